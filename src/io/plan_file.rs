@@ -1,0 +1,97 @@
+//! Reading a plan file from disk.
+//!
+//! The size cap is applied before reading, so pointing runbook at a disk
+//! image or a video does not fill memory; every failure becomes a diagnostic
+//! in plain words so the command line and the window report it the same way.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::model::plan::{self, Checked, Diagnostic, DocPath, input};
+
+/// A plan file as read from disk, with the outcome of parsing it.
+#[derive(Debug)]
+pub struct PlanFile {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The bytes read; empty when the file could not be read.
+    pub bytes: Vec<u8>,
+    /// The plan, or every diagnostic.
+    pub outcome: Result<Checked, Vec<Diagnostic>>,
+}
+
+impl PlanFile {
+    /// The text to show diagnostics against.
+    #[must_use]
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        input::display_text(&self.bytes)
+    }
+
+    /// Every diagnostic rendered with the source line, as `runbook check` prints them.
+    #[must_use]
+    pub fn rendered(&self) -> Vec<String> {
+        let name = self.path.display().to_string();
+        let text = self.text();
+        let diags: &[Diagnostic] = match &self.outcome {
+            Ok(checked) => &checked.warnings,
+            Err(diags) => diags,
+        };
+        diags.iter().map(|d| d.render(&name, &text)).collect()
+    }
+}
+
+/// Reads and parses a plan file. Never fails: a file that cannot be read
+/// gives a diagnostic that says why.
+#[must_use]
+pub fn load(path: &Path) -> PlanFile {
+    let (bytes, outcome) = match read_capped(path) {
+        Ok(bytes) => {
+            let outcome = plan::parse(&bytes);
+            (bytes, outcome)
+        }
+        Err(d) => (Vec::new(), Err(vec![d])),
+    };
+    PlanFile {
+        path: path.to_owned(),
+        bytes,
+        outcome,
+    }
+}
+
+/// Reads at most one byte more than the cap, so a huge file is refused
+/// without reading it whole.
+///
+/// # Errors
+/// A diagnostic saying why the file could not be read, or that it is too large.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::error(
+            DocPath::root(),
+            "this is a folder, not a plan file",
+        ));
+    }
+    if meta.len() > input::MAX_PLAN_BYTES as u64 {
+        return Err(input::too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(input::MAX_PLAN_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() > input::MAX_PLAN_BYTES {
+        return Err(input::too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn io_error(e: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind as K;
+    let message = match e.kind() {
+        K::NotFound => "the file does not exist; check the path".to_owned(),
+        K::PermissionDenied => "permission denied: you may not read this file".to_owned(),
+        K::IsADirectory => "this is a folder, not a plan file".to_owned(),
+        _ => format!("the file cannot be read: {e}"),
+    };
+    Diagnostic::error(DocPath::root(), message)
+}

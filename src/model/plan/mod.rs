@@ -1,0 +1,294 @@
+//! The emergency plan: its file format, and the validated [`Plan`] the rest
+//! of the app works with.
+//!
+//! Parse, don't validate: [`parse`] turns the bytes of a plan file into a
+//! [`Plan`] or a list of located diagnostics, in one pass. A `Plan` can only
+//! be made that way, so code that holds one can trust that every id is
+//! well-formed and unique and every reference resolves.
+
+pub mod diagnostic;
+pub mod doc;
+pub mod flow;
+pub mod input;
+pub mod locate;
+pub mod validate;
+
+use std::collections::HashMap;
+
+pub use diagnostic::{Diagnostic, DocPath, Position, Severity, Span};
+pub use doc::PlanDoc;
+
+use crate::model::ids::{ClassId, LevelId, PersonId, RoleId, StepId, TemplateId, UnitId};
+use doc::{CallTree, FaultClass, Level, Person, Role, Step, Template, Unit};
+use flow::FlowStep;
+
+/// A plan that passed validation.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    doc: PlanDoc,
+    level_rank: HashMap<LevelId, usize>,
+}
+
+impl PartialEq for Plan {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+    }
+}
+
+/// A plan that loaded, with the warnings an author should look at.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The plan.
+    pub plan: Plan,
+    /// Warnings; never errors.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Counts for the one-line summary `runbook check` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Units of the organisation.
+    pub units: usize,
+    /// Roles.
+    pub roles: usize,
+    /// People in the directory.
+    pub people: usize,
+    /// Fault classes.
+    pub classes: usize,
+    /// Procedures.
+    pub procedures: usize,
+    /// Steps, common and per class.
+    pub steps: usize,
+    /// Communication templates.
+    pub templates: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} units, {} roles, {} people, {} fault classes, {} procedures, {} steps, {} templates",
+            self.units,
+            self.roles,
+            self.people,
+            self.classes,
+            self.procedures,
+            self.steps,
+            self.templates
+        )
+    }
+}
+
+/// Parses and validates the bytes of a plan file.
+///
+/// # Errors
+/// Every error found, with warnings alongside, sorted by position. Syntax and
+/// type errors stop at the first (ron cannot go on); the validator's errors
+/// are all reported together.
+pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
+    let text = input::decode(bytes).map_err(|d| vec![d])?;
+    let doc: PlanDoc = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| vec![syntax_error(text, &e)])?;
+    let mut diags = validate::validate(&doc);
+    for d in &mut diags {
+        d.span = locate::locate(text, &d.path);
+    }
+    diags.sort_by_key(|d| (d.severity, d.span.map(|s| s.start)));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let level_rank = doc
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.clone(), i))
+        .collect();
+    Ok(Checked {
+        plan: Plan { doc, level_rank },
+        warnings: diags,
+    })
+}
+
+/// Turns a ron error into a located diagnostic in plain words.
+fn syntax_error(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    use ron::error::Error as E;
+    let clamp = |p: ron::error::Position| {
+        // ron may point one past the end; keep the position inside the text.
+        let end = diagnostic::position_at(text, text.len());
+        let p = Position {
+            line: p.line.max(1),
+            col: p.col.max(1),
+        };
+        p.min(end)
+    };
+    let message = match &e.code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; the fields here are: {}",
+            outer
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}",
+            outer
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "the field `{field}` is given twice{}",
+            outer
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not one of the choices{}: {}",
+            outer
+                .as_deref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default(),
+            expected.join(", ")
+        ),
+        E::Eof => "the file ends too early: a bracket or a string is not closed".to_owned(),
+        E::ExpectedStringEnd => "a string is not closed: add the closing `\"`".to_owned(),
+        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
+        E::TrailingCharacters => "unexpected text after the end of the plan".to_owned(),
+        E::ExceededRecursionLimit => {
+            "the plan is nested too deeply (over 128 levels); flatten the call tree".to_owned()
+        }
+        E::ExpectedComma => "expected a comma `,` between items".to_owned(),
+        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
+        other => {
+            let s = other.to_string();
+            // ron's messages start with a capital and name Rust types; keep
+            // them, lower-cased to match the rest of the sentence.
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect())
+                .unwrap_or(s)
+        }
+    };
+    Diagnostic {
+        span: Some(Span {
+            start: clamp(e.span.start),
+            end: clamp(e.span.end),
+        }),
+        ..Diagnostic::error(DocPath::root(), message)
+    }
+}
+
+impl Plan {
+    /// The document as the author wrote it.
+    #[must_use]
+    pub fn doc(&self) -> &PlanDoc {
+        &self.doc
+    }
+
+    /// Writes the plan as RON text that [`parse`] reads back to an equal plan.
+    ///
+    /// # Errors
+    /// Only if ron cannot format a value, which the plan's types rule out.
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .indentor("    ".to_owned());
+        ron::ser::to_string_pretty(&self.doc, config)
+    }
+
+    /// The counts `runbook check` reports.
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        let d = &self.doc;
+        Summary {
+            units: d.units.len(),
+            roles: d.roles.len(),
+            people: d.people.len(),
+            classes: d.classes.len(),
+            procedures: d.procedures.len(),
+            steps: d.phases.iter().map(|p| p.steps.len()).sum::<usize>()
+                + d.procedures.iter().map(|p| p.steps.len()).sum::<usize>(),
+            templates: d.templates.len(),
+        }
+    }
+
+    /// A unit by id.
+    #[must_use]
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.doc.units.iter().find(|u| u.id == *id)
+    }
+
+    /// A role by id.
+    #[must_use]
+    pub fn role(&self, id: &RoleId) -> Option<&Role> {
+        self.doc.roles.iter().find(|r| r.id == *id)
+    }
+
+    /// A person by id.
+    #[must_use]
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.doc.people.iter().find(|p| p.id == *id)
+    }
+
+    /// A fault class by id.
+    #[must_use]
+    pub fn class(&self, id: &ClassId) -> Option<&FaultClass> {
+        self.doc.classes.iter().find(|c| c.id == *id)
+    }
+
+    /// A level by id.
+    #[must_use]
+    pub fn level(&self, id: &LevelId) -> Option<&Level> {
+        self.doc.levels.iter().find(|l| l.id == *id)
+    }
+
+    /// A template by id.
+    #[must_use]
+    pub fn template(&self, id: &TemplateId) -> Option<&Template> {
+        self.doc.templates.iter().find(|t| t.id == *id)
+    }
+
+    /// The call tree of a level.
+    #[must_use]
+    pub fn call_tree(&self, level: &LevelId) -> Option<&CallTree> {
+        self.doc.call_trees.iter().find(|t| t.level == *level)
+    }
+
+    /// A step by id, common or of any procedure.
+    #[must_use]
+    pub fn step(&self, id: &StepId) -> Option<&Step> {
+        self.doc
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .chain(self.doc.procedures.iter().flat_map(|p| &p.steps))
+            .find(|s| s.id == *id)
+    }
+
+    /// Whether level `a` is at least as severe as level `b`; false when
+    /// either is not in the plan.
+    #[must_use]
+    pub fn at_least(&self, a: &LevelId, b: &LevelId) -> bool {
+        match (self.level_rank.get(a), self.level_rank.get(b)) {
+            (Some(a), Some(b)) => a <= b,
+            _ => false,
+        }
+    }
+
+    /// The response to a fault class, phase by phase, common steps first.
+    #[must_use]
+    pub fn flow(&self, class: &ClassId) -> Vec<FlowStep<'_>> {
+        flow::class_flow(&self.doc, class)
+    }
+}

@@ -1,0 +1,1133 @@
+//! The checks ron cannot make: ids, references, cycles, flow, numbers.
+//!
+//! Every rule runs over the whole document and reports every problem it
+//! finds, so an author fixes a plan in one pass rather than one error at a
+//! time. Each diagnostic names the path of the offending value; the caller
+//! turns paths into line and column with [`super::locate`].
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Diagnostic, DocPath};
+use super::doc::{
+    Call, CallTree, FORMAT_VERSION, InformWhom, Minutes, PlanDoc, Step, StepKind, Target,
+};
+use super::flow::{FlowStep, class_flow};
+use crate::model::ids::check_id_syntax;
+
+/// The placeholders every template may use; record steps add their own keys.
+pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
+    "actions",
+    "class",
+    "class_name",
+    "commander",
+    "contact_phone",
+    "declared_at",
+    "eta",
+    "impact",
+    "level",
+    "level_name",
+    "next_update",
+    "now",
+    "organisation",
+    "title",
+];
+
+/// The longest time limit the format accepts: one year, in minutes.
+pub const MAX_MINUTES: i64 = 366 * 24 * 60;
+
+/// Checks a document; returns every error and warning found.
+#[must_use]
+pub fn validate(doc: &PlanDoc) -> Vec<Diagnostic> {
+    let mut c = Checker::new(doc);
+    c.format();
+    c.ids();
+    c.organisation();
+    c.warnings_and_signals();
+    c.levels();
+    c.classes();
+    c.call_trees();
+    c.steps();
+    c.flows();
+    c.templates();
+    c.chapter_eight_and_eleven();
+    c.minutes();
+    c.diags
+}
+
+/// Where each id was first defined, per namespace.
+type Seen<'a> = HashMap<&'a str, usize>;
+
+struct Checker<'a> {
+    doc: &'a PlanDoc,
+    diags: Vec<Diagnostic>,
+    units: Seen<'a>,
+    roles: Seen<'a>,
+    people: Seen<'a>,
+    externals: Seen<'a>,
+    classes: Seen<'a>,
+    levels: Seen<'a>,
+    phases: Seen<'a>,
+    templates: Seen<'a>,
+    /// Every step id, with the path of its definition.
+    steps: HashMap<&'a str, DocPath>,
+}
+
+fn root() -> DocPath {
+    DocPath::root()
+}
+
+impl<'a> Checker<'a> {
+    fn new(doc: &'a PlanDoc) -> Self {
+        Self {
+            doc,
+            diags: Vec::new(),
+            units: HashMap::new(),
+            roles: HashMap::new(),
+            people: HashMap::new(),
+            externals: HashMap::new(),
+            classes: HashMap::new(),
+            levels: HashMap::new(),
+            phases: HashMap::new(),
+            templates: HashMap::new(),
+            steps: HashMap::new(),
+        }
+    }
+
+    fn error(&mut self, path: DocPath, message: impl Into<String>) {
+        self.diags.push(Diagnostic::error(path, message));
+    }
+
+    fn warn(&mut self, path: DocPath, message: impl Into<String>) {
+        self.diags.push(Diagnostic::warning(path, message));
+    }
+
+    fn format(&mut self) {
+        if self.doc.format != FORMAT_VERSION {
+            self.error(
+                root().field("format"),
+                format!(
+                    "this plan is in format {}, but this version of runbook reads format {FORMAT_VERSION}",
+                    self.doc.format
+                ),
+            );
+        }
+        if self.doc.meta.title.trim().is_empty() {
+            self.error(root().field("meta").field("title"), "the plan has no title");
+        }
+    }
+
+    /// Checks the syntax of an id and records it in a namespace, reporting
+    /// duplicates. Returns nothing: later checks look ids up in the namespace.
+    fn define(
+        diags: &mut Vec<Diagnostic>,
+        seen: &mut Seen<'a>,
+        what: &str,
+        id: &'a str,
+        index: usize,
+        path: DocPath,
+    ) {
+        if let Err(problem) = check_id_syntax(id) {
+            diags.push(Diagnostic::error(
+                path.clone(),
+                format!("{problem} (got {id:?})"),
+            ));
+        }
+        if let Some(first) = seen.get(id) {
+            diags.push(Diagnostic::error(
+                path,
+                format!(
+                    "duplicate {what} id {id:?}: item {} already uses it; ids must be unique",
+                    first + 1
+                ),
+            ));
+        } else {
+            seen.insert(id, index);
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // One flat list of namespaces reads best.
+    fn ids(&mut self) {
+        let doc = self.doc;
+        let d = &mut self.diags;
+        for (i, u) in doc.units.iter().enumerate() {
+            let p = root().field("units").index(i, None).field("id");
+            Self::define(d, &mut self.units, "unit", u.id.as_str(), i, p);
+        }
+        for (i, r) in doc.roles.iter().enumerate() {
+            let p = root().field("roles").index(i, None).field("id");
+            Self::define(d, &mut self.roles, "role", r.id.as_str(), i, p);
+        }
+        for (i, x) in doc.people.iter().enumerate() {
+            let p = root().field("people").index(i, None).field("id");
+            Self::define(d, &mut self.people, "person", x.id.as_str(), i, p);
+        }
+        for (i, x) in doc.externals.iter().enumerate() {
+            let p = root().field("externals").index(i, None).field("id");
+            Self::define(
+                d,
+                &mut self.externals,
+                "external contact",
+                x.id.as_str(),
+                i,
+                p,
+            );
+        }
+        for (i, x) in doc.classes.iter().enumerate() {
+            let p = root().field("classes").index(i, None).field("id");
+            Self::define(d, &mut self.classes, "fault class", x.id.as_str(), i, p);
+            let mut questions = HashMap::new();
+            for (j, q) in x.assessment.iter().enumerate() {
+                let p = root()
+                    .field("classes")
+                    .index(i, Some(x.id.as_str()))
+                    .field("assessment")
+                    .index(j, None)
+                    .field("id");
+                Self::define(d, &mut questions, "question", q.id.as_str(), j, p);
+            }
+        }
+        for (i, x) in doc.levels.iter().enumerate() {
+            let p = root().field("levels").index(i, None).field("id");
+            Self::define(d, &mut self.levels, "level", x.id.as_str(), i, p);
+            let mut duties = HashMap::new();
+            for (j, duty) in x.duties.iter().enumerate() {
+                let p = root()
+                    .field("levels")
+                    .index(i, Some(x.id.as_str()))
+                    .field("duties")
+                    .index(j, None)
+                    .field("id");
+                Self::define(d, &mut duties, "duty", duty.id.as_str(), j, p);
+            }
+        }
+        for (i, x) in doc.phases.iter().enumerate() {
+            let p = root().field("phases").index(i, None).field("id");
+            Self::define(d, &mut self.phases, "phase", x.id.as_str(), i, p);
+        }
+        for (i, x) in doc.templates.iter().enumerate() {
+            let p = root().field("templates").index(i, None).field("id");
+            Self::define(d, &mut self.templates, "template", x.id.as_str(), i, p);
+        }
+        // Steps share one namespace across the common phases and every procedure.
+        let mut step_seen = HashMap::new();
+        let mut n = 0;
+        for (path, step) in all_steps(doc) {
+            Self::define(
+                d,
+                &mut step_seen,
+                "step",
+                step.id.as_str(),
+                n,
+                path.field("id"),
+            );
+            self.steps.entry(step.id.as_str()).or_insert(path);
+            n += 1;
+        }
+        // The plan text: chapters and sections share one namespace.
+        let mut text = HashMap::new();
+        let mut n = 0;
+        for (i, ch) in doc.chapters.iter().enumerate() {
+            let p = root().field("chapters").index(i, None);
+            Self::define(
+                d,
+                &mut text,
+                "chapter or section",
+                ch.id.as_str(),
+                n,
+                p.field("id"),
+            );
+            n += 1;
+            for (j, s) in ch.sections.iter().enumerate() {
+                let p = p.clone().field("sections").index(j, None).field("id");
+                Self::define(d, &mut text, "chapter or section", s.id.as_str(), n, p);
+                n += 1;
+            }
+        }
+        let lists: [(&'static str, &str, Vec<&'a str>); 5] = [
+            (
+                "signals",
+                "signal",
+                doc.signals.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "supplies",
+                "supply",
+                doc.supplies.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "drills",
+                "drill",
+                doc.drills.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "training",
+                "training",
+                doc.training.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "evacuation",
+                "evacuation",
+                doc.evacuation.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (field, what, ids) in lists {
+            let mut seen = HashMap::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let p = root().field(field).index(i, None).field("id");
+                Self::define(d, &mut seen, what, id, i, p);
+            }
+        }
+    }
+
+    fn need(&mut self, ns: Namespace, id: &str, path: DocPath) -> bool {
+        let (seen, what) = match ns {
+            Namespace::Unit => (&self.units, "unit"),
+            Namespace::Role => (&self.roles, "role"),
+            Namespace::Person => (&self.people, "person"),
+            Namespace::External => (&self.externals, "external contact"),
+            Namespace::Class => (&self.classes, "fault class"),
+            Namespace::Level => (&self.levels, "level"),
+            Namespace::Phase => (&self.phases, "phase"),
+            Namespace::Template => (&self.templates, "template"),
+        };
+        if seen.contains_key(id) {
+            return true;
+        }
+        let known = {
+            let mut k: Vec<&&str> = seen.keys().collect();
+            k.sort();
+            let shown: Vec<String> = k.iter().take(8).map(|s| format!("{s:?}")).collect();
+            let more = if k.len() > 8 { ", …" } else { "" };
+            if shown.is_empty() {
+                format!("the plan defines no {what}s")
+            } else {
+                format!("known: {}{more}", shown.join(", "))
+            }
+        };
+        self.error(path, format!("no {what} {id:?} ({known})"));
+        false
+    }
+
+    fn need_target(&mut self, target: &Target, path: DocPath) {
+        let path = path.variant(0);
+        match target {
+            Target::Role(id) => self.need(Namespace::Role, id.as_str(), path),
+            Target::Person(id) => self.need(Namespace::Person, id.as_str(), path),
+            Target::External(id) => self.need(Namespace::External, id.as_str(), path),
+        };
+    }
+
+    fn organisation(&mut self) {
+        let doc = self.doc;
+        if doc.units.is_empty() {
+            self.error(
+                root().field("units"),
+                "the plan has no units: add at least the command unit",
+            );
+        }
+        for (i, u) in doc.units.iter().enumerate() {
+            let p = root().field("units").index(i, Some(u.id.as_str()));
+            if let Some(parent) = &u.parent {
+                self.need(Namespace::Unit, parent.as_str(), p.field("parent"));
+            }
+        }
+        // Cycles: follow parents from each unit; report each cycle once, at the
+        // unit of the cycle that comes first in the list.
+        let parent_of: HashMap<&str, &str> = doc
+            .units
+            .iter()
+            .filter_map(|u| Some((u.id.as_str(), u.parent.as_ref()?.as_str())))
+            .collect();
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (i, u) in doc.units.iter().enumerate() {
+            let mut chain = vec![u.id.as_str()];
+            let mut at = u.id.as_str();
+            while let Some(&next) = parent_of.get(at) {
+                if next == u.id.as_str() {
+                    if chain.iter().all(|c| !reported.contains(c)) {
+                        reported.extend(chain.iter().copied());
+                        chain.push(next);
+                        self.error(
+                            root()
+                                .field("units")
+                                .index(i, Some(u.id.as_str()))
+                                .field("parent"),
+                            format!("the units form a cycle: {}", chain.join(" → ")),
+                        );
+                    }
+                    break;
+                }
+                if chain.contains(&next) || chain.len() > doc.units.len() {
+                    break;
+                }
+                chain.push(next);
+                at = next;
+            }
+        }
+        if !doc.units.is_empty()
+            && doc.units.iter().all(|u| u.parent.is_some())
+            && reported.is_empty()
+        {
+            self.error(
+                root().field("units"),
+                "no unit is at the top: one unit must have no parent",
+            );
+        }
+        if doc.roles.is_empty() {
+            self.error(
+                root().field("roles"),
+                "the plan has no roles: add at least the commander",
+            );
+        }
+        for (i, r) in doc.roles.iter().enumerate() {
+            let p = root().field("roles").index(i, Some(r.id.as_str()));
+            self.need(Namespace::Unit, r.unit.as_str(), p.field("unit"));
+            self.need(Namespace::Person, r.holder.as_str(), p.field("holder"));
+            if r.name.trim().is_empty() {
+                self.error(p.field("name"), "the role has no name");
+            }
+            let mut seen = HashSet::new();
+            for (j, dep) in r.deputies.iter().enumerate() {
+                let dp = p.field("deputies").index(j, None);
+                self.need(Namespace::Person, dep.as_str(), dp.clone());
+                if *dep == r.holder {
+                    self.warn(
+                        dp,
+                        format!("{dep:?} is both the holder and a deputy of this role"),
+                    );
+                } else if !seen.insert(dep) {
+                    self.warn(dp, format!("{dep:?} is listed twice as a deputy"));
+                }
+            }
+            if r.deputies.is_empty() {
+                self.warn(
+                    p.field("deputies"),
+                    format!("role {:?} has no deputy: nobody stands in when the holder cannot be reached", r.id.as_str()),
+                );
+            }
+            if r.duties.is_empty() {
+                self.warn(
+                    p.field("duties"),
+                    format!("role {:?} has no duties listed", r.id.as_str()),
+                );
+            }
+        }
+        for (i, x) in doc.people.iter().enumerate() {
+            if !x.contact.has_phone() {
+                self.warn(
+                    root()
+                        .field("people")
+                        .index(i, Some(x.id.as_str()))
+                        .field("contact"),
+                    format!(
+                        "{} ({:?}) has no phone number: add a mobile or office number",
+                        x.name,
+                        x.id.as_str()
+                    ),
+                );
+            }
+        }
+        for (i, x) in doc.externals.iter().enumerate() {
+            let c = &x.contact;
+            if !c.has_phone() && c.email.is_none() && c.im.is_none() {
+                self.warn(
+                    root()
+                        .field("externals")
+                        .index(i, Some(x.id.as_str()))
+                        .field("contact"),
+                    format!("{} ({:?}) has no way to be reached", x.name, x.id.as_str()),
+                );
+            }
+        }
+    }
+
+    fn warnings_and_signals(&mut self) {
+        let doc = self.doc;
+        let mut seen = HashSet::new();
+        for (i, w) in doc.warnings.iter().enumerate() {
+            let p = root().field("warnings").index(i, None);
+            if self.need(Namespace::Level, w.level.as_str(), p.field("level"))
+                && !seen.insert(&w.level)
+            {
+                self.error(
+                    p.field("level"),
+                    format!("a second warning for level {:?}", w.level.as_str()),
+                );
+            }
+            self.need(Namespace::Role, w.issued_by.as_str(), p.field("issued_by"));
+            self.need(Namespace::Role, w.lifted_by.as_str(), p.field("lifted_by"));
+        }
+        for (i, s) in doc.signals.iter().enumerate() {
+            if let Some(level) = &s.suggests {
+                let p = root()
+                    .field("signals")
+                    .index(i, Some(s.id.as_str()))
+                    .field("suggests");
+                self.need(Namespace::Level, level.as_str(), p);
+            }
+        }
+    }
+
+    fn levels(&mut self) {
+        let doc = self.doc;
+        if doc.levels.is_empty() {
+            self.error(
+                root().field("levels"),
+                "the plan has no response levels: add I to IV, most severe first",
+            );
+            return;
+        }
+        // Levels are ordered by their place in the list, most severe first.
+        // Roman-numeral ids that contradict that order make it ambiguous.
+        let numerals: Vec<Option<u32>> = doc.levels.iter().map(|l| roman(l.id.as_str())).collect();
+        if numerals.iter().all(Option::is_some) {
+            for (i, pair) in numerals.windows(2).enumerate() {
+                if let [Some(a), Some(b)] = pair
+                    && b <= a
+                {
+                    let l = &doc.levels[i + 1];
+                    self.error(
+                        root()
+                            .field("levels")
+                            .index(i + 1, Some(l.id.as_str()))
+                            .field("id"),
+                        format!(
+                            "levels are listed most severe first, so {:?} cannot follow {:?}: \
+                             list them in order I, II, III, IV",
+                            l.id.as_str(),
+                            doc.levels[i].id.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        if doc.levels.len() != 4 {
+            self.warn(
+                root().field("levels"),
+                format!(
+                    "the plan has {} response levels; Chinese emergency plans use four (Ⅰ 特别重大 to Ⅳ 一般)",
+                    doc.levels.len()
+                ),
+            );
+        }
+        for (i, l) in doc.levels.iter().enumerate() {
+            let p = root().field("levels").index(i, Some(l.id.as_str()));
+            if l.criteria.is_empty() {
+                self.error(
+                    p.field("criteria"),
+                    format!("level {:?} has no criteria", l.id.as_str()),
+                );
+            }
+            for (j, u) in l.activates.iter().enumerate() {
+                self.need(
+                    Namespace::Unit,
+                    u.as_str(),
+                    p.field("activates").index(j, None),
+                );
+            }
+            for (j, inf) in l.inform.iter().enumerate() {
+                self.need_target(&inf.to, p.field("inform").index(j, None).field("to"));
+            }
+            for (j, duty) in l.duties.iter().enumerate() {
+                if let Some(to) = &duty.to {
+                    self.need_target(
+                        to,
+                        p.field("duties")
+                            .index(j, Some(duty.id.as_str()))
+                            .field("to"),
+                    );
+                }
+            }
+            if !doc.call_trees.iter().any(|t| t.level == l.id) {
+                self.warn(
+                    p.field("id"),
+                    format!(
+                        "level {:?} has no call tree: add one under call_trees",
+                        l.id.as_str()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn classes(&mut self) {
+        let doc = self.doc;
+        if doc.classes.is_empty() {
+            self.error(root().field("classes"), "the plan has no fault classes");
+        }
+        for (i, c) in doc.classes.iter().enumerate() {
+            let p = root().field("classes").index(i, Some(c.id.as_str()));
+            for (j, q) in c.assessment.iter().enumerate() {
+                self.need(
+                    Namespace::Level,
+                    q.level.as_str(),
+                    p.field("assessment")
+                        .index(j, Some(q.id.as_str()))
+                        .field("level"),
+                );
+            }
+            if c.assessment.is_empty() {
+                self.warn(
+                    p.field("assessment"),
+                    format!(
+                        "fault class {:?} has no assessment questions to suggest a level",
+                        c.id.as_str()
+                    ),
+                );
+            }
+            if !doc.procedures.iter().any(|pr| pr.class == c.id) {
+                self.error(
+                    p.field("id"),
+                    format!(
+                        "fault class {:?} has no procedure: add one under procedures",
+                        c.id.as_str()
+                    ),
+                );
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, pr) in doc.procedures.iter().enumerate() {
+            let p = root().field("procedures").index(i, Some(pr.class.as_str()));
+            if self.need(Namespace::Class, pr.class.as_str(), p.field("class"))
+                && !seen.insert(&pr.class)
+            {
+                self.error(
+                    p.field("class"),
+                    format!(
+                        "a second procedure for fault class {:?}: merge the two",
+                        pr.class.as_str()
+                    ),
+                );
+            }
+            if pr.steps.is_empty() {
+                self.error(
+                    p.field("steps"),
+                    format!("the procedure for {:?} has no steps", pr.class.as_str()),
+                );
+            }
+        }
+    }
+
+    fn call_trees(&mut self) {
+        let doc = self.doc;
+        let mut seen = HashSet::new();
+        for (i, tree) in doc.call_trees.iter().enumerate() {
+            let p = root()
+                .field("call_trees")
+                .index(i, Some(tree.level.as_str()));
+            if self.need(Namespace::Level, tree.level.as_str(), p.field("level"))
+                && !seen.insert(&tree.level)
+            {
+                self.error(
+                    p.field("level"),
+                    format!("a second call tree for level {:?}", tree.level.as_str()),
+                );
+            }
+            self.need_target(&tree.root, p.field("root"));
+            if tree.calls.is_empty() {
+                self.error(p.field("calls"), "the call tree makes no calls");
+            }
+            self.call_list(tree, &tree.calls, &p.field("calls"), &mut vec![&tree.root]);
+        }
+    }
+
+    fn call_list(
+        &mut self,
+        tree: &'a CallTree,
+        calls: &'a [Call],
+        path: &DocPath,
+        above: &mut Vec<&'a Target>,
+    ) {
+        for (j, call) in calls.iter().enumerate() {
+            let p = path.index(j, None);
+            self.need_target(&call.to, p.field("to"));
+            for (k, f) in call.fallback.iter().enumerate() {
+                self.need_target(f, p.field("fallback").index(k, None));
+            }
+            if above.contains(&&call.to) {
+                let mut chain: Vec<String> = above.iter().map(|t| target_name(t)).collect();
+                chain.push(target_name(&call.to));
+                self.error(
+                    p.field("to"),
+                    format!(
+                        "the call tree for level {:?} loops back: {}",
+                        tree.level.as_str(),
+                        chain.join(" → ")
+                    ),
+                );
+                continue;
+            }
+            above.push(&call.to);
+            self.call_list(tree, &call.calls, &p.field("calls"), above);
+            above.pop();
+        }
+    }
+
+    fn steps(&mut self) {
+        let doc = self.doc;
+        if doc.phases.is_empty() {
+            self.error(
+                root().field("phases"),
+                "the plan has no phases: add assess, inform, contain, communicate, recover, close",
+            );
+        }
+        for (i, phase) in doc.phases.iter().enumerate() {
+            for (j, step) in phase.steps.iter().enumerate() {
+                let p = root()
+                    .field("phases")
+                    .index(i, Some(phase.id.as_str()))
+                    .field("steps")
+                    .index(j, Some(step.id.as_str()));
+                if let Some(named) = &step.phase
+                    && *named != phase.id
+                {
+                    self.error(
+                        p.field("phase"),
+                        format!(
+                            "this common step is listed under phase {:?} but names phase {:?}; leave `phase` out of common steps",
+                            phase.id.as_str(),
+                            named.as_str()
+                        ),
+                    );
+                }
+                self.step(step, &p);
+            }
+        }
+        for (i, pr) in doc.procedures.iter().enumerate() {
+            for (j, step) in pr.steps.iter().enumerate() {
+                let p = root()
+                    .field("procedures")
+                    .index(i, Some(pr.class.as_str()))
+                    .field("steps")
+                    .index(j, Some(step.id.as_str()));
+                match &step.phase {
+                    Some(phase) => {
+                        self.need(Namespace::Phase, phase.as_str(), p.field("phase"));
+                    }
+                    None => self.error(
+                        p.field("id"),
+                        "a procedure step must name its phase, for example `phase: Some(\"contain\")`",
+                    ),
+                }
+                self.step(step, &p);
+            }
+        }
+    }
+
+    fn step(&mut self, step: &Step, p: &DocPath) {
+        if step.text.trim().is_empty() {
+            self.error(p.field("text"), "the step has no text");
+        }
+        self.need(Namespace::Role, step.role.as_str(), p.field("role"));
+        if let Some(level) = &step.min_level {
+            self.need(Namespace::Level, level.as_str(), p.field("min_level"));
+        }
+        let kind = p.field("kind");
+        match &step.kind {
+            StepKind::Action | StepKind::Check | StepKind::Inform(InformWhom::CallTree) => {}
+            StepKind::Decision { yes, no, .. } => {
+                for (field, target) in [("yes", yes), ("no", no)] {
+                    if !self.steps.contains_key(target.as_str()) {
+                        self.error(
+                            kind.field(field),
+                            format!(
+                                "the {field} branch goes to step {:?}, which does not exist",
+                                target.as_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            StepKind::Inform(InformWhom::Contacts(list)) => {
+                if list.is_empty() {
+                    self.error(kind.clone(), "the inform step names no contacts");
+                }
+                for (k, t) in list.iter().enumerate() {
+                    self.need_target(t, kind.variant(0).index(k, None));
+                }
+            }
+            StepKind::Communicate { template } => {
+                self.need(
+                    Namespace::Template,
+                    template.as_str(),
+                    kind.field("template"),
+                );
+            }
+            StepKind::Record { key, label, .. } => {
+                if !is_placeholder_name(key) {
+                    self.error(
+                        kind.field("key"),
+                        format!("the key {key:?} must be lower-case ASCII letters, digits and '_', starting with a letter"),
+                    );
+                }
+                if label.trim().is_empty() {
+                    self.error(kind.field("label"), "the record step has no label");
+                }
+            }
+        }
+    }
+
+    /// Decision branches and reachability, per fault class: the flow of a
+    /// class is the common steps and the class's steps, phase by phase.
+    fn flows(&mut self) {
+        let doc = self.doc;
+        let mut reported: HashSet<(&str, &str)> = HashSet::new();
+        let mut unreachable: HashSet<&str> = HashSet::new();
+        for class in &doc.classes {
+            let flow = class_flow(doc, &class.id);
+            let position: HashMap<&str, usize> = flow
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.step.id.as_str(), i))
+                .collect();
+            let mut reachable = vec![false; flow.len()];
+            let mut stack = if flow.is_empty() { vec![] } else { vec![0] };
+            while let Some(i) = stack.pop() {
+                if std::mem::replace(&mut reachable[i], true) {
+                    continue;
+                }
+                match &flow[i].step.kind {
+                    StepKind::Decision { yes, no, .. } => {
+                        for (field, target) in [("yes", yes), ("no", no)] {
+                            match position.get(target.as_str()) {
+                                Some(&t) if t > i => stack.push(t),
+                                Some(_) => {
+                                    if reported.insert(flow_key(&flow[i], field)) {
+                                        self.error(
+                                            step_path(doc, &flow[i]).field("kind").field(field),
+                                            format!(
+                                                "the {field} branch goes back to step {:?}; branches must go forward to a later step",
+                                                target.as_str()
+                                            ),
+                                        );
+                                    }
+                                }
+                                None if self.steps.contains_key(target.as_str()) => {
+                                    if reported.insert(flow_key(&flow[i], field)) {
+                                        self.error(
+                                            step_path(doc, &flow[i]).field("kind").field(field),
+                                            format!(
+                                                "the {field} branch goes to step {:?}, which is not part of the response to {:?}; \
+                                                 a branch may only go to a common step or a step of the same procedure",
+                                                target.as_str(),
+                                                class.id.as_str()
+                                            ),
+                                        );
+                                    }
+                                }
+                                None => {} // Reported by `steps`.
+                            }
+                        }
+                    }
+                    _ => {
+                        if i + 1 < flow.len() {
+                            stack.push(i + 1);
+                        }
+                    }
+                }
+            }
+            for (i, fs) in flow.iter().enumerate() {
+                if !reachable[i] && unreachable.insert(fs.step.id.as_str()) {
+                    self.error(
+                        step_path(doc, fs).field("id"),
+                        format!(
+                            "step {:?} can never be reached in the response to {:?}: a decision before it jumps over it and no branch leads to it",
+                            fs.step.id.as_str(),
+                            class.id.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn templates(&mut self) {
+        let doc = self.doc;
+        let mut known: HashSet<&str> = BUILTIN_PLACEHOLDERS.iter().copied().collect();
+        for (_, step) in all_steps(doc) {
+            if let StepKind::Record { key, .. } = &step.kind {
+                known.insert(key.as_str());
+            }
+        }
+        for (i, t) in doc.templates.iter().enumerate() {
+            let p = root().field("templates").index(i, Some(t.id.as_str()));
+            let fields = t
+                .subject
+                .iter()
+                .map(|s| ("subject", s.as_str()))
+                .chain([("body", t.body.as_str())]);
+            for (field, text) in fields {
+                match placeholders(text) {
+                    Ok(names) => {
+                        for name in names {
+                            if !known.contains(name) {
+                                let mut k: Vec<&&str> = known.iter().collect();
+                                k.sort();
+                                let list: Vec<String> =
+                                    k.iter().map(|s| format!("{{{s}}}")).collect();
+                                self.error(
+                                    p.field(field),
+                                    format!(
+                                        "the placeholder {{{name}}} does not exist; available: {}",
+                                        list.join(" ")
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                    Err(msg) => self.error(p.field(field), msg),
+                }
+            }
+        }
+    }
+
+    fn chapter_eight_and_eleven(&mut self) {
+        let doc = self.doc;
+        for (i, s) in doc.supplies.iter().enumerate() {
+            let p = root()
+                .field("supplies")
+                .index(i, Some(s.id.as_str()))
+                .field("keeper");
+            self.need(Namespace::Person, s.keeper.as_str(), p);
+        }
+        for (i, e) in doc.evacuation.iter().enumerate() {
+            let p = root()
+                .field("evacuation")
+                .index(i, Some(e.id.as_str()))
+                .field("lead");
+            self.need(Namespace::Role, e.lead.as_str(), p);
+        }
+        for (i, d) in doc.drills.iter().enumerate() {
+            for (j, c) in d.classes.iter().enumerate() {
+                let p = root()
+                    .field("drills")
+                    .index(i, Some(d.id.as_str()))
+                    .field("classes")
+                    .index(j, None);
+                self.need(Namespace::Class, c.as_str(), p);
+            }
+        }
+    }
+
+    /// Every time limit must be a positive number of minutes, and sane.
+    fn minutes(&mut self) {
+        let doc = self.doc;
+        let mut found: Vec<(DocPath, Minutes)> = Vec::new();
+        for (i, l) in doc.levels.iter().enumerate() {
+            let p = root().field("levels").index(i, Some(l.id.as_str()));
+            if let Some(m) = l.update_every_minutes {
+                found.push((p.field("update_every_minutes"), m));
+            }
+            for (j, inf) in l.inform.iter().enumerate() {
+                found.push((
+                    p.field("inform").index(j, None).field("within_minutes"),
+                    inf.within_minutes,
+                ));
+            }
+            for (j, duty) in l.duties.iter().enumerate() {
+                if let Some(m) = duty.within_minutes {
+                    found.push((
+                        p.field("duties")
+                            .index(j, Some(duty.id.as_str()))
+                            .field("within_minutes"),
+                        m,
+                    ));
+                }
+            }
+        }
+        for (i, tree) in doc.call_trees.iter().enumerate() {
+            let p = root()
+                .field("call_trees")
+                .index(i, Some(tree.level.as_str()))
+                .field("calls");
+            collect_call_minutes(&tree.calls, &p, &mut found);
+        }
+        for (path, step) in all_steps(doc) {
+            if let Some(m) = step.deadline_minutes {
+                found.push((path.field("deadline_minutes"), m));
+            }
+        }
+        for (i, d) in doc.drills.iter().enumerate() {
+            for (j, t) in d.targets.iter().enumerate() {
+                let p = root()
+                    .field("drills")
+                    .index(i, Some(d.id.as_str()))
+                    .field("targets")
+                    .index(j, None);
+                found.push((p.field("within_minutes"), t.within_minutes));
+            }
+        }
+        for (path, m) in found {
+            if m.get() <= 0 {
+                self.error(
+                    path,
+                    format!(
+                        "a time limit must be a positive number of minutes, not {}",
+                        m.get()
+                    ),
+                );
+            } else if m.get() > MAX_MINUTES {
+                self.error(
+                    path,
+                    format!(
+                        "{} minutes is more than a year; is a digit too many?",
+                        m.get()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Namespace {
+    Unit,
+    Role,
+    Person,
+    External,
+    Class,
+    Level,
+    Phase,
+    Template,
+}
+
+fn collect_call_minutes(calls: &[Call], path: &DocPath, out: &mut Vec<(DocPath, Minutes)>) {
+    for (j, call) in calls.iter().enumerate() {
+        let p = path.index(j, None);
+        if let Some(m) = call.within_minutes {
+            out.push((p.field("within_minutes"), m));
+        }
+        collect_call_minutes(&call.calls, &p.field("calls"), out);
+    }
+}
+
+fn target_name(t: &Target) -> String {
+    match t {
+        Target::Role(id) => format!("role {:?}", id.as_str()),
+        Target::Person(id) => format!("person {:?}", id.as_str()),
+        Target::External(id) => format!("contact {:?}", id.as_str()),
+    }
+}
+
+/// A key per (step, branch), so a branch of a common step, which is in every
+/// class's flow, is reported once.
+fn flow_key<'a>(fs: &FlowStep<'a>, field: &'static str) -> (&'a str, &'static str) {
+    (fs.step.id.as_str(), field)
+}
+
+/// The path of a step in a flow.
+fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
+    match fs.procedure {
+        None => root()
+            .field("phases")
+            .index(fs.phase, Some(doc.phases[fs.phase].id.as_str()))
+            .field("steps")
+            .index(fs.index, Some(fs.step.id.as_str())),
+        Some(pr) => root()
+            .field("procedures")
+            .index(pr, Some(doc.procedures[pr].class.as_str()))
+            .field("steps")
+            .index(fs.index, Some(fs.step.id.as_str())),
+    }
+}
+
+/// Every step in the document with its path, common steps first.
+fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
+    let mut out = Vec::new();
+    for (i, phase) in doc.phases.iter().enumerate() {
+        for (j, step) in phase.steps.iter().enumerate() {
+            let p = root()
+                .field("phases")
+                .index(i, Some(phase.id.as_str()))
+                .field("steps")
+                .index(j, Some(step.id.as_str()));
+            out.push((p, step));
+        }
+    }
+    for (i, pr) in doc.procedures.iter().enumerate() {
+        for (j, step) in pr.steps.iter().enumerate() {
+            let p = root()
+                .field("procedures")
+                .index(i, Some(pr.class.as_str()))
+                .field("steps")
+                .index(j, Some(step.id.as_str()));
+            out.push((p, step));
+        }
+    }
+    out
+}
+
+/// The value of a Roman numeral from I to XX, for level ids.
+fn roman(s: &str) -> Option<u32> {
+    const NUMERALS: [&str; 20] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    NUMERALS
+        .iter()
+        .position(|n| *n == s)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Whether `s` can name a placeholder: `[a-z][a-z0-9_]*`.
+#[must_use]
+pub fn is_placeholder_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The placeholder names in a template text, in order. `{{` and `}}` are
+/// literal braces.
+///
+/// # Errors
+/// A plain-words message for an unclosed `{`, a stray `}` or an empty `{}`.
+pub fn placeholders(text: &str) -> Result<Vec<&str>, String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        let (c, after) = (rest.as_bytes()[i], &rest[i + 1..]);
+        if after.as_bytes().first() == Some(&c) {
+            rest = &after[1..];
+            continue;
+        }
+        if c == b'}' {
+            return Err("a `}` without its `{`; write `}}` for a literal brace".to_owned());
+        }
+        let Some(end) = after.find('}') else {
+            return Err("a `{` is never closed; write `{{` for a literal brace".to_owned());
+        };
+        let name = &after[..end];
+        if !is_placeholder_name(name) {
+            return Err(format!(
+                "`{{{name}}}` is not a placeholder: names are lower-case letters, digits and '_'"
+            ));
+        }
+        out.push(name);
+        rest = &after[end + 1..];
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_placeholders_and_escapes() {
+        assert_eq!(
+            placeholders("{title} at {{x}} {level}"),
+            Ok(vec!["title", "level"])
+        );
+        assert!(placeholders("{title").is_err());
+        assert!(placeholders("x }").is_err());
+        assert!(placeholders("{Bad Name}").is_err());
+    }
+
+    #[test]
+    fn reads_roman_numerals() {
+        assert_eq!(roman("I"), Some(1));
+        assert_eq!(roman("IV"), Some(4));
+        assert_eq!(roman("red"), None);
+    }
+}
