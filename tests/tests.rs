@@ -1,1 +1,11 @@
+//! The one integration test binary (egui test binaries are large and slow to
+//! link, so every integration test lives in a module here).
 
+// A panic in a test is a failed test, which is what a test is for; helper
+// functions outside `#[test]` need the allowance spelled out.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod cli;
+mod plan_format;
+mod plan_props;
+mod plans;

@@ -89,7 +89,7 @@ pub struct Meta {
     /// The plan's own version, such as `2.1`.
     pub version: String,
     /// The date from which this version is in force.
-    pub effective: chrono::NaiveDate,
+    pub effective: PlanDate,
     /// Who maintains the plan.
     pub owner: String,
     /// Who approved this version.
@@ -105,7 +105,7 @@ pub struct Revision {
     /// The version this revision produced.
     pub version: String,
     /// When it was made.
-    pub date: chrono::NaiveDate,
+    pub date: PlanDate,
     /// Who made it.
     pub author: String,
     /// What changed.
@@ -700,5 +700,34 @@ impl Minutes {
     #[must_use]
     pub fn get(self) -> i64 {
         self.0
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlanDate(pub chrono::NaiveDate);
+
+impl std::fmt::Display for PlanDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for PlanDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PlanDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(PlanDate)
+            .map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "{text:?} is not a valid date; write dates as YYYY-MM-DD, for example \"2026-09-01\""
+                ))
+            })
     }
 }

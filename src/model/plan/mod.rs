@@ -92,7 +92,17 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
         .map_err(|e| vec![syntax_error(text, &e)])?;
     let mut diags = validate::validate(&doc);
     for d in &mut diags {
-        d.span = locate::locate(text, &d.path);
+        // A missing optional field has no text of its own: point at the
+        // nearest enclosing value that has.
+        let mut path = d.path.clone();
+        d.span = loop {
+            if let Some(span) = locate::locate(text, &path) {
+                break Some(span);
+            }
+            if path.0.pop().is_none() {
+                break None;
+            }
+        };
     }
     diags.sort_by_key(|d| (d.severity, d.span.map(|s| s.start)));
     if diags.iter().any(Diagnostic::is_error) {
@@ -168,7 +178,11 @@ fn syntax_error(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
         E::ExceededRecursionLimit => {
             "the plan is nested too deeply (over 128 levels); flatten the call tree".to_owned()
         }
-        E::ExpectedComma => "expected a comma `,` between items".to_owned(),
+        E::ExpectedComma => {
+            "expected a comma `,` between items (or a string before this is not closed)".to_owned()
+        }
+        E::ExpectedInteger => "expected a whole number".to_owned(),
+        E::ExpectedString => "expected text in double quotes".to_owned(),
         E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
         other => {
             let s = other.to_string();

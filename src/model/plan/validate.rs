@@ -210,8 +210,7 @@ impl<'a> Checker<'a> {
         }
         // Steps share one namespace across the common phases and every procedure.
         let mut step_seen = HashMap::new();
-        let mut n = 0;
-        for (path, step) in all_steps(doc) {
+        for (n, (path, step)) in all_steps(doc).into_iter().enumerate() {
             Self::define(
                 d,
                 &mut step_seen,
@@ -221,7 +220,6 @@ impl<'a> Checker<'a> {
                 path.field("id"),
             );
             self.steps.entry(step.id.as_str()).or_insert(path);
-            n += 1;
         }
         // The plan text: chapters and sections share one namespace.
         let mut text = HashMap::new();
@@ -308,7 +306,7 @@ impl<'a> Checker<'a> {
         false
     }
 
-    fn need_target(&mut self, target: &Target, path: DocPath) {
+    fn need_target(&mut self, target: &Target, path: &DocPath) {
         let path = path.variant(0);
         match target {
             Target::Role(id) => self.need(Namespace::Role, id.as_str(), path),
@@ -526,13 +524,13 @@ impl<'a> Checker<'a> {
                 );
             }
             for (j, inf) in l.inform.iter().enumerate() {
-                self.need_target(&inf.to, p.field("inform").index(j, None).field("to"));
+                self.need_target(&inf.to, &p.field("inform").index(j, None).field("to"));
             }
             for (j, duty) in l.duties.iter().enumerate() {
                 if let Some(to) = &duty.to {
                     self.need_target(
                         to,
-                        p.field("duties")
+                        &p.field("duties")
                             .index(j, Some(duty.id.as_str()))
                             .field("to"),
                     );
@@ -623,7 +621,7 @@ impl<'a> Checker<'a> {
                     format!("a second call tree for level {:?}", tree.level.as_str()),
                 );
             }
-            self.need_target(&tree.root, p.field("root"));
+            self.need_target(&tree.root, &p.field("root"));
             if tree.calls.is_empty() {
                 self.error(p.field("calls"), "the call tree makes no calls");
             }
@@ -640,9 +638,9 @@ impl<'a> Checker<'a> {
     ) {
         for (j, call) in calls.iter().enumerate() {
             let p = path.index(j, None);
-            self.need_target(&call.to, p.field("to"));
+            self.need_target(&call.to, &p.field("to"));
             for (k, f) in call.fallback.iter().enumerate() {
-                self.need_target(f, p.field("fallback").index(k, None));
+                self.need_target(f, &p.field("fallback").index(k, None));
             }
             if above.contains(&&call.to) {
                 let mut chain: Vec<String> = above.iter().map(|t| target_name(t)).collect();
@@ -743,7 +741,7 @@ impl<'a> Checker<'a> {
                     self.error(kind.clone(), "the inform step names no contacts");
                 }
                 for (k, t) in list.iter().enumerate() {
-                    self.need_target(t, kind.variant(0).index(k, None));
+                    self.need_target(t, &kind.variant(0).index(k, None));
                 }
             }
             StepKind::Communicate { template } => {
@@ -771,6 +769,7 @@ impl<'a> Checker<'a> {
     /// class is the common steps and the class's steps, phase by phase.
     fn flows(&mut self) {
         let doc = self.doc;
+        // A branch of a common step is in every class's flow: report it once.
         let mut reported: HashSet<(&str, &str)> = HashSet::new();
         let mut unreachable: HashSet<&str> = HashSet::new();
         for class in &doc.classes {
@@ -786,43 +785,33 @@ impl<'a> Checker<'a> {
                 if std::mem::replace(&mut reachable[i], true) {
                     continue;
                 }
-                match &flow[i].step.kind {
-                    StepKind::Decision { yes, no, .. } => {
-                        for (field, target) in [("yes", yes), ("no", no)] {
-                            match position.get(target.as_str()) {
-                                Some(&t) if t > i => stack.push(t),
-                                Some(_) => {
-                                    if reported.insert(flow_key(&flow[i], field)) {
-                                        self.error(
-                                            step_path(doc, &flow[i]).field("kind").field(field),
-                                            format!(
-                                                "the {field} branch goes back to step {:?}; branches must go forward to a later step",
-                                                target.as_str()
-                                            ),
-                                        );
-                                    }
-                                }
-                                None if self.steps.contains_key(target.as_str()) => {
-                                    if reported.insert(flow_key(&flow[i], field)) {
-                                        self.error(
-                                            step_path(doc, &flow[i]).field("kind").field(field),
-                                            format!(
-                                                "the {field} branch goes to step {:?}, which is not part of the response to {:?}; \
-                                                 a branch may only go to a common step or a step of the same procedure",
-                                                target.as_str(),
-                                                class.id.as_str()
-                                            ),
-                                        );
-                                    }
-                                }
-                                None => {} // Reported by `steps`.
-                            }
-                        }
+                let StepKind::Decision { yes, no, .. } = &flow[i].step.kind else {
+                    if i + 1 < flow.len() {
+                        stack.push(i + 1);
                     }
-                    _ => {
-                        if i + 1 < flow.len() {
-                            stack.push(i + 1);
+                    continue;
+                };
+                for (field, target) in [("yes", yes), ("no", no)] {
+                    let problem = match position.get(target.as_str()) {
+                        Some(&t) if t > i => {
+                            stack.push(t);
+                            continue;
                         }
+                        Some(_) => format!(
+                            "the {field} branch goes back to step {:?}; branches must go forward to a later step",
+                            target.as_str()
+                        ),
+                        // Unknown steps are reported by `steps`.
+                        None if !self.steps.contains_key(target.as_str()) => continue,
+                        None => format!(
+                            "the {field} branch goes to step {:?}, which is not part of the response to {:?}; \
+                             a branch may only go to a common step or a step of the same procedure",
+                            target.as_str(),
+                            class.id.as_str()
+                        ),
+                    };
+                    if reported.insert((flow[i].step.id.as_str(), field)) {
+                        self.error(step_path(doc, &flow[i]).field("kind").field(field), problem);
                     }
                 }
             }
@@ -1007,12 +996,6 @@ fn target_name(t: &Target) -> String {
         Target::Person(id) => format!("person {:?}", id.as_str()),
         Target::External(id) => format!("contact {:?}", id.as_str()),
     }
-}
-
-/// A key per (step, branch), so a branch of a common step, which is in every
-/// class's flow, is reported once.
-fn flow_key<'a>(fs: &FlowStep<'a>, field: &'static str) -> (&'a str, &'static str) {
-    (fs.step.id.as_str(), field)
 }
 
 /// The path of a step in a flow.
