@@ -1,21 +1,36 @@
 //! The command line: every action the app offers, from a terminal.
 //!
 //! Subcommands end in the same model calls as the window, so a plan author
-//! can check plans in their own CI and an operator can work over SSH when the
-//! laptop's screen is what broke.
+//! can check plans in their own CI and an operator can run an incident over
+//! SSH when the laptop's screen is what broke. This is the edge where the
+//! clock, the time zone and the environment are read.
+
+mod incident;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::io::plan_file;
+use crate::io::{log, plan_file};
 
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
 #[derive(Debug, Parser)]
 #[command(name = "runbook", version, about, long_about = None)]
 pub struct Cli {
+    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Who is recording [default: RUNBOOK_OPERATOR, else the user name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// This device's name, for the log file [default: RUNBOOK_DEVICE, else the host name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub device: Option<String>,
+    /// Pretend it is this time (RFC 3339), for scripted drills and tests.
+    #[arg(long, global = true, hide = true, value_name = "TIME")]
+    pub now: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -37,16 +52,30 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Declare, work and close incidents; every action is logged durably.
+    #[command(subcommand)]
+    Incident(incident::IncidentCommand),
+    /// Verify incident logs: the hash chain of every line. Prints OK and the
+    /// head hash, or the first bad line and why. Exits 0 when all verify, 1
+    /// otherwise.
+    Verify {
+        /// Log files (`log-*.jsonl`) or incident folders.
+        #[arg(required = true, value_name = "LOG")]
+        logs: Vec<PathBuf>,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
 #[must_use]
 pub fn main() -> ExitCode {
+    log::survive_file_size_limit();
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        Some(Command::Check { plans, strict }) => check(&plans, strict, &mut out),
+        Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
+        Some(Command::Verify { ref logs }) => verify(logs, &mut out),
+        Some(Command::Incident(ref cmd)) => incident::run(&cli, cmd, &mut out),
         None => {
             // The window arrives with the desktop-app issue; until then the
             // bare command explains itself.
@@ -60,7 +89,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("runbook: {e:#}");
-            ExitCode::from(2)
+            ExitCode::FAILURE
         }
     }
 }
@@ -101,6 +130,80 @@ pub fn check(
         }
         for text in file.rendered() {
             writeln!(out, "{text}")?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `runbook verify`: checks each log's hash chain.
+///
+/// # Errors
+/// Only when the report cannot be written.
+pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut logs: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            logs.sort();
+            if logs.is_empty() {
+                writeln!(
+                    out,
+                    "{}: no log files (log-*.jsonl) in this folder",
+                    p.display()
+                )?;
+                failed = true;
+            }
+            files.extend(logs);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for path in files {
+        let name = path.display();
+        match log::read(&path) {
+            Err(e) => {
+                writeln!(out, "{name}: {e}")?;
+                failed = true;
+            }
+            Ok(scan) => {
+                if let Some((line, reason)) = &scan.damage {
+                    writeln!(out, "{name}: BAD at line {line}: {reason}")?;
+                    failed = true;
+                } else if let Some((at, bytes)) = &scan.torn_tail {
+                    writeln!(
+                        out,
+                        "{name}: BAD at line {}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
+                         the {} lines before it verify, head {}",
+                        scan.lines.len() + 1,
+                        bytes.len(),
+                        scan.lines.len(),
+                        scan.head()
+                    )?;
+                    failed = true;
+                } else if scan.lines.is_empty() {
+                    writeln!(out, "{name}: BAD: the file is empty")?;
+                    failed = true;
+                } else {
+                    writeln!(
+                        out,
+                        "{name}: OK: {} lines, head {}",
+                        scan.lines.len(),
+                        scan.head()
+                    )?;
+                }
+            }
         }
     }
     Ok(if failed {

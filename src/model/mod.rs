@@ -4,4 +4,5 @@
 //! are passed in. That keeps every rule testable without a window or a disk.
 
 pub mod ids;
+pub mod incident;
 pub mod plan;

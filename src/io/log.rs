@@ -1,0 +1,728 @@
+//! The incident log: JSON Lines with a SHA-256 hash chain, durable before
+//! acknowledged.
+//!
+//! Each line is one record: `{"seq":N,"prev":"<hex>","record":{…},"hash":"<hex>"}`
+//! where `hash` is the SHA-256 of the line's exact bytes before `,"hash":"`
+//! (so a verifier never re-serialises JSON) and `prev` is the previous line's
+//! hash (64 zeros for the first). The first record of every writing session
+//! pins the app version, the device and the plan's hash; a clean exit writes
+//! a closing record, so a missing one shows a crash.
+//!
+//! Durability, after `shared/reference/durable-log.md`: one `write_all` per
+//! record, then `sync_data`, before the caller hears "saved"; new files and
+//! their folders are synced; an exclusive lock keeps a second process out. On
+//! a write or sync error the file is cut back to its last complete line, the
+//! writer refuses further appends (a failed sync is never retried and
+//! trusted), and the caller keeps the unsaved entry and continues in another
+//! file. Reopening repairs a torn last line (its bytes kept in a side file, a
+//! `recovered` record appended) and refuses to append after damage in the
+//! middle.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read as _, Seek as _, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+use crate::model::incident::Entry;
+
+/// The `prev` of the first record in a file.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+const HASH_KEY: &[u8] = b",\"hash\":\"";
+
+/// What a log line holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Record {
+    /// A writing session began.
+    Opened {
+        /// The app's version.
+        app_version: String,
+        /// The device writing.
+        device: String,
+        /// SHA-256 of the plan file the incident runs under.
+        plan_sha256: String,
+        /// When the session began.
+        at: chrono::DateTime<chrono::Utc>,
+        /// Where this file continues from, when an earlier file could not be written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        continues: Option<Continuation>,
+    },
+    /// An incident event.
+    Event {
+        /// The entry.
+        entry: Entry,
+    },
+    /// A torn last line was cut off on reopening.
+    Recovered {
+        /// Where the cut began, in bytes.
+        at_byte: u64,
+        /// How many bytes were cut.
+        cut_bytes: u64,
+        /// The side file that keeps them.
+        kept_in: String,
+    },
+    /// The writing session ended cleanly.
+    Closed {
+        /// When.
+        at: chrono::DateTime<chrono::Utc>,
+    },
+}
+
+/// Where a continuation file picks up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Continuation {
+    /// The earlier file.
+    pub file: String,
+    /// Its last good sequence number.
+    pub last_seq: u64,
+    /// Its last good hash.
+    pub last_hash: String,
+    /// Why it could not be written.
+    pub reason: String,
+}
+
+/// A line as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// 1, 2, 3, … within the file.
+    pub seq: u64,
+    /// The previous line's hash.
+    pub prev: String,
+    /// What the line records.
+    pub record: Record,
+    /// This line's hash.
+    #[serde(default)]
+    pub hash: String,
+}
+
+/// Log failures, each saying what happened and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    /// Another process holds the lock.
+    #[error(
+        "another runbook is already writing {0}; use that window, or close it first (a second writer could corrupt the log)"
+    )]
+    Locked(PathBuf),
+    /// The file or its folder could not be created or opened.
+    #[error("cannot open the log {path}: {source}; choose another folder for the log")]
+    Open {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A record could not be written or synced: it is NOT saved.
+    #[error(
+        "could not save to {path}: {source}. The entry is kept in memory but is NOT saved; continue the log in another folder"
+    )]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The writer failed before and accepts nothing more.
+    #[error(
+        "the log {0} failed earlier and is no longer written to; continue the log in another folder"
+    )]
+    Failed(PathBuf),
+    /// The file is damaged before its last line.
+    #[error(
+        "{path} is damaged at line {line}: {reason}. runbook will not write to it; the log continues in a new file"
+    )]
+    Damaged {
+        /// The path.
+        path: PathBuf,
+        /// The first bad line, from 1.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The file could not be read.
+    #[error("cannot read the log {path}: {source}")]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The file operations the writer needs; a test can inject faults through it.
+pub trait Sink: Send {
+    /// Writes all of `bytes` at the end of the file.
+    ///
+    /// # Errors
+    /// Whatever the file system says; part of `bytes` may have been written.
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()>;
+    /// Makes the written data durable.
+    ///
+    /// # Errors
+    /// When the data may not be on disk.
+    fn sync_data(&mut self) -> std::io::Result<()>;
+    /// Cuts the file to `len` bytes and syncs.
+    ///
+    /// # Errors
+    /// When the file cannot be cut.
+    fn truncate(&mut self, len: u64) -> std::io::Result<()>;
+}
+
+impl Sink for File {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        std::io::Write::write_all(self, bytes)
+    }
+
+    fn sync_data(&mut self) -> std::io::Result<()> {
+        File::sync_data(self)
+    }
+
+    fn truncate(&mut self, len: u64) -> std::io::Result<()> {
+        self.set_len(len)?;
+        self.seek(SeekFrom::Start(len))?;
+        File::sync_all(self)
+    }
+}
+
+/// Formats one line, with its hash; returns the line (ending in `\n`) and the hash.
+#[must_use]
+pub fn format_line(seq: u64, prev: &str, record: &Record) -> (Vec<u8>, String) {
+    let line = Line {
+        seq,
+        prev: prev.to_owned(),
+        record: record.clone(),
+        hash: String::new(),
+    };
+    // Serialise without the hash, then splice it in as the last field.
+    let mut body = match serde_json::to_vec(&line) {
+        Ok(body) => body,
+        // Serialising plain data to memory cannot fail; keep a valid line anyway.
+        Err(_) => format!("{{\"seq\":{seq},\"prev\":\"{prev}\"}}").into_bytes(),
+    };
+    let cut = find_last(&body, b",\"hash\":\"").unwrap_or(body.len().saturating_sub(1));
+    body.truncate(cut);
+    let hash = hex(&Sha256::digest(&body));
+    body.extend_from_slice(HASH_KEY);
+    body.extend_from_slice(hash.as_bytes());
+    body.extend_from_slice(b"\"}\n");
+    (body, hash)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// SHA-256 of some bytes, as lower-case hex.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Checks one line (without its newline) against the expected sequence
+/// number and previous hash.
+///
+/// # Errors
+/// What is wrong with the line, in words.
+pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, String> {
+    let Some(cut) = find_last(bytes, HASH_KEY) else {
+        return Err("the line has no hash".to_owned());
+    };
+    let body = &bytes[..cut];
+    let line: Line =
+        serde_json::from_slice(bytes).map_err(|e| format!("not a valid record: {e}"))?;
+    let expected_tail = format!("{}\"}}", line.hash);
+    if &bytes[cut + HASH_KEY.len()..] != expected_tail.as_bytes() {
+        return Err("the hash is not the last field".to_owned());
+    }
+    if sha256_hex(body) != line.hash {
+        return Err(
+            "the hash does not match the line: it was changed after it was written".to_owned(),
+        );
+    }
+    if line.seq != seq {
+        return Err(format!(
+            "sequence number {} where {seq} was expected: a line was removed, duplicated or moved",
+            line.seq
+        ));
+    }
+    if line.prev != prev {
+        return Err(
+            "it does not follow the line before: a line was removed, inserted or moved".to_owned(),
+        );
+    }
+    Ok(line)
+}
+
+/// What reading a log file found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// The good lines, in order.
+    pub lines: Vec<Line>,
+    /// Bytes up to the end of the last good line.
+    pub good_len: u64,
+    /// A torn or bad last line: its byte offset and bytes.
+    pub torn_tail: Option<(u64, Vec<u8>)>,
+    /// Damage before the last line: line number and reason.
+    pub damage: Option<(u64, String)>,
+}
+
+impl Scan {
+    /// The hash of the last good line, or [`GENESIS`].
+    #[must_use]
+    pub fn head(&self) -> &str {
+        self.lines.last().map_or(GENESIS, |l| l.hash.as_str())
+    }
+
+    /// The entries recorded in the good lines.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.lines.iter().filter_map(|l| match &l.record {
+            Record::Event { entry } => Some(entry),
+            _ => None,
+        })
+    }
+}
+
+/// Reads and checks a whole log from bytes.
+#[must_use]
+pub fn scan(data: &[u8]) -> Scan {
+    let mut out = Scan::default();
+    let mut pos = 0usize;
+    let mut line_no = 0u64;
+    while pos < data.len() {
+        line_no += 1;
+        let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') else {
+            out.torn_tail = Some((pos as u64, data[pos..].to_vec()));
+            break;
+        };
+        let bytes = &data[pos..pos + nl];
+        let seq = out.lines.len() as u64 + 1;
+        match check_line(bytes, seq, out.head()) {
+            Ok(line) => {
+                out.lines.push(line);
+                pos += nl + 1;
+                out.good_len = pos as u64;
+            }
+            Err(reason) => {
+                // A bad line with nothing complete after it is a torn tail:
+                // after a crash a file can keep its new length but not its
+                // new bytes. Anything after it means damage in the middle.
+                let rest = &data[pos + nl + 1..];
+                if rest.contains(&b'\n') {
+                    out.damage = Some((line_no, reason));
+                } else {
+                    out.torn_tail = Some((pos as u64, data[pos..].to_vec()));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Reads a log file whole.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn read(path: &Path) -> Result<Scan, LogError> {
+    let mut data = Vec::new();
+    File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut data))
+        .map_err(|source| LogError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+    Ok(scan(&data))
+}
+
+/// What the writer pins in its first record.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The device writing.
+    pub device: String,
+    /// The plan's SHA-256.
+    pub plan_sha256: String,
+    /// When the session began.
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What opening an existing log found and did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// A torn last line was cut off: where, how many bytes, and the side file.
+    pub recovered: Option<(u64, u64, PathBuf)>,
+    /// The previous writing session did not end with a closing record.
+    pub unclean: bool,
+}
+
+/// Appends records to one log file.
+pub struct Writer {
+    sink: Box<dyn Sink>,
+    /// Keeps the lock for as long as the writer lives.
+    _lock: Option<File>,
+    path: PathBuf,
+    seq: u64,
+    head: String,
+    len: u64,
+    failed: bool,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("path", &self.path)
+            .field("seq", &self.seq)
+            .field("failed", &self.failed)
+            .finish_non_exhaustive()
+    }
+}
+
+fn open_options() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    o.read(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // The log holds phone numbers and notes: its owner only.
+        o.mode(0o600);
+    }
+    o
+}
+
+/// Syncs a folder, so a file created in it survives a crash.
+///
+/// # Errors
+/// When the folder cannot be opened or synced.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+fn lock(file: &File, path: &Path) -> Result<(), LogError> {
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(LogError::Locked(path.to_owned())),
+        Err(std::fs::TryLockError::Error(source)) => Err(LogError::Open {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+impl Writer {
+    /// Creates a new log file, locks it and writes the opening record.
+    ///
+    /// # Errors
+    /// When the file exists, cannot be created, locked or written.
+    pub fn create(
+        path: &Path,
+        session: &Session,
+        continues: Option<Continuation>,
+    ) -> Result<Self, LogError> {
+        let open_err = |source| LogError::Open {
+            path: path.to_owned(),
+            source,
+        };
+        let file = open_options()
+            .create_new(true)
+            .open(path)
+            .map_err(open_err)?;
+        lock(&file, path)?;
+        file.sync_all().map_err(open_err)?;
+        if let Some(dir) = path.parent() {
+            sync_dir(dir).map_err(open_err)?;
+        }
+        let sink = file.try_clone().map_err(open_err)?;
+        let mut w = Self {
+            sink: Box::new(sink),
+            _lock: Some(file),
+            path: path.to_owned(),
+            seq: 0,
+            head: GENESIS.to_owned(),
+            len: 0,
+            failed: false,
+        };
+        w.opening(session, continues)?;
+        Ok(w)
+    }
+
+    /// Opens an existing log to append: locks it, checks it, repairs a torn
+    /// last line, and writes the opening record.
+    ///
+    /// # Errors
+    /// [`LogError::Damaged`] when a line before the last is bad: the caller
+    /// continues in a new file. Also when the file cannot be opened or locked.
+    pub fn open(path: &Path, session: &Session) -> Result<(Self, OpenReport), LogError> {
+        let open_err = |source| LogError::Open {
+            path: path.to_owned(),
+            source,
+        };
+        let mut file = open_options().open(path).map_err(open_err)?;
+        lock(&file, path)?;
+        let mut data = Vec::new();
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut data))
+            .map_err(|source| LogError::Read {
+                path: path.to_owned(),
+                source,
+            })?;
+        let scan = scan(&data);
+        if let Some((line, reason)) = scan.damage {
+            return Err(LogError::Damaged {
+                path: path.to_owned(),
+                line,
+                reason,
+            });
+        }
+        let mut report = OpenReport {
+            unclean: !matches!(
+                scan.lines.last().map(|l| &l.record),
+                Some(Record::Closed { .. }) | None
+            ),
+            ..OpenReport::default()
+        };
+        let sink = file.try_clone().map_err(open_err)?;
+        let mut w = Self {
+            sink: Box::new(sink),
+            _lock: Some(file),
+            path: path.to_owned(),
+            seq: scan.lines.len() as u64,
+            head: scan.head().to_owned(),
+            len: scan.good_len,
+            failed: false,
+        };
+        if let Some((at, bytes)) = &scan.torn_tail {
+            let side = side_file(path);
+            write_new_file(&side, bytes).map_err(open_err)?;
+            w.sink.truncate(*at).map_err(open_err)?;
+            let cut = bytes.len() as u64;
+            w.append_record(&Record::Recovered {
+                at_byte: *at,
+                cut_bytes: cut,
+                kept_in: side
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            })?;
+            report.recovered = Some((*at, cut, side));
+            report.unclean = true;
+        }
+        w.opening(session, None)?;
+        Ok((w, report))
+    }
+
+    /// A writer over any sink, for fault-injection tests; no lock is taken.
+    #[must_use]
+    pub fn with_sink(sink: Box<dyn Sink>, path: PathBuf, seq: u64, head: String, len: u64) -> Self {
+        Self {
+            sink,
+            _lock: None,
+            path,
+            seq,
+            head,
+            len,
+            failed: false,
+        }
+    }
+
+    fn opening(
+        &mut self,
+        session: &Session,
+        continues: Option<Continuation>,
+    ) -> Result<(), LogError> {
+        self.append_record(&Record::Opened {
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            device: session.device.clone(),
+            plan_sha256: session.plan_sha256.clone(),
+            at: session.at,
+            continues,
+        })
+        .map(|_| ())
+    }
+
+    /// The file being written.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The hash of the last record written: read it aloud, write it on the
+    /// whiteboard; it is what makes rewriting the log detectable.
+    #[must_use]
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// The sequence number of the last record written.
+    #[must_use]
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// Whether a write failed: the writer then accepts nothing more.
+    #[must_use]
+    pub fn has_failed(&self) -> bool {
+        self.failed
+    }
+
+    /// Writes an entry durably; returns its sequence number once it is on disk.
+    ///
+    /// # Errors
+    /// The entry is not saved: the caller keeps it and continues elsewhere.
+    pub fn append(&mut self, entry: &Entry) -> Result<u64, LogError> {
+        self.append_record(&Record::Event {
+            entry: entry.clone(),
+        })
+    }
+
+    /// Writes the closing record of a clean exit.
+    ///
+    /// # Errors
+    /// When it cannot be written; nothing of the operator's is lost by that.
+    pub fn close(mut self, at: chrono::DateTime<chrono::Utc>) -> Result<(), LogError> {
+        self.append_record(&Record::Closed { at }).map(|_| ())
+    }
+
+    fn append_record(&mut self, record: &Record) -> Result<u64, LogError> {
+        if self.failed {
+            return Err(LogError::Failed(self.path.clone()));
+        }
+        let seq = self.seq + 1;
+        let (line, hash) = format_line(seq, &self.head, record);
+        let result = self
+            .sink
+            .write_all(&line)
+            .and_then(|()| self.sink.sync_data());
+        if let Err(source) = result {
+            // Never retry a sync and trust it; cut the partial line off (best
+            // effort: reopening would cut a torn tail anyway) and stop.
+            self.failed = true;
+            let _ = self.sink.truncate(self.len);
+            return Err(LogError::Write {
+                path: self.path.clone(),
+                source,
+            });
+        }
+        self.seq = seq;
+        self.head = hash;
+        self.len += line.len() as u64;
+        Ok(seq)
+    }
+}
+
+/// A side file next to the log for cut-off bytes: `<log>.torn-<n>`.
+fn side_file(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (1..)
+        .map(|n| path.with_file_name(format!("{name}.torn-{n}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{name}.torn")))
+}
+
+/// Writes a new file durably (file and folder synced).
+///
+/// # Errors
+/// When it cannot be created or written.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = open_options().create_new(true).open(path)?;
+    std::io::Write::write_all(&mut f, bytes)?;
+    f.sync_all()?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+/// Makes SIGXFSZ (file-size limit exceeded) harmless: the write then fails
+/// with an ordinary error the log handles, instead of killing the process.
+pub fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(n: u64) -> Record {
+        Record::Closed {
+            at: chrono::DateTime::from_timestamp(i64::try_from(n).unwrap(), 0).unwrap(),
+        }
+    }
+
+    fn log(n: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut prev = GENESIS.to_owned();
+        for i in 1..=n {
+            let (line, hash) = format_line(i, &prev, &rec(i));
+            out.extend(line);
+            prev = hash;
+        }
+        out
+    }
+
+    #[test]
+    fn a_chain_verifies() {
+        let s = scan(&log(3));
+        assert_eq!(s.lines.len(), 3);
+        assert!(s.torn_tail.is_none() && s.damage.is_none());
+    }
+
+    #[test]
+    fn the_hash_is_the_last_field_and_covers_the_bytes_before_it() {
+        let (line, hash) = format_line(1, GENESIS, &rec(1));
+        let text = String::from_utf8(line).unwrap();
+        let (body, tail) = text.rsplit_once(",\"hash\":\"").unwrap();
+        assert_eq!(tail, format!("{hash}\"}}\n"));
+        assert_eq!(sha256_hex(body.as_bytes()), hash);
+    }
+
+    #[test]
+    fn a_torn_tail_is_found_at_every_offset() {
+        let full = log(3);
+        let two = scan(&log(2)).good_len as usize;
+        for cut in two + 1..full.len() {
+            let s = scan(&full[..cut]);
+            assert_eq!(s.lines.len(), 2, "cut at {cut}");
+            assert!(s.damage.is_none(), "cut at {cut}");
+            assert_eq!(
+                s.torn_tail.as_ref().map(|t| t.0),
+                Some(two as u64),
+                "cut at {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn damage_in_the_middle_is_not_a_torn_tail() {
+        let mut data = log(3);
+        let i = data.iter().position(|&b| b == b'"').unwrap() + 3;
+        data[i] ^= 1;
+        let s = scan(&data);
+        assert_eq!(s.damage.as_ref().map(|d| d.0), Some(1));
+    }
+}

@@ -1,0 +1,313 @@
+//! The checklist and the clocks, derived from the plan and the incident.
+//!
+//! The checklist is the fault class's flow (common phases plus the class's
+//! steps) filtered by the current level: escalating adds steps, and
+//! de-escalating never hides a step already acted on. A decision that was
+//! answered routes around the steps it jumps over. Deadlines count from
+//! declaration; given an instant, the status says what is overdue, when the
+//! next status update is due, and when each reporting duty falls due.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::model::ids::{ItemId, StepId};
+use crate::model::plan::Plan;
+use crate::model::plan::doc::{Phase, Step, StepKind, Target};
+
+use super::Incident;
+use super::event::{CallOutcome, Event, StepStatus};
+
+/// Where a checklist item stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ItemState {
+    /// Not acted on yet (or reopened).
+    Open,
+    /// Done: marked done, or the value recorded, or the decision answered.
+    Done,
+    /// Skipped, with the reason.
+    Skipped(String),
+    /// Not applicable.
+    NotApplicable,
+    /// Deferred: comes back before closing.
+    Deferred,
+    /// Blocked, with the reason.
+    Blocked(String),
+    /// A decision answered earlier routed the response around this step.
+    Bypassed,
+}
+
+impl ItemState {
+    /// Whether nothing more is expected of the step.
+    #[must_use]
+    pub fn is_settled(&self) -> bool {
+        matches!(
+            self,
+            Self::Done | Self::Skipped(_) | Self::NotApplicable | Self::Bypassed
+        )
+    }
+}
+
+/// One line of the checklist.
+#[derive(Clone, Debug)]
+pub struct Item<'p> {
+    /// The step.
+    pub step: &'p Step,
+    /// Its phase.
+    pub phase: &'p Phase,
+    /// Where it stands.
+    pub state: ItemState,
+    /// Its deadline, counted from declaration.
+    pub due: Option<DateTime<Utc>>,
+    /// Whether the deadline has passed and the step is not settled.
+    pub overdue: bool,
+    /// Whether the step only shows because it was acted on at a more severe
+    /// level than the current one.
+    pub beyond_level: bool,
+}
+
+/// What a clock counts down to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClockKind {
+    /// The next status update, at the level's cadence.
+    StatusUpdate,
+    /// Someone to inform within a time limit at this level.
+    Inform(Target),
+    /// A reporting duty with a time limit.
+    Duty(ItemId),
+}
+
+/// A countdown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// What it is for.
+    pub kind: ClockKind,
+    /// What to do, in the plan's words.
+    pub label: String,
+    /// When it falls due.
+    pub due: DateTime<Utc>,
+    /// Whether it has been met.
+    pub met: bool,
+}
+
+impl Clock {
+    /// Whether it is past due and not met.
+    #[must_use]
+    pub fn overdue(&self, now: DateTime<Utc>) -> bool {
+        !self.met && now > self.due
+    }
+}
+
+/// The whole picture at one instant.
+#[derive(Clone, Debug)]
+pub struct Status<'p> {
+    /// The checklist, in flow order.
+    pub items: Vec<Item<'p>>,
+    /// Countdowns, earliest first.
+    pub clocks: Vec<Clock>,
+    /// Steps named in the log that this plan does not have.
+    pub foreign_steps: Vec<StepId>,
+    /// The first step still open, if any: the obvious next thing to do.
+    pub next: Option<StepId>,
+}
+
+impl Status<'_> {
+    /// The items past their deadline.
+    pub fn overdue(&self) -> impl Iterator<Item = &Item<'_>> {
+        self.items.iter().filter(|i| i.overdue)
+    }
+
+    /// The earliest unmet deadline of a step or a clock.
+    #[must_use]
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        let steps = self
+            .items
+            .iter()
+            .filter(|i| !i.state.is_settled())
+            .filter_map(|i| i.due);
+        let clocks = self.clocks.iter().filter(|c| !c.met).map(|c| c.due);
+        steps.chain(clocks).min()
+    }
+
+    /// Whether every step is settled except deferred ones ("complete except deferred").
+    #[must_use]
+    pub fn complete_except_deferred(&self) -> bool {
+        self.items
+            .iter()
+            .all(|i| i.state.is_settled() || i.state == ItemState::Deferred)
+    }
+}
+
+fn minutes(m: i64) -> Duration {
+    Duration::minutes(m)
+}
+
+impl Incident {
+    /// The checklist and clocks at `now`, under `plan`.
+    #[must_use]
+    pub fn status<'p>(&self, plan: &'p Plan, now: DateTime<Utc>) -> Status<'p> {
+        let flow = plan.flow(&self.class);
+        let doc = plan.doc();
+        // Steps jumped over by answered decisions.
+        let mut bypassed = vec![false; flow.len()];
+        for (i, fs) in flow.iter().enumerate() {
+            if bypassed[i] {
+                continue;
+            }
+            if let Some((_, next)) = self.decisions.get(&fs.step.id)
+                && let Some(t) = flow.iter().position(|s| s.step.id == *next)
+            {
+                for b in bypassed.iter_mut().take(t).skip(i + 1) {
+                    *b = true;
+                }
+            }
+        }
+        let mut items = Vec::new();
+        for (i, fs) in flow.iter().enumerate() {
+            let step = fs.step;
+            let acted = self.steps.contains_key(&step.id)
+                || self.values.contains_key(&step.id)
+                || self.decisions.contains_key(&step.id);
+            let in_level = step
+                .min_level
+                .as_ref()
+                .is_none_or(|min| plan.at_least(&self.level, min));
+            if !in_level && !acted {
+                continue;
+            }
+            let state = match self.steps.get(&step.id) {
+                Some(StepStatus::Done) => ItemState::Done,
+                Some(StepStatus::Skipped { reason }) => ItemState::Skipped(reason.clone()),
+                Some(StepStatus::NotApplicable) => ItemState::NotApplicable,
+                Some(StepStatus::Deferred) => ItemState::Deferred,
+                Some(StepStatus::Blocked { reason }) => ItemState::Blocked(reason.clone()),
+                Some(StepStatus::Reopened) | None => {
+                    let answered = match step.kind {
+                        StepKind::Record { .. } => self.values.contains_key(&step.id),
+                        StepKind::Decision { .. } => self.decisions.contains_key(&step.id),
+                        _ => false,
+                    };
+                    if answered {
+                        ItemState::Done
+                    } else if bypassed[i] {
+                        ItemState::Bypassed
+                    } else {
+                        ItemState::Open
+                    }
+                }
+            };
+            let due = step
+                .deadline_minutes
+                .map(|m| self.declared_at + minutes(m.get()));
+            let overdue = !state.is_settled() && due.is_some_and(|d| now > d);
+            items.push(Item {
+                step,
+                phase: &doc.phases[fs.phase],
+                state,
+                due,
+                overdue,
+                beyond_level: !in_level,
+            });
+        }
+        let next = items
+            .iter()
+            .find(|i| i.state == ItemState::Open || matches!(i.state, ItemState::Blocked(_)))
+            .map(|i| i.step.id.clone());
+        let foreign_steps = self.foreign_steps(plan);
+        Status {
+            items,
+            clocks: self.clocks(plan),
+            foreign_steps,
+            next,
+        }
+    }
+
+    /// Status update, inform and reporting clocks, earliest first.
+    fn clocks(&self, plan: &Plan) -> Vec<Clock> {
+        let mut clocks = Vec::new();
+        if let Some(level) = plan.level(&self.level) {
+            if let Some(every) = level.update_every_minutes
+                && self.is_open()
+            {
+                let since = self.last_update_at.unwrap_or(self.declared_at);
+                clocks.push(Clock {
+                    kind: ClockKind::StatusUpdate,
+                    label: level.name.clone(),
+                    due: since + minutes(every.get()),
+                    met: false,
+                });
+            }
+            for inform in &level.inform {
+                let met = self.reached(plan, &inform.to);
+                clocks.push(Clock {
+                    kind: ClockKind::Inform(inform.to.clone()),
+                    label: plan.target_name(&inform.to),
+                    due: self.declared_at + minutes(inform.within_minutes.get()),
+                    met,
+                });
+            }
+        }
+        // Duties stay once incurred: a report owed at level II is still owed
+        // after de-escalating to III.
+        let mut seen: Vec<&ItemId> = Vec::new();
+        for level in self.levels_held.iter().filter_map(|l| plan.level(l)) {
+            for duty in &level.duties {
+                let Some(within) = duty.within_minutes else {
+                    continue;
+                };
+                if seen.contains(&&duty.id) {
+                    continue;
+                }
+                seen.push(&duty.id);
+                clocks.push(Clock {
+                    kind: ClockKind::Duty(duty.id.clone()),
+                    label: duty.text.clone(),
+                    due: self.declared_at + minutes(within.get()),
+                    met: self.duties_done.contains_key(&duty.id),
+                });
+            }
+        }
+        clocks.sort_by_key(|c| c.due);
+        clocks
+    }
+
+    /// Whether a call to the target (or, for a role, to its holder or a
+    /// deputy) reached someone.
+    fn reached(&self, plan: &Plan, target: &Target) -> bool {
+        let people: Vec<Target> = match target {
+            Target::Role(id) => plan
+                .role(id)
+                .map(|r| {
+                    std::iter::once(&r.holder)
+                        .chain(&r.deputies)
+                        .map(|p| Target::Person(p.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        self.timeline.iter().any(|e| match &e.event {
+            Event::CallAttempt {
+                to,
+                outcome: CallOutcome::Reached,
+                ..
+            } => to == target || people.contains(to),
+            _ => false,
+        })
+    }
+
+    /// Steps named in the log that the plan does not have, in order of first mention.
+    fn foreign_steps(&self, plan: &Plan) -> Vec<StepId> {
+        let mut out: Vec<StepId> = Vec::new();
+        for e in &self.timeline {
+            let (Event::StepStatus { step, .. }
+            | Event::ValueRecorded { step, .. }
+            | Event::DecisionAnswered { step, .. }) = &e.event
+            else {
+                continue;
+            };
+            if plan.step(step).is_none() && !out.contains(step) {
+                out.push(step.clone());
+            }
+        }
+        out
+    }
+}
