@@ -738,10 +738,9 @@ fn new(
     let level = open.incident.level.clone();
     writeln!(out, "declared {name}: level {level}")?;
     writeln!(out, "folder: {}", open.dir.display())?;
-    if let Some(head) = open.head() {
+    if let Some(head) = open.finish(ctx.now)? {
         writeln!(out, "log head: {}", &head[..12.min(head.len())])?;
     }
-    open.finish(ctx.now)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -919,30 +918,37 @@ fn act(
     for n in &open.notices {
         writeln!(out, "! {n}")?;
     }
-    let action = build(&open.plan, &open.incident)?;
-    match open.record(action, &ctx.operator, happened_at, ctx.now) {
+    let recorded = build(&open.plan, &open.incident)
+        .and_then(|action| Ok(open.record(action, &ctx.operator, happened_at, ctx.now)?));
+    match recorded {
         Ok(entry) => {
-            let head = open.head().unwrap_or_default();
-            writeln!(
-                out,
-                "saved: {} (log head {})",
-                describe(&entry.event, &open.plan),
-                &head[..12.min(head.len())]
-            )?;
+            writeln!(out, "saved: {}", describe(&entry.event, &open.plan))?;
             if matches!(entry.event, Event::Closed { .. }) {
                 writeln!(
                     out,
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
             }
-            open.finish(ctx.now)?;
+            if let Some(head) = open.finish(ctx.now)? {
+                writeln!(out, "log head {}", &head[..12.min(head.len())])?;
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Err(IncidentError::Log(e)) => {
-            writeln!(out, "! {e}")?;
-            rescue(ctx, &mut open, out)
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match e.downcast::<IncidentError>() {
+            Ok(IncidentError::Log(e)) => {
+                writeln!(out, "! {e}")?;
+                rescue(ctx, &mut open, out)
+            }
+            // Refused: nothing was written; end the session cleanly.
+            Ok(e) => {
+                open.finish(ctx.now)?;
+                Err(e.into())
+            }
+            Err(e) => {
+                open.finish(ctx.now)?;
+                Err(e)
+            }
+        },
     }
 }
 

@@ -585,14 +585,15 @@ impl OpenIncident {
         Ok(path)
     }
 
-    /// Ends the writing session with a closing record (a clean exit).
+    /// Ends the writing session with a closing record (a clean exit) and
+    /// returns the log's final head hash.
     ///
     /// # Errors
     /// When the closing record cannot be written; no operator entry is lost by that.
-    pub fn finish(mut self, now: DateTime<Utc>) -> Result<(), IncidentError> {
+    pub fn finish(mut self, now: DateTime<Utc>) -> Result<Option<String>, IncidentError> {
         match self.writer.take() {
-            Some(w) if !w.has_failed() && self.unsaved.is_empty() => Ok(w.close(now)?),
-            _ => Ok(()),
+            Some(w) if !w.has_failed() && self.unsaved.is_empty() => Ok(Some(w.close(now)?)),
+            _ => Ok(None),
         }
     }
 }

@@ -593,12 +593,13 @@ impl Writer {
         })
     }
 
-    /// Writes the closing record of a clean exit.
+    /// Writes the closing record of a clean exit; returns the final head hash.
     ///
     /// # Errors
     /// When it cannot be written; nothing of the operator's is lost by that.
-    pub fn close(mut self, at: chrono::DateTime<chrono::Utc>) -> Result<(), LogError> {
-        self.append_record(&Record::Closed { at }).map(|_| ())
+    pub fn close(mut self, at: chrono::DateTime<chrono::Utc>) -> Result<String, LogError> {
+        self.append_record(&Record::Closed { at })?;
+        Ok(self.head)
     }
 
     fn append_record(&mut self, record: &Record) -> Result<u64, LogError> {
