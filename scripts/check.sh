@@ -7,15 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages the build and the tests need (Debian names). The window
-# tests will add an X server and a software Vulkan renderer here; the plan
-# checks need nothing beyond the Rust toolchain.
-packages=()
+# What the tests need beyond the Rust toolchain, as `command:debian-package`:
+# the command is looked for first (it may come from elsewhere, like pyenv),
+# and the package installed only when the command is missing.
+#   python3: the documented log verifier is run against a real log.
+needs=(python3:python3)
 
 ensure_packages() {
     local missing=()
-    for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    for need in "${needs[@]}"; do
+        command -v "${need%%:*}" >/dev/null || missing+=("${need#*:}")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then

@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cli;
+mod cli_incident;
+mod incident;
 mod plan_format;
 mod plan_props;
 mod plans;

@@ -254,7 +254,16 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), IncidentErr
             .to_owned();
         let entries: Vec<Entry> = scan.entries().cloned().collect();
         match groups.iter_mut().find(|(d, _)| *d == device) {
-            Some((_, list)) => list.extend(entries),
+            Some((_, list)) => {
+                // A continuation file starts with the entries its predecessor
+                // could not save. If a write was reported failed but did reach
+                // the disk, those entries are in both files: keep them once.
+                let overlap = (1..=entries.len().min(list.len()))
+                    .rev()
+                    .find(|&n| list[list.len() - n..] == entries[..n])
+                    .unwrap_or(0);
+                list.extend(entries.into_iter().skip(overlap));
+            }
             None => groups.push((device, entries)),
         }
     }
@@ -262,9 +271,7 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), IncidentErr
 }
 
 /// Merges the entries of several devices by the time they were recorded;
-/// within one device the written order is kept exactly. An entry written
-/// twice (a write reported as failed that did reach the disk, then written
-/// again in the continuation file) is kept once.
+/// within one device the written order is kept exactly.
 fn merge(groups: Vec<(String, Vec<Entry>)>) -> Vec<Entry> {
     let mut cursors: Vec<std::iter::Peekable<std::vec::IntoIter<Entry>>> = groups
         .into_iter()
@@ -281,9 +288,7 @@ fn merge(groups: Vec<(String, Vec<Entry>)>) -> Vec<Entry> {
         let Some(entry) = cursors[i].next() else {
             break;
         };
-        if !out.contains(&entry) {
-            out.push(entry);
-        }
+        out.push(entry);
     }
     out
 }

@@ -1,0 +1,508 @@
+//! The incident engine without a window: actions, the checklist and its
+//! clocks, and replay equivalence (the state rebuilt from the log on disk is
+//! exactly the state shown live).
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+use proptest::prelude::*;
+use runbook::io::incident_dir::{self, OpenIncident};
+use runbook::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
+use runbook::model::incident::{
+    Action, ActionError, Answer, CallOutcome, Channel, ClockKind, Declaration, Entry, Incident,
+    ItemState, StepStatus, declare,
+};
+use runbook::model::plan::doc::Target;
+use runbook::model::plan::{self, Plan};
+
+fn plan_bytes() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/incident-plan.ron"))
+        .unwrap()
+}
+
+fn test_plan() -> Plan {
+    plan::parse(&plan_bytes()).unwrap().plan
+}
+
+fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-02T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    t0() + Duration::minutes(minutes)
+}
+
+/// A live incident in memory: check, then apply, as the app does.
+struct Live {
+    plan: Plan,
+    incident: Incident,
+}
+
+impl Live {
+    fn declare(class: &str, level: &str) -> Self {
+        let plan = test_plan();
+        let event = declare(
+            &plan,
+            "sha",
+            Declaration {
+                title: "Login down".into(),
+                class: ClassId::new(class),
+                level: Some(LevelId::new(level)),
+                answers: vec![],
+                drill: false,
+            },
+        )
+        .unwrap();
+        let incident = Incident::new(&entry(0, event)).unwrap();
+        Self { plan, incident }
+    }
+
+    fn act(&mut self, minute: i64, action: Action) -> Result<(), ActionError> {
+        let event = self.incident.check(&self.plan, action)?;
+        self.incident.apply(&entry(minute, event));
+        Ok(())
+    }
+
+    fn states(&self, now: i64) -> Vec<(String, ItemState)> {
+        self.incident
+            .status(&self.plan, at(now))
+            .items
+            .into_iter()
+            .map(|i| (i.step.id.to_string(), i.state))
+            .collect()
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.states(0).into_iter().map(|(id, _)| id).collect()
+    }
+}
+
+fn entry(minute: i64, event: runbook::model::incident::Event) -> Entry {
+    Entry {
+        recorded_at: at(minute),
+        happened_at: None,
+        by: "ann".into(),
+        device: "d1".into(),
+        event,
+    }
+}
+
+fn step(id: &str, status: StepStatus) -> Action {
+    Action::SetStep {
+        step: StepId::new(id),
+        status,
+    }
+}
+
+#[test]
+fn the_checklist_follows_the_phases_and_the_level() {
+    let live = Live::declare("software", "III");
+    // Common steps first in each phase, then the class's; level-gated steps hidden.
+    assert_eq!(
+        live.ids(),
+        [
+            "confirm", "students", "release", "debug", "rollback", "update", "review"
+        ]
+    );
+}
+
+#[test]
+fn escalating_adds_steps_and_de_escalating_keeps_those_acted_on() {
+    let mut live = Live::declare("software", "III");
+    live.act(
+        5,
+        Action::ChangeLevel {
+            to: LevelId::new("I"),
+            reason: "spreading".into(),
+        },
+    )
+    .unwrap();
+    assert!(live.ids().contains(&"exec-brief".to_owned()));
+    assert!(live.ids().contains(&"war-room".to_owned()));
+    live.act(6, step("war-room", StepStatus::Done)).unwrap();
+    live.act(
+        30,
+        Action::ChangeLevel {
+            to: LevelId::new("III"),
+            reason: "contained".into(),
+        },
+    )
+    .unwrap();
+    let ids = live.ids();
+    assert!(
+        ids.contains(&"war-room".to_owned()),
+        "acted-on step hidden: {ids:?}"
+    );
+    assert!(
+        !ids.contains(&"exec-brief".to_owned()),
+        "untouched step kept: {ids:?}"
+    );
+    let status = live.incident.status(&live.plan, at(31));
+    let war_room = status
+        .items
+        .iter()
+        .find(|i| i.step.id.as_str() == "war-room")
+        .unwrap();
+    assert!(war_room.beyond_level);
+}
+
+#[test]
+fn a_decision_routes_around_the_steps_it_jumps_over() {
+    let mut live = Live::declare("software", "III");
+    live.act(
+        1,
+        Action::Decide {
+            step: StepId::new("release"),
+            yes: true,
+        },
+    )
+    .unwrap();
+    let states = live.states(2);
+    let get = |id: &str| states.iter().find(|(s, _)| s == id).unwrap().1.clone();
+    assert_eq!(get("release"), ItemState::Done);
+    assert_eq!(get("debug"), ItemState::Bypassed);
+    assert_eq!(get("rollback"), ItemState::Open);
+    assert_eq!(
+        live.incident.status(&live.plan, at(2)).next,
+        Some(StepId::new("confirm"))
+    );
+}
+
+#[test]
+fn deadlines_count_from_declaration_and_show_what_is_overdue() {
+    let mut live = Live::declare("software", "I");
+    let status = live.incident.status(&live.plan, at(11));
+    let overdue: Vec<&str> = status.overdue().map(|i| i.step.id.as_str()).collect();
+    assert_eq!(overdue, ["confirm"]);
+    live.act(12, step("confirm", StepStatus::Done)).unwrap();
+    assert_eq!(
+        live.incident.status(&live.plan, at(12)).overdue().count(),
+        0
+    );
+    // Rollback is due at 30 minutes.
+    let status = live.incident.status(&live.plan, at(12));
+    assert_eq!(
+        status.next_deadline(),
+        Some(at(15)),
+        "the inform clock (15 min) comes first"
+    );
+}
+
+#[test]
+fn clocks_give_the_next_update_and_the_regulator_report() {
+    let mut live = Live::declare("software", "I");
+    let clocks = live.incident.status(&live.plan, at(0)).clocks;
+    let due = |kind: &ClockKind| {
+        clocks
+            .iter()
+            .find(|c| c.kind == *kind)
+            .map(|c| (c.due, c.met))
+    };
+    assert_eq!(due(&ClockKind::StatusUpdate), Some((at(30), false)));
+    assert_eq!(
+        due(&ClockKind::Duty(ItemId::new("report"))),
+        Some((at(240), false))
+    );
+    assert_eq!(
+        due(&ClockKind::Inform(Target::Role(RoleId::new("commander")))),
+        Some((at(15), false))
+    );
+    // An internal update resets the cadence; a call that reaches the deputy meets the inform duty.
+    live.act(
+        20,
+        Action::Message {
+            template: Some(TemplateId::new("tpl-internal")),
+            audience: None,
+            text: "update".into(),
+        },
+    )
+    .unwrap();
+    live.act(
+        21,
+        Action::Call {
+            to: Target::Person(PersonId::new("bob")),
+            via: Channel::Mobile,
+            outcome: CallOutcome::Reached,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    live.act(
+        200,
+        Action::DutyDone {
+            duty: ItemId::new("report"),
+            note: "ref 42".into(),
+        },
+    )
+    .unwrap();
+    let clocks = live.incident.status(&live.plan, at(201)).clocks;
+    let get = |kind: &ClockKind| clocks.iter().find(|c| c.kind == *kind).unwrap().clone();
+    assert_eq!(get(&ClockKind::StatusUpdate).due, at(50));
+    assert!(get(&ClockKind::Inform(Target::Role(RoleId::new("commander")))).met);
+    assert!(get(&ClockKind::Duty(ItemId::new("report"))).met);
+}
+
+#[test]
+fn a_duty_incurred_stays_after_de_escalating() {
+    let mut live = Live::declare("software", "I");
+    live.act(
+        10,
+        Action::ChangeLevel {
+            to: LevelId::new("III"),
+            reason: "better".into(),
+        },
+    )
+    .unwrap();
+    let clocks = live.incident.status(&live.plan, at(11)).clocks;
+    assert!(
+        clocks
+            .iter()
+            .any(|c| c.kind == ClockKind::Duty(ItemId::new("report")))
+    );
+}
+
+#[test]
+fn templates_are_filled_from_the_incident() {
+    let mut live = Live::declare("software", "II");
+    live.act(
+        3,
+        Action::Record {
+            step: StepId::new("students"),
+            value: "1,200".into(),
+        },
+    )
+    .unwrap();
+    let plan = &live.plan;
+    let t = plan.template(&TemplateId::new("tpl-internal")).unwrap();
+    let text = live
+        .incident
+        .render_template(plan, t, at(5), &|t| t.format("%H:%M").to_string());
+    assert_eq!(
+        text,
+        "[II Major] Login down: 1,200 students. Next update 09:00. {impact}"
+    );
+}
+
+#[test]
+fn actions_are_refused_in_plain_words() {
+    let mut live = Live::declare("software", "III");
+    let err = live.act(1, step("switch", StepStatus::Done)).unwrap_err();
+    assert_eq!(
+        err,
+        ActionError::UnknownStep("switch".into()),
+        "a network step in a software incident"
+    );
+    assert!(err.to_string().contains("no step \"switch\""));
+    let err = live
+        .act(
+            1,
+            Action::Record {
+                step: StepId::new("students"),
+                value: "many".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("takes a whole number"), "{err}");
+    let err = live
+        .act(
+            1,
+            Action::Record {
+                step: StepId::new("confirm"),
+                value: "1".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("is not a record step"), "{err}");
+    let err = live
+        .act(
+            1,
+            Action::ChangeLevel {
+                to: LevelId::new("V"),
+                reason: "x".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no level \"V\" in the plan; the levels are: I, II, III, IV"),
+        "{err}"
+    );
+    let err = live
+        .act(1, step("debug", StepStatus::Skipped { reason: " ".into() }))
+        .unwrap_err();
+    assert_eq!(err, ActionError::Empty("reason"));
+    live.act(
+        2,
+        Action::Close {
+            summary: "fixed".into(),
+        },
+    )
+    .unwrap();
+    let err = live
+        .act(
+            3,
+            Action::Note {
+                text: "late".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err, ActionError::Closed);
+    live.act(
+        4,
+        Action::Reopen {
+            reason: "relapse".into(),
+        },
+    )
+    .unwrap();
+    live.act(
+        5,
+        Action::Note {
+            text: "again".into(),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn declaring_checks_class_level_and_answers_and_suggests_the_level() {
+    let plan = test_plan();
+    let d = |class: &str, level: Option<&str>, answers: &[(&str, bool)]| Declaration {
+        title: "x".into(),
+        class: ClassId::new(class),
+        level: level.map(LevelId::new),
+        answers: answers
+            .iter()
+            .map(|(q, yes)| Answer {
+                question: ItemId::new(*q),
+                yes: *yes,
+            })
+            .collect(),
+        drill: true,
+    };
+    let err = declare(&plan, "", d("dns", Some("I"), &[])).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no fault class \"dns\" in the plan; the classes are: software, network")
+    );
+    assert!(matches!(
+        declare(&plan, "", d("software", Some("0"), &[])),
+        Err(ActionError::UnknownLevel(..))
+    ));
+    assert_eq!(
+        declare(&plan, "", d("software", None, &[])).unwrap_err(),
+        ActionError::NoLevel
+    );
+    // The most severe level answered yes wins.
+    let event = declare(
+        &plan,
+        "",
+        d("software", None, &[("slow", true), ("all-down", true)]),
+    )
+    .unwrap();
+    let incident = Incident::new(&entry(0, event)).unwrap();
+    assert_eq!(incident.level, LevelId::new("I"));
+    assert_eq!(
+        incident.answers.len(),
+        2,
+        "the answers are kept as evidence"
+    );
+}
+
+#[test]
+fn events_for_steps_the_plan_lacks_are_kept_and_shown() {
+    let mut live = Live::declare("software", "III");
+    // An entry written under another plan version.
+    let foreign = runbook::model::incident::Event::StepStatus {
+        step: StepId::new("old-step"),
+        status: StepStatus::Done,
+    };
+    live.incident.apply(&entry(1, foreign));
+    let status = live.incident.status(&live.plan, at(2));
+    assert_eq!(status.foreign_steps, [StepId::new("old-step")]);
+    assert_eq!(live.incident.timeline.len(), 2);
+}
+
+/// Actions a property test can generate, valid or not.
+fn any_action() -> impl Strategy<Value = Action> {
+    let steps = prop::sample::select(vec![
+        "confirm", "students", "release", "debug", "rollback", "war-room", "update", "review",
+        "nope",
+    ]);
+    let levels = prop::sample::select(vec!["I", "II", "III", "IV", "V"]);
+    let status = prop_oneof![
+        Just(StepStatus::Done),
+        Just(StepStatus::NotApplicable),
+        Just(StepStatus::Deferred),
+        Just(StepStatus::Reopened),
+        Just(StepStatus::Skipped {
+            reason: "no time".into()
+        }),
+        Just(StepStatus::Blocked {
+            reason: "no access".into()
+        }),
+    ];
+    prop_oneof![
+        4 => (steps.clone(), status).prop_map(|(s, status)| Action::SetStep { step: StepId::new(s), status }),
+        1 => (steps.clone(), "[0-9]{1,4}").prop_map(|(s, v)| Action::Record { step: StepId::new(s), value: v }),
+        1 => (steps, any::<bool>()).prop_map(|(s, yes)| Action::Decide { step: StepId::new(s), yes }),
+        1 => levels.clone().prop_map(|l| Action::ChangeLevel { to: LevelId::new(l), reason: "r".into() }),
+        1 => "[a-z 直播]{1,12}".prop_map(|text| Action::Note { text }),
+        1 => levels.clone().prop_map(|l| Action::IssueWarning { level: LevelId::new(l), note: String::new() }),
+        1 => levels.prop_map(|l| Action::LiftWarning { level: LevelId::new(l), note: String::new() }),
+        1 => Just(Action::Call {
+            to: Target::Role(RoleId::new("commander")),
+            via: Channel::Office,
+            outcome: CallOutcome::NoAnswer,
+            note: String::new(),
+        }),
+        1 => Just(Action::Message { template: Some(TemplateId::new("tpl-internal")), audience: None, text: "t".into() }),
+        1 => Just(Action::HandOver { to: "Bob".into(), note: String::new() }),
+        1 => Just(Action::DutyDone { duty: ItemId::new("report"), note: String::new() }),
+        1 => Just(Action::Close { summary: "done".into() }),
+        1 => Just(Action::Reopen { reason: "again".into() }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Random sessions recorded through the real log: reopening the folder
+    /// rebuilds exactly the state that was shown live.
+    #[test]
+    fn replay_from_disk_equals_the_live_state(
+        level in prop::sample::select(vec!["I", "II", "III", "IV"]),
+        actions in prop::collection::vec((any_action(), 0i64..5, any::<bool>()), 0..40),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let declaration = Declaration {
+            title: "Login down".into(),
+            class: ClassId::new("software"),
+            level: Some(LevelId::new(level)),
+            answers: vec![],
+            drill: false,
+        };
+        let mut open = OpenIncident::declare(dir.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
+        let mut minute = 0;
+        for (action, gap, reopen_log) in actions {
+            minute += gap;
+            let _ = open.record(action, "ann", None, at(minute));
+            if reopen_log {
+                // A new process: close the log and open the folder again.
+                let dir = open.dir.clone();
+                let live = open.incident.clone();
+                open.finish(at(minute)).unwrap();
+                open = OpenIncident::open(&dir, "d1", at(minute)).unwrap();
+                prop_assert_eq!(&open.incident, &live);
+            }
+        }
+        let live = open.incident.clone();
+        let folder = open.dir.clone();
+        open.finish(at(minute)).unwrap();
+        let (entries, notices) = incident_dir::read_entries(&folder).unwrap();
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        let replayed = Incident::replay(&entries).unwrap();
+        prop_assert_eq!(replayed, live);
+    }
+}
