@@ -17,8 +17,11 @@ use crate::io::{log, plan_file};
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
 #[derive(Debug, Parser)]
-#[command(name = "runbook", version, about, long_about = None)]
+#[command(name = "runbook", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// The plan to open in the window [default: the plan opened last, else the bundled plan]
+    #[arg(value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
     /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -76,14 +79,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
         Some(Command::Verify { ref logs }) => verify(logs, &mut out),
         Some(Command::Incident(ref cmd)) => incident::run(&cli, cmd, &mut out),
-        None => {
-            // The window arrives with the desktop-app issue; until then the
-            // bare command explains itself.
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            cmd.print_help()
-                .map(|()| ExitCode::SUCCESS)
-                .map_err(anyhow::Error::from)
-        }
+        None => crate::app::run(cli.plan.clone()).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

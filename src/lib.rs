@@ -5,6 +5,8 @@
 //! modules and the direction of their dependencies:
 //! `cli → {io, model}`, `io → model`, and `model` depends on neither.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod ui;

@@ -489,6 +489,13 @@ impl OpenIncident {
         self.writer.as_ref().map(Writer::path)
     }
 
+    /// Replaces the log writer and returns the old one: for fault-injection
+    /// tests, with a writer from [`Writer::with_sink`].
+    #[doc(hidden)]
+    pub fn replace_writer(&mut self, writer: Writer) -> Option<Writer> {
+        self.writer.replace(writer)
+    }
+
     /// The head hash of this device's log: read it aloud, write it down.
     #[must_use]
     pub fn head(&self) -> Option<&str> {

@@ -1,0 +1,270 @@
+//! Every interface string, in Chinese and in English, in one typed table.
+//!
+//! A typed table rather than an i18n crate (fluent, rust-i18n): the app has
+//! two languages and a few hundred strings, and a struct with one field per
+//! string makes a missing translation a compile error instead of a runtime
+//! fallback — at three in the morning a blank or an English label in the
+//! Chinese interface is a bug the compiler should catch. Strings with values
+//! are functions. Plan content is never translated here: it is shown as its
+//! author wrote it. Each view's strings sit in a sub-table of their own
+//! (`org`, `contacts`, `text`, `classes`), still in this module.
+
+pub mod classes;
+pub mod contacts;
+pub mod org;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// 简体中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language the system locale asks for: Chinese for `zh*`, else English.
+    #[must_use]
+    pub fn from_locale(locale: Option<&str>) -> Self {
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Self::Zh,
+            _ => Self::En,
+        }
+    }
+
+    /// The system locale from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    #[must_use]
+    pub fn from_env() -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty());
+        Self::from_locale(locale.as_deref())
+    }
+
+    /// The other language.
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::Zh => Self::En,
+            Self::En => Self::Zh,
+        }
+    }
+
+    /// The strings of this language.
+    #[must_use]
+    pub fn tr(self) -> &'static Tr {
+        match self {
+            Self::Zh => &ZH,
+            Self::En => &EN,
+        }
+    }
+}
+
+/// All interface strings of one language.
+#[allow(missing_docs)] // Each field's name says what it is; the values are the docs.
+pub struct Tr {
+    pub language_name: &'static str,
+    pub app_title: &'static str,
+    // Navigation.
+    pub view_overview: &'static str,
+    pub view_organisation: &'static str,
+    pub view_contacts: &'static str,
+    pub view_text: &'static str,
+    pub view_classes: &'static str,
+    // Top bar and actions.
+    pub open_plan: &'static str,
+    pub reload: &'static str,
+    pub recent_plans: &'static str,
+    pub bundled_zh: &'static str,
+    pub bundled_en: &'static str,
+    pub switch_language: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_light: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_reset: &'static str,
+    pub search: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub close: &'static str,
+    // Opening a plan.
+    pub open_title: &'static str,
+    pub open_path_label: &'static str,
+    pub open_browse: &'static str,
+    pub open_button: &'static str,
+    pub open_dialog_failed: &'static str,
+    pub drop_hint: &'static str,
+    pub reloaded: fn(&str) -> String,
+    pub plan_changed_on_disk: fn(&str) -> String,
+    // Errors and warnings.
+    pub errors_title: fn(&str, usize) -> String,
+    pub errors_kept_previous: fn(&str) -> String,
+    pub warnings_count: fn(usize) -> String,
+    pub dismiss: &'static str,
+    // Overview.
+    pub version: &'static str,
+    pub effective: &'static str,
+    pub owner: &'static str,
+    pub approver: &'static str,
+    pub organisation: &'static str,
+    pub revisions: &'static str,
+    pub revision_date: &'static str,
+    pub revision_author: &'static str,
+    pub revision_changes: &'static str,
+    pub plan_summary: fn(&crate::model::plan::Summary) -> String,
+    pub source_bundled: &'static str,
+    pub source_file: &'static str,
+    // Help.
+    pub help_title: &'static str,
+    pub shortcuts: &'static str,
+    // The views' own tables.
+    pub org: &'static org::OrgTr,
+    pub contacts: &'static contacts::ContactsTr,
+    pub text: &'static text::TextTr,
+    pub classes: &'static classes::ClassesTr,
+}
+
+/// 简体中文.
+pub const ZH: Tr = Tr {
+    language_name: "中文",
+    app_title: "应急预案",
+    view_overview: "概览",
+    view_organisation: "组织架构",
+    view_contacts: "通讯录与呼叫树",
+    view_text: "预案全文",
+    view_classes: "故障分类与响应等级",
+    open_plan: "打开预案…",
+    reload: "重新加载",
+    recent_plans: "最近打开",
+    bundled_zh: "内置预案（中文）",
+    bundled_en: "内置预案（英文）",
+    switch_language: "English",
+    theme_dark: "深色",
+    theme_light: "浅色",
+    help: "帮助",
+    quit: "退出",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    zoom_reset: "原始大小",
+    search: "搜索",
+    copy: "复制",
+    copied: "已复制",
+    close: "关闭",
+    open_title: "打开预案文件",
+    open_path_label: "文件路径",
+    open_browse: "浏览…",
+    open_button: "打开",
+    open_dialog_failed: "系统文件对话框无法打开（可能缺少桌面门户服务）。请在下方输入预案文件的路径。",
+    drop_hint: "也可以把 .ron 文件拖到窗口上。",
+    reloaded: |name| format!("已重新加载 {name}"),
+    plan_changed_on_disk: |name| format!("{name} 已在磁盘上修改，已重新加载"),
+    errors_title: |name, n| format!("{name} 有 {n} 个错误，无法打开"),
+    errors_kept_previous: |name| format!("仍显示之前的预案：{name}"),
+    warnings_count: |n| format!("{n} 条警告"),
+    dismiss: "知道了",
+    version: "版本",
+    effective: "生效日期",
+    owner: "负责部门",
+    approver: "批准人",
+    organisation: "单位",
+    revisions: "修订记录",
+    revision_date: "日期",
+    revision_author: "修订人",
+    revision_changes: "修订内容",
+    plan_summary: |s| {
+        format!(
+            "{} 个单位 · {} 个岗位 · {} 人 · {} 类故障 · {} 个处置步骤 · {} 个通知模板",
+            s.units, s.roles, s.people, s.classes, s.steps, s.templates
+        )
+    },
+    source_bundled: "内置",
+    source_file: "文件",
+    help_title: "快捷键",
+    shortcuts: "快捷键",
+    org: &org::ZH,
+    contacts: &contacts::ZH,
+    text: &text::ZH,
+    classes: &classes::ZH,
+};
+
+/// English.
+pub const EN: Tr = Tr {
+    language_name: "English",
+    app_title: "Emergency plan",
+    view_overview: "Overview",
+    view_organisation: "Organisation",
+    view_contacts: "Contacts and call tree",
+    view_text: "Plan text",
+    view_classes: "Fault classes and levels",
+    open_plan: "Open plan…",
+    reload: "Reload",
+    recent_plans: "Recent plans",
+    bundled_zh: "Bundled plan (Chinese)",
+    bundled_en: "Bundled plan (English)",
+    switch_language: "中文",
+    theme_dark: "Dark",
+    theme_light: "Light",
+    help: "Help",
+    quit: "Quit",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_reset: "Actual size",
+    search: "Search",
+    copy: "Copy",
+    copied: "Copied",
+    close: "Close",
+    open_title: "Open a plan file",
+    open_path_label: "File path",
+    open_browse: "Browse…",
+    open_button: "Open",
+    open_dialog_failed: "The system file dialog could not open (no desktop portal?). Type the plan file's path below.",
+    drop_hint: "You can also drop a .ron file on the window.",
+    reloaded: |name| format!("Reloaded {name}"),
+    plan_changed_on_disk: |name| format!("{name} changed on disk and was reloaded"),
+    errors_title: |name, n| format!("{name} has {n} error(s) and cannot be opened"),
+    errors_kept_previous: |name| format!("Still showing the previous plan: {name}"),
+    warnings_count: |n| format!("{n} warning(s)"),
+    dismiss: "Dismiss",
+    version: "Version",
+    effective: "In force from",
+    owner: "Owner",
+    approver: "Approved by",
+    organisation: "Organisation",
+    revisions: "Revision history",
+    revision_date: "Date",
+    revision_author: "Author",
+    revision_changes: "Changes",
+    plan_summary: |s| {
+        format!(
+            "{} units · {} roles · {} people · {} fault classes · {} steps · {} templates",
+            s.units, s.roles, s.people, s.classes, s.steps, s.templates
+        )
+    },
+    source_bundled: "bundled",
+    source_file: "file",
+    help_title: "Keyboard shortcuts",
+    shortcuts: "Shortcuts",
+    org: &org::EN,
+    contacts: &contacts::EN,
+    text: &text::EN,
+    classes: &classes::EN,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+        assert_eq!(Lang::from_locale(Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::En);
+    }
+}

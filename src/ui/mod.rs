@@ -1,0 +1,456 @@
+//! The window's panels. Each takes what it shows as arguments, keeps only
+//! view state (selection, zoom, search text), and returns [`Command`]s for
+//! anything that touches the world (files, dialogs, settings); the app
+//! applies them. No file I/O here.
+
+pub mod fonts;
+pub mod i18n;
+pub mod theme;
+
+mod classes;
+mod contacts;
+mod org_chart;
+mod overview;
+mod plan_text;
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::model::plan::{Diagnostic, Plan};
+use i18n::{Lang, Tr};
+
+/// The views, each one click or one shortcut away.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum View {
+    /// Title, version, revision history.
+    #[default]
+    Overview,
+    /// The organisation chart.
+    Organisation,
+    /// Call trees and the directory.
+    Contacts,
+    /// The plan's full text.
+    Text,
+    /// Fault classes and the level table.
+    Classes,
+}
+
+impl View {
+    /// Every view, in navigation order.
+    pub const ALL: [Self; 5] = [
+        Self::Overview,
+        Self::Organisation,
+        Self::Contacts,
+        Self::Text,
+        Self::Classes,
+    ];
+
+    /// The view's name.
+    #[must_use]
+    pub fn name(self, tr: &Tr) -> &'static str {
+        match self {
+            Self::Overview => tr.view_overview,
+            Self::Organisation => tr.view_organisation,
+            Self::Contacts => tr.view_contacts,
+            Self::Text => tr.view_text,
+            Self::Classes => tr.view_classes,
+        }
+    }
+
+    /// Its shortcut: Ctrl+1 … Ctrl+5.
+    #[must_use]
+    pub fn shortcut(self) -> KeyboardShortcut {
+        let key = match self {
+            Self::Overview => Key::Num1,
+            Self::Organisation => Key::Num2,
+            Self::Contacts => Key::Num3,
+            Self::Text => Key::Num4,
+            Self::Classes => Key::Num5,
+        };
+        KeyboardShortcut::new(Modifiers::COMMAND, key)
+    }
+}
+
+/// Something the app must do for the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the open-plan window (path field and the native dialog).
+    ShowOpen,
+    /// Ask the native file dialog for a plan.
+    BrowseForPlan,
+    /// Open a plan file.
+    OpenPath(PathBuf),
+    /// Open a bundled plan.
+    OpenBundled(Lang),
+    /// Load the current plan file again.
+    Reload,
+    /// Switch the interface language.
+    SetLanguage(Lang),
+    /// Switch light / dark.
+    ToggleTheme,
+    /// Zoom by a step (positive in, negative out), or back to 100 % with 0.
+    Zoom(i8),
+    /// Copy text to the clipboard.
+    Copy(String),
+    /// Hide the errors of the last failed load.
+    DismissErrors,
+    /// Close the window.
+    Quit,
+}
+
+/// The shortcuts for app actions, with what they do, for the help overlay.
+pub const SHORTCUTS: &[(Modifiers, Key, ShortcutAction)] = &[
+    (Modifiers::COMMAND, Key::O, ShortcutAction::Open),
+    (Modifiers::NONE, Key::F5, ShortcutAction::Reload),
+    (Modifiers::COMMAND, Key::L, ShortcutAction::Language),
+    (Modifiers::COMMAND, Key::D, ShortcutAction::Theme),
+    (Modifiers::COMMAND, Key::Plus, ShortcutAction::ZoomIn),
+    (Modifiers::COMMAND, Key::Equals, ShortcutAction::ZoomIn),
+    (Modifiers::COMMAND, Key::Minus, ShortcutAction::ZoomOut),
+    (Modifiers::COMMAND, Key::Num0, ShortcutAction::ZoomReset),
+    (Modifiers::NONE, Key::F1, ShortcutAction::Help),
+    (Modifiers::COMMAND, Key::Q, ShortcutAction::Quit),
+];
+
+/// What a shortcut does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortcutAction {
+    /// Open a plan.
+    Open,
+    /// Reload the plan.
+    Reload,
+    /// Switch the language.
+    Language,
+    /// Switch the theme.
+    Theme,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Actual size.
+    ZoomReset,
+    /// Toggle the help overlay.
+    Help,
+    /// Quit.
+    Quit,
+}
+
+impl ShortcutAction {
+    fn label(self, tr: &Tr) -> &'static str {
+        match self {
+            Self::Open => tr.open_plan,
+            Self::Reload => tr.reload,
+            Self::Language => tr.switch_language,
+            Self::Theme => tr.theme_dark,
+            Self::ZoomIn => tr.zoom_in,
+            Self::ZoomOut => tr.zoom_out,
+            Self::ZoomReset => tr.zoom_reset,
+            Self::Help => tr.help,
+            Self::Quit => tr.quit,
+        }
+    }
+}
+
+/// Where the plan on screen came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Compiled into the app, in this language.
+    Bundled(Lang),
+    /// A file.
+    File(PathBuf),
+}
+
+/// A load that failed: its diagnostics rendered like `runbook check`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failed {
+    /// What was being opened.
+    pub name: String,
+    /// The number of errors.
+    pub errors: usize,
+    /// Every diagnostic, rendered with file:line:column and the source line.
+    pub rendered: Vec<String>,
+}
+
+/// What the window shows this frame.
+pub struct Shown<'a> {
+    /// The interface language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// The plan on screen.
+    pub plan: &'a Plan,
+    /// Its file name, or the bundled plan's name.
+    pub plan_name: &'a str,
+    /// Where it came from.
+    pub source: &'a Source,
+    /// Its warnings.
+    pub warnings: &'a [Diagnostic],
+    /// The last failed load, if not dismissed.
+    pub failed: Option<&'a Failed>,
+    /// Recently opened plan files.
+    pub recent: &'a [PathBuf],
+    /// A short notice (reloaded, copied).
+    pub notice: Option<&'a str>,
+}
+
+impl Shown<'_> {
+    /// The interface strings.
+    #[must_use]
+    pub fn tr(&self) -> &'static Tr {
+        self.lang.tr()
+    }
+}
+
+/// View state: what is selected and where, per view.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// The view on screen.
+    pub view: View,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The open-plan window, when shown.
+    pub open: Option<OpenState>,
+    /// The organisation chart.
+    pub org: org_chart::State,
+    /// The contacts view.
+    pub contacts: contacts::State,
+    /// The plan text.
+    pub text: plan_text::State,
+    /// Fault classes and levels.
+    pub classes: classes::State,
+}
+
+/// The open-plan window's state.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OpenState {
+    /// The path typed.
+    pub path: String,
+    /// The native dialog could not be shown.
+    pub dialog_failed: bool,
+}
+
+/// Draws the whole window and returns what the app must do.
+pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command> {
+    let mut commands = shortcuts(ui.ctx(), shown.lang, state);
+    let tr = shown.tr();
+    egui::Panel::top("top").show(ui, |ui| {
+        top_bar(ui, shown, state, &mut commands);
+    });
+    if let Some(failed) = shown.failed {
+        egui::Panel::top("errors").show(ui, |ui| errors_ui(ui, shown, failed, &mut commands));
+    }
+    egui::Panel::left("nav")
+        .exact_size(theme::NAV_WIDTH)
+        .show(ui, |ui| {
+            ui.add_space(theme::ITEM_GAP);
+            for view in View::ALL {
+                let text = view.name(tr);
+                let hint = ui.ctx().format_shortcut(&view.shortcut());
+                let response = ui
+                    .selectable_label(state.view == view, RichText::new(text).size(16.0))
+                    .on_hover_text(hint);
+                if response.clicked() {
+                    state.view = view;
+                }
+            }
+            ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                ui.add_space(theme::ITEM_GAP);
+                let source = match shown.source {
+                    Source::Bundled(_) => tr.source_bundled,
+                    Source::File(_) => tr.source_file,
+                };
+                ui.small(format!("{} ({source})", shown.plan_name));
+                if !shown.warnings.is_empty() {
+                    ui.small(
+                        RichText::new((tr.warnings_count)(shown.warnings.len()))
+                            .color(theme::warning_text(shown.dark)),
+                    );
+                }
+            });
+        });
+    egui::CentralPanel::default().show(ui, |ui| match state.view {
+        View::Overview => overview::ui(ui, shown),
+        View::Organisation => org_chart::ui(ui, shown, &mut state.org, &mut commands),
+        View::Contacts => contacts::ui(ui, shown, &mut state.contacts, &mut commands),
+        View::Text => plan_text::ui(ui, shown, &mut state.text, &mut commands),
+        View::Classes => classes::ui(ui, shown, &mut state.classes, &mut commands),
+    });
+    if state.help {
+        help_ui(ui.ctx(), shown, state);
+    }
+    if let Some(open) = &mut state.open {
+        let mut keep = true;
+        open_ui(ui.ctx(), tr, open, &mut keep, &mut commands);
+        if !keep {
+            state.open = None;
+        }
+    }
+    commands
+}
+
+fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ctx.input_mut(|input| {
+        for view in View::ALL {
+            if input.consume_shortcut(&view.shortcut()) {
+                state.view = view;
+            }
+        }
+        for (modifiers, key, action) in SHORTCUTS {
+            if input.consume_key(*modifiers, *key) {
+                match action {
+                    ShortcutAction::Open => commands.push(Command::ShowOpen),
+                    ShortcutAction::Reload => commands.push(Command::Reload),
+                    ShortcutAction::Language => commands.push(Command::SetLanguage(lang.other())),
+                    ShortcutAction::Theme => commands.push(Command::ToggleTheme),
+                    ShortcutAction::ZoomIn => commands.push(Command::Zoom(1)),
+                    ShortcutAction::ZoomOut => commands.push(Command::Zoom(-1)),
+                    ShortcutAction::ZoomReset => commands.push(Command::Zoom(0)),
+                    ShortcutAction::Help => state.help = !state.help,
+                    ShortcutAction::Quit => commands.push(Command::Quit),
+                }
+            }
+        }
+    });
+    commands
+}
+
+fn top_bar(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(&shown.plan.doc().meta.title)
+                .strong()
+                .size(17.0),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr.help).on_hover_text("F1").clicked() {
+                state.help = !state.help;
+            }
+            if ui.button(tr.switch_language).clicked() {
+                commands.push(Command::SetLanguage(shown.lang.other()));
+            }
+            let theme = if shown.dark {
+                tr.theme_light
+            } else {
+                tr.theme_dark
+            };
+            if ui.button(theme).clicked() {
+                commands.push(Command::ToggleTheme);
+            }
+            if ui.button(tr.reload).on_hover_text("F5").clicked() {
+                commands.push(Command::Reload);
+            }
+            ui.menu_button(tr.recent_plans, |ui| {
+                if ui.button(tr.bundled_zh).clicked() {
+                    commands.push(Command::OpenBundled(Lang::Zh));
+                }
+                if ui.button(tr.bundled_en).clicked() {
+                    commands.push(Command::OpenBundled(Lang::En));
+                }
+                for path in shown.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenPath(path.clone()));
+                    }
+                }
+            });
+            if ui.button(tr.open_plan).on_hover_text("Ctrl+O").clicked() {
+                commands.push(Command::ShowOpen);
+            }
+            if let Some(notice) = shown.notice {
+                egui::Frame::new()
+                    .fill(theme::notice_fill(shown.dark))
+                    .inner_margin(4.0)
+                    .corner_radius(4.0)
+                    .show(ui, |ui| ui.label(notice));
+            }
+        });
+    });
+}
+
+fn errors_ui(ui: &mut Ui, shown: &Shown<'_>, failed: &Failed, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    egui::Frame::new()
+        .fill(theme::error_fill(shown.dark))
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new((tr.errors_title)(&failed.name, failed.errors))
+                        .strong()
+                        .color(theme::error_text(shown.dark)),
+                );
+                if ui.button(tr.dismiss).clicked() {
+                    commands.push(Command::DismissErrors);
+                }
+            });
+            ui.label((tr.errors_kept_previous)(shown.plan_name));
+            egui::ScrollArea::vertical()
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    for text in &failed.rendered {
+                        ui.label(RichText::new(text).monospace());
+                    }
+                });
+        });
+}
+
+fn help_ui(ctx: &egui::Context, shown: &Shown<'_>, state: &mut ViewState) {
+    let tr = shown.tr();
+    let mut open = true;
+    egui::Window::new(tr.help_title)
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for view in View::ALL {
+                    ui.monospace(ctx.format_shortcut(&view.shortcut()));
+                    ui.label(view.name(tr));
+                    ui.end_row();
+                }
+                for (modifiers, key, action) in SHORTCUTS {
+                    ui.monospace(ctx.format_shortcut(&KeyboardShortcut::new(*modifiers, *key)));
+                    ui.label(action.label(tr));
+                    ui.end_row();
+                }
+            });
+        });
+    state.help &= open;
+}
+
+fn open_ui(
+    ctx: &egui::Context,
+    tr: &Tr,
+    open: &mut OpenState,
+    keep: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new(tr.open_title)
+        .open(keep)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            if open.dialog_failed {
+                ui.label(tr.open_dialog_failed);
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.open_path_label);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut open.path).desired_width(360.0))
+                    .labelled_by(label.id);
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if (ui.button(tr.open_button).clicked() || enter) && !open.path.trim().is_empty() {
+                    commands.push(Command::OpenPath(PathBuf::from(open.path.trim())));
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button(tr.open_browse).clicked() {
+                    commands.push(Command::BrowseForPlan);
+                }
+                ui.small(tr.drop_hint);
+            });
+        });
+}
