@@ -7,16 +7,39 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# What the tests need beyond the Rust toolchain, as `command:debian-package`:
-# the command is looked for first (it may come from elsewhere, like pyenv),
-# and the package installed only when the command is missing.
+# What the tests need beyond the Rust toolchain, as `command:debian-package`
+# (the command is looked for first: it may come from elsewhere, like pyenv)
+# or `-:debian-package` for a library, looked up with dpkg.
 #   python3: the documented log verifier is run against a real log.
-needs=(python3:python3)
+#   Xvfb, mesa-vulkan-drivers (software Vulkan), libvulkan1: the kittest
+#     snapshots and the real-window smoke test, with no GPU and no display.
+#   libxkbcommon-x11-0, libx11-xcb1, libxcursor1, libxi6, libxrandr2: what
+#     winit loads at run time to open a window on X11.
+needs=(
+    python3:python3
+    Xvfb:xvfb
+    -:mesa-vulkan-drivers
+    -:libvulkan1
+    -:libxkbcommon-x11-0
+    -:libx11-xcb1
+    -:libxcursor1
+    -:libxi6
+    -:libxrandr2
+)
+
+installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 
 ensure_packages() {
     local missing=()
     for need in "${needs[@]}"; do
-        command -v "${need%%:*}" >/dev/null || missing+=("${need#*:}")
+        local cmd=${need%%:*} pkg=${need#*:}
+        if [ "$cmd" = "-" ]; then
+            installed "$pkg" || missing+=("$pkg")
+        else
+            command -v "$cmd" >/dev/null || missing+=("$pkg")
+        fi
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
@@ -30,6 +53,14 @@ ensure_packages() {
 
 if command -v dpkg-query >/dev/null; then
     ensure_packages
+fi
+
+# wgpu and winit complain on every start when there is no runtime folder
+# (harmless, but it buries real messages in the log).
+if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+    XDG_RUNTIME_DIR=$(mktemp -d)
+    chmod 700 "$XDG_RUNTIME_DIR"
+    export XDG_RUNTIME_DIR
 fi
 
 echo "== cargo fmt --check"

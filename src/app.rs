@@ -126,7 +126,10 @@ impl RunbookApp {
         system_fonts: bool,
     ) -> Self {
         ui::fonts::install(ctx, system_fonts);
-        ctx.set_visuals(settings.theme.visuals());
+        settings.theme.apply(ctx);
+        // The app's own Ctrl+/Ctrl− shortcuts zoom (one path, listed in the
+        // help overlay); egui's built-in ones would zoom a second time.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = Self {
             current: bundled(Lang::Zh),
             settings,
@@ -225,7 +228,7 @@ impl RunbookApp {
             Command::SetLanguage(lang) => self.settings.lang = Some(lang),
             Command::ToggleTheme => {
                 self.settings.theme = self.settings.theme.toggled();
-                self.ctx.set_visuals(self.settings.theme.visuals());
+                self.settings.theme.apply(&self.ctx);
             }
             Command::Zoom(step) => {
                 let (lo, hi) = theme::ZOOM_RANGE;

@@ -6,6 +6,7 @@
 //! clock, the time zone and the environment are read.
 
 mod incident;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +18,7 @@ use crate::io::{log, plan_file};
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
 #[derive(Debug, Parser)]
-#[command(name = "runbook", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "runbook", version, about, long_about = None)]
 pub struct Cli {
     /// The plan to open in the window [default: the plan opened last, else the bundled plan]
     #[arg(value_name = "PLAN")]
@@ -58,6 +59,9 @@ pub enum Command {
     /// Declare, work and close incidents; every action is logged durably.
     #[command(subcommand)]
     Incident(incident::IncidentCommand),
+    /// Show a plan's organisation, contacts, text or fault classes in the terminal.
+    #[command(subcommand)]
+    Show(show::ShowCommand),
     /// Verify incident logs: the hash chain of every line. Prints OK and the
     /// head hash, or the first bad line and why. Exits 0 when all verify, 1
     /// otherwise.
@@ -79,7 +83,19 @@ pub fn main() -> ExitCode {
         Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
         Some(Command::Verify { ref logs }) => verify(logs, &mut out),
         Some(Command::Incident(ref cmd)) => incident::run(&cli, cmd, &mut out),
-        None => crate::app::run(cli.plan.clone()).map(|()| ExitCode::SUCCESS),
+        Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
+        None => match &cli.plan {
+            // A word that is neither a subcommand nor a file is a typo, not
+            // a plan: say so instead of opening a window with an error.
+            Some(plan) if !plan.exists() => {
+                eprintln!(
+                    "runbook: {:?} is neither a command nor a plan file; `runbook --help` lists the commands",
+                    plan.display().to_string()
+                );
+                return ExitCode::from(2);
+            }
+            plan => crate::app::run(plan.clone()).map(|()| ExitCode::SUCCESS),
+        },
     };
     match result {
         Ok(code) => code,
@@ -178,15 +194,20 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
                     writeln!(out, "{name}: BAD at line {line}: {reason}")?;
                     failed = true;
                 } else if let Some((at, bytes)) = &scan.torn_tail {
-                    writeln!(
-                        out,
-                        "{name}: BAD at line {}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
-                         the {} lines before it verify, head {}",
-                        scan.lines.len() + 1,
-                        bytes.len(),
-                        scan.lines.len(),
-                        scan.head()
-                    )?;
+                    let line = scan.lines.len() + 1;
+                    let complete = bytes.strip_suffix(b"\n");
+                    match complete.map(|b| log::check_line(b, line as u64, scan.head())) {
+                        // A whole last line that fails its check was changed.
+                        Some(Err(reason)) => writeln!(out, "{name}: BAD at line {line}: {reason}")?,
+                        _ => writeln!(
+                            out,
+                            "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
+                             the {} lines before it verify, head {}",
+                            bytes.len(),
+                            scan.lines.len(),
+                            scan.head()
+                        )?,
+                    }
                     failed = true;
                 } else if scan.lines.is_empty() {
                     writeln!(out, "{name}: BAD: the file is empty")?;

@@ -21,6 +21,9 @@ pub fn app(lang: Lang, plan: Option<PathBuf>) -> Harness<'static, RunbookApp> {
     };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // The harness imposes its theme after the app is built; match the
+        // app's default (light) so what the tests see is what users see.
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| RunbookApp::with_settings(&cc.egui_ctx, settings, plan, false))
 }
 
@@ -137,4 +140,43 @@ fn the_help_overlay_lists_the_shortcuts() {
     h.key_press(Key::F1);
     h.run();
     assert!(h.query_by_label("Keyboard shortcuts").is_none());
+}
+
+#[test]
+fn a_plan_file_changed_on_disk_is_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(data("plans/minimal.ron"), &path).unwrap();
+    let mut h = app(Lang::En, Some(path.clone()));
+    h.run();
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Example platform emergency plan", "Saved by the author");
+    std::fs::write(&path, text).unwrap();
+    // The file is checked about once a second.
+    for _ in 0..12 {
+        h.step();
+    }
+    assert_eq!(h.state().plan().doc().meta.title, "Saved by the author");
+    h.get_by_label_contains("changed on disk and was reloaded");
+}
+
+#[test]
+fn theme_and_zoom_follow_their_shortcuts() {
+    let mut h = app(Lang::En, None);
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    let before = h.ctx.zoom_factor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!(
+        (h.ctx.zoom_factor() - before - 0.1).abs() < 1e-4,
+        "one step, not two"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-4);
 }

@@ -7,7 +7,14 @@
 
 mod cli;
 mod cli_incident;
+mod editions;
+mod gui;
 mod incident;
+mod log_faults;
 mod plan_format;
 mod plan_props;
 mod plans;
+mod ui_contacts;
+mod ui_org;
+mod ui_text;
+mod window;

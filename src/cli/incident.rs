@@ -929,27 +929,39 @@ fn act(
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
             }
-            if let Some(head) = open.finish(ctx.now)? {
-                writeln!(out, "log head {}", &head[..12.min(head.len())])?;
-            }
+            finish(ctx, open, out)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => match e.downcast::<IncidentError>() {
             Ok(IncidentError::Log(e)) => {
                 writeln!(out, "! {e}")?;
-                rescue(ctx, &mut open, out)
+                let code = rescue(ctx, &mut open, out)?;
+                finish(ctx, open, out)?;
+                Ok(code)
             }
             // Refused: nothing was written; end the session cleanly.
             Ok(e) => {
-                open.finish(ctx.now)?;
+                finish(ctx, open, out)?;
                 Err(e.into())
             }
             Err(e) => {
-                open.finish(ctx.now)?;
+                finish(ctx, open, out)?;
                 Err(e)
             }
         },
     }
+}
+
+/// Ends the log session with its closing record and prints the head. A
+/// closing record that cannot be written is a warning, not a failure: every
+/// entry is already saved.
+fn finish(ctx: &Context, open: OpenIncident, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    match open.finish(ctx.now) {
+        Ok(Some(head)) => writeln!(out, "log head {}", &head[..12.min(head.len())])?,
+        Ok(None) => {}
+        Err(e) => writeln!(out, "! {e}")?,
+    }
+    Ok(())
 }
 
 /// Saves unsaved entries in a continuation file: the incident folder first,

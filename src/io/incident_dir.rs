@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
+use crate::io::log::{self, Continuation, LogError, OpenReport, Record, Session, Writer};
 use crate::model::incident::{
     Action, ActionError, Declaration, Entry, Event, Incident, ReplayError,
 };
@@ -83,14 +83,14 @@ pub enum IncidentError {
     #[error(transparent)]
     Log(#[from] LogError),
     /// A file or folder could not be created or read.
-    #[error("{what} {path}: {source}")]
+    #[error("{what} {path}: {error}")]
     Io {
         /// What was being done.
         what: &'static str,
         /// The path.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The pinned plan does not load.
     #[error("the plan copy {0} in the incident folder does not load: {1}")]
@@ -115,7 +115,7 @@ fn io_err<'a>(
     move |source| IncidentError::Io {
         what,
         path: path.to_owned(),
-        source,
+        error: source,
     }
 }
 
@@ -230,7 +230,7 @@ fn next_log_path(dir: &Path, device: &str) -> PathBuf {
 pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), IncidentError> {
     let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
     let mut notices = Vec::new();
-    for path in log_files(dir) {
+    for path in with_origins(dir, &mut notices) {
         let scan = log::read(&path)?;
         let name = path
             .file_name()
@@ -268,6 +268,53 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), IncidentErr
         }
     }
     Ok((merge(groups), notices))
+}
+
+/// The log files of a folder in reading order, each preceded by the files in
+/// other folders it continues from (its first record names the file it
+/// continues when that folder could not be written), so that a continuation
+/// folder reads as the whole incident.
+fn with_origins(dir: &Path, notices: &mut Vec<String>) -> Vec<PathBuf> {
+    let own = log_files(dir);
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let mut out: Vec<PathBuf> = Vec::new();
+    for path in &own {
+        let mut origins: Vec<PathBuf> = Vec::new();
+        let mut next = continues_from(path);
+        while let Some(prev) = next.take() {
+            let known = own.iter().chain(&out).chain(&origins);
+            if origins.len() >= 100 || known.into_iter().any(|p| same(p, &prev)) {
+                break;
+            }
+            if !prev.is_file() {
+                notices.push(format!(
+                    "{} continues the log {}, which cannot be read here; only the entries after it are shown",
+                    path.display(),
+                    prev.display()
+                ));
+                break;
+            }
+            next = continues_from(&prev);
+            origins.push(prev);
+        }
+        out.extend(origins.into_iter().rev());
+        out.push(path.clone());
+    }
+    out
+}
+
+/// The file a log continues, as its first record names it.
+fn continues_from(path: &Path) -> Option<PathBuf> {
+    let scan = log::read(path).ok()?;
+    match &scan.lines.first()?.record {
+        Record::Opened {
+            continues: Some(c), ..
+        } if !c.file.is_empty() => Some(PathBuf::from(&c.file)),
+        _ => None,
+    }
 }
 
 /// Merges the entries of several devices by the time they were recorded;
@@ -330,6 +377,9 @@ pub struct OpenIncident {
     /// What opening found: repairs, damage, crashes.
     pub notices: Vec<String>,
     writer: Option<Writer>,
+    /// This device's log when it could not be written on opening: the file
+    /// a continuation names.
+    stalled: Option<PathBuf>,
     plan_sha256: String,
 }
 
@@ -406,13 +456,16 @@ impl OpenIncident {
             unsaved: Vec::new(),
             notices: Vec::new(),
             writer: Some(writer),
+            stalled: None,
             plan_sha256: sha,
         })
     }
 
     /// Opens an incident folder: reads every log, folds the state, and opens
     /// this device's log for appending (repairing a torn tail, or continuing
-    /// in a new file after damage).
+    /// in a new file after damage). A log that cannot be written (a full
+    /// disk) opens with no writer: [`Self::record`] keeps the entries unsaved
+    /// and [`Self::continue_in`] saves them elsewhere.
     ///
     /// # Errors
     /// When the plan copy or the logs cannot be read, or another process is
@@ -437,12 +490,12 @@ impl OpenIncident {
             })
             .collect();
         let mut notices = Vec::new();
-        let writer = match mine.last() {
-            None => Writer::create(&log_path(dir, device, 1), &session, None)?,
+        let opened = match mine.last() {
+            None => Writer::create(&log_path(dir, device, 1), &session, None),
             Some(path) => match Writer::open(path, &session) {
                 Ok((w, report)) => {
                     notices.extend(describe(&report, path));
-                    w
+                    Ok(w)
                 }
                 Err(LogError::Damaged { path, line, reason }) => {
                     let next = next_log_path(dir, device);
@@ -458,10 +511,27 @@ impl OpenIncident {
                         last_hash: scan.head().to_owned(),
                         reason: format!("damaged at line {line}: {reason}"),
                     };
-                    Writer::create(&next, &session, Some(cont))?
+                    Writer::create(&next, &session, Some(cont))
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => Err(e),
             },
+        };
+        // The log is there but cannot be written (a full disk, a file-size
+        // limit): open anyway, so that the caller keeps the operator's
+        // entries and continues the log elsewhere instead of losing them.
+        let (writer, stalled) = match opened {
+            Ok(w) => (Some(w), None),
+            Err(LogError::Write {
+                path,
+                error: source,
+            }) => {
+                notices.push(format!(
+                    "{} cannot be written ({source}); entries are NOT saved until the log continues in another file",
+                    path.display()
+                ));
+                (None, Some(path))
+            }
+            Err(e) => return Err(e.into()),
         };
         let (entries, read_notices) = read_entries(dir)?;
         notices.extend(
@@ -478,7 +548,8 @@ impl OpenIncident {
             device: device.to_owned(),
             unsaved: Vec::new(),
             notices,
-            writer: Some(writer),
+            writer,
+            stalled,
             plan_sha256: sha,
         })
     }
@@ -528,7 +599,9 @@ impl OpenIncident {
         let saved = if self.unsaved.is_empty() {
             match self.writer.as_mut() {
                 Some(w) => w.append(&entry).map(|_| ()),
-                None => Err(LogError::Failed(self.dir.clone())),
+                None => Err(LogError::Failed(
+                    self.stalled.clone().unwrap_or_else(|| self.dir.clone()),
+                )),
             }
         } else {
             // Keep the order: nothing is written after an unsaved entry.
@@ -571,9 +644,18 @@ impl OpenIncident {
             log::write_new_file(&path, &bytes)
                 .map_err(io_err("cannot write the plan copy", &path))?;
         }
-        let (file, last_seq, last_hash) = match &self.writer {
-            Some(w) => (w.path().display().to_string(), w.seq(), w.head().to_owned()),
-            None => (String::new(), 0, log::GENESIS.to_owned()),
+        let stalled = self
+            .stalled
+            .as_deref()
+            .and_then(|p| Some((p, log::read(p).ok()?)));
+        let (file, last_seq, last_hash) = match (&self.writer, stalled) {
+            (Some(w), _) => (w.path().display().to_string(), w.seq(), w.head().to_owned()),
+            (None, Some((p, scan))) => (
+                p.display().to_string(),
+                scan.lines.len() as u64,
+                scan.head().to_owned(),
+            ),
+            (None, None) => (String::new(), 0, log::GENESIS.to_owned()),
         };
         let cont = Continuation {
             file,
@@ -593,6 +675,7 @@ impl OpenIncident {
         }
         self.unsaved.clear();
         self.writer = Some(writer);
+        self.stalled = None;
         self.dir = folder.to_owned();
         Ok(path)
     }
@@ -604,7 +687,19 @@ impl OpenIncident {
     /// When the closing record cannot be written; no operator entry is lost by that.
     pub fn finish(mut self, now: DateTime<Utc>) -> Result<Option<String>, IncidentError> {
         match self.writer.take() {
-            Some(w) if !w.has_failed() && self.unsaved.is_empty() => Ok(Some(w.close(now)?)),
+            Some(w) if !w.has_failed() && self.unsaved.is_empty() => match w.close(now) {
+                Ok(head) => Ok(Some(head)),
+                // Only the mark of a clean exit is missing: do not say "NOT saved".
+                Err(LogError::Write {
+                    path,
+                    error: source,
+                }) => Err(IncidentError::Io {
+                    what: "every entry is saved, but the closing record (the mark of a clean exit) could not be written to",
+                    path,
+                    error: source,
+                }),
+                Err(e) => Err(e.into()),
+            },
             _ => Ok(None),
         }
     }

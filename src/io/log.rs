@@ -109,22 +109,22 @@ pub enum LogError {
     )]
     Locked(PathBuf),
     /// The file or its folder could not be created or opened.
-    #[error("cannot open the log {path}: {source}; choose another folder for the log")]
+    #[error("cannot open the log {path}: {error}; choose another folder for the log")]
     Open {
         /// The path.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A record could not be written or synced: it is NOT saved.
     #[error(
-        "could not save to {path}: {source}. The entry is kept in memory but is NOT saved; continue the log in another folder"
+        "could not save to {path}: {error}. The entry is kept in memory but is NOT saved; continue the log in another folder"
     )]
     Write {
         /// The path.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The writer failed before and accepts nothing more.
     #[error(
@@ -144,12 +144,12 @@ pub enum LogError {
         reason: String,
     },
     /// The file could not be read.
-    #[error("cannot read the log {path}: {source}")]
+    #[error("cannot read the log {path}: {error}")]
     Read {
         /// The path.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -341,7 +341,7 @@ pub fn read(path: &Path) -> Result<Scan, LogError> {
         .and_then(|mut f| f.read_to_end(&mut data))
         .map_err(|source| LogError::Read {
             path: path.to_owned(),
-            source,
+            error: source,
         })?;
     Ok(scan(&data))
 }
@@ -417,13 +417,28 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 fn lock(file: &File, path: &Path) -> Result<(), LogError> {
-    match file.try_lock() {
-        Ok(()) => Ok(()),
-        Err(std::fs::TryLockError::WouldBlock) => Err(LogError::Locked(path.to_owned())),
-        Err(std::fs::TryLockError::Error(source)) => Err(LogError::Open {
-            path: path.to_owned(),
-            source,
-        }),
+    // A lock this process has just released can look held for a moment: a
+    // child process that another thread is starting holds a copy of the file
+    // descriptor until it execs. Wait a little before saying that another
+    // runbook is writing.
+    let mut waits = 0;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) if waits < 50 => {
+                waits += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(LogError::Locked(path.to_owned()));
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(LogError::Open {
+                    path: path.to_owned(),
+                    error: source,
+                });
+            }
+        }
     }
 }
 
@@ -439,7 +454,7 @@ impl Writer {
     ) -> Result<Self, LogError> {
         let open_err = |source| LogError::Open {
             path: path.to_owned(),
-            source,
+            error: source,
         };
         let file = open_options()
             .create_new(true)
@@ -460,7 +475,12 @@ impl Writer {
             len: 0,
             failed: false,
         };
-        w.opening(session, continues)?;
+        if let Err(e) = w.opening(session, continues) {
+            // Nothing is saved in the new file: remove it (still holding its
+            // lock), so that an empty file is never taken for a log.
+            let _ = std::fs::remove_file(path);
+            return Err(e);
+        }
         Ok(w)
     }
 
@@ -473,7 +493,7 @@ impl Writer {
     pub fn open(path: &Path, session: &Session) -> Result<(Self, OpenReport), LogError> {
         let open_err = |source| LogError::Open {
             path: path.to_owned(),
-            source,
+            error: source,
         };
         let mut file = open_options().open(path).map_err(open_err)?;
         lock(&file, path)?;
@@ -482,7 +502,7 @@ impl Writer {
             .and_then(|_| file.read_to_end(&mut data))
             .map_err(|source| LogError::Read {
                 path: path.to_owned(),
-                source,
+                error: source,
             })?;
         let scan = scan(&data);
         if let Some((line, reason)) = scan.damage {
@@ -619,7 +639,7 @@ impl Writer {
             let _ = self.sink.truncate(self.len);
             return Err(LogError::Write {
                 path: self.path.clone(),
-                source,
+                error: source,
             });
         }
         self.seq = seq;

@@ -1,15 +1,534 @@
-//! Call trees and the directory.
+//! Call trees and the directory: the view the duty officer opens in the first
+//! minutes of an outage to start calling.
+//!
+//! The call tree of the chosen level is drawn as cards joined by connector
+//! lines, the caller at the top: each card shows the order, who answers (role
+//! → holder), the numbers in a large face with a copy button each, the time
+//! limit, and whom to call instead. The directory lists everyone with a
+//! search box. What is shown comes from [`crate::model::plan::contacts`]:
+//! this module only draws, so `runbook show contacts` and the tests read the
+//! same tree and the same search results.
 
-use egui::Ui;
+use egui::text::LayoutJob;
+use egui::{
+    Color32, FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
+};
 
-use super::{Command, Shown};
+use super::i18n::contacts::ContactsTr;
+use super::{Command, Shown, theme};
+use crate::model::ids::LevelId;
+use crate::model::plan::contacts::{self, CallNode, Callee, PersonEntry, Phone, Query, find_level};
+use crate::model::plan::doc::{Contact, External, Level};
+
+/// Ctrl+F: search the directory (switches to it when the tree is shown).
+pub const SEARCH_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// The view's two halves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The call tree of one level.
+    #[default]
+    Tree,
+    /// Everyone, with a search box.
+    Directory,
+}
 
 /// This view's state.
 #[derive(Debug, Default)]
-pub struct State {}
+pub struct State {
+    /// The half on screen.
+    pub tab: Tab,
+    /// The level whose call tree is shown; `None` for the most severe.
+    pub level: Option<LevelId>,
+    /// The directory search text.
+    pub search: String,
+}
 
 /// Draws the view.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
-    let _ = (state, commands);
-    ui.heading(shown.tr().contacts.title);
+    let tr = shown.tr().contacts;
+    let focus_search = ui.input_mut(|i| i.consume_shortcut(&SEARCH_SHORTCUT));
+    if focus_search {
+        state.tab = Tab::Directory;
+    }
+    ui.horizontal(|ui| {
+        for (tab, name) in [(Tab::Tree, tr.tab_tree), (Tab::Directory, tr.tab_directory)] {
+            let text = RichText::new(name).size(theme::TAB_SIZE).strong();
+            if ui.selectable_label(state.tab == tab, text).clicked() {
+                state.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match state.tab {
+        Tab::Tree => tree_ui(ui, shown, state, commands),
+        Tab::Directory => directory_ui(ui, shown, state, focus_search, commands),
+    }
+}
+
+/// The level on screen: the chosen one if the plan still has it, else the
+/// most severe.
+fn current_level<'a>(shown: &Shown<'a>, state: &State) -> Option<&'a Level> {
+    let plan = shown.plan;
+    state
+        .level
+        .as_ref()
+        .and_then(|id| find_level(plan, id.as_str()).ok())
+        .or_else(|| plan.doc().levels.first())
+}
+
+fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
+    let tr = shown.tr().contacts;
+    let current = current_level(shown, state);
+    ui.horizontal_wrapped(|ui| {
+        for level in &shown.plan.doc().levels {
+            let selected = current.is_some_and(|c| c.id == level.id);
+            if level_button(ui, shown, tr, level, selected).clicked() {
+                state.level = Some(level.id.clone());
+            }
+        }
+    });
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(RichText::new(tr.tree_intro).weak());
+    ui.add_space(theme::ITEM_GAP);
+    let Some(level) = current else {
+        return;
+    };
+    let tree = contacts::call_tree(shown.plan, level);
+    egui::ScrollArea::vertical()
+        .id_salt("call-tree")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let Some(root) = tree.root else {
+                ui.label(tr.no_tree);
+                return;
+            };
+            let root_rect = card(ui, shown, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(tr.starts_calls)
+                            .strong()
+                            .color(theme::accent(shown.dark)),
+                    );
+                    ui.label(RichText::new(root.label()).strong().size(theme::NAME_SIZE));
+                    phones_ui(ui, shown, &root.phones(), commands);
+                });
+            });
+            let children = indented(ui, |ui| calls_ui(ui, shown, &tree.calls, commands));
+            connect(ui, shown.dark, root_rect, &children);
+        });
+}
+
+/// A level in the picker: filled in its warning colour, with its name; the
+/// one on screen outlined.
+fn level_button(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    tr: &ContactsTr,
+    level: &Level,
+    selected: bool,
+) -> egui::Response {
+    let text = RichText::new((tr.level_button)(level.id.as_str(), &level.name))
+        .size(theme::TAB_SIZE)
+        .strong()
+        .color(theme::ON_LEVEL);
+    let stroke = if selected {
+        Stroke::new(3.0, theme::level_selected_stroke(shown.dark))
+    } else {
+        Stroke::NONE
+    };
+    ui.add(
+        egui::Button::new(text)
+            .fill(theme::level_fill(level.colour))
+            .stroke(stroke)
+            .selected(selected)
+            .min_size(egui::vec2(120.0, 34.0)),
+    )
+}
+
+/// Draws calls and returns each one's card, so the caller can join them.
+fn calls_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    calls: &[CallNode<'_>],
+    commands: &mut Vec<Command>,
+) -> Vec<Rect> {
+    let mut rects = Vec::with_capacity(calls.len());
+    for node in calls {
+        let rect = call_card(ui, shown, node, commands);
+        rects.push(rect);
+        if !node.calls.is_empty() {
+            let children = indented(ui, |ui| calls_ui(ui, shown, &node.calls, commands));
+            connect(ui, shown.dark, rect, &children);
+        }
+    }
+    rects
+}
+
+/// One call: order, who, time limit and numbers on the first line; whom to
+/// call instead on the second.
+fn call_card(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    node: &CallNode<'_>,
+    commands: &mut Vec<Command>,
+) -> Rect {
+    let tr = shown.tr().contacts;
+    card(ui, shown, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(node.order_label())
+                    .strong()
+                    .size(theme::NAME_SIZE)
+                    .color(theme::accent(shown.dark)),
+            );
+            ui.label(
+                RichText::new(node.callee.label())
+                    .strong()
+                    .size(theme::NAME_SIZE),
+            );
+            let limit = node.within.map_or_else(
+                || tr.no_time_limit.to_owned(),
+                |m| (tr.within)(contacts::span(m)),
+            );
+            chip(
+                ui,
+                &limit,
+                theme::time_fill(shown.dark),
+                theme::time_text(shown.dark),
+            );
+            phones_ui(ui, shown, &node.callee.phones(), commands);
+        });
+        if !node.fallback.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(tr.if_unreachable)
+                        .strong()
+                        .color(theme::warning_text(shown.dark)),
+                );
+                for (i, callee) in node.fallback.iter().enumerate() {
+                    if i > 0 {
+                        ui.label(RichText::new(tr.then).color(theme::warning_text(shown.dark)));
+                    }
+                    fallback_ui(ui, shown, callee, commands);
+                }
+            });
+        }
+    })
+}
+
+/// A fallback: who, and the first number (the one to try).
+fn fallback_ui(ui: &mut Ui, shown: &Shown<'_>, callee: &Callee<'_>, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(callee.label()).strong());
+    let phones = callee.phones();
+    phones_ui(ui, shown, &phones[..phones.len().min(1)], commands);
+}
+
+/// Numbers in the large face, each with its copy button.
+fn phones_ui(ui: &mut Ui, shown: &Shown<'_>, phones: &[Phone<'_>], commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    if phones.is_empty() {
+        ui.label(RichText::new(tr.contacts.no_number).weak());
+    }
+    for phone in phones {
+        let kind = galley(
+            ui,
+            RichText::new((tr.contacts.phone_kind)(phone.kind)).weak(),
+        );
+        let number = galley(
+            ui,
+            RichText::new(phone.number)
+                .monospace()
+                .size(theme::NUMBER_SIZE)
+                .strong(),
+        );
+        let copy = galley(ui, RichText::new(tr.copy).small());
+        let spacing = ui.spacing().item_spacing.x;
+        let button = copy.size().x + 2.0 * ui.spacing().button_padding.x;
+        keep_together(ui, kind.size().x + number.size().x + button + 3.0 * spacing);
+        // One group per number, so a wrapping line never parts a number
+        // from its kind or its copy button.
+        ui.horizontal(|ui| {
+            ui.label(kind);
+            ui.label(number);
+            if ui
+                .small_button(tr.copy)
+                .on_hover_text((tr.contacts.copy_hint)(phone.number))
+                .clicked()
+            {
+                commands.push(Command::Copy(phone.number.to_owned()));
+            }
+        });
+        ui.add_space(theme::ITEM_GAP);
+    }
+}
+
+/// Lays text out on one line, to measure it before placing it.
+fn galley(ui: &Ui, text: RichText) -> std::sync::Arc<egui::Galley> {
+    egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    )
+}
+
+/// In a wrapping row, starts a new row when a group `width` wide would not
+/// fit in what is left of this one (egui cannot wrap a group it has not
+/// laid out yet, so it would run off the edge).
+fn keep_together(ui: &mut Ui, width: f32) {
+    let at_row_start = ui.cursor().left() <= ui.max_rect().left() + 0.5;
+    if !at_row_start && ui.available_size_before_wrap().x < width {
+        ui.end_row();
+    }
+}
+
+/// A framed card; returns its outer rectangle.
+fn card(ui: &mut Ui, shown: &Shown<'_>, add: impl FnOnce(&mut Ui)) -> Rect {
+    egui::Frame::new()
+        .fill(theme::card_fill(shown.dark))
+        .stroke(Stroke::new(1.0, theme::card_stroke(shown.dark)))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, add)
+        .response
+        .rect
+}
+
+/// A small filled label.
+fn chip(ui: &mut Ui, text: &str, fill: Color32, colour: Color32) {
+    let width = galley(ui, RichText::new(text).strong().size(theme::TAB_SIZE))
+        .size()
+        .x;
+    keep_together(ui, width + 12.0 + ui.spacing().item_spacing.x);
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(text)
+                    .strong()
+                    .size(theme::TAB_SIZE)
+                    .color(colour),
+            );
+        });
+}
+
+/// Lays `add` out one tree level to the right.
+fn indented<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.horizontal(|ui| {
+        ui.add_space(theme::TREE_INDENT);
+        ui.vertical(add).inner
+    })
+    .inner
+}
+
+/// Joins a caller's card to its callees' cards: a line down from the
+/// caller, and a short line across to each callee.
+fn connect(ui: &Ui, dark: bool, parent: Rect, children: &[Rect]) {
+    let Some(last) = children.last() else {
+        return;
+    };
+    let stroke = Stroke::new(1.5, theme::tree_line(dark));
+    let x = parent.left() + theme::TREE_INDENT / 2.0;
+    let y = |r: &Rect| r.top() + theme::TREE_CONNECTOR_Y.min(r.height() / 2.0);
+    let painter = ui.painter();
+    painter.line_segment([pos2(x, parent.bottom()), pos2(x, y(last))], stroke);
+    for child in children {
+        painter.line_segment([pos2(x, y(child)), pos2(child.left(), y(child))], stroke);
+    }
+}
+
+fn directory_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    state: &mut State,
+    focus_search: bool,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let ctr = tr.contacts;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr.search).strong());
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.search)
+                    .hint_text(ctr.search_hint)
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Ctrl+F");
+        if focus_search {
+            edit.request_focus();
+        }
+        if !state.search.is_empty() && ui.button(ctr.clear).clicked() {
+            state.search.clear();
+        }
+    });
+    ui.add_space(theme::ITEM_GAP);
+    let found = contacts::directory(shown.plan, &state.search);
+    let query = Query::new(&state.search);
+    egui::ScrollArea::vertical()
+        .id_salt("directory")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            if found.people.is_empty() && found.externals.is_empty() {
+                ui.label(ctr.no_match);
+                return;
+            }
+            ui.heading((ctr.people)(found.people.len(), found.total_people));
+            for entry in &found.people {
+                person_card(ui, shown, &query, entry, commands);
+            }
+            ui.add_space(theme::SECTION_GAP);
+            ui.heading((ctr.externals)(
+                found.externals.len(),
+                found.total_externals,
+            ));
+            for external in &found.externals {
+                external_card(ui, shown, &query, external, commands);
+            }
+        });
+}
+
+fn person_card(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    query: &Query,
+    entry: &PersonEntry<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let ctr = shown.tr().contacts;
+    let p = entry.person;
+    card(ui, shown, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(highlighted(
+                ui,
+                shown,
+                query,
+                &p.name,
+                theme::NAME_SIZE,
+                true,
+            ));
+            if !p.title.is_empty() {
+                ui.label(highlighted(ui, shown, query, &p.title, 14.0, false));
+            }
+            for (what, roles) in [(ctr.holds, &entry.holds), (ctr.deputises, &entry.deputises)] {
+                if !roles.is_empty() {
+                    let names: Vec<&str> = roles.iter().map(|r| r.name.as_str()).collect();
+                    ui.label(RichText::new(what).weak());
+                    ui.label(highlighted(
+                        ui,
+                        shown,
+                        query,
+                        &names.join(" · "),
+                        14.0,
+                        false,
+                    ));
+                }
+            }
+        });
+        contact_lines(ui, shown, query, &p.contact, commands);
+    });
+    ui.add_space(2.0);
+}
+
+fn external_card(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    query: &Query,
+    external: &External,
+    commands: &mut Vec<Command>,
+) {
+    let ctr = shown.tr().contacts;
+    card(ui, shown, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(highlighted(
+                ui,
+                shown,
+                query,
+                &external.name,
+                theme::NAME_SIZE,
+                true,
+            ));
+            chip(
+                ui,
+                (ctr.kind)(external.kind),
+                theme::time_fill(shown.dark),
+                theme::time_text(shown.dark),
+            );
+        });
+        contact_lines(ui, shown, query, &external.contact, commands);
+        if !external.notes.is_empty() {
+            ui.add(
+                egui::Label::new(highlighted(ui, shown, query, &external.notes, 14.0, false))
+                    .wrap(),
+            );
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// Numbers with copy buttons, then instant messaging, e-mail and location.
+fn contact_lines(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    query: &Query,
+    contact: &Contact,
+    commands: &mut Vec<Command>,
+) {
+    let ctr = shown.tr().contacts;
+    ui.horizontal_wrapped(|ui| {
+        phones_ui(ui, shown, &contacts::phones(contact), commands);
+        for (what, value) in [(ctr.im, &contact.im), (ctr.email, &contact.email)] {
+            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+                ui.label(RichText::new(what).weak());
+                ui.label(highlighted(ui, shown, query, value, 14.0, false));
+                ui.add_space(theme::ITEM_GAP);
+            }
+        }
+    });
+    if let Some(location) = contact.location.as_deref().filter(|v| !v.is_empty()) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(ctr.location).weak());
+            ui.label(highlighted(ui, shown, query, location, 14.0, false));
+        });
+    }
+}
+
+/// Text with the search's matches on the highlight colour.
+fn highlighted(
+    ui: &Ui,
+    shown: &Shown<'_>,
+    query: &Query,
+    text: &str,
+    size: f32,
+    strong: bool,
+) -> LayoutJob {
+    let colour = if strong {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let plain = TextFormat {
+        font_id: FontId::proportional(size),
+        color: colour,
+        ..TextFormat::default()
+    };
+    let hit = TextFormat {
+        background: theme::highlight_fill(shown.dark),
+        ..plain.clone()
+    };
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for range in query.ranges(text) {
+        job.append(&text[at..range.start], 0.0, plain.clone());
+        job.append(&text[range.clone()], 0.0, hit.clone());
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
 }

@@ -45,11 +45,29 @@ pub fn definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context, system_fallback: bool) {
     ctx.set_fonts(definitions());
     if system_fallback {
+        quiet_provider_panics();
         let provider = catch_unwind(egui_system_font_provider::SystemFontProvider::new);
         if let Ok(provider) = provider {
             ctx.add_font_provider(Arc::new(GuardedProvider::new(provider)));
         }
     }
+}
+
+/// Keeps the system-font provider's expected panics (fontconfig with no fonts:
+/// its loader thread panics, then the first lookup panics on the dropped
+/// promise) off the terminal: [`GuardedProvider`] handles them and says so
+/// in one plain line. Every other panic still goes to the default hook.
+fn quiet_provider_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let loader = std::thread::current().name() == Some("egui_system_font_provider");
+        let lookup = info
+            .payload_as_str()
+            .is_some_and(|m| m.contains("Promise Sender was dropped"));
+        if !(loader || lookup) {
+            default(info);
+        }
+    }));
 }
 
 /// A font provider that survives its inner provider panicking.

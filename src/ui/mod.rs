@@ -144,7 +144,7 @@ impl ShortcutAction {
             Self::Open => tr.open_plan,
             Self::Reload => tr.reload,
             Self::Language => tr.switch_language,
-            Self::Theme => tr.theme_dark,
+            Self::Theme => tr.toggle_theme,
             Self::ZoomIn => tr.zoom_in,
             Self::ZoomOut => tr.zoom_out,
             Self::ZoomReset => tr.zoom_reset,
@@ -415,6 +415,11 @@ fn help_ui(ctx: &egui::Context, shown: &Shown<'_>, state: &mut ViewState) {
                 for (modifiers, key, action) in SHORTCUTS {
                     ui.monospace(ctx.format_shortcut(&KeyboardShortcut::new(*modifiers, *key)));
                     ui.label(action.label(tr));
+                    ui.end_row();
+                }
+                for (keys, what) in tr.view_keys {
+                    ui.monospace(*keys);
+                    ui.label(*what);
                     ui.end_row();
                 }
             });

@@ -1,15 +1,708 @@
-//! The organisation chart.
+//! The organisation chart: who is in charge and whom to call, drawn as a
+//! chart of unit boxes with their roles, and a side panel with the selected
+//! role's duties, holder, deputies and their numbers.
+//!
+//! During an outage people open this on a projector, so the chart opens
+//! fitted to its area but never below a readable size, and every box is
+//! drawn with the painter at the current zoom (text laid out at the zoomed
+//! size, so it stays sharp, rather than a scaled picture). The geometry comes
+//! from [`crate::model::plan::org`]; this module only measures text, paints
+//! and handles the pointer and the keyboard.
+//!
+//! Pan and zoom are done here rather than with `egui::Scene`: a scene scales
+//! the painted text (blurry when zoomed in, per its own docs), and its
+//! widgets report unscaled positions to accessibility tools, so a role box
+//! could not be found or clicked where it is shown.
 
-use egui::Ui;
+use std::collections::HashSet;
+use std::sync::Arc;
 
-use super::{Command, Shown};
+use egui::{
+    Color32, FontId, Galley, Id, Key, Modifiers, Painter, Pos2, Rect, RichText, Sense, Stroke,
+    StrokeKind, Ui, Vec2, WidgetInfo, vec2,
+};
 
-/// This view's state.
+use super::i18n::Lang;
+use super::i18n::org::OrgTr;
+use super::{Command, Shown, theme};
+use crate::model::ids::RoleId;
+use crate::model::plan::doc::Person;
+use crate::model::plan::org::{self, Metrics, OrgLayout, OrgTree, Size, Structure, Text};
+
+/// This view's state: the selected role, and where the chart is panned and
+/// zoomed to.
 #[derive(Debug, Default)]
-pub struct State {}
+pub struct State {
+    selected: Option<RoleId>,
+    view: Option<ChartView>,
+    /// What the view was fitted for; a new plan or language fits it again.
+    key: Option<ViewKey>,
+    /// A zoom or fit asked for by a button, applied once the chart's area is known.
+    pending: Option<Action>,
+    /// Pan the selected role into view (it was reached with the keyboard).
+    reveal: bool,
+    /// The focus was in the chart last frame (Escape takes it away before
+    /// the view sees the key).
+    focus_last: bool,
+}
+
+impl State {
+    /// The selected role.
+    #[must_use]
+    pub fn selected(&self) -> Option<&RoleId> {
+        self.selected.as_ref()
+    }
+
+    /// Selects a role (or none), as a click on its box would.
+    pub fn select(&mut self, role: Option<RoleId>) {
+        self.selected = role;
+        self.reveal = true;
+    }
+
+    /// The chart's zoom (1.0 = 100 %), once it has been shown.
+    #[must_use]
+    pub fn zoom(&self) -> Option<f32> {
+        self.view.map(|v| v.zoom)
+    }
+
+    /// How far the chart is panned: where its top-left corner is drawn,
+    /// from the top-left of its area, in screen points.
+    #[must_use]
+    pub fn pan(&self) -> Option<[f32; 2]> {
+        self.view.map(|v| [v.offset.x, v.offset.y])
+    }
+}
+
+/// Zoom and pan: a chart point `p` is drawn at `area.min + offset + p * zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ChartView {
+    zoom: f32,
+    offset: Vec2,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ViewKey {
+    lang: Lang,
+    title: String,
+    version: String,
+    units: usize,
+    roles: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Action {
+    ZoomIn,
+    ZoomOut,
+    Fit,
+}
+
+/// Space kept between the chart and the edges of its area.
+const MARGIN: f32 = 16.0;
 
 /// Draws the view.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
-    let _ = (state, commands);
-    ui.heading(shown.tr().org.title);
+    let tree = org::tree(shown.plan);
+    let key = ViewKey {
+        lang: shown.lang,
+        title: shown.plan.doc().meta.title.clone(),
+        version: shown.plan.doc().meta.version.clone(),
+        units: tree.units.len(),
+        roles: tree.units.iter().map(|u| u.roles.len()).sum(),
+    };
+    if state.key.as_ref() != Some(&key) {
+        state.key = Some(key);
+        state.view = None;
+    }
+    egui::Panel::right("org-detail")
+        .resizable(true)
+        .default_size(theme::ORG_PANEL_WIDTH)
+        .size_range(240.0..=560.0)
+        .show(ui, |ui| detail_ui(ui, shown, &tree, state, commands));
+    toolbar(ui, shown, state);
+    chart_ui(ui, shown, &tree, state);
+}
+
+fn toolbar(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
+    let tr = shown.tr().org;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.title).size(theme::TITLE_SIZE).strong());
+        ui.add_space(theme::SECTION_GAP);
+        let mut button = |ui: &mut Ui, glyph: &str, name: &str, key: &str, action| {
+            let response = ui
+                .button(RichText::new(glyph).size(16.0))
+                .on_hover_text(format!("{name} ({key})"));
+            // The glyph alone means nothing to a screen reader.
+            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, name));
+            if response.clicked() {
+                state.pending = Some(action);
+            }
+        };
+        button(ui, "−", tr.zoom_out, "-", Action::ZoomOut);
+        button(ui, "+", tr.zoom_in, "+", Action::ZoomIn);
+        if ui.button(tr.fit).on_hover_text("0").clicked() {
+            state.pending = Some(Action::Fit);
+        }
+        if let Some(view) = state.view {
+            ui.label(RichText::new((tr.zoom_percent)(view.zoom)).weak());
+        }
+    });
+    ui.add_space(theme::ITEM_GAP / 2.0);
+}
+
+/// The text behind a [`Text`], its size and colour.
+fn text_of(tree: &OrgTree<'_>, tr: &OrgTr, dark: bool, text: Text) -> (String, f32, Color32) {
+    let role = |u: usize, r: usize| tree.units.get(u).and_then(|unit| unit.roles.get(r));
+    match text {
+        Text::UnitName(u) => (
+            tree.units
+                .get(u)
+                .map(|unit| unit.unit.name.clone())
+                .unwrap_or_default(),
+            theme::ORG_UNIT_SIZE,
+            theme::org_unit_text(dark),
+        ),
+        Text::RoleName(u, r) => (
+            role(u, r).map(|r| r.role.name.clone()).unwrap_or_default(),
+            theme::ORG_ROLE_SIZE,
+            theme::org_role_text(dark),
+        ),
+        Text::Holder(u, r) => (
+            role(u, r)
+                .map(|r| {
+                    r.holder
+                        .map_or_else(|| tr.no_holder.to_owned(), |p| p.name.clone())
+                })
+                .unwrap_or_default(),
+            theme::ORG_HOLDER_SIZE,
+            theme::org_holder_text(dark),
+        ),
+        Text::Deputies(u, r) => (
+            role(u, r)
+                .map(|r| {
+                    let names: Vec<&str> = r.deputies.iter().map(|p| p.name.as_str()).collect();
+                    (tr.deputies_line)(&names)
+                })
+                .unwrap_or_default(),
+            theme::ORG_DEPUTY_SIZE,
+            theme::org_deputy_text(dark),
+        ),
+    }
+}
+
+/// Lays a chart text out at a zoom: the font and the wrap width both scaled,
+/// so the same call measures it for the layout and paints it.
+fn galley(
+    painter: &Painter,
+    tree: &OrgTree<'_>,
+    shown: &Shown<'_>,
+    text: Text,
+    wrap: f32,
+    zoom: f32,
+) -> Arc<Galley> {
+    let (string, size, colour) = text_of(tree, shown.tr().org, shown.dark, text);
+    painter.layout(
+        string,
+        FontId::proportional(size * zoom),
+        colour,
+        wrap * zoom,
+    )
+}
+
+/// The chart at a zoom: text measured at that zoom, in chart units.
+fn layout_at(
+    painter: &Painter,
+    tree: &OrgTree<'_>,
+    shown: &Shown<'_>,
+    (m, structure): (&Metrics, &Structure),
+    zoom: f32,
+) -> OrgLayout {
+    let mut measure = |text: Text, wrap: f32| {
+        let size = galley(painter, tree, shown, text, wrap, zoom).size();
+        Size {
+            w: size.x / zoom,
+            h: size.y / zoom,
+        }
+    };
+    org::layout(tree, m, structure, &mut measure)
+}
+
+/// The zoom and pan that show the whole chart centred in `area`.
+fn fitted(layout: &OrgLayout, area: Rect, range: (f32, f32)) -> ChartView {
+    let room = Size {
+        w: (area.width() - 2.0 * MARGIN).max(1.0),
+        h: (area.height() - 2.0 * MARGIN).max(1.0),
+    };
+    let zoom = layout.fit_scale(room).clamp(range.0, range.1);
+    let size = vec2(layout.size.w, layout.size.h) * zoom;
+    ChartView {
+        zoom,
+        offset: (area.size() - size) / 2.0,
+    }
+}
+
+/// The view the chart opens with: fitted, but not below a readable zoom;
+/// if it is larger than the area then, its top (the head of the
+/// organisation) shows first.
+fn opening(layout: &OrgLayout, area: Rect) -> ChartView {
+    let (lo, _) = theme::ORG_ZOOM_RANGE;
+    let mut view = fitted(layout, area, (theme::ORG_MIN_OPEN_ZOOM.max(lo), 1.0));
+    let size = vec2(layout.size.w, layout.size.h) * view.zoom;
+    if size.x > area.width() - 2.0 * MARGIN {
+        view.offset.x = MARGIN;
+    }
+    if size.y > area.height() - 2.0 * MARGIN {
+        view.offset.y = MARGIN;
+    }
+    view
+}
+
+/// Zooms by `factor` keeping the chart point under `anchor` (a screen
+/// position) where it is.
+fn zoom_about(view: &mut ChartView, area: Rect, anchor: Pos2, factor: f32) {
+    let (lo, hi) = theme::ORG_ZOOM_RANGE;
+    let zoom = (view.zoom * factor).clamp(lo, hi);
+    let local = anchor - area.min;
+    let point = (local - view.offset) / view.zoom;
+    view.offset = local - point * zoom;
+    view.zoom = zoom;
+}
+
+/// The id of a role box.
+fn role_id(role: &RoleId) -> Id {
+    Id::unique(("org-role", role.as_str()))
+}
+
+#[allow(clippy::too_many_lines)] // One pass: input, layout, paint, hit boxes; split, it would pass a dozen values around.
+fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut State) {
+    let dark = shown.dark;
+    let tr = shown.tr().org;
+    let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, tr.chart_label));
+    let painter = ui.painter_at(area);
+    painter.rect(
+        area,
+        4.0,
+        theme::org_canvas(dark),
+        Stroke::new(1.0, theme::org_unit_stroke(dark)),
+        StrokeKind::Inside,
+    );
+
+    // The box width and the structure (which sub-units go side by side,
+    // which in columns) are chosen at 100 % for this area, so zooming moves
+    // and scales boxes but never reshuffles them.
+    let (m, plain, structure) = {
+        let mut measure = |text: Text, wrap: f32| {
+            let size = galley(&painter, tree, shown, text, wrap, 1.0).size();
+            Size {
+                w: size.x,
+                h: size.y,
+            }
+        };
+        let m = theme::org_metrics(0.0);
+        let m = theme::org_metrics(org::fitting_width(
+            tree,
+            &m,
+            theme::ORG_UNIT_WIDTH_RANGE,
+            &mut measure,
+        ));
+        let room = Size {
+            w: (area.width() - 2.0 * MARGIN).max(1.0),
+            h: (area.height() - 2.0 * MARGIN).max(1.0),
+        };
+        let (plain, structure) =
+            org::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
+        (m, plain, structure)
+    };
+    let mut view = *state.view.get_or_insert_with(|| opening(&plain, area));
+    let before = view;
+
+    // Buttons.
+    match state.pending.take() {
+        Some(Action::ZoomIn) => zoom_about(&mut view, area, area.center(), theme::ORG_ZOOM_STEP),
+        Some(Action::ZoomOut) => {
+            zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
+        }
+        Some(Action::Fit) => view = fitted(&plain, area, theme::ORG_ZOOM_RANGE),
+        None => {}
+    }
+
+    // Pointer: drag pans, the wheel and pinch zoom about the pointer.
+    if background.dragged() {
+        view.offset += background.drag_delta();
+    }
+    let hovered = ui.rect_contains_pointer(area);
+    if hovered {
+        let (scroll, pinch, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let speed = ui.ctx().options(|o| o.input_options.scroll_zoom_speed);
+        let factor = pinch * (scroll.y * speed).exp();
+        if (factor - 1.0).abs() > f32::EPSILON
+            && let Some(pointer) = pointer
+        {
+            zoom_about(&mut view, area, pointer, factor);
+        }
+        // A sideways scroll (touchpad, Shift+wheel) pans sideways.
+        view.offset.x += scroll.x;
+    }
+
+    // Keyboard, while the pointer is over the chart or a box in it has focus;
+    // plain keys only, so Ctrl + / Ctrl − stay the interface zoom.
+    let roles: HashSet<Id> = tree
+        .units
+        .iter()
+        .flat_map(|u| &u.roles)
+        .map(|r| role_id(&r.role.id))
+        .collect();
+    let focused = ui.memory(egui::Memory::focused);
+    let focus_here = focused.is_some_and(|id| id == background.id || roles.contains(&id));
+    if let Some(id) = focused.filter(|_| focus_here) {
+        // Arrow keys pan the chart instead of moving the focus around.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+    }
+    let typing = ui.ctx().text_edit_focused();
+    let focus_was_here = std::mem::replace(&mut state.focus_last, focus_here);
+    if (hovered || focus_here || focus_was_here) && !typing {
+        let mut clear = false;
+        ui.input_mut(|i| {
+            let step = theme::ORG_PAN_STEP;
+            for (key, delta) in [
+                (Key::ArrowLeft, vec2(step, 0.0)),
+                (Key::ArrowRight, vec2(-step, 0.0)),
+                (Key::ArrowUp, vec2(0.0, step)),
+                (Key::ArrowDown, vec2(0.0, -step)),
+            ] {
+                while i.consume_key(Modifiers::NONE, key) {
+                    view.offset += delta;
+                }
+            }
+            for key in [Key::Plus, Key::Equals] {
+                while i.consume_key(Modifiers::NONE, key) {
+                    zoom_about(&mut view, area, area.center(), theme::ORG_ZOOM_STEP);
+                }
+            }
+            while i.consume_key(Modifiers::NONE, Key::Minus) {
+                zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Num0) {
+                view = fitted(&plain, area, theme::ORG_ZOOM_RANGE);
+            }
+            clear = i.key_pressed(Key::Escape);
+        });
+        if clear {
+            state.selected = None;
+        }
+    }
+
+    // Lay out at the zoom the chart is shown at, so text is sharp.
+    let zoom = view.zoom;
+    let chart = if (zoom - 1.0).abs() < 1e-3 {
+        plain
+    } else {
+        layout_at(&painter, tree, shown, (&m, &structure), zoom)
+    };
+    let to_screen = |x: f32, y: f32| area.min + view.offset + vec2(x, y) * zoom;
+    let rect_of = |f: org::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
+
+    let line = Stroke::new((1.5 * zoom).max(1.0), theme::org_line(dark));
+    for [a, b] in &chart.lines {
+        painter.line_segment([to_screen(a.x, a.y), to_screen(b.x, b.y)], line);
+    }
+    let corner = f32::from(theme::ORG_CORNER) * zoom;
+    let text = |slot: &org::TextSlot| {
+        let g = galley(&painter, tree, shown, slot.text, slot.wrap, zoom);
+        painter.galley(
+            to_screen(slot.frame.x, slot.frame.y),
+            g,
+            theme::org_role_text(dark),
+        );
+    };
+
+    // Role boxes are interactive widgets (click, Tab, Enter), in a child Ui
+    // clipped to the chart so boxes panned out of it cannot be hit.
+    let mut boxes = ui.new_child(egui::UiBuilder::new().max_rect(area));
+    boxes.set_clip_rect(area.intersect(ui.clip_rect()));
+    let mut clicked = None;
+    let mut reveal_rect = None;
+    for unit_box in &chart.units {
+        let Some(unit) = tree.units.get(unit_box.unit) else {
+            continue;
+        };
+        let rect = rect_of(unit_box.frame);
+        painter.rect(
+            rect,
+            corner,
+            theme::unit_fill(dark),
+            Stroke::new((1.5 * zoom).max(1.0), theme::org_unit_stroke(dark)),
+            StrokeKind::Inside,
+        );
+        text(&unit_box.name);
+        let unit_response = boxes.interact(
+            rect,
+            Id::unique(("org-unit", unit.unit.id.as_str())),
+            Sense::hover(),
+        );
+        unit_response.widget_info(|| WidgetInfo::labeled(egui::Role::Group, true, &unit.unit.name));
+        for role_box in &unit_box.roles {
+            let Some(role) = unit.roles.get(role_box.role) else {
+                continue;
+            };
+            let rect = rect_of(role_box.frame);
+            let response = boxes.interact(rect, role_id(&role.role.id), Sense::click());
+            let selected = state.selected.as_ref() == Some(&role.role.id);
+            response.widget_info(|| {
+                WidgetInfo::selected(egui::Role::Button, true, selected, &role.role.name)
+            });
+            let (fill, stroke) = if selected {
+                (
+                    theme::org_selected_fill(dark),
+                    Stroke::new((2.5 * zoom).max(2.0), theme::accent(dark)),
+                )
+            } else if response.hovered() {
+                (
+                    theme::role_fill(dark),
+                    Stroke::new((1.5 * zoom).max(1.0), theme::accent(dark)),
+                )
+            } else {
+                (
+                    theme::role_fill(dark),
+                    Stroke::new(zoom.max(1.0), theme::org_role_stroke(dark)),
+                )
+            };
+            painter.rect(rect, corner * 0.7, fill, stroke, StrokeKind::Inside);
+            if response.has_focus() {
+                painter.rect_stroke(
+                    rect.expand(2.0),
+                    corner,
+                    ui.visuals().selection.stroke,
+                    StrokeKind::Outside,
+                );
+            }
+            text(&role_box.name);
+            text(&role_box.holder);
+            if let Some(deputies) = &role_box.deputies {
+                text(deputies);
+            }
+            if response.clicked() {
+                clicked = Some((role.role.id.clone(), false));
+            } else if response.gained_focus() {
+                // Tab through the roles: the focused one is the selected one.
+                clicked = Some((role.role.id.clone(), true));
+            }
+            if selected && state.reveal {
+                reveal_rect = Some(rect);
+            }
+        }
+    }
+    if let Some((id, by_keyboard)) = clicked {
+        if state.selected.as_ref() != Some(&id) {
+            ui.ctx().request_repaint();
+        }
+        state.selected = Some(id);
+        state.reveal = by_keyboard;
+        if by_keyboard {
+            ui.ctx().request_repaint();
+        }
+    } else if let Some(rect) = reveal_rect {
+        state.reveal = false;
+        // Pan the least that brings the box into the chart.
+        let inner = area.shrink(MARGIN);
+        let mut shift = Vec2::ZERO;
+        if rect.left() < inner.left() || rect.width() > inner.width() {
+            shift.x = inner.left() - rect.left();
+        } else if rect.right() > inner.right() {
+            shift.x = inner.right() - rect.right();
+        }
+        if rect.top() < inner.top() || rect.height() > inner.height() {
+            shift.y = inner.top() - rect.top();
+        } else if rect.bottom() > inner.bottom() {
+            shift.y = inner.bottom() - rect.bottom();
+        }
+        if shift != Vec2::ZERO {
+            view.offset += shift;
+            ui.ctx().request_repaint();
+        }
+    }
+    if view != before {
+        ui.ctx().request_repaint();
+    }
+    state.view = Some(view);
+}
+
+fn detail_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    tree: &OrgTree<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr().org;
+    let found = state.selected.as_ref().and_then(|id| tree.find_role(id));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(theme::ITEM_GAP);
+            let Some((u, r)) = found else {
+                ui.label(RichText::new(tr.pick_a_role).size(15.0));
+                ui.add_space(theme::SECTION_GAP);
+                ui.label(RichText::new(tr.keys_hint).weak());
+                return;
+            };
+            let Some(unit) = tree.units.get(u) else {
+                return;
+            };
+            let Some(role) = unit.roles.get(r) else {
+                return;
+            };
+            ui.label(
+                RichText::new(&role.role.name)
+                    .size(theme::TITLE_SIZE)
+                    .strong(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr.unit).weak());
+                ui.label(&unit.unit.name);
+            });
+            ui.add_space(theme::SECTION_GAP);
+            heading(ui, tr.duties);
+            for duty in &role.role.duties {
+                ui.horizontal_top(|ui| {
+                    ui.label("•");
+                    ui.add(egui::Label::new(duty).wrap());
+                });
+            }
+            ui.add_space(theme::SECTION_GAP);
+            heading(ui, tr.holder);
+            match role.holder {
+                Some(person) => person_card(ui, shown, person, None, commands),
+                None => {
+                    ui.label(format!("{} {}", role.role.holder, tr.no_holder));
+                }
+            }
+            ui.add_space(theme::SECTION_GAP);
+            heading(ui, tr.deputies);
+            if role.deputies.is_empty() {
+                ui.label(RichText::new(tr.no_deputies).weak());
+            }
+            for (i, person) in role.deputies.iter().enumerate() {
+                person_card(ui, shown, person, Some(i + 1), commands);
+                ui.add_space(theme::ITEM_GAP);
+            }
+            ui.add_space(theme::SECTION_GAP);
+            if ui.button(tr.clear_selection).on_hover_text("Esc").clicked() {
+                state.selected = None;
+            }
+            ui.add_space(theme::SECTION_GAP);
+            ui.label(RichText::new(tr.keys_hint).weak().small());
+        });
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).size(theme::NAME_SIZE).strong());
+    ui.add_space(2.0);
+}
+
+/// A person: name and title, then every way to reach them, numbers large
+/// with a copy button each.
+fn person_card(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    person: &Person,
+    deputy: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let org = tr.org;
+    egui::Frame::new()
+        .fill(theme::card_fill(shown.dark))
+        .stroke(Stroke::new(1.0, theme::card_stroke(shown.dark)))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                if let Some(n) = deputy {
+                    ui.label(RichText::new((org.deputy_number)(n)).weak());
+                }
+                ui.label(
+                    RichText::new(&person.name)
+                        .size(theme::NAME_SIZE)
+                        .strong()
+                        .color(theme::org_holder_text(shown.dark)),
+                );
+                if !person.title.is_empty() {
+                    ui.label(RichText::new(&person.title).weak());
+                }
+            });
+            let c = &person.contact;
+            let mut any = false;
+            for (label, value, number) in [
+                (org.mobile, filled(&c.mobile), true),
+                (org.office, filled(&c.office), true),
+                (org.im, filled(&c.im), false),
+                (org.email, filled(&c.email), false),
+            ] {
+                let Some(value) = value else {
+                    continue;
+                };
+                any = true;
+                ui.horizontal(|ui| {
+                    field_label(ui, label);
+                    let text = if number {
+                        RichText::new(value)
+                            .monospace()
+                            .size(theme::NUMBER_SIZE)
+                            .strong()
+                    } else {
+                        RichText::new(value)
+                    };
+                    ui.label(text);
+                    let copy = ui
+                        .small_button(tr.copy)
+                        .on_hover_text((org.copy_number)(value));
+                    // Many copy buttons in one panel: each says what it copies.
+                    copy.widget_info(|| {
+                        WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
+                    });
+                    if copy.clicked() {
+                        commands.push(Command::Copy(value.to_owned()));
+                    }
+                });
+            }
+            if let Some(location) = filled(&c.location) {
+                any = true;
+                ui.horizontal(|ui| {
+                    field_label(ui, org.location);
+                    ui.add(egui::Label::new(location).wrap());
+                });
+            }
+            if !any {
+                ui.label(RichText::new(org.no_contact).weak());
+            }
+        });
+}
+
+/// A contact field, unless it is missing or blank.
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|v| !v.trim().is_empty())
+}
+
+fn field_label(ui: &mut Ui, text: &str) {
+    let width = 64.0;
+    ui.allocate_ui_with_layout(
+        vec2(width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(RichText::new(text).weak());
+        },
+    );
 }

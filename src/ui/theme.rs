@@ -4,7 +4,7 @@
 //! warning colours of the four levels, and the search highlight stay
 //! consistent and readable on a projector.
 
-use egui::{Color32, Visuals};
+use egui::Color32;
 use serde::{Deserialize, Serialize};
 
 use crate::model::plan::doc::Colour;
@@ -29,13 +29,12 @@ impl ThemePref {
         }
     }
 
-    /// egui's visuals for this theme.
-    #[must_use]
-    pub fn visuals(self) -> Visuals {
-        match self {
-            Self::Light => Visuals::light(),
-            Self::Dark => Visuals::dark(),
-        }
+    /// Applies the theme: egui keeps a light and a dark style and picks one.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.set_theme(match self {
+            Self::Light => egui::Theme::Light,
+            Self::Dark => egui::Theme::Dark,
+        });
     }
 }
 
@@ -143,5 +142,280 @@ pub fn accent(dark: bool) -> Color32 {
         Color32::from_rgb(0x66, 0xAA, 0xFF)
     } else {
         Color32::from_rgb(0x1A, 0x5F, 0xC8)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Contacts (call trees, directory) and fault classes & levels views.
+// ---------------------------------------------------------------------------
+
+/// How far each level of a call tree is indented.
+pub const TREE_INDENT: f32 = 34.0;
+/// Where a connector meets a call's card, measured from the card's top: the
+/// middle of its first line.
+pub const TREE_CONNECTOR_Y: f32 = 18.0;
+/// Size of a phone number: big enough to dial from at arm's length.
+pub const NUMBER_SIZE: f32 = 19.0;
+/// Size of a callee's or a contact's name.
+pub const NAME_SIZE: f32 = 17.0;
+/// Size of a tab's name in a view's tab row.
+pub const TAB_SIZE: f32 = 16.0;
+/// Width of the label column of a field list (criteria, duties, …).
+pub const FIELD_LABEL_WIDTH: f32 = 120.0;
+/// Width of the fault class list.
+pub const CLASS_LIST_WIDTH: f32 = 240.0;
+
+/// Background of a card (a call, a person, a level).
+#[must_use]
+pub fn card_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x24, 0x28, 0x2E)
+    } else {
+        Color32::from_rgb(0xF6, 0xF8, 0xFB)
+    }
+}
+
+/// Outline of a card.
+#[must_use]
+pub fn card_stroke(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x4A, 0x52, 0x5E)
+    } else {
+        Color32::from_rgb(0xC8, 0xD0, 0xDC)
+    }
+}
+
+/// The lines joining a caller to their callees.
+#[must_use]
+pub fn tree_line(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x7A, 0x86, 0x96)
+    } else {
+        Color32::from_rgb(0x8A, 0x96, 0xA8)
+    }
+}
+
+/// Background of a time-limit chip ("within 15 min").
+#[must_use]
+pub fn time_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1E, 0x3A, 0x5F)
+    } else {
+        Color32::from_rgb(0xDC, 0xE9, 0xFA)
+    }
+}
+
+/// Text of a time-limit chip.
+#[must_use]
+pub fn time_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xCF, 0xE3, 0xFF)
+    } else {
+        Color32::from_rgb(0x0F, 0x3D, 0x80)
+    }
+}
+
+/// Outline of the selected level in the level picker.
+#[must_use]
+pub fn level_selected_stroke(dark: bool) -> Color32 {
+    if dark {
+        Color32::WHITE
+    } else {
+        Color32::from_rgb(0x10, 0x10, 0x10)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Plan-text view: contents, reading text, search hits.
+// ---------------------------------------------------------------------------
+
+/// Starting width of the plan text's contents panel.
+pub const CONTENTS_WIDTH: f32 = 290.0;
+/// Indent of a section under its chapter in the contents.
+pub const CONTENTS_INDENT: f32 = 14.0;
+/// The plan text's widest line: long lines are hard to read on a wide screen.
+pub const TEXT_MAX_WIDTH: f32 = 780.0;
+/// Size of a chapter heading in the plan text.
+pub const CHAPTER_HEADING_SIZE: f32 = 21.0;
+/// Size of a section heading in the plan text.
+pub const SECTION_HEADING_SIZE: f32 = 17.0;
+/// Space between paragraphs of the plan text.
+pub const PARAGRAPH_GAP: f32 = 5.0;
+/// How far below the top of the text a section heading may sit and still
+/// count as the section being read (the contents highlight it).
+pub const READING_LINE: f32 = 24.0;
+/// Space between the plan text's contents and its text.
+pub const TEXT_MARGIN: i8 = 16;
+
+/// Background of the current search hit: stronger than [`highlight_fill`],
+/// so the one the keyboard moves between stands out among the others.
+#[must_use]
+pub fn current_hit_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xC2, 0x4E, 0x00)
+    } else {
+        Color32::from_rgb(0xFF, 0x96, 0x2E)
+    }
+}
+
+/// Underline of the current search hit, so it is marked without relying on
+/// colour alone.
+#[must_use]
+pub fn current_hit_underline(dark: bool) -> egui::Stroke {
+    egui::Stroke::new(2.0, if dark { Color32::WHITE } else { Color32::BLACK })
+}
+
+// ---------------------------------------------------------------------------
+// Organisation chart: boxes, connectors, text sizes and spacing.
+// ---------------------------------------------------------------------------
+
+/// Narrowest and widest unit box in the organisation chart, at 100 %: the
+/// boxes take the width of the longest role name or holder-and-deputies
+/// line within this range (longer text wraps).
+pub const ORG_UNIT_WIDTH_RANGE: (f32, f32) = (180.0, 250.0);
+/// Space inside a unit box.
+pub const ORG_UNIT_PADDING: f32 = 8.0;
+/// Space inside a role box.
+pub const ORG_ROLE_PADDING: f32 = 5.0;
+/// Vertical space between the roles of a unit.
+pub const ORG_ROLE_GAP: f32 = 4.0;
+/// Horizontal space between sibling units.
+pub const ORG_SIBLING_GAP: f32 = 14.0;
+/// Vertical space between a unit and its sub-units (connectors run in it).
+pub const ORG_LEVEL_GAP: f32 = 30.0;
+/// Indent of a column of sub-units, where its trunk line runs.
+pub const ORG_INDENT: f32 = 20.0;
+/// Vertical space between sub-units stacked in a column.
+pub const ORG_STACK_GAP: f32 = 12.0;
+/// Text size of a unit's name in the chart.
+pub const ORG_UNIT_SIZE: f32 = 16.0;
+/// Text size of a role's name in the chart.
+pub const ORG_ROLE_SIZE: f32 = 14.5;
+/// Text size of a holder's name in the chart.
+pub const ORG_HOLDER_SIZE: f32 = 14.0;
+/// Text size of the deputies in the chart.
+pub const ORG_DEPUTY_SIZE: f32 = 13.0;
+/// Corner radius of chart boxes.
+pub const ORG_CORNER: u8 = 6;
+/// Width of the chart's detail panel.
+pub const ORG_PANEL_WIDTH: f32 = 310.0;
+/// Zoom range of the chart (1.0 = 100 %), independent of the interface zoom.
+pub const ORG_ZOOM_RANGE: (f32, f32) = (0.25, 3.0);
+/// Factor of one zoom step (buttons, `+` / `-`, one wheel notch is finer).
+pub const ORG_ZOOM_STEP: f32 = 1.2;
+/// How far one arrow-key press pans the chart, in screen points.
+pub const ORG_PAN_STEP: f32 = 60.0;
+/// The chart opens fitted to its area, but never smaller than this, so it
+/// stays readable on a projector; the rest is a short pan away.
+pub const ORG_MIN_OPEN_ZOOM: f32 = 0.8;
+
+/// The organisation chart's spacing for its layout, with the unit boxes'
+/// width (which the chart fits to the text, within [`ORG_UNIT_WIDTH_RANGE`]).
+#[must_use]
+pub fn org_metrics(unit_width: f32) -> crate::model::plan::org::Metrics {
+    crate::model::plan::org::Metrics {
+        unit_width,
+        unit_padding: ORG_UNIT_PADDING,
+        header_gap: ITEM_GAP,
+        role_padding: ORG_ROLE_PADDING,
+        role_gap: ORG_ROLE_GAP,
+        line_gap: 1.0,
+        name_gap: 10.0,
+        sibling_gap: ORG_SIBLING_GAP,
+        level_gap: ORG_LEVEL_GAP,
+        stack_gap: ORG_STACK_GAP,
+        indent: ORG_INDENT,
+    }
+}
+
+/// Connector lines between units.
+#[must_use]
+pub fn org_line(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x8A, 0x9A, 0xB0)
+    } else {
+        Color32::from_rgb(0x6E, 0x7C, 0x90)
+    }
+}
+
+/// Outline of a unit box.
+#[must_use]
+pub fn org_unit_stroke(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x4E, 0x66, 0x88)
+    } else {
+        Color32::from_rgb(0x9C, 0xAE, 0xC8)
+    }
+}
+
+/// Outline of a role box.
+#[must_use]
+pub fn org_role_stroke(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x55, 0x55, 0x55)
+    } else {
+        Color32::from_rgb(0xC9, 0xCF, 0xD8)
+    }
+}
+
+/// A unit's name in the chart.
+#[must_use]
+pub fn org_unit_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xE8, 0xF0, 0xFA)
+    } else {
+        Color32::from_rgb(0x10, 0x24, 0x3E)
+    }
+}
+
+/// A role's name in the chart.
+#[must_use]
+pub fn org_role_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xF2, 0xF2, 0xF2)
+    } else {
+        Color32::from_rgb(0x1A, 0x1A, 0x1A)
+    }
+}
+
+/// A holder's name: coloured, so "who is in charge" stands out at a glance.
+#[must_use]
+pub fn org_holder_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x9C, 0xC8, 0xFF)
+    } else {
+        Color32::from_rgb(0x0B, 0x4A, 0xA0)
+    }
+}
+
+/// The deputies' names: quieter than the holder.
+#[must_use]
+pub fn org_deputy_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xB8, 0xB8, 0xB8)
+    } else {
+        Color32::from_rgb(0x50, 0x50, 0x50)
+    }
+}
+
+/// Fill of the selected role box (outlined with [`accent`] as well, so the
+/// selection does not rely on colour alone).
+#[must_use]
+pub fn org_selected_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1E, 0x3A, 0x5F)
+    } else {
+        Color32::from_rgb(0xDA, 0xE8, 0xFB)
+    }
+}
+
+/// Background of the chart's canvas, so the area that pans and zooms is
+/// visibly set apart from the panels around it.
+#[must_use]
+pub fn org_canvas(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1A, 0x1C, 0x20)
+    } else {
+        Color32::from_rgb(0xFF, 0xFF, 0xFF)
     }
 }

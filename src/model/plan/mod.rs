@@ -6,11 +6,14 @@
 //! be made that way, so code that holds one can trust that every id is
 //! well-formed and unique and every reference resolves.
 
+pub mod contacts;
 pub mod diagnostic;
 pub mod doc;
 pub mod flow;
 pub mod input;
 pub mod locate;
+pub mod org;
+pub mod search;
 pub mod validate;
 
 use std::collections::HashMap;

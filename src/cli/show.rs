@@ -1,0 +1,85 @@
+//! `runbook show PLAN …`: the plan's reading views, in a terminal.
+//!
+//! The same model calls as the window's views (organisation, contacts and
+//! call trees, full-text search, fault classes and levels), so what a person
+//! reads in the window can also be scripted, printed or read over SSH.
+
+mod classes;
+mod contacts;
+mod org;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::Subcommand;
+
+use crate::io::plan_file;
+use crate::model::plan::Plan;
+
+/// What to show.
+#[derive(Debug, Subcommand)]
+pub enum ShowCommand {
+    /// The organisation: units, roles, holders and deputies, as a tree.
+    Org {
+        /// The plan file.
+        plan: PathBuf,
+    },
+    /// The call tree of a level, or the whole directory.
+    Contacts {
+        /// The plan file.
+        plan: PathBuf,
+        /// The level whose call tree to show; without it, the directory.
+        #[arg(long)]
+        level: Option<String>,
+        /// Only entries whose name, role or number contains this text.
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Search the plan's full text (Chinese works: substring matching).
+    Search {
+        /// The plan file.
+        plan: PathBuf,
+        /// The text to find.
+        query: String,
+    },
+    /// Fault classes and the level table.
+    Classes {
+        /// The plan file.
+        plan: PathBuf,
+    },
+}
+
+fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<Plan> {
+    let file = plan_file::load(path);
+    match file.outcome {
+        Ok(checked) => Ok(checked.plan),
+        Err(_) => {
+            for text in file.rendered() {
+                writeln!(out, "{text}")?;
+            }
+            bail!(
+                "{} cannot be shown: fix its errors first (runbook check)",
+                path.display()
+            )
+        }
+    }
+}
+
+/// Runs a show command.
+///
+/// # Errors
+/// A plan that does not load, an unknown level, or output that cannot be written.
+pub fn run(cmd: &ShowCommand, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+    match cmd {
+        ShowCommand::Org { plan } => org::run(&load(plan, out)?, out),
+        ShowCommand::Contacts {
+            plan,
+            level,
+            search,
+        } => contacts::run(&load(plan, out)?, level.as_deref(), search.as_deref(), out),
+        ShowCommand::Search { plan, query } => text::run(&load(plan, out)?, query, out),
+        ShowCommand::Classes { plan } => classes::run(&load(plan, out)?, out),
+    }
+}

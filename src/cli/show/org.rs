@@ -1,0 +1,63 @@
+//! `runbook show org PLAN`: the organisation chart as an indented tree.
+//!
+//! The same tree as the window's chart ([`crate::model::plan::org::tree`]):
+//! each unit, then its roles with the holder, the holder's mobile and the
+//! deputies in order, then its sub-units indented one step further. Plan
+//! names are printed as written; the connecting words are English.
+
+use std::process::ExitCode;
+
+use crate::model::plan::Plan;
+use crate::model::plan::org::{OrgRole, tree};
+
+/// Prints the organisation tree.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn run(plan: &Plan, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+    write!(out, "{}", render(plan))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The tree as text, two spaces of indent per level.
+#[must_use]
+pub fn render(plan: &Plan) -> String {
+    let tree = tree(plan);
+    let mut text = String::new();
+    for u in tree.preorder() {
+        let Some(unit) = tree.units.get(u) else {
+            continue;
+        };
+        let indent = "  ".repeat(unit.depth);
+        text.push_str(&format!("{indent}{} [{}]\n", unit.unit.name, unit.unit.id));
+        for role in &unit.roles {
+            text.push_str(&format!("{indent}  - {}\n", role_line(role)));
+        }
+    }
+    text
+}
+
+/// `指挥长: 张伟 (mobile 138-0000-0001); deputies: 李娜, 王强`.
+fn role_line(role: &OrgRole<'_>) -> String {
+    let holder = match role.holder {
+        Some(person) => {
+            let mobile = person
+                .contact
+                .mobile
+                .as_deref()
+                .filter(|m| !m.trim().is_empty());
+            match mobile {
+                Some(m) => format!("{} (mobile {m})", person.name),
+                None => format!("{} (no mobile)", person.name),
+            }
+        }
+        None => format!("{} (not in the directory)", role.role.holder),
+    };
+    let deputies = if role.deputies.is_empty() {
+        "no deputies".to_owned()
+    } else {
+        let names: Vec<&str> = role.deputies.iter().map(|p| p.name.as_str()).collect();
+        format!("deputies: {}", names.join(", "))
+    };
+    format!("{}: {holder}; {deputies}", role.role.name)
+}
