@@ -145,33 +145,53 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Defines the ids of every item of a top-level list.
+    fn define_list<T>(
+        diags: &mut Vec<Diagnostic>,
+        seen: &mut Seen<'a>,
+        what: &str,
+        field: &'static str,
+        items: &'a [T],
+        id: impl Fn(&'a T) -> &'a str,
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            let path = root().field(field).index(i, None).field("id");
+            Self::define(diags, seen, what, id(item), i, path);
+        }
+    }
+
     #[allow(clippy::too_many_lines)] // One flat list of namespaces reads best.
     fn ids(&mut self) {
         let doc = self.doc;
         let d = &mut self.diags;
-        for (i, u) in doc.units.iter().enumerate() {
-            let p = root().field("units").index(i, None).field("id");
-            Self::define(d, &mut self.units, "unit", u.id.as_str(), i, p);
-        }
-        for (i, r) in doc.roles.iter().enumerate() {
-            let p = root().field("roles").index(i, None).field("id");
-            Self::define(d, &mut self.roles, "role", r.id.as_str(), i, p);
-        }
-        for (i, x) in doc.people.iter().enumerate() {
-            let p = root().field("people").index(i, None).field("id");
-            Self::define(d, &mut self.people, "person", x.id.as_str(), i, p);
-        }
-        for (i, x) in doc.externals.iter().enumerate() {
-            let p = root().field("externals").index(i, None).field("id");
-            Self::define(
-                d,
-                &mut self.externals,
-                "external contact",
-                x.id.as_str(),
-                i,
-                p,
-            );
-        }
+        Self::define_list(d, &mut self.units, "unit", "units", &doc.units, |x| {
+            x.id.as_str()
+        });
+        Self::define_list(d, &mut self.roles, "role", "roles", &doc.roles, |x| {
+            x.id.as_str()
+        });
+        Self::define_list(d, &mut self.people, "person", "people", &doc.people, |x| {
+            x.id.as_str()
+        });
+        Self::define_list(
+            d,
+            &mut self.externals,
+            "external contact",
+            "externals",
+            &doc.externals,
+            |x| x.id.as_str(),
+        );
+        Self::define_list(d, &mut self.phases, "phase", "phases", &doc.phases, |x| {
+            x.id.as_str()
+        });
+        Self::define_list(
+            d,
+            &mut self.templates,
+            "template",
+            "templates",
+            &doc.templates,
+            |x| x.id.as_str(),
+        );
         for (i, x) in doc.classes.iter().enumerate() {
             let p = root().field("classes").index(i, None).field("id");
             Self::define(d, &mut self.classes, "fault class", x.id.as_str(), i, p);
@@ -199,14 +219,6 @@ impl<'a> Checker<'a> {
                     .field("id");
                 Self::define(d, &mut duties, "duty", duty.id.as_str(), j, p);
             }
-        }
-        for (i, x) in doc.phases.iter().enumerate() {
-            let p = root().field("phases").index(i, None).field("id");
-            Self::define(d, &mut self.phases, "phase", x.id.as_str(), i, p);
-        }
-        for (i, x) in doc.templates.iter().enumerate() {
-            let p = root().field("templates").index(i, None).field("id");
-            Self::define(d, &mut self.templates, "template", x.id.as_str(), i, p);
         }
         // Steps share one namespace across the common phases and every procedure.
         let mut step_seen = HashMap::new();
