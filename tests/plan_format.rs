@@ -35,6 +35,12 @@ const BROKEN: &[Expect] = &[
         "unknown field `rolee` in Step; the fields here are: id, text",
     ),
     (
+        "misspelt-variant-field",
+        Some((64, 87)),
+        "yess",
+        "unknown field `yess` in Decision; the fields here are: question, yes, no",
+    ),
+    (
         "missing-field",
         Some((62, 85)),
         ")",

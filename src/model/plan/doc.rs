@@ -501,6 +501,7 @@ pub struct Step {
 
 /// What kind of step a step is, and what it needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum StepKind {
     /// Something to do.
     Action,
