@@ -180,3 +180,57 @@ fn theme_and_zoom_follow_their_shortcuts() {
     h.run();
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-4);
 }
+
+/// A file as the window integration hands it over when one is dropped.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_plan_dropped_on_the_window_opens() {
+    let mut h = app(Lang::En, None);
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(data("plans/minimal.ron"))));
+    h.run();
+    assert_eq!(
+        h.state().plan().doc().meta.title,
+        "Example platform emergency plan"
+    );
+}
+
+#[test]
+fn the_plan_opened_last_opens_again() {
+    let settings = Settings {
+        lang: Some(Lang::En),
+        last_plan: Some(data("plans/online-education-platform.en.ron")),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| RunbookApp::with_settings(&cc.egui_ctx, settings, None, false));
+    h.run();
+    h.get_by_label_contains("Zhixue Online Education Technology");
+    // A plan given on the command line wins over the remembered one.
+    let settings = Settings {
+        last_plan: Some(data("plans/online-education-platform.en.ron")),
+        ..Settings::default()
+    };
+    let given = Some(data("plans/minimal.ron"));
+    let h = Harness::builder()
+        .build_eframe(move |cc| RunbookApp::with_settings(&cc.egui_ctx, settings, given, false));
+    assert_eq!(
+        h.state().plan().doc().meta.title,
+        "Example platform emergency plan"
+    );
+}
