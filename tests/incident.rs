@@ -245,6 +245,27 @@ fn clocks_give_the_next_update_and_the_regulator_report() {
 }
 
 #[test]
+fn a_summary_report_counts_from_the_close() {
+    let mut live = Live::declare("software", "I");
+    let summary = ClockKind::Duty(ItemId::new("summary"));
+    let clocks = live.incident.status(&live.plan, at(10)).clocks;
+    assert!(
+        !clocks.iter().any(|c| c.kind == summary),
+        "no countdown before the response closes"
+    );
+    live.act(
+        100,
+        Action::Close {
+            summary: "fixed".into(),
+        },
+    )
+    .unwrap();
+    let clocks = live.incident.status(&live.plan, at(101)).clocks;
+    let clock = clocks.iter().find(|c| c.kind == summary).unwrap();
+    assert_eq!(clock.due, at(100) + Duration::days(30));
+}
+
+#[test]
 fn a_duty_incurred_stays_after_de_escalating() {
     let mut live = Live::declare("software", "I");
     live.act(

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::model::ids::{ItemId, StepId};
 use crate::model::plan::Plan;
-use crate::model::plan::doc::{Phase, Step, StepKind, Target};
+use crate::model::plan::doc::{CountsFrom, Phase, Step, StepKind, Target};
 
 use super::Incident;
 use super::event::{CallOutcome, Event, StepStatus};
@@ -256,11 +256,19 @@ impl Incident {
                 if seen.contains(&&duty.id) {
                     continue;
                 }
+                // A limit counted from the close starts only when the response closes.
+                let start = match duty.counts_from {
+                    CountsFrom::Declaration => self.declared_at,
+                    CountsFrom::Closing => match self.closed_at {
+                        Some(closed) => closed,
+                        None => continue,
+                    },
+                };
                 seen.push(&duty.id);
                 clocks.push(Clock {
                     kind: ClockKind::Duty(duty.id.clone()),
                     label: duty.text.clone(),
-                    due: self.declared_at + minutes(within.get()),
+                    due: start + minutes(within.get()),
                     met: self.duties_done.contains_key(&duty.id),
                 });
             }

@@ -373,11 +373,25 @@ pub struct ReportDuty {
     /// Who receives the report.
     #[serde(default)]
     pub to: Option<Target>,
-    /// The time limit from declaration, if any.
+    /// The time limit, if any, counted from `counts_from`.
     #[serde(default)]
     pub within_minutes: Option<Minutes>,
+    /// What the time limit counts from: the declaration (the default), or
+    /// the close of the response, as for a summary report.
+    #[serde(default)]
+    pub counts_from: CountsFrom,
     /// Whether the duty is the law's or the platform's own rule.
     pub basis: Basis,
+}
+
+/// What a reporting duty's time limit counts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CountsFrom {
+    /// The declaration of the incident.
+    #[default]
+    Declaration,
+    /// The close of the response.
+    Closing,
 }
 
 /// Someone who can be called or informed.
