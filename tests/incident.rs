@@ -527,3 +527,65 @@ proptest! {
         prop_assert_eq!(replayed, live);
     }
 }
+
+/// A disk that refuses every write, as a read-only remount or a pulled
+/// USB stick does.
+struct Refuses;
+
+impl runbook::io::log::Sink for Refuses {
+    fn write_all(&mut self, _: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::from_raw_os_error(30))
+    }
+    fn sync_data(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn truncate(&mut self, _: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let declaration = Declaration {
+        title: "Login down".into(),
+        class: ClassId::new("software"),
+        level: Some(LevelId::new("II")),
+        answers: vec![],
+        drill: true,
+    };
+    let mut open =
+        OpenIncident::declare(data.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
+    let original = open.dir.clone();
+    let log = open.log_path().unwrap().to_owned();
+    let failing = runbook::io::log::Writer::with_sink(Box::new(Refuses), log, 2, "x".repeat(64), 0);
+    open.replace_writer(failing);
+    let err = open.record(
+        Action::Note {
+            text: "noted while the disk was gone".into(),
+        },
+        "ann",
+        None,
+        at(1),
+    );
+    assert!(err.unwrap_err().to_string().contains("NOT saved"));
+    let rescue = incident_dir::rescue_dir(data.path(), original.file_name().unwrap());
+    open.continue_in(&rescue, at(2)).unwrap();
+    let live = open.incident.clone();
+    open.finish(at(2)).unwrap();
+
+    // By name, the incident now means the rescue folder, which has everything.
+    let resolved = incident_dir::resolve(data.path(), "software").unwrap();
+    assert_eq!(resolved, rescue);
+    let (entries, _) = incident_dir::read_entries(&resolved).unwrap();
+    assert_eq!(Incident::replay(&entries).unwrap(), live);
+    // The original folder says where the rest went.
+    let (entries, notices) = incident_dir::read_entries(&original).unwrap();
+    assert_eq!(entries.len(), 1, "only the declaration was written there");
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("continues in") && n.contains("rescue")),
+        "{notices:?}"
+    );
+}

@@ -978,7 +978,7 @@ fn rescue(
         .unwrap_or_default();
     let places = [
         open.dir.clone(),
-        ctx.data_dir.join("rescue").join(&name),
+        incident_dir::rescue_dir(&ctx.data_dir, &name),
         std::env::current_dir()
             .unwrap_or_default()
             .join(format!("runbook-rescue-{}", name.to_string_lossy())),

@@ -131,11 +131,36 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     b.create(dir)
 }
 
+/// Where an incident's log continues when its own folder cannot be written:
+/// `<data>/rescue/<incident name>`.
+#[must_use]
+pub fn rescue_dir(data_dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    data_dir.join("rescue").join(name)
+}
+
+/// The rescue folder of an incident folder under `<data>/incidents/`, if one exists.
+fn existing_rescue(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?;
+    let incidents = dir.parent()?;
+    if incidents.file_name()? != "incidents" {
+        return None;
+    }
+    let rescue = rescue_dir(incidents.parent()?, name);
+    rescue.join(PLAN_FILE).is_file().then_some(rescue)
+}
+
 /// Finds an incident folder from a path or a name under the data directory.
+/// When the incident's log was rescued into `<data>/rescue/`, the rescue
+/// folder is the one to work in: its log links back to the original, so it
+/// shows the whole record, and new entries keep their order.
 ///
 /// # Errors
 /// When nothing, or more than one incident, matches.
 pub fn resolve(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
+    resolve_named(data_dir, given).map(|dir| existing_rescue(&dir).unwrap_or(dir))
+}
+
+fn resolve_named(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
     let as_path = PathBuf::from(given);
     if as_path.join(PLAN_FILE).is_file() {
         return Ok(as_path);
@@ -230,6 +255,12 @@ fn next_log_path(dir: &Path, device: &str) -> PathBuf {
 pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), IncidentError> {
     let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
     let mut notices = Vec::new();
+    if let Some(rescue) = existing_rescue(dir) {
+        notices.push(format!(
+            "this folder could not be written at some point and the log continues in {}; open that folder for the whole record",
+            rescue.display()
+        ));
+    }
     for path in with_origins(dir, &mut notices) {
         let scan = log::read(&path)?;
         let name = path
