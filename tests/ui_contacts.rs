@@ -61,7 +61,7 @@ fn the_contacts_view_shows_the_level_one_call_tree_with_numbers_and_limits() {
 
     let first = &tree.calls[0];
     let number = first.callee.phones()[0].number;
-    let limit = (tr.within)(span(first.within.unwrap()));
+    let limit = (Lang::Zh.tr().within)(span(first.within.unwrap()));
     assert!(count(&h, &first.callee.label()) >= 1);
     assert!(count(&h, number) >= 1, "the first callee's number {number}");
     assert!(count(&h, &limit) >= 1, "the time limit {limit}");
@@ -106,7 +106,7 @@ fn choosing_level_four_shows_its_own_tree() {
         assert_eq!(count(&h, label), 0, "level I's {label} is gone");
     }
     let first = &four.calls[0];
-    let limit = (tr.within)(span(first.within.unwrap()));
+    let limit = (Lang::Zh.tr().within)(span(first.within.unwrap()));
     assert!(count(&h, &limit) >= 1);
 }
 

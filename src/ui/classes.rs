@@ -206,7 +206,7 @@ fn level_card(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr, level: &Level) {
             for duty in &level.inform {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(target_label(shown, &duty.to));
-                    time_chip(ui, shown, &(tr.within)(span(duty.within_minutes)));
+                    time_chip(ui, shown, &(shown.tr().within)(span(duty.within_minutes)));
                 });
             }
         });
@@ -227,7 +227,7 @@ fn level_card(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr, level: &Level) {
             ui.indent(duty.id.as_str(), |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if let Some(m) = duty.within_minutes {
-                        time_chip(ui, shown, &(tr.within)(span(m)));
+                        time_chip(ui, shown, &(shown.tr().within)(span(m)));
                     }
                     if let Some(to) = &duty.to {
                         ui.label(RichText::new(tr.report_to).weak());

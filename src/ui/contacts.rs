@@ -189,7 +189,7 @@ fn call_card(
             );
             let limit = node.within.map_or_else(
                 || tr.no_time_limit.to_owned(),
-                |m| (tr.within)(contacts::span(m)),
+                |m| (shown.tr().within)(contacts::span(m)),
             );
             chip(
                 ui,

@@ -30,7 +30,6 @@ pub struct ClassesTr {
     pub report_to: &'static str,
     pub basis: &'static str,
     pub platform_rule: &'static str,
-    pub within: fn(TimeSpan) -> String,
     pub no_duties: &'static str,
     // Warnings.
     pub warnings_intro: &'static str,
@@ -74,11 +73,6 @@ pub const ZH: ClassesTr = ClassesTr {
     report_to: "报告对象",
     basis: "依据",
     platform_rule: "平台规定",
-    within: |span| match span {
-        TimeSpan::Minutes(n) => format!("{n}分钟内"),
-        TimeSpan::Hours(n) => format!("{n}小时内"),
-        TimeSpan::Days(n) => format!("{n}天内"),
-    },
     no_duties: "无",
     warnings_intro: "预警在事件发生前发布，提醒做好准备；发布和解除由所列岗位负责。",
     warning_for: |id| format!("对应{id}级响应"),
@@ -123,13 +117,6 @@ pub const EN: ClassesTr = ClassesTr {
     report_to: "To",
     basis: "Basis",
     platform_rule: "platform rule",
-    within: |span| match span {
-        TimeSpan::Minutes(n) => format!("within {n} min"),
-        TimeSpan::Hours(1) => "within 1 hour".to_owned(),
-        TimeSpan::Hours(n) => format!("within {n} hours"),
-        TimeSpan::Days(1) => "within 1 day".to_owned(),
-        TimeSpan::Days(n) => format!("within {n} days"),
-    },
     no_duties: "none",
     warnings_intro: "A warning is issued before an incident, to get ready; the roles listed issue and lift it.",
     warning_for: |id| format!("for level {id}"),

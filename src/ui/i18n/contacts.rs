@@ -1,6 +1,6 @@
 //! Strings of the contacts view (call trees and the directory).
 
-use crate::model::plan::contacts::{PhoneKind, TimeSpan};
+use crate::model::plan::contacts::PhoneKind;
 use crate::model::plan::doc::ExternalKind;
 
 /// The contacts view's strings.
@@ -12,7 +12,6 @@ pub struct ContactsTr {
     pub level_button: fn(&str, &str) -> String,
     pub tree_intro: &'static str,
     pub starts_calls: &'static str,
-    pub within: fn(TimeSpan) -> String,
     pub no_time_limit: &'static str,
     pub if_unreachable: &'static str,
     pub then: &'static str,
@@ -41,11 +40,6 @@ pub const ZH: ContactsTr = ContactsTr {
     level_button: |id, name| format!("{id}级 {name}"),
     tree_intro: "按顺序逐一拨打；时限从宣布响应起计算。联系不上时按所列顺序改拨替补。",
     starts_calls: "发起呼叫",
-    within: |span| match span {
-        TimeSpan::Minutes(n) => format!("{n}分钟内"),
-        TimeSpan::Hours(n) => format!("{n}小时内"),
-        TimeSpan::Days(n) => format!("{n}天内"),
-    },
     no_time_limit: "无时限",
     if_unreachable: "联系不上时：",
     then: "再不通：",
@@ -101,13 +95,6 @@ pub const EN: ContactsTr = ContactsTr {
     tree_intro: "Call in order, one by one; time limits count from the declaration of the response. \
                  If someone cannot be reached, call the fallbacks in the order listed.",
     starts_calls: "Starts the calls",
-    within: |span| match span {
-        TimeSpan::Minutes(n) => format!("within {n} min"),
-        TimeSpan::Hours(1) => "within 1 hour".to_owned(),
-        TimeSpan::Hours(n) => format!("within {n} hours"),
-        TimeSpan::Days(1) => "within 1 day".to_owned(),
-        TimeSpan::Days(n) => format!("within {n} days"),
-    },
     no_time_limit: "no time limit",
     if_unreachable: "If unreachable:",
     then: "then",

@@ -16,6 +16,8 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::plan::contacts::TimeSpan;
+
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
@@ -92,6 +94,8 @@ pub struct Tr {
     pub zoom_out: &'static str,
     pub zoom_reset: &'static str,
     pub search: &'static str,
+    /// A time limit: "15分钟内", "within 15 min".
+    pub within: fn(TimeSpan) -> String,
     pub copy: &'static str,
     pub copied: &'static str,
     pub close: &'static str,
@@ -158,6 +162,11 @@ pub const ZH: Tr = Tr {
     zoom_out: "缩小",
     zoom_reset: "原始大小",
     search: "搜索",
+    within: |span| match span {
+        TimeSpan::Minutes(n) => format!("{n}分钟内"),
+        TimeSpan::Hours(n) => format!("{n}小时内"),
+        TimeSpan::Days(n) => format!("{n}天内"),
+    },
     copy: "复制",
     copied: "已复制",
     close: "关闭",
@@ -232,6 +241,13 @@ pub const EN: Tr = Tr {
     zoom_out: "Zoom out",
     zoom_reset: "Actual size",
     search: "Search",
+    within: |span| match span {
+        TimeSpan::Minutes(n) => format!("within {n} min"),
+        TimeSpan::Hours(1) => "within 1 hour".to_owned(),
+        TimeSpan::Hours(n) => format!("within {n} hours"),
+        TimeSpan::Days(1) => "within 1 day".to_owned(),
+        TimeSpan::Days(n) => format!("within {n} days"),
+    },
     copy: "Copy",
     copied: "Copied",
     close: "Close",
