@@ -44,6 +44,54 @@ pub struct State {
     /// The focus was in the chart last frame (Escape takes it away before
     /// the view sees the key).
     focus_last: bool,
+    /// The arrangement chosen for the current plan, language and area: it
+    /// tries several layouts, so it is computed once, not every frame.
+    arranged: Option<(ArrangeKey, Arc<Arranged>)>,
+    /// The layout at the zoom last shown: panning redraws at the same zoom.
+    zoomed: Option<(ArrangeKey, u32, Arc<OrgLayout>)>,
+}
+
+/// What the arrangement depends on: the texts of the chart (plan and
+/// interface language), the chart's area and the screen's pixel density.
+#[derive(Clone, Debug, PartialEq)]
+struct ArrangeKey {
+    texts: u64,
+    area: [i32; 2],
+    pixels_per_point: u32,
+}
+
+/// Box metrics, the chart at 100 %, and the structure that keeps its shape at any zoom.
+#[derive(Clone, Debug)]
+struct Arranged {
+    metrics: Metrics,
+    plain: OrgLayout,
+    structure: Structure,
+}
+
+impl ArrangeKey {
+    fn new(tree: &OrgTree<'_>, lang: Lang, area: Rect, pixels_per_point: f32) -> Self {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        lang.hash(&mut h);
+        for unit in &tree.units {
+            unit.unit.name.hash(&mut h);
+            unit.parent.hash(&mut h);
+            for role in &unit.roles {
+                role.role.name.hash(&mut h);
+                role.holder.map(|p| &p.name).hash(&mut h);
+                for d in &role.deputies {
+                    d.name.hash(&mut h);
+                }
+            }
+        }
+        #[allow(clippy::cast_possible_truncation)] // Whole points are plenty for a cache key.
+        let area = [area.width().round() as i32, area.height().round() as i32];
+        Self {
+            texts: h.finish(),
+            area,
+            pixels_per_point: pixels_per_point.to_bits(),
+        }
+    }
 }
 
 impl State {
@@ -290,30 +338,48 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     // The box width and the structure (which sub-units go side by side,
     // which in columns) are chosen at 100 % for this area, so zooming moves
     // and scales boxes but never reshuffles them.
-    let (m, plain, structure) = {
-        let mut measure = |text: Text, wrap: f32| {
-            let size = galley(&painter, tree, shown, text, wrap, 1.0).size();
-            Size {
-                w: size.x,
-                h: size.y,
+    let key = ArrangeKey::new(tree, shown.lang, area, ui.ctx().pixels_per_point());
+    if state.arranged.as_ref().is_none_or(|(k, _)| *k != key) {
+        let arranged = {
+            let mut measure = |text: Text, wrap: f32| {
+                let size = galley(&painter, tree, shown, text, wrap, 1.0).size();
+                Size {
+                    w: size.x,
+                    h: size.y,
+                }
+            };
+            let m = theme::org_metrics(0.0);
+            let m = theme::org_metrics(org::fitting_width(
+                tree,
+                &m,
+                theme::ORG_UNIT_WIDTH_RANGE,
+                &mut measure,
+            ));
+            let room = Size {
+                w: (area.width() - 2.0 * MARGIN).max(1.0),
+                h: (area.height() - 2.0 * MARGIN).max(1.0),
+            };
+            let (plain, structure) =
+                org::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
+            Arranged {
+                metrics: m,
+                plain,
+                structure,
             }
         };
-        let m = theme::org_metrics(0.0);
-        let m = theme::org_metrics(org::fitting_width(
-            tree,
-            &m,
-            theme::ORG_UNIT_WIDTH_RANGE,
-            &mut measure,
-        ));
-        let room = Size {
-            w: (area.width() - 2.0 * MARGIN).max(1.0),
-            h: (area.height() - 2.0 * MARGIN).max(1.0),
-        };
-        let (plain, structure) =
-            org::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
-        (m, plain, structure)
+        state.arranged = Some((key.clone(), Arc::new(arranged)));
+        state.zoomed = None;
+    }
+    let Some(arranged) = state.arranged.as_ref().map(|(_, a)| Arc::clone(a)) else {
+        return;
     };
-    let mut view = *state.view.get_or_insert_with(|| opening(&plain, area));
+    let Arranged {
+        metrics: m,
+        plain,
+        structure,
+    } = &*arranged;
+    let m = *m;
+    let mut view = *state.view.get_or_insert_with(|| opening(plain, area));
     let before = view;
 
     // Buttons.
@@ -322,7 +388,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         Some(Action::ZoomOut) => {
             zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
         }
-        Some(Action::Fit) => view = fitted(&plain, area, theme::ORG_ZOOM_RANGE),
+        Some(Action::Fit) => view = fitted(plain, area, theme::ORG_ZOOM_RANGE),
         None => {}
     }
 
@@ -393,7 +459,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
                 zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
             }
             if i.consume_key(Modifiers::NONE, Key::Num0) {
-                view = fitted(&plain, area, theme::ORG_ZOOM_RANGE);
+                view = fitted(plain, area, theme::ORG_ZOOM_RANGE);
             }
             clear = i.key_pressed(Key::Escape);
         });
@@ -404,10 +470,23 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
 
     // Lay out at the zoom the chart is shown at, so text is sharp.
     let zoom = view.zoom;
-    let chart = if (zoom - 1.0).abs() < 1e-3 {
+    let zoomed;
+    let chart: &OrgLayout = if (zoom - 1.0).abs() < 1e-3 {
         plain
     } else {
-        layout_at(&painter, tree, shown, (&m, &structure), zoom)
+        zoomed = match state
+            .zoomed
+            .as_ref()
+            .filter(|(k, z, _)| *k == key && *z == zoom.to_bits())
+        {
+            Some((_, _, chart)) => Arc::clone(chart),
+            None => {
+                let chart = Arc::new(layout_at(&painter, tree, shown, (&m, structure), zoom));
+                state.zoomed = Some((key, zoom.to_bits(), Arc::clone(&chart)));
+                chart
+            }
+        };
+        &zoomed
     };
     let to_screen = |x: f32, y: f32| area.min + view.offset + vec2(x, y) * zoom;
     let rect_of = |f: org::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
