@@ -2,7 +2,8 @@
 
 use std::process::Command;
 
-fn runbook(args: &[&str]) -> (i32, String, String) {
+/// Runs the real binary in the crate's folder: exit code, stdout, stderr.
+pub(crate) fn runbook(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -4,8 +4,6 @@
 //! Every expected name, number and time limit is read from the bundled plan,
 //! so an edited plan does not break the tests and a wrong lookup does.
 
-use std::process::Command;
-
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -241,18 +239,7 @@ fn contacts_en_snapshot() {
 // The command line.
 // ---------------------------------------------------------------------------
 
-fn runbook(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use super::cli::runbook;
 
 fn bundled() -> Plan {
     plan::parse(&std::fs::read(super::gui::data(BUNDLED_ZH)).unwrap())

@@ -4,8 +4,6 @@
 //! name and number is read from the bundled plan, so an edited plan does not
 //! break the tests and a wrong lookup does.
 
-use std::process::Command;
-
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -536,13 +534,9 @@ fn a_wide_organisation_is_stacked_into_columns_and_keeps_the_rules() {
 
 #[test]
 fn show_org_prints_the_tree_with_the_commander_and_their_number() {
-    let output = Command::new(env!("CARGO_BIN_EXE_runbook"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["show", "org", BUNDLED_ZH])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let text = String::from_utf8(output.stdout).unwrap();
+    let (code, text, err) = super::cli::runbook(&["show", "org", BUNDLED_ZH]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!text.contains('\u{FFFD}'), "the output is not valid UTF-8");
     let plan = load(BUNDLED_ZH);
     let (role, holder, mobile) = commander(&plan);
     let line = text

@@ -3,8 +3,6 @@
 //! included) and moves between hits from the keyboard; and
 //! `runbook show search` prints the same hits, grep-style.
 
-use std::process::Command as Process;
-
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -221,22 +219,12 @@ fn snapshot_en() {
     snapshot_searching(Lang::En, "Cyberspace", "plan_text_en");
 }
 
-fn runbook(args: &[&str]) -> (i32, String) {
-    let out = Process::new(env!("CARGO_BIN_EXE_runbook"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
+use super::cli::runbook;
 
 #[test]
 fn show_search_prints_each_hit_with_its_place_and_exits_like_grep() {
     let plan = "plans/online-education-platform.ron";
-    let (code, out) = runbook(&["show", "search", plan, "网信办"]);
+    let (code, out, _) = runbook(&["show", "search", plan, "网信办"]);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 12, "{out}");
@@ -254,10 +242,10 @@ fn show_search_prints_each_hit_with_its_place_and_exits_like_grep() {
     assert!(lines[10].starts_with("ch12.s3 §修订与更新记录: …"), "{out}");
 
     // A title is searched too, and English ignores case.
-    let (code, out) = runbook(&["show", "search", plan, "总则"]);
+    let (code, out, _) = runbook(&["show", "search", plan, "总则"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("ch1 §总则: [总则]\n"), "{out}");
-    let (code, out) = runbook(&[
+    let (code, out, _) = runbook(&[
         "show",
         "search",
         "plans/online-education-platform.en.ron",
@@ -270,9 +258,9 @@ fn show_search_prints_each_hit_with_its_place_and_exits_like_grep() {
     ));
 
     // Nothing found: exit 1, like grep.
-    let (code, out) = runbook(&["show", "search", plan, "不存在的词"]);
+    let (code, out, _) = runbook(&["show", "search", plan, "不存在的词"]);
     assert_eq!(code, 1);
     assert_eq!(out, "no hits for \"不存在的词\"\n");
-    let (code, _) = runbook(&["show", "search", plan, "  "]);
+    let (code, _, _) = runbook(&["show", "search", plan, "  "]);
     assert_eq!(code, 1);
 }
