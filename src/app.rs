@@ -63,6 +63,8 @@ pub struct RunbookApp {
     notice: Option<(String, f64)>,
     next_watch: f64,
     ctx: egui::Context,
+    /// The language the system locale asks for, read once at start-up.
+    system_lang: Lang,
 }
 
 /// The bundled plan of a language. It is checked by the tests, so a failure
@@ -138,6 +140,7 @@ impl RunbookApp {
             notice: None,
             next_watch: 0.0,
             ctx: ctx.clone(),
+            system_lang: Lang::from_env(),
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -148,7 +151,7 @@ impl RunbookApp {
     /// The interface language.
     #[must_use]
     pub fn lang(&self) -> Lang {
-        self.settings.lang.unwrap_or_else(Lang::from_env)
+        self.settings.lang.unwrap_or(self.system_lang)
     }
 
     /// The plan on screen.
