@@ -589,3 +589,23 @@ fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
         "{notices:?}"
     );
 }
+
+/// The log holds phone numbers and notes: only its owner may read it.
+#[test]
+fn incident_files_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let data = tempfile::tempdir().unwrap();
+    let declaration = Declaration {
+        title: "Login down".into(),
+        class: ClassId::new("software"),
+        level: Some(LevelId::new("III")),
+        answers: vec![],
+        drill: true,
+    };
+    let open =
+        OpenIncident::declare(data.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&open.dir), 0o700, "the incident folder");
+    assert_eq!(mode(&open.dir.join("plan.ron")), 0o600, "the plan copy");
+    assert_eq!(mode(open.log_path().unwrap()), 0o600, "the log");
+}

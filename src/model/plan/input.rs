@@ -29,6 +29,22 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         ));
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    // NUL is valid UTF-8 but never in a text file: UTF-16 without a
+    // byte-order mark, or a binary file.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let at = position_at(valid, offset);
+        return Err(Diagnostic {
+            span: Some(Span { start: at, end: at }),
+            ..Diagnostic::error(
+                DocPath::root(),
+                format!(
+                    "not UTF-8 text: a zero byte at byte offset {offset}; the file looks like UTF-16 or binary. \
+                     Save it as UTF-8 and try again"
+                ),
+            )
+        });
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -93,6 +109,16 @@ mod tests {
         let err = decode(b"Plan(\n  x: \xC3(").unwrap_err();
         assert!(err.message.contains("byte offset 11"), "{}", err.message);
         assert_eq!(err.span.map(|s| (s.start.line, s.start.col)), Some((2, 6)));
+    }
+
+    #[test]
+    fn reports_utf16_without_a_byte_order_mark() {
+        let err = decode(b"P\0l\0a\0n\0").unwrap_err();
+        assert!(
+            err.message.contains("zero byte at byte offset 1"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
