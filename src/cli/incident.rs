@@ -236,7 +236,7 @@ pub struct StatusArg {
 /// When it happened, if earlier than now.
 #[derive(Debug, Args)]
 pub struct When {
-    /// When it happened, if earlier than now: `HH:MM` today, `YYYY-MM-DD HH:MM` (local time) or RFC 3339.
+    /// When it happened, if earlier than now: `HH:MM` (the last time the clock showed it, so 23:50 after midnight is yesterday), `YYYY-MM-DD HH:MM` (local time) or RFC 3339.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
 }
@@ -373,21 +373,27 @@ fn parse_time(text: &str, now: DateTime<Utc>) -> anyhow::Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
-        .ok()
-        .or_else(|| {
-            NaiveTime::parse_from_str(text, "%H:%M")
-                .ok()
-                .map(|t| now.with_timezone(&Local).date_naive().and_time(t))
-        });
-    let Some(naive) = naive else {
+    let local = |naive: NaiveDateTime| {
+        Local
+            .from_local_datetime(&naive)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| anyhow!("{text:?} does not exist in the local time zone"))
+    };
+    let t = if let Ok(naive) = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") {
+        local(naive)?
+    } else if let Ok(time) = NaiveTime::parse_from_str(text, "%H:%M") {
+        // A bare time is the last time the clock showed it: a scribe writing
+        // down at 00:15 what happened at 23:50 means yesterday.
+        let today = now.with_timezone(&Local).date_naive();
+        let t = local(today.and_time(time))?;
+        match today.pred_opt() {
+            Some(yesterday) if t > now => local(yesterday.and_time(time))?,
+            _ => t,
+        }
+    } else {
         bail!("{text:?} is not a time: write HH:MM, YYYY-MM-DD HH:MM or an RFC 3339 time");
     };
-    let t = Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(|| anyhow!("{text:?} does not exist in the local time zone"))?
-        .with_timezone(&Utc);
     if t > now {
         bail!("{text:?} is in the future; --at is for things that already happened");
     }
@@ -1005,4 +1011,31 @@ fn rescue(
         )?;
     }
     bail!("the entry could not be saved anywhere; copy the NOT SAVED line above")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Local
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_bare_time_after_now_means_yesterday() {
+        let now = local(2026, 3, 2, 0, 15);
+        assert_eq!(parse_time("23:50", now).unwrap(), local(2026, 3, 1, 23, 50));
+        assert_eq!(parse_time("00:05", now).unwrap(), local(2026, 3, 2, 0, 5));
+    }
+
+    #[test]
+    fn a_full_time_in_the_future_is_refused() {
+        let now = local(2026, 3, 2, 0, 15);
+        let err = parse_time("2026-03-02 09:00", now).unwrap_err();
+        assert!(err.to_string().contains("in the future"), "{err}");
+        assert!(parse_time("half past", now).is_err());
+    }
 }
