@@ -6,7 +6,7 @@
 //! Needs `Xvfb` and `mesa-vulkan-drivers`; `scripts/check.sh` installs both.
 //! The screenshot is kept at `target/window-smoke.png` for a person to look at.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,8 +14,8 @@ use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::{self, ConnectionExt as _};
 use x11rb::rust_connection::RustConnection;
 
-/// One window test at a time: each starts its own X server and must not pick
-/// the display number another is about to take.
+/// One window test at a time: each runs a whole app on the software renderer,
+/// and two at once on two cores make the timeouts flaky.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Kills the child when dropped, so a failed test leaves no Xvfb behind.
@@ -28,27 +28,50 @@ impl Drop for Killed {
     }
 }
 
-fn start_xvfb() -> (Killed, String) {
-    let free = (90..140)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-        .unwrap();
-    let display = format!(":{free}");
-    let child = Command::new("Xvfb")
-        .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+/// A virtual X server, shut down cleanly (SIGTERM) when dropped so it
+/// removes its lock file: a killed server leaves `/tmp/.X<n>-lock` behind.
+struct Xvfb(Child);
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let terminated = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        let start = Instant::now();
+        while terminated && start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts Xvfb on a display it picks itself (`-displayfd`: it skips
+/// displays in use and clears stale locks) and returns it with the display.
+fn start_xvfb() -> (Xvfb, String) {
+    use std::io::BufRead as _;
+    let mut child = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start Xvfb ({e}): install xvfb and mesa-vulkan-drivers (scripts/check.sh does)"));
-    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{free}"));
-    let start = Instant::now();
-    while !socket.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "Xvfb did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Killed(child), display)
+        .unwrap_or_else(|e| {
+            panic!("cannot start Xvfb ({e}): install xvfb and mesa-vulkan-drivers (scripts/check.sh does)")
+        });
+    let mut line = String::new();
+    let stdout = child.stdout.take().unwrap();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .unwrap();
+    let number: u32 = line
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("Xvfb did not say its display: {line:?}"));
+    (Xvfb(child), format!(":{number}"))
 }
 
 fn atom(conn: &RustConnection, name: &str) -> u32 {
