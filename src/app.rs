@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::io::plan_file;
 use crate::model::plan::{self, Diagnostic, Plan};
-use crate::ui::i18n::Lang;
+use crate::i18n::Lang;
 use crate::ui::theme::{self, ThemePref};
 use crate::ui::{self, Command, Failed, Shown, Source, ViewState};
 

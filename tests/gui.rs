@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::{RunbookApp, Settings};
 use runbook::ui::View;
-use runbook::ui::i18n::Lang;
+use runbook::i18n::Lang;
 
 /// The app in a harness, in a language, with no system fonts (so a missing
 /// glyph in the bundled font fails the test instead of being papered over).

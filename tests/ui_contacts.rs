@@ -11,7 +11,7 @@ use runbook::app::RunbookApp;
 use runbook::model::plan::contacts::{self, CallTreeView, Callee, span};
 use runbook::model::plan::{self, Plan};
 use runbook::ui::View;
-use runbook::ui::i18n::Lang;
+use runbook::i18n::Lang;
 
 use super::gui::app;
 

@@ -13,7 +13,7 @@ use runbook::model::plan::org::{
     self, Arrangement, Frame, Metrics, OrgLayout, OrgTree, Size, Structure, Text,
 };
 use runbook::model::plan::{self, Plan};
-use runbook::ui::i18n::Lang;
+use runbook::i18n::Lang;
 use runbook::ui::{View, theme};
 
 use super::gui::{app, data};

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::RunbookApp;
 use runbook::model::plan::search;
-use runbook::ui::i18n::Lang;
+use runbook::i18n::Lang;
 use runbook::ui::{Command, View};
 
 use super::gui::app;

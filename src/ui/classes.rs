@@ -12,7 +12,7 @@
 use egui::text::LayoutJob;
 use egui::{Key, RichText, TextFormat, Ui};
 
-use super::i18n::classes::ClassesTr;
+use crate::i18n::classes::ClassesTr;
 use super::{Command, Shown, theme};
 use crate::model::ids::ClassId;
 use crate::model::plan::contacts::{Callee, span};

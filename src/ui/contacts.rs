@@ -14,7 +14,7 @@ use egui::{
     Color32, FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
 };
 
-use super::i18n::contacts::ContactsTr;
+use crate::i18n::contacts::ContactsTr;
 use super::{Command, Shown, theme};
 use crate::model::ids::LevelId;
 use crate::model::plan::contacts::{self, CallNode, Callee, PersonEntry, Phone, Query, find_level};

@@ -4,7 +4,6 @@
 //! applies them. No file I/O here.
 
 pub mod fonts;
-pub mod i18n;
 pub mod theme;
 
 mod classes;
@@ -18,7 +17,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::model::plan::{Diagnostic, Plan};
-use i18n::{Lang, Tr};
+use crate::i18n::{Lang, Tr};
 
 /// The views, each one click or one shortcut away.
 #[derive(

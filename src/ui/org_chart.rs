@@ -22,8 +22,8 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
-use super::i18n::Lang;
-use super::i18n::org::OrgTr;
+use crate::i18n::Lang;
+use crate::i18n::org::OrgTr;
 use super::{Command, Shown, theme};
 use crate::model::ids::RoleId;
 use crate::model::plan::doc::Person;

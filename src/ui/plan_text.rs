@@ -16,7 +16,7 @@ use std::ops::Range;
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
 use egui::{Align, FontId, Key, Modifiers, RichText, Ui};
 
-use super::i18n::text::TextTr;
+use crate::i18n::text::TextTr;
 use super::{Command, Shown, theme};
 use crate::model::plan::doc::Chapter;
 use crate::model::plan::search::{self, Field, Hit, Location};

@@ -7,7 +7,7 @@
 //! Chinese interface is a bug the compiler should catch. Strings with values
 //! are functions. Plan content is never translated here: it is shown as its
 //! author wrote it. Each view's strings sit in a sub-table of their own
-//! (`org`, `contacts`, `text`, `classes`), still in this module.
+//! (`org`, `contacts`, `text`, `classes`, …), still in this module.
 
 pub mod classes;
 pub mod contacts;
