@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::incident::EN;
 use crate::io::{log, plan_file};
 
 /// Offline emergency-plan runbook for the command room of an online
@@ -195,19 +196,27 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
         let name = path.display();
         match log::read(&path) {
             Err(e) => {
-                writeln!(out, "{name}: {e}")?;
+                writeln!(out, "{name}: {}", (EN.log_error)(&e))?;
                 failed = true;
             }
             Ok(scan) => {
-                if let Some((line, reason)) = &scan.damage {
-                    writeln!(out, "{name}: BAD at line {line}: {reason}")?;
+                if let Some((line, fault)) = &scan.damage {
+                    writeln!(
+                        out,
+                        "{name}: BAD at line {line}: {}",
+                        (EN.line_fault)(fault)
+                    )?;
                     failed = true;
                 } else if let Some((at, bytes)) = &scan.torn_tail {
                     let line = scan.lines.len() + 1;
                     let complete = bytes.strip_suffix(b"\n");
                     match complete.map(|b| log::check_line(b, line as u64, scan.head())) {
                         // A whole last line that fails its check was changed.
-                        Some(Err(reason)) => writeln!(out, "{name}: BAD at line {line}: {reason}")?,
+                        Some(Err(fault)) => writeln!(
+                            out,
+                            "{name}: BAD at line {line}: {}",
+                            (EN.line_fault)(&fault)
+                        )?,
                         _ => writeln!(
                             out,
                             "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \

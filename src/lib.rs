@@ -7,7 +7,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod service;
 pub mod ui;

@@ -6,14 +6,20 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
+use runbook::i18n::incident::EN;
 use runbook::io::incident_dir::{self, OpenIncident};
 use runbook::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use runbook::model::incident::{
-    Action, ActionError, Answer, CallOutcome, Channel, ClockKind, Declaration, Entry, Incident,
-    ItemState, StepStatus, declare,
+    Action, ActionError, Answer, CallOutcome, Channel, ClockKind, Commander, Declaration, Entry,
+    Field, Incident, ItemState, StepStatus, declare,
 };
 use runbook::model::plan::doc::Target;
 use runbook::model::plan::{self, Plan};
+
+/// A refusal in the command line's English.
+fn en(e: &ActionError) -> String {
+    (EN.refusal)(e)
+}
 
 fn plan_bytes() -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/incident-plan.ron"))
@@ -51,8 +57,12 @@ impl Live {
                 class: ClassId::new(class),
                 level: Some(LevelId::new(level)),
                 answers: vec![],
+                level_reason: None,
+                discovered_at: None,
+                commander: None,
                 drill: false,
             },
+            at(0),
         )
         .unwrap();
         let incident = Incident::new(&entry(0, event)).unwrap();
@@ -312,10 +322,10 @@ fn actions_are_refused_in_plain_words() {
     let err = live.act(1, step("switch", StepStatus::Done)).unwrap_err();
     assert_eq!(
         err,
-        ActionError::UnknownStep("switch".into()),
+        ActionError::UnknownStep(StepId::new("switch")),
         "a network step in a software incident"
     );
-    assert!(err.to_string().contains("no step \"switch\""));
+    assert!(en(&err).contains("no step \"switch\""));
     let err = live
         .act(
             1,
@@ -325,7 +335,7 @@ fn actions_are_refused_in_plain_words() {
             },
         )
         .unwrap_err();
-    assert!(err.to_string().contains("takes a whole number"), "{err}");
+    assert!(en(&err).contains("takes a whole number"), "{err:?}");
     let err = live
         .act(
             1,
@@ -335,7 +345,7 @@ fn actions_are_refused_in_plain_words() {
             },
         )
         .unwrap_err();
-    assert!(err.to_string().contains("is not a record step"), "{err}");
+    assert!(en(&err).contains("is not a record step"), "{err:?}");
     let err = live
         .act(
             1,
@@ -346,14 +356,13 @@ fn actions_are_refused_in_plain_words() {
         )
         .unwrap_err();
     assert!(
-        err.to_string()
-            .contains("no level \"V\" in the plan; the levels are: I, II, III, IV"),
-        "{err}"
+        en(&err).contains("no level \"V\" in the plan; the levels are: I, II, III, IV"),
+        "{err:?}"
     );
     let err = live
         .act(1, step("debug", StepStatus::Skipped { reason: " ".into() }))
         .unwrap_err();
-    assert_eq!(err, ActionError::Empty("reason"));
+    assert_eq!(err, ActionError::Empty(Field::Reason));
     live.act(
         2,
         Action::Close {
@@ -366,6 +375,7 @@ fn actions_are_refused_in_plain_words() {
             3,
             Action::Note {
                 text: "late".into(),
+                step: None,
             },
         )
         .unwrap_err();
@@ -381,6 +391,7 @@ fn actions_are_refused_in_plain_words() {
         5,
         Action::Note {
             text: "again".into(),
+            step: None,
         },
     )
     .unwrap();
@@ -400,19 +411,21 @@ fn declaring_checks_class_level_and_answers_and_suggests_the_level() {
                 yes: *yes,
             })
             .collect(),
+        level_reason: None,
+        discovered_at: None,
+        commander: None,
         drill: true,
     };
-    let err = declare(&plan, "", d("dns", Some("I"), &[])).unwrap_err();
+    let err = declare(&plan, "", d("dns", Some("I"), &[]), at(0)).unwrap_err();
     assert!(
-        err.to_string()
-            .contains("no fault class \"dns\" in the plan; the classes are: software, network")
+        en(&err).contains("no fault class \"dns\" in the plan; the classes are: software, network")
     );
     assert!(matches!(
-        declare(&plan, "", d("software", Some("0"), &[])),
-        Err(ActionError::UnknownLevel(..))
+        declare(&plan, "", d("software", Some("0"), &[]), at(0)),
+        Err(ActionError::UnknownLevel { .. })
     ));
     assert_eq!(
-        declare(&plan, "", d("software", None, &[])).unwrap_err(),
+        declare(&plan, "", d("software", None, &[]), at(0)).unwrap_err(),
         ActionError::NoLevel
     );
     // The most severe level answered yes wins.
@@ -420,12 +433,13 @@ fn declaring_checks_class_level_and_answers_and_suggests_the_level() {
         &plan,
         "",
         d("software", None, &[("slow", true), ("all-down", true)]),
+        at(0),
     )
     .unwrap();
     let incident = Incident::new(&entry(0, event)).unwrap();
-    assert_eq!(incident.level, LevelId::new("I"));
+    assert_eq!(incident.level(), &LevelId::new("I"));
     assert_eq!(
-        incident.answers.len(),
+        incident.answers().len(),
         2,
         "the answers are kept as evidence"
     );
@@ -442,7 +456,7 @@ fn events_for_steps_the_plan_lacks_are_kept_and_shown() {
     live.incident.apply(&entry(1, foreign));
     let status = live.incident.status(&live.plan, at(2));
     assert_eq!(status.foreign_steps, [StepId::new("old-step")]);
-    assert_eq!(live.incident.timeline.len(), 2);
+    assert_eq!(live.incident.timeline().len(), 2);
 }
 
 /// Actions a property test can generate, valid or not.
@@ -469,7 +483,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (steps.clone(), "[0-9]{1,4}").prop_map(|(s, v)| Action::Record { step: StepId::new(s), value: v }),
         1 => (steps, any::<bool>()).prop_map(|(s, yes)| Action::Decide { step: StepId::new(s), yes }),
         1 => levels.clone().prop_map(|l| Action::ChangeLevel { to: LevelId::new(l), reason: "r".into() }),
-        1 => "[a-z 直播]{1,12}".prop_map(|text| Action::Note { text }),
+        1 => "[a-z 直播]{1,12}".prop_map(|text| Action::Note { text, step: None }),
         1 => levels.clone().prop_map(|l| Action::IssueWarning { level: LevelId::new(l), note: String::new() }),
         1 => levels.prop_map(|l| Action::LiftWarning { level: LevelId::new(l), note: String::new() }),
         1 => Just(Action::Call {
@@ -479,7 +493,7 @@ fn any_action() -> impl Strategy<Value = Action> {
             note: String::new(),
         }),
         1 => Just(Action::Message { template: Some(TemplateId::new("tpl-internal")), audience: None, text: "t".into() }),
-        1 => Just(Action::HandOver { to: "Bob".into(), note: String::new() }),
+        1 => Just(Action::HandOver { to: Commander::Named("Bob".into()), note: String::new() }),
         1 => Just(Action::DutyDone { duty: ItemId::new("report"), note: String::new() }),
         1 => Just(Action::Close { summary: "done".into() }),
         1 => Just(Action::Reopen { reason: "again".into() }),
@@ -502,6 +516,9 @@ proptest! {
             class: ClassId::new("software"),
             level: Some(LevelId::new(level)),
             answers: vec![],
+            level_reason: None,
+            discovered_at: None,
+            commander: None,
             drill: false,
         };
         let mut open = OpenIncident::declare(dir.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
@@ -511,15 +528,15 @@ proptest! {
             let _ = open.record(action, "ann", None, at(minute));
             if reopen_log {
                 // A new process: close the log and open the folder again.
-                let dir = open.dir.clone();
-                let live = open.incident.clone();
+                let dir = open.dir().to_owned();
+                let live = open.incident().clone();
                 open.finish(at(minute)).unwrap();
                 open = OpenIncident::open(&dir, "d1", at(minute)).unwrap();
-                prop_assert_eq!(&open.incident, &live);
+                prop_assert_eq!(open.incident(), &live);
             }
         }
-        let live = open.incident.clone();
-        let folder = open.dir.clone();
+        let live = open.incident().clone();
+        let folder = open.dir().to_owned();
         open.finish(at(minute)).unwrap();
         let (entries, notices) = incident_dir::read_entries(&folder).unwrap();
         prop_assert!(notices.is_empty(), "{:?}", notices);
@@ -552,26 +569,30 @@ fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
         class: ClassId::new("software"),
         level: Some(LevelId::new("II")),
         answers: vec![],
+        level_reason: None,
+        discovered_at: None,
+        commander: None,
         drill: true,
     };
     let mut open =
         OpenIncident::declare(data.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
-    let original = open.dir.clone();
-    let log = open.log_path().unwrap().to_owned();
+    let original = open.dir().to_owned();
+    let log = open.log().path().unwrap().to_owned();
     let failing = runbook::io::log::Writer::with_sink(Box::new(Refuses), log, 2, "x".repeat(64), 0);
-    open.replace_writer(failing);
+    open.log_mut().replace_writer(failing);
     let err = open.record(
         Action::Note {
             text: "noted while the disk was gone".into(),
+            step: None,
         },
         "ann",
         None,
         at(1),
     );
-    assert!(err.unwrap_err().to_string().contains("NOT saved"));
+    assert!((EN.failure)(&err.unwrap_err()).contains("NOT saved"));
     let rescue = incident_dir::rescue_dir(data.path(), original.file_name().unwrap());
     open.continue_in(&rescue, at(2)).unwrap();
-    let live = open.incident.clone();
+    let live = open.incident().clone();
     open.finish(at(2)).unwrap();
 
     // By name, the incident now means the rescue folder, which has everything.
@@ -585,6 +606,7 @@ fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
     assert!(
         notices
             .iter()
+            .map(|n| (EN.notice)(n))
             .any(|n| n.contains("continues in") && n.contains("rescue")),
         "{notices:?}"
     );
@@ -600,12 +622,15 @@ fn incident_files_are_readable_by_their_owner_only() {
         class: ClassId::new("software"),
         level: Some(LevelId::new("III")),
         answers: vec![],
+        level_reason: None,
+        discovered_at: None,
+        commander: None,
         drill: true,
     };
     let open =
         OpenIncident::declare(data.path(), &plan_bytes(), declaration, "ann", "d1", at(0)).unwrap();
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&open.dir), 0o700, "the incident folder");
-    assert_eq!(mode(&open.dir.join("plan.ron")), 0o600, "the plan copy");
-    assert_eq!(mode(open.log_path().unwrap()), 0o600, "the log");
+    assert_eq!(mode(open.dir()), 0o700, "the incident folder");
+    assert_eq!(mode(&open.dir().join("plan.ron")), 0o600, "the plan copy");
+    assert_eq!(mode(open.log().path().unwrap()), 0o600, "the log");
 }

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, TimeZone as _, Utc};
 use proptest::prelude::*;
+use runbook::i18n::incident::EN;
 use runbook::io::incident_dir::{self, IncidentError, OpenIncident};
 use runbook::io::log::{self, GENESIS, LogError, Record, Session, Sink, Writer};
 use runbook::model::ids::{ClassId, LevelId};
@@ -72,13 +73,14 @@ fn note(text: &str, minute: i64) -> Entry {
         device: DEVICE.to_owned(),
         event: Event::Note {
             text: text.to_owned(),
+            step: None,
         },
     }
 }
 
 fn note_text(entry: &Entry) -> &str {
     match &entry.event {
-        Event::Note { text } => text,
+        Event::Note { text, .. } => text,
         other => panic!("not a note: {other:?}"),
     }
 }
@@ -531,6 +533,7 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
         open.record(
             Action::Note {
                 text: format!("note {i}"),
+                step: None,
             },
             "alex",
             None,
@@ -538,7 +541,7 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
         )
         .unwrap();
     }
-    let folder = open.dir.clone();
+    let folder = open.dir().to_owned();
     open.finish(t(4)).unwrap();
     let path = log_of(&folder);
     let mut bytes = fs::read(&path).unwrap();
@@ -548,7 +551,7 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
     fs::write(&path, &bytes).unwrap();
 
     let err = Writer::open(&path, &session()).unwrap_err();
-    let msg = err.to_string();
+    let msg = (EN.log_error)(&err);
     assert!(matches!(err, LogError::Damaged { line: 4, .. }), "{msg}");
     assert!(
         msg.contains(&path.display().to_string())
@@ -564,13 +567,14 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
 
     let open = OpenIncident::open(&folder, DEVICE, t(5)).unwrap();
     let next = folder.join(format!("log-{DEVICE}.2.jsonl"));
-    assert_eq!(open.log_path(), Some(next.as_path()));
+    assert_eq!(open.log().path(), Some(next.as_path()));
     assert!(
-        open.notices
+        open.notices()
             .iter()
+            .map(|n| (EN.notice)(n))
             .any(|n| n.contains("damaged at line 4") && n.contains(&next.display().to_string())),
         "{:?}",
-        open.notices
+        open.notices()
     );
     open.finish(t(6)).unwrap();
     assert_eq!(
@@ -631,7 +635,7 @@ fn writer_over(path: &Path, sink: Box<dyn Sink>) -> Writer {
 }
 
 fn assert_not_saved(err: &LogError, path: &Path, cause: &str) {
-    let msg = err.to_string();
+    let msg = (EN.log_error)(err);
     assert!(matches!(err, LogError::Write { .. }), "{msg}");
     assert!(
         msg.contains("NOT saved")
@@ -645,7 +649,7 @@ fn assert_not_saved(err: &LogError, path: &Path, cause: &str) {
 fn assert_refuses_more(w: &mut Writer, path: &Path) {
     assert!(w.has_failed());
     let err = w.append(&note("after the failure", 9)).unwrap_err();
-    let msg = err.to_string();
+    let msg = (EN.log_error)(&err);
     assert!(matches!(err, LogError::Failed(_)), "{msg}");
     assert!(
         msg.contains(&path.display().to_string())
@@ -679,7 +683,7 @@ fn disk_full_after_k_bytes_cuts_the_partial_line_and_stops() {
         let LogError::Write { error: source, .. } = &err else {
             unreachable!()
         };
-        assert_eq!(source.raw_os_error(), Some(28));
+        assert_eq!(source.kind, std::io::ErrorKind::StorageFull);
         assert_eq!(
             fs::read(&path).unwrap(),
             base,
@@ -892,6 +896,9 @@ fn declaration() -> Declaration {
         class: ClassId::new("other"),
         level: Some(LevelId::new("IV")),
         answers: Vec::new(),
+        level_reason: None,
+        discovered_at: None,
+        commander: None,
         drill: true,
     }
 }
@@ -908,6 +915,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             open.record(
                 Action::Note {
                     text: format!("saved {i}"),
+                    step: None,
                 },
                 "alex",
                 None,
@@ -915,7 +923,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             )
             .unwrap();
         }
-        let old = open.log_path().unwrap().to_owned();
+        let old = open.log().path().unwrap().to_owned();
         let before = fs::read(&old).unwrap();
         let syncs = Arc::new(AtomicUsize::new(0));
         let sink = SyncFailsOnce {
@@ -924,12 +932,16 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             truncate_fails,
         };
         // Let go of the real writer (and its lock) first.
-        drop(open.replace_writer(writer_over(&old, Box::new(sink))));
+        drop(
+            open.log_mut()
+                .replace_writer(writer_over(&old, Box::new(sink))),
+        );
 
         let err = open
             .record(
                 Action::Note {
                     text: "unsaved 1".to_owned(),
+                    step: None,
                 },
                 "alex",
                 None,
@@ -937,7 +949,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             )
             .unwrap_err();
         let IncidentError::Log(log_err) = &err else {
-            panic!("{err}");
+            panic!("{err:?}");
         };
         assert_not_saved(log_err, &old, "Input/output error");
         assert_eq!(
@@ -949,6 +961,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
         open.record(
             Action::Note {
                 text: "unsaved 2".to_owned(),
+                step: None,
             },
             "alex",
             None,
@@ -960,9 +973,9 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             1,
             "the failed sync was retried"
         );
-        assert_eq!(open.unsaved.len(), 2);
-        let live = open.incident.clone();
-        assert_eq!(live.timeline.len(), 5, "the screen shows every entry");
+        assert_eq!(open.log().unsaved().len(), 2);
+        let live = open.incident().clone();
+        assert_eq!(live.timeline().len(), 5, "the screen shows every entry");
 
         let old_scan = verified(&old);
         if truncate_fails {
@@ -978,7 +991,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
 
         let other = dir.path().join("elsewhere");
         let new = open.continue_in(&other, t(5)).unwrap();
-        assert!(open.unsaved.is_empty());
+        assert!(open.log().unsaved().is_empty());
         assert_eq!(new.parent(), Some(other.as_path()));
         let new_scan = verified(&new);
         let Record::Opened {
@@ -1196,7 +1209,7 @@ fn a_log_path_that_is_a_folder_is_named_in_the_message() {
     let path = dir.path().join("log.jsonl");
     fs::create_dir(&path).unwrap();
     let err = Writer::open(&path, &session()).unwrap_err();
-    let msg = err.to_string();
+    let msg = (EN.log_error)(&err);
     assert!(matches!(err, LogError::Open { .. }), "{msg}");
     assert!(
         msg.contains(&path.display().to_string())
@@ -1206,8 +1219,8 @@ fn a_log_path_that_is_a_folder_is_named_in_the_message() {
     );
     let err = Writer::create(&path, &session(), None).unwrap_err();
     assert!(
-        err.to_string().contains(&path.display().to_string()),
-        "{err}"
+        (EN.log_error)(&err).contains(&path.display().to_string()),
+        "{err:?}"
     );
 
     // Through the command line: this device's log in the incident folder is a folder.
@@ -1275,7 +1288,7 @@ fn a_read_only_data_folder_is_named_in_the_message_unless_running_as_root() {
     let plan = fs::read(plan_path()).unwrap();
     let err = OpenIncident::declare(&data, &plan, declaration(), "alex", DEVICE, t(0)).unwrap_err();
     fs::set_permissions(&data, fs::Permissions::from_mode(0o700)).unwrap();
-    let msg = err.to_string();
+    let msg = (EN.failure)(&err);
     assert!(
         msg.contains(&data.join("incidents").display().to_string())
             && msg.contains("Permission denied"),
@@ -1291,7 +1304,7 @@ fn a_second_writer_is_refused_with_a_clear_message() {
     let path = dir.path().join("log.jsonl");
     let first = Writer::create(&path, &session(), None).unwrap();
     let check = |err: LogError| {
-        let msg = err.to_string();
+        let msg = (EN.log_error)(&err);
         assert!(matches!(err, LogError::Locked(_)), "{msg}");
         assert!(
             msg.contains("another runbook is already writing")

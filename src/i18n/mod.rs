@@ -11,12 +11,15 @@
 
 pub mod classes;
 pub mod contacts;
+pub mod incident;
 pub mod org;
 pub mod text;
+pub mod time;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::plan::contacts::TimeSpan;
+use time::Span;
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -96,6 +99,8 @@ pub struct Tr {
     pub search: &'static str,
     /// A time limit: "15分钟内", "within 15 min".
     pub within: fn(TimeSpan) -> String,
+    /// A span of time: "3小时05分", "3 h 05 min".
+    pub span: fn(Span) -> String,
     pub copy: &'static str,
     pub copied: &'static str,
     pub close: &'static str,
@@ -136,6 +141,7 @@ pub struct Tr {
     pub contacts: &'static contacts::ContactsTr,
     pub text: &'static text::TextTr,
     pub classes: &'static classes::ClassesTr,
+    pub incident: &'static incident::IncidentTr,
 }
 
 /// 简体中文.
@@ -166,6 +172,11 @@ pub const ZH: Tr = Tr {
         TimeSpan::Minutes(n) => format!("{n}分钟内"),
         TimeSpan::Hours(n) => format!("{n}小时内"),
         TimeSpan::Days(n) => format!("{n}天内"),
+    },
+    span: |span| match span {
+        Span::Minutes(m) => format!("{m}分钟"),
+        Span::HoursMinutes(h, m) => format!("{h}小时{m:02}分"),
+        Span::Days(d) => format!("{d}天"),
     },
     copy: "复制",
     copied: "已复制",
@@ -215,6 +226,7 @@ pub const ZH: Tr = Tr {
     contacts: &contacts::ZH,
     text: &text::ZH,
     classes: &classes::ZH,
+    incident: &incident::ZH,
 };
 
 /// English.
@@ -247,6 +259,11 @@ pub const EN: Tr = Tr {
         TimeSpan::Hours(n) => format!("within {n} hours"),
         TimeSpan::Days(1) => "within 1 day".to_owned(),
         TimeSpan::Days(n) => format!("within {n} days"),
+    },
+    span: |span| match span {
+        Span::Minutes(m) => format!("{m} min"),
+        Span::HoursMinutes(h, m) => format!("{h} h {m:02} min"),
+        Span::Days(d) => format!("{d} d"),
     },
     copy: "Copy",
     copied: "Copied",
@@ -299,6 +316,7 @@ pub const EN: Tr = Tr {
     contacts: &contacts::EN,
     text: &text::EN,
     classes: &classes::EN,
+    incident: &incident::EN,
 };
 
 #[cfg(test)]

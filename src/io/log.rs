@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use crate::model::incident::Entry;
+pub use crate::model::notice::{LineFault, LogError};
 
 /// The `prev` of the first record in a file.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -98,59 +99,6 @@ pub struct Line {
     /// This line's hash.
     #[serde(default)]
     pub hash: String,
-}
-
-/// Log failures, each saying what happened and what to do.
-#[derive(Debug, thiserror::Error)]
-pub enum LogError {
-    /// Another process holds the lock.
-    #[error(
-        "another runbook is already writing {0}; use that window, or close it first (a second writer could corrupt the log)"
-    )]
-    Locked(PathBuf),
-    /// The file or its folder could not be created or opened.
-    #[error("cannot open the log {path}: {error}; choose another folder for the log")]
-    Open {
-        /// The path.
-        path: PathBuf,
-        /// Why.
-        error: std::io::Error,
-    },
-    /// A record could not be written or synced: it is NOT saved.
-    #[error(
-        "could not save to {path}: {error}. The entry is kept in memory but is NOT saved; continue the log in another folder"
-    )]
-    Write {
-        /// The path.
-        path: PathBuf,
-        /// Why.
-        error: std::io::Error,
-    },
-    /// The writer failed before and accepts nothing more.
-    #[error(
-        "the log {0} failed earlier and is no longer written to; continue the log in another folder"
-    )]
-    Failed(PathBuf),
-    /// The file is damaged before its last line.
-    #[error(
-        "{path} is damaged at line {line}: {reason}. runbook will not write to it; the log continues in a new file"
-    )]
-    Damaged {
-        /// The path.
-        path: PathBuf,
-        /// The first bad line, from 1.
-        line: u64,
-        /// What is wrong.
-        reason: String,
-    },
-    /// The file could not be read.
-    #[error("cannot read the log {path}: {error}")]
-    Read {
-        /// The path.
-        path: PathBuf,
-        /// Why.
-        error: std::io::Error,
-    },
 }
 
 /// The file operations the writer needs; a test can inject faults through it.
@@ -234,33 +182,29 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// number and previous hash.
 ///
 /// # Errors
-/// What is wrong with the line, in words.
-pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, String> {
+/// What is wrong with the line.
+pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, LineFault> {
     let Some(cut) = find_last(bytes, HASH_KEY) else {
-        return Err("the line has no hash".to_owned());
+        return Err(LineFault::NoHash);
     };
     let body = &bytes[..cut];
     let line: Line =
-        serde_json::from_slice(bytes).map_err(|e| format!("not a valid record: {e}"))?;
+        serde_json::from_slice(bytes).map_err(|e| LineFault::NotARecord(e.to_string()))?;
     let expected_tail = format!("{}\"}}", line.hash);
     if &bytes[cut + HASH_KEY.len()..] != expected_tail.as_bytes() {
-        return Err("the hash is not the last field".to_owned());
+        return Err(LineFault::HashNotLast);
     }
     if sha256_hex(body) != line.hash {
-        return Err(
-            "the hash does not match the line: it was changed after it was written".to_owned(),
-        );
+        return Err(LineFault::HashChanged);
     }
     if line.seq != seq {
-        return Err(format!(
-            "sequence number {} where {seq} was expected: a line was removed, duplicated or moved",
-            line.seq
-        ));
+        return Err(LineFault::Sequence {
+            found: line.seq,
+            expected: seq,
+        });
     }
     if line.prev != prev {
-        return Err(
-            "it does not follow the line before: a line was removed, inserted or moved".to_owned(),
-        );
+        return Err(LineFault::Chain);
     }
     Ok(line)
 }
@@ -274,8 +218,8 @@ pub struct Scan {
     pub good_len: u64,
     /// A torn or bad last line: its byte offset and bytes.
     pub torn_tail: Option<(u64, Vec<u8>)>,
-    /// Damage before the last line: line number and reason.
-    pub damage: Option<(u64, String)>,
+    /// Damage before the last line: line number and what is wrong.
+    pub damage: Option<(u64, LineFault)>,
 }
 
 impl Scan {
@@ -339,9 +283,9 @@ pub fn read(path: &Path) -> Result<Scan, LogError> {
     let mut data = Vec::new();
     File::open(path)
         .and_then(|mut f| f.read_to_end(&mut data))
-        .map_err(|source| LogError::Read {
+        .map_err(|e| LogError::Read {
             path: path.to_owned(),
-            error: source,
+            error: e.into(),
         })?;
     Ok(scan(&data))
 }
@@ -432,10 +376,10 @@ fn lock(file: &File, path: &Path) -> Result<(), LogError> {
             Err(std::fs::TryLockError::WouldBlock) => {
                 return Err(LogError::Locked(path.to_owned()));
             }
-            Err(std::fs::TryLockError::Error(source)) => {
+            Err(std::fs::TryLockError::Error(e)) => {
                 return Err(LogError::Open {
                     path: path.to_owned(),
-                    error: source,
+                    error: e.into(),
                 });
             }
         }
@@ -452,9 +396,9 @@ impl Writer {
         session: &Session,
         continues: Option<Continuation>,
     ) -> Result<Self, LogError> {
-        let open_err = |source| LogError::Open {
+        let open_err = |e: std::io::Error| LogError::Open {
             path: path.to_owned(),
-            error: source,
+            error: e.into(),
         };
         let file = open_options()
             .create_new(true)
@@ -491,25 +435,25 @@ impl Writer {
     /// [`LogError::Damaged`] when a line before the last is bad: the caller
     /// continues in a new file. Also when the file cannot be opened or locked.
     pub fn open(path: &Path, session: &Session) -> Result<(Self, OpenReport), LogError> {
-        let open_err = |source| LogError::Open {
+        let open_err = |e: std::io::Error| LogError::Open {
             path: path.to_owned(),
-            error: source,
+            error: e.into(),
         };
         let mut file = open_options().open(path).map_err(open_err)?;
         lock(&file, path)?;
         let mut data = Vec::new();
         file.seek(SeekFrom::Start(0))
             .and_then(|_| file.read_to_end(&mut data))
-            .map_err(|source| LogError::Read {
+            .map_err(|e| LogError::Read {
                 path: path.to_owned(),
-                error: source,
+                error: e.into(),
             })?;
         let scan = scan(&data);
-        if let Some((line, reason)) = scan.damage {
+        if let Some((line, fault)) = scan.damage {
             return Err(LogError::Damaged {
                 path: path.to_owned(),
                 line,
-                reason,
+                fault,
             });
         }
         let mut report = OpenReport {
@@ -639,7 +583,7 @@ impl Writer {
             let _ = self.sink.truncate(self.len);
             return Err(LogError::Write {
                 path: self.path.clone(),
-                error: source,
+                error: source.into(),
             });
         }
         self.seq = seq;

@@ -5,4 +5,5 @@
 
 pub mod ids;
 pub mod incident;
+pub mod notice;
 pub mod plan;

@@ -5,12 +5,14 @@
 //! or into an [`ActionError`] that says what is wrong and what to do. Nothing
 //! is recorded until the check passes, so the log only holds meaningful events.
 
+use chrono::{DateTime, Utc};
+
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::{Audience, StepKind, Target, ValueKind};
 
 use super::Incident;
-use super::event::{Answer, CallOutcome, Channel, Event, StepStatus};
+use super::event::{Answer, CallOutcome, Channel, Commander, Event, StepStatus};
 
 /// An action on an open (or, for reopening, closed) incident.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,10 +58,12 @@ pub enum Action {
         /// The text as sent.
         text: String,
     },
-    /// Add a note.
+    /// Add a note, about the incident or one step.
     Note {
         /// The note.
         text: String,
+        /// The step it is about.
+        step: Option<StepId>,
     },
     /// Raise or lower the level.
     ChangeLevel {
@@ -85,7 +89,7 @@ pub enum Action {
     /// Hand command over.
     HandOver {
         /// The new commander.
-        to: String,
+        to: Commander,
         /// The briefing, in short.
         note: String,
     },
@@ -108,71 +112,104 @@ pub enum Action {
     },
 }
 
-/// Why an action cannot be done, in words a person can act on.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why an action cannot be done. Each face words it in its own language
+/// (`crate::i18n`); the data says what was given and what the plan knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionError {
     /// The incident is closed.
-    #[error("the incident is closed; reopen it first if it needs more work")]
     Closed,
     /// The incident is open, so it cannot be reopened.
-    #[error("the incident is already open")]
     AlreadyOpen,
     /// No such fault class.
-    #[error("no fault class {0:?} in the plan; the classes are: {1}")]
-    UnknownClass(String, String),
+    UnknownClass {
+        /// The id given.
+        given: ClassId,
+        /// The plan's classes.
+        known: Vec<ClassId>,
+    },
     /// No such level.
-    #[error("no level {0:?} in the plan; the levels are: {1}")]
-    UnknownLevel(String, String),
-    /// No such step.
-    #[error(
-        "no step {0:?} in this incident's checklist; `runbook incident status` lists the steps"
-    )]
-    UnknownStep(String),
+    UnknownLevel {
+        /// The id given.
+        given: LevelId,
+        /// The plan's levels.
+        known: Vec<LevelId>,
+    },
+    /// No such step in this incident's checklist.
+    UnknownStep(StepId),
     /// The step exists but is not of the kind the action needs.
-    #[error("step {step:?} is not a {needed} step")]
     WrongKind {
         /// The step.
-        step: String,
+        step: StepId,
         /// The kind the action needs.
-        needed: &'static str,
+        needed: NeededKind,
     },
-    /// A value that does not fit the record step.
-    #[error("step {step:?} takes a whole number, not {value:?}")]
+    /// A value that does not fit a record step that counts.
     NotACount {
         /// The step.
-        step: String,
+        step: StepId,
         /// The value given.
         value: String,
     },
     /// No such question in the class's assessment.
-    #[error("no assessment question {0:?} for this fault class; the questions are: {1}")]
-    UnknownQuestion(String, String),
+    UnknownQuestion {
+        /// The id given.
+        given: ItemId,
+        /// The class's questions.
+        known: Vec<ItemId>,
+    },
     /// No level given and no question answered yes.
-    #[error(
-        "choose a level, or answer yes to at least one assessment question so the plan can suggest one"
-    )]
     NoLevel,
+    /// A level other than the suggested one, without saying why.
+    LevelReasonMissing {
+        /// The level suggested by the answers.
+        suggested: LevelId,
+        /// The level chosen.
+        chosen: LevelId,
+    },
+    /// A discovery time after the declaration.
+    DiscoveredLater,
     /// No such template.
-    #[error("no template {0:?} in the plan")]
-    UnknownTemplate(String),
+    UnknownTemplate(TemplateId),
     /// No audience for a message without a template.
-    #[error("a message without a template needs an audience")]
     NoAudience,
     /// No such person, role or contact.
-    #[error("no {0} {1:?} in the plan")]
-    UnknownTarget(&'static str, String),
+    UnknownTarget(Target),
     /// No such duty at any level the incident has been at.
-    #[error("no reporting duty {0:?} at the levels this incident has held")]
-    UnknownDuty(String),
+    UnknownDuty(ItemId),
     /// The level is the current one.
-    #[error("the incident is already at level {0}")]
-    SameLevel(String),
+    SameLevel(LevelId),
     /// A warning that is not in force cannot be lifted.
-    #[error("no warning for level {0} is in force")]
-    WarningNotInForce(String),
+    WarningNotInForce(LevelId),
     /// A required text is empty.
-    #[error("the {0} cannot be empty")]
-    Empty(&'static str),
+    Empty(Field),
+}
+
+/// The kind of step an action needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NeededKind {
+    /// A step that records a value.
+    Record,
+    /// A yes/no decision.
+    Decision,
+}
+
+/// A text an action cannot do without.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The incident's title.
+    Title,
+    /// The reason for a skip, a block, a level change or a reopening.
+    Reason,
+    /// A record step's value.
+    Value,
+    /// A message's text.
+    Message,
+    /// A note.
+    Note,
+    /// The new commander.
+    Commander,
+    /// The closing summary.
+    Summary,
 }
 
 /// What the operator fills in to declare an incident.
@@ -184,17 +221,19 @@ pub struct Declaration {
     pub class: ClassId,
     /// The level; `None` to take the one the answers suggest.
     pub level: Option<LevelId>,
+    /// Why the level differs from the suggested one (required when it does).
+    pub level_reason: Option<String>,
     /// Answers to the class's assessment questions.
     pub answers: Vec<Answer>,
+    /// When the fault was discovered, if earlier than now.
+    pub discovered_at: Option<DateTime<Utc>>,
+    /// Who takes command; `None` for whoever declares.
+    pub commander: Option<Commander>,
     /// A drill rather than a real incident.
     pub drill: bool,
 }
 
-fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
-}
-
-fn non_empty(text: &str, what: &'static str) -> Result<(), ActionError> {
+fn non_empty(text: &str, what: Field) -> Result<(), ActionError> {
     if text.trim().is_empty() {
         Err(ActionError::Empty(what))
     } else {
@@ -202,35 +241,72 @@ fn non_empty(text: &str, what: &'static str) -> Result<(), ActionError> {
     }
 }
 
-/// Checks a declaration against the plan and returns the event to record.
+/// Checks a declaration against the plan and returns the event to record;
+/// `now` is when it is declared.
 ///
 /// # Errors
 /// An unknown class, level or question; an empty title; no level and no
-/// question answered yes.
-pub fn declare(plan: &Plan, plan_sha256: &str, d: Declaration) -> Result<Event, ActionError> {
-    non_empty(&d.title, "title")?;
+/// question answered yes; another level than the suggested one without a
+/// reason; a discovery after `now`.
+pub fn declare(
+    plan: &Plan,
+    plan_sha256: &str,
+    d: Declaration,
+    now: DateTime<Utc>,
+) -> Result<Event, ActionError> {
+    non_empty(&d.title, Field::Title)?;
     let Some(class) = plan.class(&d.class) else {
-        let known = list(plan.doc().classes.iter().map(|c| c.id.as_str()));
-        return Err(ActionError::UnknownClass(d.class.to_string(), known));
+        let known = plan.doc().classes.iter().map(|c| c.id.clone()).collect();
+        return Err(ActionError::UnknownClass {
+            given: d.class,
+            known,
+        });
     };
     for a in &d.answers {
         if !class.assessment.iter().any(|q| q.id == a.question) {
-            let known = list(class.assessment.iter().map(|q| q.id.as_str()));
-            return Err(ActionError::UnknownQuestion(a.question.to_string(), known));
+            let known = class.assessment.iter().map(|q| q.id.clone()).collect();
+            return Err(ActionError::UnknownQuestion {
+                given: a.question.clone(),
+                known,
+            });
         }
     }
-    let level = match d.level {
-        Some(level) => {
+    if d.discovered_at.is_some_and(|t| t > now) {
+        return Err(ActionError::DiscoveredLater);
+    }
+    let suggested = suggested_level(plan, &d.class, &d.answers);
+    let reason = d
+        .level_reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty());
+    let level = match (d.level, &suggested) {
+        (Some(level), _) => {
             check_level(plan, &level)?;
+            if let Some(s) = &suggested
+                && *s != level
+                && reason.is_none()
+            {
+                return Err(ActionError::LevelReasonMissing {
+                    suggested: s.clone(),
+                    chosen: level,
+                });
+            }
             level
         }
-        None => suggested_level(plan, &d.class, &d.answers).ok_or(ActionError::NoLevel)?,
+        (None, Some(s)) => s.clone(),
+        (None, None) => return Err(ActionError::NoLevel),
     };
+    // A reason is only kept where it explains a choice against the suggestion.
+    let level_reason = reason.filter(|_| suggested.as_ref() != Some(&level));
     Ok(Event::Declared {
         title: d.title.trim().to_owned(),
         class: d.class,
         level,
         answers: d.answers,
+        suggested_level: suggested,
+        level_reason,
+        discovered_at: d.discovered_at,
+        commander: d.commander,
         drill: d.drill,
         plan_version: plan.doc().meta.version.clone(),
         plan_sha256: plan_sha256.to_owned(),
@@ -259,8 +335,11 @@ fn check_level(plan: &Plan, level: &LevelId) -> Result<(), ActionError> {
     if plan.level(level).is_some() {
         Ok(())
     } else {
-        let known = list(plan.doc().levels.iter().map(|l| l.id.as_str()));
-        Err(ActionError::UnknownLevel(level.to_string(), known))
+        let known = plan.doc().levels.iter().map(|l| l.id.clone()).collect();
+        Err(ActionError::UnknownLevel {
+            given: level.clone(),
+            known,
+        })
     }
 }
 
@@ -272,7 +351,7 @@ impl Incident {
     /// Why the action cannot be done now.
     pub fn check(&self, plan: &Plan, action: Action) -> Result<Event, ActionError> {
         if let Action::Reopen { reason } = action {
-            non_empty(&reason, "reason")?;
+            non_empty(&reason, Field::Reason)?;
             return if self.is_open() {
                 Err(ActionError::AlreadyOpen)
             } else {
@@ -287,7 +366,7 @@ impl Incident {
                 self.known_step(plan, &step)?;
                 match &status {
                     StepStatus::Skipped { reason } | StepStatus::Blocked { reason } => {
-                        non_empty(reason, "reason")?;
+                        non_empty(reason, Field::Reason)?;
                     }
                     _ => {}
                 }
@@ -297,19 +376,16 @@ impl Incident {
                 let StepKind::Record { value: kind, .. } = &self.known_step(plan, &step)?.kind
                 else {
                     return Err(ActionError::WrongKind {
-                        step: step.to_string(),
-                        needed: "record",
+                        step,
+                        needed: NeededKind::Record,
                     });
                 };
                 let value = value.trim().to_owned();
-                non_empty(&value, "value")?;
+                non_empty(&value, Field::Value)?;
                 if *kind == ValueKind::Count
                     && value.replace([',', '，', '_'], "").parse::<u64>().is_err()
                 {
-                    return Err(ActionError::NotACount {
-                        step: step.to_string(),
-                        value,
-                    });
+                    return Err(ActionError::NotACount { step, value });
                 }
                 Event::ValueRecorded { step, value }
             }
@@ -319,8 +395,8 @@ impl Incident {
                 } = &self.known_step(plan, &step)?.kind
                 else {
                     return Err(ActionError::WrongKind {
-                        step: step.to_string(),
-                        needed: "decision",
+                        step,
+                        needed: NeededKind::Decision,
                     });
                 };
                 let next = if yes { on_yes.clone() } else { no.clone() };
@@ -345,12 +421,12 @@ impl Incident {
                 audience,
                 text,
             } => {
-                non_empty(&text, "message")?;
+                non_empty(&text, Field::Message)?;
                 let audience = match &template {
                     Some(id) => {
                         let t = plan
                             .template(id)
-                            .ok_or_else(|| ActionError::UnknownTemplate(id.to_string()))?;
+                            .ok_or_else(|| ActionError::UnknownTemplate(id.clone()))?;
                         audience.unwrap_or(t.audience)
                     }
                     None => audience.ok_or(ActionError::NoAudience)?,
@@ -361,15 +437,18 @@ impl Incident {
                     text,
                 }
             }
-            Action::Note { text } => {
-                non_empty(&text, "note")?;
-                Event::Note { text }
+            Action::Note { text, step } => {
+                non_empty(&text, Field::Note)?;
+                if let Some(step) = &step {
+                    self.known_step(plan, step)?;
+                }
+                Event::Note { text, step }
             }
             Action::ChangeLevel { to, reason } => {
                 check_level(plan, &to)?;
-                non_empty(&reason, "reason")?;
+                non_empty(&reason, Field::Reason)?;
                 if to == self.level {
-                    return Err(ActionError::SameLevel(to.to_string()));
+                    return Err(ActionError::SameLevel(to));
                 }
                 Event::LevelChanged {
                     from: self.level.clone(),
@@ -383,27 +462,36 @@ impl Incident {
             }
             Action::LiftWarning { level, note } => {
                 if !self.warnings.contains(&level) {
-                    return Err(ActionError::WarningNotInForce(level.to_string()));
+                    return Err(ActionError::WarningNotInForce(level));
                 }
                 Event::WarningLifted { level, note }
             }
             Action::HandOver { to, note } => {
-                non_empty(&to, "new commander's name")?;
+                let to = match to {
+                    Commander::Named(name) => {
+                        non_empty(&name, Field::Commander)?;
+                        Commander::Named(name.trim().to_owned())
+                    }
+                    known => {
+                        check_commander(plan, &known)?;
+                        known
+                    }
+                };
                 Event::CommandHandedOver {
                     from: self.commander.clone(),
-                    to: to.trim().to_owned(),
+                    to,
                     note,
                 }
             }
             Action::DutyDone { duty, note } => {
                 let held = self.levels_held.iter().filter_map(|l| plan.level(l));
                 if !held.flat_map(|l| &l.duties).any(|d| d.id == duty) {
-                    return Err(ActionError::UnknownDuty(duty.to_string()));
+                    return Err(ActionError::UnknownDuty(duty));
                 }
                 Event::DutyDone { duty, note }
             }
             Action::Close { summary } => {
-                non_empty(&summary, "summary")?;
+                non_empty(&summary, Field::Summary)?;
                 Event::Closed { summary }
             }
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
@@ -420,7 +508,7 @@ impl Incident {
             .into_iter()
             .find(|s| s.step.id == *id)
             .map(|s| s.step)
-            .ok_or_else(|| ActionError::UnknownStep(id.to_string()))
+            .ok_or_else(|| ActionError::UnknownStep(id.clone()))
     }
 }
 
@@ -433,11 +521,14 @@ fn check_target(plan: &Plan, to: &Target) -> Result<(), ActionError> {
     if found {
         Ok(())
     } else {
-        let (what, id) = match to {
-            Target::Role(id) => ("role", id.to_string()),
-            Target::Person(id) => ("person", id.to_string()),
-            Target::External(id) => ("external contact", id.to_string()),
-        };
-        Err(ActionError::UnknownTarget(what, id))
+        Err(ActionError::UnknownTarget(to.clone()))
+    }
+}
+
+fn check_commander(plan: &Plan, c: &Commander) -> Result<(), ActionError> {
+    match c {
+        Commander::Person(id) => check_target(plan, &Target::Person(id.clone())),
+        Commander::Role(id) => check_target(plan, &Target::Role(id.clone())),
+        Commander::Named(_) => Ok(()),
     }
 }

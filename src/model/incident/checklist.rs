@@ -3,14 +3,16 @@
 //! The checklist is the fault class's flow (common phases plus the class's
 //! steps) filtered by the current level: escalating adds steps, and
 //! de-escalating never hides a step already acted on. A decision that was
-//! answered routes around the steps it jumps over. Deadlines count from
-//! declaration; given an instant, the status says what is overdue, when the
+//! answered routes around the steps it jumps over. Step deadlines count from
+//! declaration, reporting duties from declaration, discovery or close, as the
+//! plan says; given an instant, the status says what is overdue, when the
 //! next status update is due, and when each reporting duty falls due.
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::model::ids::{ItemId, StepId};
 use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{CountsFrom, Phase, Step, StepKind, Target};
 
 use super::Incident;
@@ -239,7 +241,7 @@ impl Incident {
                 let met = self.reached(plan, &inform.to);
                 clocks.push(Clock {
                     kind: ClockKind::Inform(inform.to.clone()),
-                    label: plan.target_name(&inform.to),
+                    label: Callee::of(plan, &inform.to).label(),
                     due: self.declared_at + minutes(inform.within_minutes.get()),
                     met,
                 });
@@ -259,6 +261,7 @@ impl Incident {
                 // A limit counted from the close starts only when the response closes.
                 let start = match duty.counts_from {
                     CountsFrom::Declaration => self.declared_at,
+                    CountsFrom::Discovery => self.discovered_at,
                     CountsFrom::Closing => match self.closed_at {
                         Some(closed) => closed,
                         None => continue,

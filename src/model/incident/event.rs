@@ -8,7 +8,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
+use crate::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{Audience, Target};
 
 /// One event with who recorded it, where and when.
@@ -26,6 +28,20 @@ pub struct Entry {
     pub device: String,
     /// What happened.
     pub event: Event,
+}
+
+impl Event {
+    /// The step an event is about, if it is about one.
+    #[must_use]
+    pub fn step(&self) -> Option<&StepId> {
+        match self {
+            Self::StepStatus { step, .. }
+            | Self::ValueRecorded { step, .. }
+            | Self::DecisionAnswered { step, .. } => Some(step),
+            Self::Note { step, .. } => step.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 impl Entry {
@@ -51,6 +67,21 @@ pub enum Event {
         /// The assessment questions answered, with the answer: the evidence
         /// for the level.
         answers: Vec<Answer>,
+        /// The level the answers suggested, when they suggested one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        suggested_level: Option<LevelId>,
+        /// Why the operator chose a level other than the suggested one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        level_reason: Option<String>,
+        /// When the fault was discovered, if earlier than the declaration:
+        /// clocks that count from discovery (the regulator's 4 hours) start
+        /// there.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        discovered_at: Option<DateTime<Utc>>,
+        /// Who takes command; older logs leave it out, and then the person
+        /// who declared is in command.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        commander: Option<Commander>,
         /// A drill, kept apart from real incidents.
         drill: bool,
         /// The plan's version, as its `meta.version` says.
@@ -111,10 +142,13 @@ pub enum Event {
         /// The final text, as sent.
         text: String,
     },
-    /// A free-text note for the timeline.
+    /// A free-text note for the timeline, about the incident or one step.
     Note {
         /// The note.
         text: String,
+        /// The step it is about, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<StepId>,
     },
     /// A warning was issued.
     WarningIssued {
@@ -135,9 +169,9 @@ pub enum Event {
     /// Command passed from one person to another.
     CommandHandedOver {
         /// Who had command.
-        from: String,
+        from: Commander,
         /// Who has it now.
-        to: String,
+        to: Commander,
         /// The briefing given, in short.
         #[serde(default)]
         note: String,
@@ -226,4 +260,87 @@ pub enum CallOutcome {
     LeftMessage,
     /// The number was wrong.
     WrongNumber,
+}
+
+/// Who is in command: someone the plan names where possible, so that their
+/// phone number and role come from the plan; a free name only for someone the
+/// plan does not know (a manager from another site, say).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", from = "CommanderRepr")]
+pub enum Commander {
+    /// A person of the plan.
+    Person(PersonId),
+    /// Whoever holds a role of the plan.
+    Role(RoleId),
+    /// Someone the plan does not name.
+    Named(String),
+}
+
+/// How a commander is read from a log: tagged (`{"person":"li-ming"}`), or a
+/// bare name as logs before version 0.2 wrote it. (`untagged` is kept out of
+/// the plan format for ron's sake; this is JSON, read by serde_json.)
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CommanderRepr {
+    Tagged(CommanderTagged),
+    Bare(String),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum CommanderTagged {
+    Person(PersonId),
+    Role(RoleId),
+    Named(String),
+}
+
+impl Commander {
+    /// The plan's entry for the commander: a person, or a role and its
+    /// holder; `None` for a free name or an id the plan no longer has.
+    #[must_use]
+    pub fn callee<'p>(&self, plan: &'p Plan) -> Option<Callee<'p>> {
+        match self {
+            Self::Person(id) => plan.person(id).map(Callee::Person),
+            Self::Role(id) => plan.role(id).map(|role| Callee::Role {
+                role,
+                holder: plan.person(&role.holder),
+            }),
+            Self::Named(_) => None,
+        }
+    }
+
+    /// Whom a typed name means: a person of the plan (by id or name), else
+    /// a role (by id or name), else someone the plan does not name.
+    #[must_use]
+    pub fn resolve(plan: &Plan, typed: &str) -> Self {
+        let typed = typed.trim();
+        let doc = plan.doc();
+        if let Some(p) = doc
+            .people
+            .iter()
+            .find(|p| p.id.as_str() == typed || p.name == typed)
+        {
+            return Self::Person(p.id.clone());
+        }
+        if let Some(r) = doc
+            .roles
+            .iter()
+            .find(|r| r.id.as_str() == typed || r.name == typed)
+        {
+            return Self::Role(r.id.clone());
+        }
+        Self::Named(typed.to_owned())
+    }
+}
+
+impl From<CommanderRepr> for Commander {
+    fn from(repr: CommanderRepr) -> Self {
+        match repr {
+            CommanderRepr::Tagged(CommanderTagged::Person(id)) => Self::Person(id),
+            CommanderRepr::Tagged(CommanderTagged::Role(id)) => Self::Role(id),
+            CommanderRepr::Tagged(CommanderTagged::Named(name)) | CommanderRepr::Bare(name) => {
+                Self::Named(name)
+            }
+        }
+    }
 }

@@ -1,9 +1,10 @@
 //! Filling communication templates from the incident.
 //!
-//! A template's `{placeholders}` are filled from the incident (title, level,
-//! times, the commander) and from the values recorded by record steps. A
-//! placeholder with no value yet stays visible as `{name}`, so the operator
-//! sees what is missing before the message goes out.
+//! A template's `{placeholders}` (see [`template`]) are filled from the
+//! incident (title, level, times, the commander and their phone) and from the
+//! values recorded by record steps. A placeholder with no value yet stays
+//! visible as `{name}`, so the operator sees what is missing before the
+//! message goes out.
 
 use std::collections::BTreeMap;
 
@@ -11,39 +12,10 @@ use chrono::{DateTime, Utc};
 
 use crate::model::plan::Plan;
 use crate::model::plan::doc::StepKind;
+use crate::model::plan::template;
 
-use super::Incident;
 use super::checklist::ClockKind;
-
-/// Replaces each `{name}` with its value; `{{` and `}}` become braces; names
-/// without a value are left as `{name}`.
-#[must_use]
-pub fn fill(text: &str, values: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let c = &rest[i..=i];
-        let after = &rest[i + 1..];
-        if after.starts_with(c) {
-            out.push_str(c);
-            rest = &after[1..];
-            continue;
-        }
-        if c == "{"
-            && let Some(end) = after.find('}')
-            && let Some(v) = values.get(&after[..end])
-        {
-            out.push_str(v);
-            rest = &after[end + 1..];
-            continue;
-        }
-        out.push_str(c);
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
+use super::{Commander, Incident};
 
 impl Incident {
     /// The values for template placeholders at `now`; `time` formats an
@@ -70,12 +42,19 @@ impl Incident {
             put("level_name", l.name.clone());
         }
         put("declared_at", time(self.declared_at));
+        put("discovered_at", time(self.discovered_at));
         put("now", time(now));
-        put("commander", self.commander.clone());
-        if let Some(p) = plan.doc().people.iter().find(|p| p.name == self.commander)
-            && let Some(phone) = p.contact.mobile.as_ref().or(p.contact.office.as_ref())
-        {
-            put("contact_phone", phone.clone());
+        match (&self.commander, self.commander.callee(plan)) {
+            (_, Some(callee)) => {
+                put("commander", callee.name().to_owned());
+                if let Some(phone) = callee.phones().first() {
+                    put("contact_phone", phone.number.to_owned());
+                }
+            }
+            (Commander::Named(name), None) => put("commander", name.clone()),
+            // An id the plan no longer has: leave {commander} unfilled, so it
+            // is seen and typed in before the message goes out.
+            (_, None) => {}
         }
         if let Some(c) = self
             .status(plan, now)
@@ -101,31 +80,15 @@ impl Incident {
     pub fn render_template(
         &self,
         plan: &Plan,
-        template: &crate::model::plan::doc::Template,
+        chosen: &crate::model::plan::doc::Template,
         now: DateTime<Utc>,
         time: &dyn Fn(DateTime<Utc>) -> String,
     ) -> String {
         let values = self.placeholder_values(plan, now, time);
-        let body = fill(&template.body, &values);
-        match &template.subject {
-            Some(subject) => format!("{}\n\n{body}", fill(subject, &values)),
+        let body = template::fill(&chosen.body, &values);
+        match &chosen.subject {
+            Some(subject) => format!("{}\n\n{body}", template::fill(subject, &values)),
             None => body,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fills_known_and_keeps_unknown_placeholders() {
-        let mut v = BTreeMap::new();
-        v.insert("title".to_owned(), "直播中断".to_owned());
-        assert_eq!(
-            fill("{title}: {impact} {{x}}", &v),
-            "直播中断: {impact} {x}"
-        );
-        assert_eq!(fill("a } b { c", &v), "a } b { c");
     }
 }

@@ -9,12 +9,12 @@
 //! timeline and shown, never dropped.
 //!
 //! What a person can do is an [`Action`]; [`Incident::check`] turns it into an
-//! event or says, in plain words, why it cannot be done. The caller then
-//! writes the event durably and only then applies it.
+//! event or an [`ActionError`] saying why it cannot be done (each face words
+//! it in its own language). The caller then writes the event durably and only
+//! then applies it.
 
 mod action;
 mod checklist;
-mod describe;
 pub mod event;
 mod message;
 
@@ -22,65 +22,49 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 
-pub use action::{Action, ActionError, Declaration, declare};
+pub use action::{Action, ActionError, Declaration, Field, NeededKind, declare, suggested_level};
 pub use checklist::{Clock, ClockKind, Item, ItemState, Status};
-pub use describe::describe;
-pub use event::{Answer, CallOutcome, Channel, Entry, Event, StepStatus};
-pub use message::fill;
+pub use event::{Answer, CallOutcome, Channel, Commander, Entry, Event, StepStatus};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
 
-/// The state of an incident, rebuilt from its events.
+/// The state of an incident, rebuilt from its events. The fields are private:
+/// only [`Incident::apply`] changes them, so nothing outside the fold can make
+/// the state disagree with the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Incident {
-    /// The title given at declaration.
-    pub title: String,
-    /// The fault class.
-    pub class: ClassId,
-    /// The current level.
-    pub level: LevelId,
-    /// Every level the incident has been at, in order, starting with the declared one.
-    pub levels_held: Vec<LevelId>,
-    /// When it was declared (when the declaration happened).
-    pub declared_at: DateTime<Utc>,
-    /// Who declared it.
-    pub declared_by: String,
-    /// A drill, not a real incident.
-    pub drill: bool,
-    /// The plan version it runs under.
-    pub plan_version: String,
-    /// The SHA-256 of the plan file it runs under.
-    pub plan_sha256: String,
-    /// The assessment answers that chose the level.
-    pub answers: Vec<Answer>,
-    /// Who is in command now.
-    pub commander: String,
-    /// Each step's latest status; steps never acted on are absent.
-    pub steps: BTreeMap<StepId, StepStatus>,
-    /// Values recorded for record steps.
-    pub values: BTreeMap<StepId, String>,
-    /// Answers to decision steps: yes or no, and the step it leads to.
-    pub decisions: BTreeMap<StepId, (bool, StepId)>,
-    /// Reporting duties fulfilled, with when.
-    pub duties_done: BTreeMap<ItemId, DateTime<Utc>>,
-    /// Warnings in force.
-    pub warnings: BTreeSet<LevelId>,
-    /// When the last internal status update went out.
-    pub last_update_at: Option<DateTime<Utc>>,
-    /// `None` while open; when it was closed otherwise.
-    pub closed_at: Option<DateTime<Utc>>,
-    /// Every entry, in the order recorded: the evidence and the report.
-    pub timeline: Vec<Entry>,
+    title: String,
+    class: ClassId,
+    level: LevelId,
+    levels_held: Vec<LevelId>,
+    declared_at: DateTime<Utc>,
+    discovered_at: DateTime<Utc>,
+    declared_by: String,
+    drill: bool,
+    plan_version: String,
+    plan_sha256: String,
+    answers: Vec<Answer>,
+    suggested_level: Option<LevelId>,
+    level_reason: Option<String>,
+    commander: Commander,
+    steps: BTreeMap<StepId, StepStatus>,
+    values: BTreeMap<StepId, String>,
+    decisions: BTreeMap<StepId, (bool, StepId)>,
+    duties_done: BTreeMap<ItemId, DateTime<Utc>>,
+    warnings: BTreeSet<LevelId>,
+    last_update_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    timeline: Vec<Entry>,
 }
 
 /// Why a log cannot be folded into an incident.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReplayError {
     /// The log holds no events at all.
-    #[error("the log holds no events: nothing was declared")]
     Empty,
     /// The first event is not a declaration.
-    #[error("the log does not start with a declaration")]
     NotDeclared,
 }
 
@@ -95,6 +79,10 @@ impl Incident {
             class,
             level,
             answers,
+            suggested_level,
+            level_reason,
+            discovered_at,
+            commander,
             drill,
             plan_version,
             plan_sha256,
@@ -102,18 +90,26 @@ impl Incident {
         else {
             return Err(ReplayError::NotDeclared);
         };
+        let declared_at = entry.at();
         Ok(Self {
             title: title.clone(),
             class: class.clone(),
             level: level.clone(),
             levels_held: vec![level.clone()],
-            declared_at: entry.at(),
+            declared_at,
+            // A discovery "after" the declaration cannot be: the declaration
+            // is then the earliest the fault is known to have been found.
+            discovered_at: discovered_at.map_or(declared_at, |d| d.min(declared_at)),
             declared_by: entry.by.clone(),
             drill: *drill,
             plan_version: plan_version.clone(),
             plan_sha256: plan_sha256.clone(),
             answers: answers.clone(),
-            commander: entry.by.clone(),
+            suggested_level: suggested_level.clone(),
+            level_reason: level_reason.clone(),
+            commander: commander
+                .clone()
+                .unwrap_or_else(|| Commander::Named(entry.by.clone())),
             steps: BTreeMap::new(),
             values: BTreeMap::new(),
             decisions: BTreeMap::new(),
@@ -143,6 +139,162 @@ impl Incident {
     #[must_use]
     pub fn is_open(&self) -> bool {
         self.closed_at.is_none()
+    }
+
+    /// The title given at declaration.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The fault class.
+    #[must_use]
+    pub fn class(&self) -> &ClassId {
+        &self.class
+    }
+
+    /// The current level.
+    #[must_use]
+    pub fn level(&self) -> &LevelId {
+        &self.level
+    }
+
+    /// Every level the incident has been at, in order, starting with the declared one.
+    #[must_use]
+    pub fn levels_held(&self) -> &[LevelId] {
+        &self.levels_held
+    }
+
+    /// When it was declared.
+    #[must_use]
+    pub fn declared_at(&self) -> DateTime<Utc> {
+        self.declared_at
+    }
+
+    /// When the fault was discovered: the declaration, unless an earlier
+    /// discovery was recorded with it.
+    #[must_use]
+    pub fn discovered_at(&self) -> DateTime<Utc> {
+        self.discovered_at
+    }
+
+    /// Who declared it.
+    #[must_use]
+    pub fn declared_by(&self) -> &str {
+        &self.declared_by
+    }
+
+    /// A drill, not a real incident.
+    #[must_use]
+    pub fn is_drill(&self) -> bool {
+        self.drill
+    }
+
+    /// The version of the plan it runs under, as the plan says.
+    #[must_use]
+    pub fn plan_version(&self) -> &str {
+        &self.plan_version
+    }
+
+    /// The SHA-256 of the plan file it runs under, hex.
+    #[must_use]
+    pub fn plan_sha256(&self) -> &str {
+        &self.plan_sha256
+    }
+
+    /// The assessment answers given at declaration: the evidence for the level.
+    #[must_use]
+    pub fn answers(&self) -> &[Answer] {
+        &self.answers
+    }
+
+    /// The level the answers suggested, if they suggested one.
+    #[must_use]
+    pub fn suggested_level(&self) -> Option<&LevelId> {
+        self.suggested_level.as_ref()
+    }
+
+    /// Why another level than the suggested one was declared.
+    #[must_use]
+    pub fn level_reason(&self) -> Option<&str> {
+        self.level_reason.as_deref()
+    }
+
+    /// Who is in command now.
+    #[must_use]
+    pub fn commander(&self) -> &Commander {
+        &self.commander
+    }
+
+    /// A step's latest status, if it was ever set.
+    #[must_use]
+    pub fn step_status(&self, step: &StepId) -> Option<&StepStatus> {
+        self.steps.get(step)
+    }
+
+    /// The value recorded for a record step.
+    #[must_use]
+    pub fn value(&self, step: &StepId) -> Option<&str> {
+        self.values.get(step).map(String::as_str)
+    }
+
+    /// A decision step's answer and the step it leads to.
+    #[must_use]
+    pub fn decision(&self, step: &StepId) -> Option<(bool, &StepId)> {
+        self.decisions.get(step).map(|(yes, next)| (*yes, next))
+    }
+
+    /// When a reporting duty was fulfilled, if it was.
+    #[must_use]
+    pub fn duty_done_at(&self, duty: &ItemId) -> Option<DateTime<Utc>> {
+        self.duties_done.get(duty).copied()
+    }
+
+    /// The warnings in force.
+    pub fn warnings(&self) -> impl Iterator<Item = &LevelId> {
+        self.warnings.iter()
+    }
+
+    /// When the last internal status update went out.
+    #[must_use]
+    pub fn last_update_at(&self) -> Option<DateTime<Utc>> {
+        self.last_update_at
+    }
+
+    /// When it was closed; `None` while open.
+    #[must_use]
+    pub fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.closed_at
+    }
+
+    /// Every entry, in the order recorded: the evidence and the report.
+    #[must_use]
+    pub fn timeline(&self) -> &[Entry] {
+        &self.timeline
+    }
+
+    /// The entries about one step (status, value, decision, notes), in order.
+    pub fn entries_about<'a>(&'a self, step: &'a StepId) -> impl Iterator<Item = &'a Entry> {
+        self.timeline
+            .iter()
+            .filter(move |e| e.event.step() == Some(step))
+    }
+
+    /// The last time anything was recorded.
+    #[must_use]
+    pub fn last_activity(&self) -> DateTime<Utc> {
+        self.timeline
+            .iter()
+            .map(|e| e.recorded_at)
+            .max()
+            .unwrap_or(self.declared_at)
+    }
+
+    /// How the plan reaches the commander: a person's or role holder's
+    /// phone, when the commander is someone the plan names.
+    #[must_use]
+    pub fn commander_callee<'p>(&self, plan: &'p Plan) -> Option<Callee<'p>> {
+        self.commander.callee(plan)
     }
 
     /// Applies one recorded event. Never fails: whatever was recorded is kept.

@@ -376,8 +376,9 @@ pub struct ReportDuty {
     /// The time limit, if any, counted from `counts_from`.
     #[serde(default)]
     pub within_minutes: Option<Minutes>,
-    /// What the time limit counts from: the declaration (the default), or
-    /// the close of the response, as for a summary report.
+    /// What the time limit counts from: the declaration (the default), the
+    /// discovery of the fault (a report due "within 4 hours of discovery"),
+    /// or the close of the response, as for a summary report.
     #[serde(default)]
     pub counts_from: CountsFrom,
     /// Whether the duty is the law's or the platform's own rule.
@@ -390,6 +391,9 @@ pub enum CountsFrom {
     /// The declaration of the incident.
     #[default]
     Declaration,
+    /// The discovery of the fault, recorded with the declaration; the same
+    /// as the declaration when no earlier discovery was recorded.
+    Discovery,
     /// The close of the response.
     Closing,
 }

@@ -14,6 +14,7 @@ pub mod input;
 pub mod locate;
 pub mod org;
 pub mod search;
+pub mod template;
 pub mod validate;
 
 use std::collections::HashMap;

@@ -12,25 +12,8 @@ use super::doc::{
     Call, CallTree, FORMAT_VERSION, InformWhom, Minutes, PlanDoc, Step, StepKind, Target,
 };
 use super::flow::{FlowStep, class_flow};
+use super::template::{BUILTIN_PLACEHOLDERS, Stray, is_placeholder_name, placeholders};
 use crate::model::ids::check_id_syntax;
-
-/// The placeholders every template may use; record steps add their own keys.
-pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
-    "actions",
-    "class",
-    "class_name",
-    "commander",
-    "contact_phone",
-    "declared_at",
-    "eta",
-    "impact",
-    "level",
-    "level_name",
-    "next_update",
-    "now",
-    "organisation",
-    "title",
-];
 
 /// The longest time limit the format accepts: one year, in minutes.
 pub const MAX_MINUTES: i64 = 366 * 24 * 60;
@@ -876,7 +859,20 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
-                    Err(msg) => self.error(p.field(field), msg),
+                    Err((text, why)) => {
+                        let msg = match why {
+                            Stray::Unclosed => {
+                                "a `{` is never closed; write `{{` for a literal brace".to_owned()
+                            }
+                            Stray::Unopened => {
+                                "a `}` without its `{`; write `}}` for a literal brace".to_owned()
+                            }
+                            Stray::BadName => format!(
+                                "`{text}` is not a placeholder: names are lower-case letters, digits and '_'"
+                            ),
+                        };
+                        self.error(p.field(field), msg);
+                    }
                 }
             }
         }
@@ -1064,60 +1060,9 @@ fn roman(s: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// Whether `s` can name a placeholder: `[a-z][a-z0-9_]*`.
-#[must_use]
-pub fn is_placeholder_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
-/// The placeholder names in a template text, in order. `{{` and `}}` are
-/// literal braces.
-///
-/// # Errors
-/// A plain-words message for an unclosed `{`, a stray `}` or an empty `{}`.
-pub fn placeholders(text: &str) -> Result<Vec<&str>, String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
-        let (c, after) = (rest.as_bytes()[i], &rest[i + 1..]);
-        if after.as_bytes().first() == Some(&c) {
-            rest = &after[1..];
-            continue;
-        }
-        if c == b'}' {
-            return Err("a `}` without its `{`; write `}}` for a literal brace".to_owned());
-        }
-        let Some(end) = after.find('}') else {
-            return Err("a `{` is never closed; write `{{` for a literal brace".to_owned());
-        };
-        let name = &after[..end];
-        if !is_placeholder_name(name) {
-            return Err(format!(
-                "`{{{name}}}` is not a placeholder: names are lower-case letters, digits and '_'"
-            ));
-        }
-        out.push(name);
-        rest = &after[end + 1..];
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_placeholders_and_escapes() {
-        assert_eq!(
-            placeholders("{title} at {{x}} {level}"),
-            Ok(vec!["title", "level"])
-        );
-        assert!(placeholders("{title").is_err());
-        assert!(placeholders("x }").is_err());
-        assert!(placeholders("{Bad Name}").is_err());
-    }
 
     #[test]
     fn reads_roman_numerals() {

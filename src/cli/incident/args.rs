@@ -1,0 +1,363 @@
+//! The incident subcommands' arguments, as clap reads them, and their
+//! translation into model values. clap stays out of the model: the few enums
+//! the command line offers as choices are mirrored here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::model::incident::{CallOutcome, Channel, StepStatus};
+use crate::model::plan::doc::Audience;
+
+/// Incident subcommands.
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Declare a new incident (or drill) under a plan.
+    New {
+        /// The plan file.
+        #[arg(long, value_name = "PLAN")]
+        plan: PathBuf,
+        /// The fault class id, such as `network`.
+        #[arg(long, value_name = "CLASS")]
+        class: String,
+        /// The response level (`I` … `IV`); without it, the level the answers suggest.
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+        /// A short title.
+        #[arg(long)]
+        title: String,
+        /// An assessment answer, `QUESTION=yes` or `QUESTION=no`; repeat for each.
+        #[arg(long = "answer", value_name = "QUESTION=yes|no")]
+        answers: Vec<String>,
+        /// Why the level differs from the one the answers suggest (required then).
+        #[arg(long, value_name = "REASON")]
+        level_reason: Option<String>,
+        /// When the fault was discovered, if earlier than now (clocks that
+        /// count from discovery start there): `HH:MM`, `YYYY-MM-DD HH:MM` or RFC 3339.
+        #[arg(long, value_name = "TIME")]
+        discovered: Option<String>,
+        /// A drill, kept apart from real incidents.
+        #[arg(long)]
+        drill: bool,
+    },
+    /// List incidents, open and closed.
+    List,
+    /// The checklist with statuses, what is overdue, the next deadline and status update.
+    Status {
+        /// The incident: its folder, or its name as `list` shows it.
+        incident: String,
+    },
+    /// The whole timeline.
+    Timeline {
+        /// The incident.
+        incident: String,
+    },
+    /// Set a step's status.
+    Step {
+        /// The incident.
+        incident: String,
+        /// The step id.
+        step: String,
+        #[command(flatten)]
+        status: StatusArg,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Record the value of a record step (such as the number of affected students).
+    Record {
+        /// The incident.
+        incident: String,
+        /// The step id.
+        step: String,
+        /// The value.
+        value: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Answer a decision step.
+    Decide {
+        /// The incident.
+        incident: String,
+        /// The step id.
+        step: String,
+        /// The answer.
+        answer: YesNo,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Log a call attempt.
+    Call {
+        /// The incident.
+        incident: String,
+        /// Who: a role, person or external contact id (`role:ID`, `person:ID`, `external:ID` when ambiguous).
+        who: String,
+        /// What came of it.
+        #[arg(long)]
+        outcome: OutcomeArg,
+        /// How.
+        #[arg(long, default_value = "mobile")]
+        via: ChannelArg,
+        /// A note.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Log a message sent; without --text, the template filled from the incident.
+    Message {
+        /// The incident.
+        incident: String,
+        /// The template id.
+        #[arg(long)]
+        template: Option<String>,
+        /// The audience, when there is no template.
+        #[arg(long)]
+        audience: Option<AudienceArg>,
+        /// The text as sent.
+        #[arg(long)]
+        text: Option<String>,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Add a note to the timeline, about the incident or one step.
+    Note {
+        /// The incident.
+        incident: String,
+        /// The note.
+        text: String,
+        /// The step the note is about.
+        #[arg(long, value_name = "STEP")]
+        step: Option<String>,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Raise or lower the level.
+    Level {
+        /// The incident.
+        incident: String,
+        /// The new level.
+        level: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Issue or lift a warning.
+    Warning {
+        /// The incident.
+        incident: String,
+        /// Issue or lift.
+        action: WarningAction,
+        /// The warning's level.
+        level: String,
+        /// Why.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Hand command over to someone else.
+    Handover {
+        /// The incident.
+        incident: String,
+        /// The new commander: a person or role of the plan (id or name), or any name.
+        #[arg(long)]
+        to: String,
+        /// The briefing, in short.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Mark a reporting duty as fulfilled (such as the report to the regulator).
+    Duty {
+        /// The incident.
+        incident: String,
+        /// The duty id.
+        duty: String,
+        /// Reference number, who took it.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Close the incident.
+    Close {
+        /// The incident.
+        incident: String,
+        /// What happened and how it ended.
+        #[arg(long)]
+        summary: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Reopen a closed incident.
+    Reopen {
+        /// The incident.
+        incident: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+/// Exactly one new status for a step.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct StatusArg {
+    /// Done.
+    #[arg(long)]
+    pub done: bool,
+    /// Skipped, with the reason.
+    #[arg(long, value_name = "REASON")]
+    pub skip: Option<String>,
+    /// Not applicable.
+    #[arg(long)]
+    pub na: bool,
+    /// Deferred: comes back later.
+    #[arg(long)]
+    pub defer: bool,
+    /// Blocked, with the reason.
+    #[arg(long, value_name = "REASON")]
+    pub block: Option<String>,
+    /// Back to open.
+    #[arg(long)]
+    pub reopen: bool,
+}
+
+/// When it happened, if earlier than now.
+#[derive(Debug, Args)]
+pub struct When {
+    /// When it happened, if earlier than now: `HH:MM` (the last time the clock showed it, so 23:50 after midnight is yesterday), `YYYY-MM-DD HH:MM` (local time) or RFC 3339.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+/// Yes or no.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum YesNo {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+/// Issue or lift.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum WarningAction {
+    /// Issue the warning.
+    Issue,
+    /// Lift the warning.
+    Lift,
+}
+
+/// A call outcome.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutcomeArg {
+    /// Reached and informed.
+    Reached,
+    /// No answer.
+    NoAnswer,
+    /// Left a message.
+    LeftMessage,
+    /// Wrong number.
+    WrongNumber,
+}
+
+/// How a call was made.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ChannelArg {
+    /// Mobile phone.
+    Mobile,
+    /// Office phone.
+    Office,
+    /// Instant messaging.
+    Im,
+    /// E-mail.
+    Email,
+    /// In person.
+    InPerson,
+    /// Anything else.
+    Other,
+}
+
+/// A message audience.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum AudienceArg {
+    /// Students and parents.
+    StudentsParents,
+    /// Teachers.
+    Teachers,
+    /// Schools and the education bureau.
+    Schools,
+    /// The regulator.
+    Regulator,
+    /// Partners.
+    Partners,
+    /// The media.
+    Media,
+    /// Internal update.
+    Internal,
+}
+
+impl StatusArg {
+    /// The step status the flags ask for.
+    pub fn status(&self) -> StepStatus {
+        if self.done {
+            StepStatus::Done
+        } else if let Some(reason) = &self.skip {
+            StepStatus::Skipped {
+                reason: reason.clone(),
+            }
+        } else if self.na {
+            StepStatus::NotApplicable
+        } else if self.defer {
+            StepStatus::Deferred
+        } else if let Some(reason) = &self.block {
+            StepStatus::Blocked {
+                reason: reason.clone(),
+            }
+        } else {
+            StepStatus::Reopened
+        }
+    }
+}
+
+impl From<OutcomeArg> for CallOutcome {
+    fn from(o: OutcomeArg) -> Self {
+        match o {
+            OutcomeArg::Reached => Self::Reached,
+            OutcomeArg::NoAnswer => Self::NoAnswer,
+            OutcomeArg::LeftMessage => Self::LeftMessage,
+            OutcomeArg::WrongNumber => Self::WrongNumber,
+        }
+    }
+}
+
+impl From<ChannelArg> for Channel {
+    fn from(c: ChannelArg) -> Self {
+        match c {
+            ChannelArg::Mobile => Self::Mobile,
+            ChannelArg::Office => Self::Office,
+            ChannelArg::Im => Self::Im,
+            ChannelArg::Email => Self::Email,
+            ChannelArg::InPerson => Self::InPerson,
+            ChannelArg::Other => Self::Other,
+        }
+    }
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::StudentsParents => Self::StudentsParents,
+            AudienceArg::Teachers => Self::Teachers,
+            AudienceArg::Schools => Self::Schools,
+            AudienceArg::Regulator => Self::Regulator,
+            AudienceArg::Partners => Self::Partners,
+            AudienceArg::Media => Self::Media,
+            AudienceArg::Internal => Self::Internal,
+        }
+    }
+}

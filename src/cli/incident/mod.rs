@@ -1,0 +1,466 @@
+//! `runbook incident …`: the incident service from a terminal.
+//!
+//! Each subcommand turns its arguments into one model [`Action`], records
+//! it through the [`Service`] and closes the log cleanly; the logic of
+//! declaring, opening, finding and rescuing lives in the service, shared with
+//! the window. If the log cannot be written, the entry is saved in a
+//! continuation file (in the incident folder, else a rescue folder, else the
+//! current folder) before the process exits, so an acknowledged action is
+//! never lost.
+
+mod args;
+mod render;
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use chrono::{DateTime, Utc};
+
+pub use args::IncidentCommand;
+use args::{WarningAction, YesNo};
+
+use super::Cli;
+use crate::clock::{self, Clock};
+use crate::i18n::incident::EN;
+use crate::io::incident_dir::{IncidentError, OpenIncident};
+use crate::io::plan_file;
+use crate::model::ids::{
+    ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
+};
+use crate::model::incident::{Action, Answer, Commander, Declaration, Event, Incident};
+use crate::model::plan::Plan;
+use crate::model::plan::doc::Target;
+use crate::service::context::Overrides;
+use crate::service::{Context, Service};
+
+/// Turns a service error into the command line's words.
+trait OrSay<T> {
+    fn or_say(self) -> anyhow::Result<T>;
+}
+
+impl<T> OrSay<T> for Result<T, IncidentError> {
+    fn or_say(self) -> anyhow::Result<T> {
+        self.map_err(|e| anyhow!(render::failure(&e)))
+    }
+}
+
+fn context(cli: &Cli) -> anyhow::Result<Context> {
+    let clock = cli
+        .now
+        .as_deref()
+        .map(|t| {
+            DateTime::parse_from_rfc3339(t)
+                .map(|t| Clock::fixed(t.with_timezone(&Utc)))
+                .with_context(|| format!("--now {t:?} is not an RFC 3339 time"))
+        })
+        .transpose()?;
+    Ok(Context::from_env(Overrides {
+        data_dir: cli.data_dir.clone(),
+        operator: cli.operator.clone(),
+        device: cli.device.clone(),
+        clock,
+        zone: None,
+    }))
+}
+
+/// Reads `--at` and the like: a time that already happened.
+fn past(service: &Service, text: Option<&str>) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let ctx = service.context();
+    text.map(|t| {
+        clock::parse_past(t, ctx.now(), ctx.zone()).map_err(|e| anyhow!((EN.when_error)(&e)))
+    })
+    .transpose()
+}
+
+/// Runs one incident subcommand.
+///
+/// # Errors
+/// A refused action, an unknown incident, or a log that cannot be written anywhere.
+pub fn run(
+    cli: &Cli,
+    cmd: &IncidentCommand,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
+    let service = Service::new(context(cli)?);
+    let times = service.context().times();
+    match cmd {
+        IncidentCommand::New { .. } => new(&service, cmd, out),
+        IncidentCommand::List => {
+            let listed = service.list();
+            if listed.is_empty() {
+                let root = service.incidents_dir();
+                writeln!(out, "no incidents under {}", root.display())?;
+            }
+            render::list(&listed, &times, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        IncidentCommand::Status { incident } => {
+            let snap = service
+                .read(&service.resolve(incident).or_say()?)
+                .or_say()?;
+            render::status(&snap, &times, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        IncidentCommand::Timeline { incident } => {
+            let snap = service
+                .read(&service.resolve(incident).or_say()?)
+                .or_say()?;
+            render::timeline(&snap, &times, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        IncidentCommand::Reopen { incident, reason } => {
+            act(&service, incident, None, out, |_, _| {
+                Ok(Action::Reopen {
+                    reason: reason.clone(),
+                })
+            })
+        }
+        IncidentCommand::Step {
+            incident,
+            step,
+            status,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::SetStep {
+                step: StepId::new(step.as_str()),
+                status: status.status(),
+            })
+        }),
+        IncidentCommand::Record {
+            incident,
+            step,
+            value,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::Record {
+                step: StepId::new(step.as_str()),
+                value: value.clone(),
+            })
+        }),
+        IncidentCommand::Decide {
+            incident,
+            step,
+            answer,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::Decide {
+                step: StepId::new(step.as_str()),
+                yes: matches!(answer, YesNo::Yes),
+            })
+        }),
+        IncidentCommand::Call {
+            incident,
+            who,
+            outcome,
+            via,
+            note,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |plan, _| {
+            Ok(Action::Call {
+                to: parse_target(plan, who)?,
+                via: (*via).into(),
+                outcome: (*outcome).into(),
+                note: note.clone(),
+            })
+        }),
+        IncidentCommand::Message {
+            incident,
+            template,
+            audience,
+            text,
+            when,
+        } => act(
+            &service,
+            incident,
+            when.at.as_deref(),
+            out,
+            |plan, state| {
+                let template_id = template.as_deref().map(TemplateId::new);
+                let text = match (text, &template_id) {
+                    (Some(t), _) => t.clone(),
+                    (None, Some(id)) => {
+                        let t = plan
+                            .template(id)
+                            .ok_or_else(|| anyhow!("no template {id:?} in the plan"))?;
+                        state.render_template(plan, t, times.now(), &|t| times.datetime(t))
+                    }
+                    (None, None) => bail!("give --template, or --text with --audience"),
+                };
+                Ok(Action::Message {
+                    template: template_id,
+                    audience: audience.map(Into::into),
+                    text,
+                })
+            },
+        ),
+        IncidentCommand::Note {
+            incident,
+            text,
+            step,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::Note {
+                text: text.clone(),
+                step: step.as_deref().map(StepId::new),
+            })
+        }),
+        IncidentCommand::Level {
+            incident,
+            level,
+            reason,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::ChangeLevel {
+                to: LevelId::new(level.as_str()),
+                reason: reason.clone(),
+            })
+        }),
+        IncidentCommand::Warning {
+            incident,
+            action,
+            level,
+            note,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            let level = LevelId::new(level.as_str());
+            let note = note.clone();
+            Ok(match action {
+                WarningAction::Issue => Action::IssueWarning { level, note },
+                WarningAction::Lift => Action::LiftWarning { level, note },
+            })
+        }),
+        IncidentCommand::Handover {
+            incident,
+            to,
+            note,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |plan, _| {
+            Ok(Action::HandOver {
+                to: Commander::resolve(plan, to),
+                note: note.clone(),
+            })
+        }),
+        IncidentCommand::Duty {
+            incident,
+            duty,
+            note,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::DutyDone {
+                duty: ItemId::new(duty.as_str()),
+                note: note.clone(),
+            })
+        }),
+        IncidentCommand::Close {
+            incident,
+            summary,
+            when,
+        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            Ok(Action::Close {
+                summary: summary.clone(),
+            })
+        }),
+    }
+}
+
+/// `role:ID`, `person:ID`, `external:ID`, or a bare id found in exactly one of them.
+fn parse_target(plan: &Plan, who: &str) -> anyhow::Result<Target> {
+    if let Some((kind, id)) = who.split_once(':') {
+        return match kind {
+            "role" => Ok(Target::Role(RoleId::new(id))),
+            "person" => Ok(Target::Person(PersonId::new(id))),
+            "external" => Ok(Target::External(ExternalId::new(id))),
+            _ => bail!("{kind:?} is not role, person or external"),
+        };
+    }
+    let mut found = Vec::new();
+    if plan.role(&RoleId::new(who)).is_some() {
+        found.push(Target::Role(RoleId::new(who)));
+    }
+    if plan.person(&PersonId::new(who)).is_some() {
+        found.push(Target::Person(PersonId::new(who)));
+    }
+    if plan.doc().externals.iter().any(|e| e.id.as_str() == who) {
+        found.push(Target::External(ExternalId::new(who)));
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => bail!("no role, person or external contact {who:?} in the plan"),
+        _ => bail!(
+            "{who:?} is both a role and a person or contact: write role:{who}, person:{who} or external:{who}"
+        ),
+    }
+}
+
+fn parse_answers(answers: &[String]) -> anyhow::Result<Vec<Answer>> {
+    answers
+        .iter()
+        .map(|a| {
+            let (q, v) = a
+                .split_once('=')
+                .ok_or_else(|| anyhow!("--answer {a:?}: write QUESTION=yes or QUESTION=no"))?;
+            let yes = match v.trim().to_ascii_lowercase().as_str() {
+                "yes" | "y" | "true" => true,
+                "no" | "n" | "false" => false,
+                _ => bail!("--answer {a:?}: the answer must be yes or no"),
+            };
+            Ok(Answer {
+                question: ItemId::new(q.trim()),
+                yes,
+            })
+        })
+        .collect()
+}
+
+fn new(
+    service: &Service,
+    cmd: &IncidentCommand,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
+    let IncidentCommand::New {
+        plan: plan_path,
+        class,
+        level,
+        title,
+        answers,
+        level_reason,
+        discovered,
+        drill,
+    } = cmd
+    else {
+        bail!("not a declaration");
+    };
+    let file = plan_file::load(plan_path);
+    let plan = match &file.outcome {
+        Ok(checked) => &checked.plan,
+        Err(diags) => {
+            for text in file.rendered() {
+                writeln!(out, "{text}")?;
+            }
+            bail!(
+                "{} has {} error(s); fix the plan first (runbook check)",
+                plan_path.display(),
+                diags.len()
+            );
+        }
+    };
+    let declaration = Declaration {
+        title: title.clone(),
+        class: ClassId::new(class.as_str()),
+        level: level.as_deref().map(LevelId::new),
+        level_reason: level_reason.clone(),
+        answers: parse_answers(answers)?,
+        discovered_at: past(service, discovered.as_deref())?,
+        commander: None,
+        drill: *drill,
+    };
+    let open = service.declare(plan, &file.bytes, declaration).or_say()?;
+    let name = open
+        .dir()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    writeln!(out, "declared {name}: level {}", open.incident().level())?;
+    writeln!(out, "folder: {}", open.dir().display())?;
+    if let Some(head) = service.finish(open).or_say()? {
+        writeln!(out, "log head: {}", &head[..12.min(head.len())])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens an incident, builds the action, records it, and closes the log;
+/// on a write failure continues the log elsewhere so nothing is lost.
+fn act(
+    service: &Service,
+    incident: &str,
+    at: Option<&str>,
+    out: &mut dyn std::io::Write,
+    build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
+) -> anyhow::Result<ExitCode> {
+    let dir = service.resolve(incident).or_say()?;
+    let happened_at = past(service, at)?;
+    let mut open = service.open(&dir).or_say()?;
+    render::notices(open.notices(), out)?;
+    let action = match build(open.plan(), open.incident()) {
+        Ok(action) => action,
+        Err(e) => {
+            finish(service, open, out)?;
+            return Err(e);
+        }
+    };
+    match service.record(&mut open, action, happened_at) {
+        Ok(entry) => {
+            writeln!(out, "saved: {}", (EN.event)(&entry.event, open.plan()))?;
+            if matches!(entry.event, Event::Closed { .. }) {
+                writeln!(
+                    out,
+                    "the incident is closed; `runbook incident timeline` gives the full record"
+                )?;
+            }
+            finish(service, open, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(IncidentError::Log(e)) => {
+            writeln!(out, "! {}", (EN.log_error)(&e))?;
+            let code = rescue(service, &mut open, out)?;
+            finish(service, open, out)?;
+            Ok(code)
+        }
+        // Refused: nothing was written; end the session cleanly.
+        Err(e) => {
+            finish(service, open, out)?;
+            Err(anyhow!(render::failure(&e)))
+        }
+    }
+}
+
+/// Ends the log session with its closing record and prints the head. A
+/// closing record that cannot be written is a warning, not a failure: every
+/// entry is already saved.
+fn finish(
+    service: &Service,
+    open: OpenIncident,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match service.finish(open) {
+        Ok(Some(head)) => writeln!(out, "log head {}", &head[..12.min(head.len())])?,
+        Ok(None) => {}
+        Err(e) => writeln!(out, "! {}", render::failure(&e))?,
+    }
+    Ok(())
+}
+
+/// Saves unsaved entries in a continuation file, in the service's order of
+/// places; when none can be written, prints the entries for a person to copy.
+fn rescue(
+    service: &Service,
+    open: &mut OpenIncident,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
+    let rescue = service.rescue(open);
+    for (place, e) in &rescue.failed {
+        writeln!(
+            out,
+            "! could not continue in {}: {}",
+            place.display(),
+            render::failure(e)
+        )?;
+    }
+    if let Some(path) = rescue.saved_in {
+        writeln!(
+            out,
+            "saved in {} instead; the log continues there",
+            path.display()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Nowhere to write: print the entries so a person can copy them.
+    for entry in open.log().unsaved() {
+        writeln!(
+            out,
+            "NOT SAVED: {}",
+            serde_json::to_string(entry).unwrap_or_default()
+        )?;
+    }
+    bail!("the entry could not be saved anywhere; copy the NOT SAVED line above")
+}

@@ -1,0 +1,246 @@
+//! Printing incidents in a terminal, in English: the status with its
+//! checklist and clocks, the list, the timeline, and the words for what the
+//! service reports (`crate::i18n`'s English, with command-line hints).
+
+use std::io::Write;
+
+use crate::i18n::EN as TR_EN;
+use crate::i18n::incident::{EN, commander_name};
+use crate::i18n::time::{Span, Times};
+use crate::io::incident_dir::{IncidentError, Notice};
+use crate::model::incident::{ActionError, ClockKind, Entry, Incident, ItemState};
+use crate::model::plan::Plan;
+use crate::service::{Listed, Snapshot};
+
+/// A span of time, in the command line's English.
+fn span(d: chrono::Duration) -> String {
+    (TR_EN.span)(Span::of(d))
+}
+
+/// The words for a failure, with a hint at the command that helps.
+#[must_use]
+pub fn failure(e: &IncidentError) -> String {
+    let text = (EN.failure)(e);
+    match e {
+        IncidentError::NotFound(_) => format!(
+            "{text}: give the incident's folder, or its name as `runbook incident list` shows it"
+        ),
+        IncidentError::Action(ActionError::UnknownStep(_)) => {
+            format!("{text}; `runbook incident status` lists the steps")
+        }
+        _ => text,
+    }
+}
+
+/// Prints notices, each on a line starting with `!`.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
+    for n in notices {
+        writeln!(out, "! {}", (EN.notice)(n))?;
+    }
+    Ok(())
+}
+
+/// One line per event: when, who, where, what.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    notices(&snap.notices, out)?;
+    for e in snap.incident.timeline() {
+        writeln!(out, "{}", timeline_line(e, &snap.plan, times))?;
+    }
+    Ok(())
+}
+
+fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
+    let late = e
+        .happened_at
+        .map(|h| format!(" (happened {})", times.short(h)))
+        .unwrap_or_default();
+    format!(
+        "{}{late} [{}@{}] {}",
+        times.datetime(e.recorded_at),
+        e.by,
+        e.device,
+        (EN.event)(&e.event, plan)
+    )
+}
+
+/// One line per incident: name, open or closed, drill or real, level, age, title.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    for l in listed {
+        let Ok(s) = &l.state else {
+            writeln!(out, "{}  (no readable declaration)", l.name)?;
+            continue;
+        };
+        let open = if s.is_open() { "open" } else { "closed" };
+        let kind = if s.is_drill() { "drill" } else { "REAL" };
+        let crash = if l.crashed_open() {
+            "  (did not close cleanly here: resume it)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{}  {open:<6} {kind:<5} level {:<4} {:>10}  {}{crash}",
+            l.name,
+            s.level().as_str(),
+            span(times.since(s.declared_at())),
+            s.title()
+        )?;
+    }
+    Ok(())
+}
+
+/// The whole picture: header, clocks, checklist, what is overdue and next.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn status(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plan, s) = (&snap.plan, &snap.incident);
+    header(snap, times, out)?;
+    notices(&snap.notices, out)?;
+    writeln!(out)?;
+    clocks(plan, s, times, out)?;
+    writeln!(out)?;
+    checklist(plan, s, times, out)
+}
+
+fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plan, s) = (&snap.plan, &snap.incident);
+    let level_name = plan.level(s.level()).map_or("", |l| l.name.as_str());
+    let class_name = plan.class(s.class()).map_or("", |c| c.name.as_str());
+    let kind = if s.is_drill() {
+        "DRILL"
+    } else {
+        "REAL INCIDENT"
+    };
+    let state = match s.closed_at() {
+        None => "open".to_owned(),
+        Some(t) => format!("closed {}", times.datetime(t)),
+    };
+    writeln!(out, "{} — {kind}, {state}", s.title())?;
+    writeln!(
+        out,
+        "level {} {level_name} · {} {class_name}",
+        s.level(),
+        s.class()
+    )?;
+    if let (Some(suggested), Some(reason)) = (s.suggested_level(), s.level_reason()) {
+        writeln!(
+            out,
+            "the answers suggested level {suggested}; declared otherwise because: {reason}"
+        )?;
+    }
+    let discovered = if s.discovered_at() < s.declared_at() {
+        format!("discovered {} · ", times.datetime(s.discovered_at()))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{discovered}declared {} by {} · commander {} · plan {} (sha256 {})",
+        times.datetime(s.declared_at()),
+        s.declared_by(),
+        commander_name(s.commander(), plan),
+        s.plan_version(),
+        &s.plan_sha256()[..12.min(s.plan_sha256().len())]
+    )?;
+    writeln!(out, "folder {}", snap.dir.display())
+}
+
+fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let now = times.now();
+    writeln!(out, "Clocks")?;
+    for c in &s.status(plan, now).clocks {
+        let what = match &c.kind {
+            ClockKind::StatusUpdate => "next status update".to_owned(),
+            ClockKind::Inform(_) => format!("inform {}", c.label),
+            ClockKind::Duty(id) => format!("{id}: {}", c.label),
+        };
+        let mark = if c.met {
+            "met".to_owned()
+        } else if c.overdue(now) {
+            format!("OVERDUE by {}", span(now - c.due))
+        } else {
+            format!("in {}", span(c.due - now))
+        };
+        writeln!(out, "  {:<11}  {mark:<20} {what}", times.short(c.due))?;
+    }
+    Ok(())
+}
+
+fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let st = s.status(plan, times.now());
+    writeln!(out, "Checklist")?;
+    let mut phase = "";
+    for item in &st.items {
+        if item.phase.id.as_str() != phase {
+            phase = item.phase.id.as_str();
+            writeln!(out, "  {}", item.phase.name)?;
+        }
+        let mark = match &item.state {
+            ItemState::Open => "[ ]",
+            ItemState::Done => "[x]",
+            ItemState::Skipped(_) => "[s]",
+            ItemState::NotApplicable => "[-]",
+            ItemState::Deferred => "[d]",
+            ItemState::Blocked(_) => "[!]",
+            ItemState::Bypassed => "[~]",
+        };
+        let due = match (item.due, item.overdue) {
+            (Some(d), true) => format!(" OVERDUE (due {})", times.short(d)),
+            (Some(d), false) if !item.state.is_settled() => format!(" (due {})", times.short(d)),
+            _ => String::new(),
+        };
+        let value = s
+            .value(&item.step.id)
+            .map(|v| format!(" = {v}"))
+            .unwrap_or_default();
+        let text: String = item.step.text.chars().take(70).collect();
+        writeln!(
+            out,
+            "    {mark} {:<22} {text}{value}{due}",
+            item.step.id.as_str()
+        )?;
+    }
+    if !st.foreign_steps.is_empty() {
+        let list: Vec<&str> = st
+            .foreign_steps
+            .iter()
+            .map(crate::model::ids::StepId::as_str)
+            .collect();
+        writeln!(
+            out,
+            "  Steps in the log that this plan does not have: {}",
+            list.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    let overdue = st.overdue().count();
+    if overdue > 0 {
+        writeln!(out, "{overdue} step(s) overdue")?;
+    }
+    match st.next_deadline() {
+        Some(d) => writeln!(out, "next deadline {}", times.datetime(d))?,
+        None => writeln!(out, "no open deadline")?,
+    }
+    match &st.next {
+        Some(id) => {
+            let text = plan.step(id).map(|s| s.text.as_str()).unwrap_or_default();
+            writeln!(out, "next step: {id} — {text}")?;
+        }
+        None if st.complete_except_deferred() && s.is_open() => writeln!(
+            out,
+            "every step is settled except deferred ones; close when they are done"
+        )?,
+        None => {}
+    }
+    Ok(())
+}

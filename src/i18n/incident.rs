@@ -1,0 +1,754 @@
+//! Words for incidents: what the store and the model report (notices,
+//! refusals, failures) and one line per event, in Chinese and English.
+//!
+//! The model and the store hand over typed data; this is where it becomes a
+//! sentence. The English sentences are also the command line's, so the
+//! terminal and the window say the same thing. Each language is one function
+//! per kind of message, matching every variant, so a new variant without
+//! words in both languages does not compile.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use crate::clock::WhenError;
+use crate::model::incident::{
+    ActionError, CallOutcome, Commander, Event, Field, NeededKind, ReplayError, StepStatus,
+};
+use crate::model::notice::{FileOp, IncidentError, LineFault, LogError, Notice, OsError};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::{Audience, Target};
+
+/// The incident strings of one language.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct IncidentTr {
+    pub notice: fn(&Notice) -> String,
+    pub refusal: fn(&ActionError) -> String,
+    pub failure: fn(&IncidentError) -> String,
+    pub log_error: fn(&LogError) -> String,
+    pub line_fault: fn(&LineFault) -> String,
+    pub os_error: fn(&OsError) -> String,
+    pub when_error: fn(&WhenError) -> String,
+    /// One line for an event, with names from the plan.
+    pub event: fn(&Event, &Plan) -> String,
+    pub audience: fn(Audience) -> &'static str,
+}
+
+/// 简体中文.
+pub const ZH: IncidentTr = IncidentTr {
+    notice: notice_zh,
+    refusal: refusal_zh,
+    failure: failure_zh,
+    log_error: log_error_zh,
+    line_fault: line_fault_zh,
+    os_error: os_error_zh,
+    when_error: when_error_zh,
+    event: event_zh,
+    audience: audience_zh,
+};
+
+/// English, also the command line's words.
+pub const EN: IncidentTr = IncidentTr {
+    notice: notice_en,
+    refusal: refusal_en,
+    failure: failure_en,
+    log_error: log_error_en,
+    line_fault: line_fault_en,
+    os_error: os_error_en,
+    when_error: when_error_en,
+    event: event_en,
+    audience: audience_en,
+};
+
+fn show(path: &Path) -> std::path::Display<'_> {
+    path.display()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn ids<T: std::fmt::Display>(list: &[T]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A commander's name: the person, the role and its holder, or the name given.
+#[must_use]
+pub fn commander_name(c: &Commander, plan: &Plan) -> String {
+    match (c, c.callee(plan)) {
+        (Commander::Person(_), Some(callee)) => callee.name().to_owned(),
+        (Commander::Role(_), Some(callee)) => callee.label(),
+        (Commander::Person(id), None) => id.to_string(),
+        (Commander::Role(id), None) => id.to_string(),
+        (Commander::Named(name), _) => name.clone(),
+    }
+}
+
+fn target_label(plan: &Plan, to: &Target) -> String {
+    Callee::of(plan, to).label()
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect()
+}
+
+// ---------------------------------------------------------------- English
+
+fn os_error_en(e: &OsError) -> String {
+    e.detail.clone()
+}
+
+fn when_error_en(e: &WhenError) -> String {
+    match e {
+        WhenError::NotATime(t) => {
+            format!("{t:?} is not a time: write HH:MM, YYYY-MM-DD HH:MM or an RFC 3339 time")
+        }
+        WhenError::NotInZone(t) => format!("{t:?} does not exist in the local time zone"),
+        WhenError::InFuture(t) => {
+            format!("{t:?} is in the future; only what already happened can be recorded")
+        }
+    }
+}
+
+fn line_fault_en(f: &LineFault) -> String {
+    match f {
+        LineFault::NoHash => "the line has no hash".to_owned(),
+        LineFault::NotARecord(e) => format!("not a valid record: {e}"),
+        LineFault::HashNotLast => "the hash is not the last field".to_owned(),
+        LineFault::HashChanged => {
+            "the hash does not match the line: it was changed after it was written".to_owned()
+        }
+        LineFault::Sequence { found, expected } => format!(
+            "sequence number {found} where {expected} was expected: a line was removed, duplicated or moved"
+        ),
+        LineFault::Chain => {
+            "it does not follow the line before: a line was removed, inserted or moved".to_owned()
+        }
+    }
+}
+
+fn notice_en(n: &Notice) -> String {
+    match n {
+        Notice::ContinuesInRescue { rescue } => format!(
+            "this folder could not be written at some point and the log continues in {}; open that folder for the whole record",
+            show(rescue)
+        ),
+        Notice::Damaged { file, line, fault } => format!(
+            "{} is damaged at line {line} ({}); only the lines before it are shown, and the file is kept as it is",
+            file_name(file),
+            line_fault_en(fault)
+        ),
+        Notice::DamagedContinued {
+            file,
+            line,
+            fault,
+            next,
+        } => format!(
+            "{} is damaged at line {line} ({}); it is kept as it is and the log continues in {}",
+            show(file),
+            line_fault_en(fault),
+            show(next)
+        ),
+        Notice::TornTail { file, at, bytes } => format!(
+            "{} ends with an incomplete line at byte {at} ({bytes} bytes), left by a crash; it is repaired when the log is next written",
+            file_name(file)
+        ),
+        Notice::Repaired {
+            file,
+            at,
+            cut,
+            kept_in,
+        } => format!(
+            "{} ended with an incomplete line at byte {at}, left by a crash; its {cut} bytes were kept in {} and the log was repaired",
+            show(file),
+            show(kept_in)
+        ),
+        Notice::Unclean { file } => format!(
+            "the last session on {} did not end cleanly (a crash or power loss); every saved entry is intact",
+            show(file)
+        ),
+        Notice::OriginUnreadable { file, origin } => format!(
+            "{} continues the log {}, which cannot be read here; only the entries after it are shown",
+            show(file),
+            show(origin)
+        ),
+        Notice::Unwritable { file, error } => format!(
+            "{} cannot be written ({}); entries are NOT saved until the log continues in another file",
+            show(file),
+            error.detail
+        ),
+    }
+}
+
+fn field_en(f: Field) -> &'static str {
+    match f {
+        Field::Title => "title",
+        Field::Reason => "reason",
+        Field::Value => "value",
+        Field::Message => "message",
+        Field::Note => "note",
+        Field::Commander => "new commander's name",
+        Field::Summary => "summary",
+    }
+}
+
+fn refusal_en(e: &ActionError) -> String {
+    match e {
+        ActionError::Closed => {
+            "the incident is closed; reopen it first if it needs more work".to_owned()
+        }
+        ActionError::AlreadyOpen => "the incident is already open".to_owned(),
+        ActionError::UnknownClass { given, known } => format!(
+            "no fault class {:?} in the plan; the classes are: {}",
+            given.as_str(),
+            ids(known)
+        ),
+        ActionError::UnknownLevel { given, known } => format!(
+            "no level {:?} in the plan; the levels are: {}",
+            given.as_str(),
+            ids(known)
+        ),
+        ActionError::UnknownStep(step) => {
+            format!("no step {:?} in this incident's checklist", step.as_str())
+        }
+        ActionError::WrongKind { step, needed } => {
+            let kind = match needed {
+                NeededKind::Record => "record",
+                NeededKind::Decision => "decision",
+            };
+            format!("step {:?} is not a {kind} step", step.as_str())
+        }
+        ActionError::NotACount { step, value } => format!(
+            "step {:?} takes a whole number, not {value:?}",
+            step.as_str()
+        ),
+        ActionError::UnknownQuestion { given, known } => format!(
+            "no assessment question {:?} for this fault class; the questions are: {}",
+            given.as_str(),
+            ids(known)
+        ),
+        ActionError::NoLevel => "choose a level, or answer yes to at least one assessment question so the plan can suggest one".to_owned(),
+        ActionError::LevelReasonMissing { suggested, chosen } => format!(
+            "the answers suggest level {suggested}; say why level {chosen} is declared instead"
+        ),
+        ActionError::DiscoveredLater => {
+            "the discovery time is later than now; a fault is discovered before it is declared"
+                .to_owned()
+        }
+        ActionError::UnknownTemplate(id) => format!("no template {:?} in the plan", id.as_str()),
+        ActionError::NoAudience => "a message without a template needs an audience".to_owned(),
+        ActionError::UnknownTarget(t) => {
+            let (what, id) = match t {
+                Target::Role(id) => ("role", id.as_str()),
+                Target::Person(id) => ("person", id.as_str()),
+                Target::External(id) => ("external contact", id.as_str()),
+            };
+            format!("no {what} {id:?} in the plan")
+        }
+        ActionError::UnknownDuty(id) => format!(
+            "no reporting duty {:?} at the levels this incident has held",
+            id.as_str()
+        ),
+        ActionError::SameLevel(l) => format!("the incident is already at level {l}"),
+        ActionError::WarningNotInForce(l) => format!("no warning for level {l} is in force"),
+        ActionError::Empty(f) => format!("the {} cannot be empty", field_en(*f)),
+    }
+}
+
+fn log_error_en(e: &LogError) -> String {
+    match e {
+        LogError::Locked(path) => format!(
+            "another runbook is already writing {}; use that window, or close it first (a second writer could corrupt the log)",
+            show(path)
+        ),
+        LogError::Open { path, error } => format!(
+            "cannot open the log {}: {}; choose another folder for the log",
+            show(path),
+            error.detail
+        ),
+        LogError::Write { path, error } => format!(
+            "could not save to {}: {}. The entry is kept in memory but is NOT saved; continue the log in another folder",
+            show(path),
+            error.detail
+        ),
+        LogError::Failed(path) => format!(
+            "the log {} failed earlier and is no longer written to; continue the log in another folder",
+            show(path)
+        ),
+        LogError::Damaged { path, line, fault } => format!(
+            "{} is damaged at line {line}: {}. runbook will not write to it; the log continues in a new file",
+            show(path),
+            line_fault_en(fault)
+        ),
+        LogError::Read { path, error } => {
+            format!("cannot read the log {}: {}", show(path), error.detail)
+        }
+    }
+}
+
+fn failure_en(e: &IncidentError) -> String {
+    match e {
+        IncidentError::Action(e) => refusal_en(e),
+        IncidentError::Log(e) => log_error_en(e),
+        IncidentError::File { op, path, error } => {
+            let what = match op {
+                FileOp::CreateIncidents => "cannot create the incidents folder",
+                FileOp::CreateIncident => "cannot create the incident folder",
+                FileOp::SyncIncidents => "cannot sync the incidents folder",
+                FileOp::CreateFolder => "cannot create the folder",
+                FileOp::WritePlanCopy => "cannot write the plan copy",
+                FileOp::ReadPlanCopy => "cannot read the plan copy",
+                FileOp::CloseSession => {
+                    "every entry is saved, but the closing record (the mark of a clean exit) could not be written to"
+                }
+            };
+            format!("{what} {}: {}", show(path), error.detail)
+        }
+        IncidentError::PlanCopy { path, first } => format!(
+            "the plan copy {} in the incident folder does not load: {}",
+            show(path),
+            first
+                .as_ref()
+                .map(|d| d.headline(&file_name(path)))
+                .unwrap_or_default()
+        ),
+        IncidentError::Replay { dir, error } => {
+            let why = match error {
+                ReplayError::Empty => "the log holds no events: nothing was declared",
+                ReplayError::NotDeclared => "the log does not start with a declaration",
+            };
+            format!("{}: {why}", show(dir))
+        }
+        IncidentError::NotFound(given) => format!("no incident {given:?}"),
+        IncidentError::Ambiguous { given, matches } => {
+            format!(
+                "{given:?} matches several incidents: {}",
+                matches.join(", ")
+            )
+        }
+    }
+}
+
+fn audience_en(a: Audience) -> &'static str {
+    match a {
+        Audience::StudentsParents => "students and parents",
+        Audience::Teachers => "teachers",
+        Audience::Schools => "schools and the education bureau",
+        Audience::Regulator => "the regulator",
+        Audience::Partners => "partners",
+        Audience::Media => "the media",
+        Audience::Internal => "internal update",
+    }
+}
+
+fn event_en(event: &Event, plan: &Plan) -> String {
+    match event {
+        Event::Declared {
+            title,
+            class,
+            level,
+            suggested_level,
+            level_reason,
+            drill,
+            ..
+        } => {
+            let class_name = plan
+                .class(class)
+                .map_or(class.as_str(), |c| c.name.as_str());
+            let kind = if *drill { "drill" } else { "incident" };
+            let why = match (suggested_level, level_reason) {
+                (Some(s), Some(r)) => format!(" (the answers suggested {s}: {r})"),
+                _ => String::new(),
+            };
+            format!("{kind} declared: {title} ({class_name}), level {level}{why}")
+        }
+        Event::LevelChanged { from, to, reason } => format!("level {from} → {to}: {reason}"),
+        Event::StepStatus { step, status } => {
+            let s = match status {
+                StepStatus::Done => "done".to_owned(),
+                StepStatus::Skipped { reason } => format!("skipped ({reason})"),
+                StepStatus::NotApplicable => "not applicable".to_owned(),
+                StepStatus::Deferred => "deferred".to_owned(),
+                StepStatus::Blocked { reason } => format!("blocked ({reason})"),
+                StepStatus::Reopened => "reopened".to_owned(),
+            };
+            format!("step {step}: {s}")
+        }
+        Event::ValueRecorded { step, value } => {
+            format!("step {step}: recorded {value}")
+        }
+        Event::DecisionAnswered { step, yes, next } => format!(
+            "step {}: answered {} → {next}",
+            step,
+            if *yes { "yes" } else { "no" }
+        ),
+        Event::CallAttempt {
+            to, outcome, note, ..
+        } => {
+            let o = match outcome {
+                CallOutcome::Reached => "reached",
+                CallOutcome::NoAnswer => "no answer",
+                CallOutcome::LeftMessage => "left a message",
+                CallOutcome::WrongNumber => "wrong number",
+            };
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({note})")
+            };
+            format!("called {}: {o}{note}", target_label(plan, to))
+        }
+        Event::MessageSent { audience, text, .. } => {
+            format!(
+                "message to {}: {}",
+                audience_en(*audience),
+                first_line(text)
+            )
+        }
+        Event::Note { text, step: None } => format!("note: {text}"),
+        Event::Note {
+            text,
+            step: Some(step),
+        } => format!("note on step {step}: {text}"),
+        Event::WarningIssued { level, .. } => format!("warning issued for level {level}"),
+        Event::WarningLifted { level, .. } => format!("warning lifted for level {level}"),
+        Event::CommandHandedOver { from, to, .. } => format!(
+            "command handed over from {} to {}",
+            commander_name(from, plan),
+            commander_name(to, plan)
+        ),
+        Event::DutyDone { duty, note } => format!("duty {duty} fulfilled {note}")
+            .trim_end()
+            .to_owned(),
+        Event::Closed { summary } => format!("closed: {summary}"),
+        Event::Reopened { reason } => format!("reopened: {reason}"),
+    }
+}
+
+// ---------------------------------------------------------------- 简体中文
+
+fn os_error_zh(e: &OsError) -> String {
+    let words = match e.kind {
+        ErrorKind::StorageFull => "磁盘已满",
+        ErrorKind::PermissionDenied => "没有写入权限",
+        ErrorKind::NotFound => "找不到该文件或文件夹",
+        ErrorKind::ReadOnlyFilesystem => "所在磁盘是只读的",
+        ErrorKind::FileTooLarge => "文件超过了大小限制",
+        ErrorKind::IsADirectory => "该路径是一个文件夹",
+        ErrorKind::NotADirectory => "路径中的某一级不是文件夹",
+        ErrorKind::AlreadyExists => "已经存在",
+        ErrorKind::QuotaExceeded => "超出了磁盘配额",
+        _ => return format!("系统报告：{}", e.detail),
+    };
+    format!("{words}（{}）", e.detail)
+}
+
+fn when_error_zh(e: &WhenError) -> String {
+    match e {
+        WhenError::NotATime(t) => {
+            format!("“{t}”不是时间：请写 HH:MM、YYYY-MM-DD HH:MM 或 RFC 3339 格式")
+        }
+        WhenError::NotInZone(t) => format!("本地时区没有“{t}”这个时间（夏令时跳过）"),
+        WhenError::InFuture(t) => format!("“{t}”是将来的时间；只能记录已经发生的事"),
+    }
+}
+
+fn line_fault_zh(f: &LineFault) -> String {
+    match f {
+        LineFault::NoHash => "该行没有哈希值".to_owned(),
+        LineFault::NotARecord(e) => format!("不是有效的记录：{e}"),
+        LineFault::HashNotLast => "哈希值不是该行的最后一个字段".to_owned(),
+        LineFault::HashChanged => "哈希值与该行内容不符：写入后被改动过".to_owned(),
+        LineFault::Sequence { found, expected } => {
+            format!("序号为 {found}，应为 {expected}：有行被删除、重复或移动")
+        }
+        LineFault::Chain => "与上一行接不上：有行被删除、插入或移动".to_owned(),
+    }
+}
+
+fn notice_zh(n: &Notice) -> String {
+    match n {
+        Notice::ContinuesInRescue { rescue } => format!(
+            "此文件夹曾经无法写入，日志已在 {} 中继续；完整记录请打开那个文件夹",
+            show(rescue)
+        ),
+        Notice::Damaged { file, line, fault } => format!(
+            "{} 第 {line} 行已损坏（{}）；只显示此前的记录，文件保持原样",
+            file_name(file),
+            line_fault_zh(fault)
+        ),
+        Notice::DamagedContinued {
+            file,
+            line,
+            fault,
+            next,
+        } => format!(
+            "{} 第 {line} 行已损坏（{}）；文件保持原样，日志在 {} 中继续",
+            show(file),
+            line_fault_zh(fault),
+            show(next)
+        ),
+        Notice::TornTail { file, at, bytes } => format!(
+            "{} 末尾有一行不完整（第 {at} 字节起，共 {bytes} 字节），是崩溃留下的；下次写入时会修复",
+            file_name(file)
+        ),
+        Notice::Repaired {
+            file,
+            at,
+            cut,
+            kept_in,
+        } => format!(
+            "{} 末尾有崩溃留下的不完整行（第 {at} 字节起）；这 {cut} 个字节已保存在 {}，日志已修复",
+            show(file),
+            show(kept_in)
+        ),
+        Notice::Unclean { file } => format!(
+            "{} 上一次没有正常结束（崩溃或断电）；已保存的记录都完好",
+            show(file)
+        ),
+        Notice::OriginUnreadable { file, origin } => format!(
+            "{} 接续的日志 {} 在这里读不到；只显示接续之后的记录",
+            show(file),
+            show(origin)
+        ),
+        Notice::Unwritable { file, error } => format!(
+            "{} 无法写入（{}）；在日志转到其他位置继续之前，新记录都【未保存】",
+            show(file),
+            os_error_zh(error)
+        ),
+    }
+}
+
+fn field_zh(f: Field) -> &'static str {
+    match f {
+        Field::Title => "标题",
+        Field::Reason => "原因",
+        Field::Value => "数值",
+        Field::Message => "消息内容",
+        Field::Note => "备注",
+        Field::Commander => "新指挥人",
+        Field::Summary => "总结",
+    }
+}
+
+fn refusal_zh(e: &ActionError) -> String {
+    match e {
+        ActionError::Closed => "事件已关闭；如需继续处置，请先重新打开".to_owned(),
+        ActionError::AlreadyOpen => "事件尚未关闭".to_owned(),
+        ActionError::UnknownClass { given, known } => {
+            format!("预案中没有故障分类“{given}”；现有分类：{}", ids(known))
+        }
+        ActionError::UnknownLevel { given, known } => {
+            format!("预案中没有等级“{given}”；现有等级：{}", ids(known))
+        }
+        ActionError::UnknownStep(step) => format!("本事件的检查单中没有步骤“{step}”"),
+        ActionError::WrongKind { step, needed } => {
+            let kind = match needed {
+                NeededKind::Record => "记录",
+                NeededKind::Decision => "判断",
+            };
+            format!("步骤“{step}”不是{kind}步骤")
+        }
+        ActionError::NotACount { step, value } => {
+            format!("步骤“{step}”要填整数，不能填“{value}”")
+        }
+        ActionError::UnknownQuestion { given, known } => {
+            format!("本故障分类没有研判问题“{given}”；现有问题：{}", ids(known))
+        }
+        ActionError::NoLevel => {
+            "请选择等级，或至少对一个研判问题回答“是”，以便预案给出建议等级".to_owned()
+        }
+        ActionError::LevelReasonMissing { suggested, chosen } => {
+            format!("研判结果建议 {suggested} 级；改定为 {chosen} 级需要说明原因")
+        }
+        ActionError::DiscoveredLater => "发现时间晚于现在；故障应先发现、后启动响应".to_owned(),
+        ActionError::UnknownTemplate(id) => format!("预案中没有通知模板“{id}”"),
+        ActionError::NoAudience => "不用模板的消息需要选择发送对象".to_owned(),
+        ActionError::UnknownTarget(t) => {
+            let (what, id) = match t {
+                Target::Role(id) => ("岗位", id.as_str()),
+                Target::Person(id) => ("人员", id.as_str()),
+                Target::External(id) => ("外部联系人", id.as_str()),
+            };
+            format!("预案中没有{what}“{id}”")
+        }
+        ActionError::UnknownDuty(id) => format!("本事件经历过的等级中没有报告义务“{id}”"),
+        ActionError::SameLevel(l) => format!("事件已经是 {l} 级"),
+        ActionError::WarningNotInForce(l) => format!("{l} 级预警并未发布"),
+        ActionError::Empty(f) => format!("{}不能为空", field_zh(*f)),
+    }
+}
+
+fn log_error_zh(e: &LogError) -> String {
+    match e {
+        LogError::Locked(path) => format!(
+            "另一个 runbook 正在写入 {}；请使用那个窗口，或先关闭它（两处同时写入会损坏日志）",
+            show(path)
+        ),
+        LogError::Open { path, error } => format!(
+            "无法打开日志 {}：{}；请为日志选择其他文件夹",
+            show(path),
+            os_error_zh(error)
+        ),
+        LogError::Write { path, error } => format!(
+            "无法保存到 {}：{}。这条记录保留在内存中，但【未保存】；请把日志转到其他文件夹继续",
+            show(path),
+            os_error_zh(error)
+        ),
+        LogError::Failed(path) => format!(
+            "日志 {} 之前写入失败，已停止写入；请把日志转到其他文件夹继续",
+            show(path)
+        ),
+        LogError::Damaged { path, line, fault } => format!(
+            "{} 第 {line} 行已损坏：{}。runbook 不会再写入该文件，日志在新文件中继续",
+            show(path),
+            line_fault_zh(fault)
+        ),
+        LogError::Read { path, error } => {
+            format!("无法读取日志 {}：{}", show(path), os_error_zh(error))
+        }
+    }
+}
+
+fn failure_zh(e: &IncidentError) -> String {
+    match e {
+        IncidentError::Action(e) => refusal_zh(e),
+        IncidentError::Log(e) => log_error_zh(e),
+        IncidentError::File { op, path, error } => {
+            let what = match op {
+                FileOp::CreateIncidents => "无法创建事件文件夹",
+                FileOp::CreateIncident => "无法创建本事件的文件夹",
+                FileOp::SyncIncidents => "无法同步事件文件夹",
+                FileOp::CreateFolder => "无法创建文件夹",
+                FileOp::WritePlanCopy => "无法写入预案副本",
+                FileOp::ReadPlanCopy => "无法读取预案副本",
+                FileOp::CloseSession => "所有记录都已保存，只是无法写入正常退出的结束标记",
+            };
+            format!("{what} {}：{}", show(path), os_error_zh(error))
+        }
+        IncidentError::PlanCopy { path, first } => format!(
+            "事件文件夹中的预案副本 {} 无法加载：{}",
+            show(path),
+            first
+                .as_ref()
+                .map(|d| d.headline(&file_name(path)))
+                .unwrap_or_default()
+        ),
+        IncidentError::Replay { dir, error } => {
+            let why = match error {
+                ReplayError::Empty => "日志中没有任何记录：事件从未启动",
+                ReplayError::NotDeclared => "日志不是以启动响应开头的",
+            };
+            format!("{}：{why}", show(dir))
+        }
+        IncidentError::NotFound(given) => format!("找不到事件“{given}”"),
+        IncidentError::Ambiguous { given, matches } => {
+            format!("“{given}”对应多个事件：{}", matches.join("、"))
+        }
+    }
+}
+
+fn audience_zh(a: Audience) -> &'static str {
+    match a {
+        Audience::StudentsParents => "学生和家长",
+        Audience::Teachers => "教师",
+        Audience::Schools => "学校和教育局",
+        Audience::Regulator => "监管部门",
+        Audience::Partners => "合作伙伴",
+        Audience::Media => "媒体",
+        Audience::Internal => "内部通报",
+    }
+}
+
+fn event_zh(event: &Event, plan: &Plan) -> String {
+    match event {
+        Event::Declared {
+            title,
+            class,
+            level,
+            suggested_level,
+            level_reason,
+            drill,
+            ..
+        } => {
+            let class_name = plan
+                .class(class)
+                .map_or(class.as_str(), |c| c.name.as_str());
+            let kind = if *drill { "演练" } else { "事件" };
+            let why = match (suggested_level, level_reason) {
+                (Some(s), Some(r)) => format!("（研判建议 {s} 级：{r}）"),
+                _ => String::new(),
+            };
+            format!("启动{kind}响应：{title}（{class_name}），{level} 级{why}")
+        }
+        Event::LevelChanged { from, to, reason } => {
+            format!("响应等级 {from} → {to}：{reason}")
+        }
+        Event::StepStatus { step, status } => {
+            let s = match status {
+                StepStatus::Done => "完成".to_owned(),
+                StepStatus::Skipped { reason } => format!("跳过（{reason}）"),
+                StepStatus::NotApplicable => "不适用".to_owned(),
+                StepStatus::Deferred => "推迟".to_owned(),
+                StepStatus::Blocked { reason } => format!("受阻（{reason}）"),
+                StepStatus::Reopened => "重新打开".to_owned(),
+            };
+            format!("步骤 {step}：{s}")
+        }
+        Event::ValueRecorded { step, value } => {
+            format!("步骤 {step}：记录 {value}")
+        }
+        Event::DecisionAnswered { step, yes, next } => format!(
+            "步骤 {}：回答“{}”→ {next}",
+            step,
+            if *yes { "是" } else { "否" }
+        ),
+        Event::CallAttempt {
+            to, outcome, note, ..
+        } => {
+            let o = match outcome {
+                CallOutcome::Reached => "已联系上",
+                CallOutcome::NoAnswer => "无人接听",
+                CallOutcome::LeftMessage => "已留言",
+                CallOutcome::WrongNumber => "号码错误",
+            };
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!("（{note}）")
+            };
+            format!("呼叫 {}：{o}{note}", target_label(plan, to))
+        }
+        Event::MessageSent { audience, text, .. } => {
+            format!("发给{}的消息：{}", audience_zh(*audience), first_line(text))
+        }
+        Event::Note { text, step: None } => format!("备注：{text}"),
+        Event::Note {
+            text,
+            step: Some(step),
+        } => format!("步骤 {step} 备注：{text}"),
+        Event::WarningIssued { level, .. } => format!("发布 {level} 级预警"),
+        Event::WarningLifted { level, .. } => format!("解除 {level} 级预警"),
+        Event::CommandHandedOver { from, to, .. } => format!(
+            "指挥权由 {} 移交给 {}",
+            commander_name(from, plan),
+            commander_name(to, plan)
+        ),
+        Event::DutyDone { duty, note } => format!("报告义务 {duty} 已履行 {note}")
+            .trim_end()
+            .to_owned(),
+        Event::Closed { summary } => format!("关闭：{summary}"),
+        Event::Reopened { reason } => format!("重新打开：{reason}"),
+    }
+}

@@ -1,0 +1,193 @@
+//! Where an incident's files are: folders, log names, finding an incident.
+
+use std::path::{Path, PathBuf};
+
+use super::IncidentError;
+
+/// The file name of the pinned plan in an incident folder.
+pub const PLAN_FILE: &str = "plan.ron";
+
+/// The folder of all incidents under a data directory.
+#[must_use]
+pub fn incidents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("incidents")
+}
+
+/// Where an incident's log continues when its own folder cannot be written:
+/// `<data>/rescue/<incident name>`.
+#[must_use]
+pub fn rescue_dir(data_dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    data_dir.join("rescue").join(name)
+}
+
+/// The rescue folder of an incident folder under `<data>/incidents/`, if one exists.
+pub(super) fn existing_rescue(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?;
+    let incidents = dir.parent()?;
+    if incidents.file_name()? != "incidents" {
+        return None;
+    }
+    let rescue = rescue_dir(incidents.parent()?, name);
+    rescue.join(PLAN_FILE).is_file().then_some(rescue)
+}
+
+/// A device name safe in a file name: ASCII letters, digits, `-` and `_`.
+#[must_use]
+pub fn device_slug(device: &str) -> String {
+    let slug: String = device
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "device".to_owned()
+    } else {
+        slug.chars().take(40).collect()
+    }
+}
+
+/// Finds an incident folder from a path or a name under the data directory.
+/// When the incident's log was rescued into `<data>/rescue/`, the rescue
+/// folder is the one to work in: its log links back to the original, so it
+/// shows the whole record, and new entries keep their order.
+///
+/// # Errors
+/// When nothing, or more than one incident, matches.
+pub fn resolve(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
+    resolve_named(data_dir, given).map(|dir| existing_rescue(&dir).unwrap_or(dir))
+}
+
+fn resolve_named(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
+    let as_path = PathBuf::from(given);
+    if as_path.join(PLAN_FILE).is_file() {
+        return Ok(as_path);
+    }
+    let root = incidents_dir(data_dir);
+    let exact = root.join(given);
+    if exact.join(PLAN_FILE).is_file() {
+        return Ok(exact);
+    }
+    let matches: Vec<PathBuf> = list_dirs(&root)
+        .into_iter()
+        .filter(|d| {
+            d.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(given))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(IncidentError::NotFound(given.to_owned())),
+        many => Err(IncidentError::Ambiguous {
+            given: given.to_owned(),
+            matches: many
+                .iter()
+                .filter_map(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect(),
+        }),
+    }
+}
+
+/// Every incident folder under `root`, sorted by name (which starts with the date).
+#[must_use]
+pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join(PLAN_FILE).is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// A log file's name split into its writer and continuation number:
+/// `log-laptop.jsonl` is (`laptop`, 1), `log-laptop.3.jsonl` is (`laptop`, 3).
+fn parse_log_name(name: &str) -> Option<(String, u32)> {
+    let stem = name.strip_prefix("log-")?.strip_suffix(".jsonl")?;
+    match stem.rsplit_once('.') {
+        Some((device, n)) => Some((device.to_owned(), n.parse().ok()?)),
+        None => Some((stem.to_owned(), 1)),
+    }
+}
+
+/// The log files in a folder, in reading order: by device, then continuation number.
+pub(super) fn log_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, u32, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let (device, n) = parse_log_name(&e.file_name().to_string_lossy())?;
+            Some((device, n, e.path()))
+        })
+        .collect();
+    files.sort();
+    files.into_iter().map(|(_, _, p)| p).collect()
+}
+
+/// The device a log file belongs to (its slug), from its name.
+pub(super) fn log_device(path: &Path) -> String {
+    path.file_name()
+        .and_then(|n| parse_log_name(&n.to_string_lossy()))
+        .map(|(device, _)| device)
+        .unwrap_or_default()
+}
+
+/// This device's log files in a folder, oldest first.
+pub(super) fn device_logs(dir: &Path, device: &str) -> Vec<PathBuf> {
+    let slug = device_slug(device);
+    log_files(dir)
+        .into_iter()
+        .filter(|p| log_device(p) == slug)
+        .collect()
+}
+
+/// The log file for a device and continuation number.
+pub(super) fn log_path(dir: &Path, device: &str, n: u32) -> PathBuf {
+    let slug = device_slug(device);
+    if n <= 1 {
+        dir.join(format!("log-{slug}.jsonl"))
+    } else {
+        dir.join(format!("log-{slug}.{n}.jsonl"))
+    }
+}
+
+/// The first free continuation file for a device in a folder.
+pub(super) fn next_log_path(dir: &Path, device: &str) -> PathBuf {
+    (2..)
+        .map(|n| log_path(dir, device, n))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| log_path(dir, device, u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_names_give_their_device_and_number() {
+        assert_eq!(parse_log_name("log-a.jsonl"), Some(("a".to_owned(), 1)));
+        assert_eq!(
+            parse_log_name("log-a-b.3.jsonl"),
+            Some(("a-b".to_owned(), 3))
+        );
+        assert_eq!(parse_log_name("log-a.jsonl.torn-1"), None);
+        assert_eq!(parse_log_name("plan.ron"), None);
+        assert_eq!(parse_log_name("log-a.x.jsonl"), None);
+    }
+
+    #[test]
+    fn device_names_become_safe_file_names() {
+        assert_eq!(device_slug("Ann's laptop"), "Ann-s-laptop");
+        assert_eq!(device_slug("…"), "device");
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading an incident folder: every log, in order, merged into one timeline.
+
+use std::path::{Path, PathBuf};
+
+use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
+use super::{FileOp, IncidentError, Notice, file_err};
+use crate::io::log::{self, Record};
+use crate::model::incident::Entry;
+use crate::model::plan::{self, Plan};
+
+/// Reads every log in an incident folder; returns the entries in order and
+/// notices about what reading found (damage, torn tails, a rescue folder).
+///
+/// # Errors
+/// When a log cannot be read.
+pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<Notice>), IncidentError> {
+    let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
+    let mut notices = Vec::new();
+    if let Some(rescue) = existing_rescue(dir) {
+        notices.push(Notice::ContinuesInRescue { rescue });
+    }
+    for path in with_origins(dir, &mut notices) {
+        let scan = log::read(&path)?;
+        if let Some((line, fault)) = &scan.damage {
+            notices.push(Notice::Damaged {
+                file: path.clone(),
+                line: *line,
+                fault: fault.clone(),
+            });
+        }
+        if let Some((at, bytes)) = &scan.torn_tail {
+            notices.push(Notice::TornTail {
+                file: path.clone(),
+                at: *at,
+                bytes: bytes.len() as u64,
+            });
+        }
+        let device = log_device(&path);
+        let entries: Vec<Entry> = scan.entries().cloned().collect();
+        match groups.iter_mut().find(|(d, _)| *d == device) {
+            Some((_, list)) => {
+                // A continuation file starts with the entries its predecessor
+                // could not save. If a write was reported failed but did reach
+                // the disk, those entries are in both files: keep them once.
+                let overlap = (1..=entries.len().min(list.len()))
+                    .rev()
+                    .find(|&n| list[list.len() - n..] == entries[..n])
+                    .unwrap_or(0);
+                list.extend(entries.into_iter().skip(overlap));
+            }
+            None => groups.push((device, entries)),
+        }
+    }
+    Ok((merge(groups), notices))
+}
+
+/// The log files of a folder in reading order, each preceded by the files in
+/// other folders it continues from (its first record names the file it
+/// continues when that folder could not be written), so that a continuation
+/// folder reads as the whole incident.
+fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
+    let own = log_files(dir);
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let mut out: Vec<PathBuf> = Vec::new();
+    for path in &own {
+        let mut origins: Vec<PathBuf> = Vec::new();
+        let mut next = continues_from(path);
+        while let Some(prev) = next.take() {
+            let known = own.iter().chain(&out).chain(&origins);
+            if origins.len() >= 100 || known.into_iter().any(|p| same(p, &prev)) {
+                break;
+            }
+            if !prev.is_file() {
+                notices.push(Notice::OriginUnreadable {
+                    file: path.clone(),
+                    origin: prev,
+                });
+                break;
+            }
+            next = continues_from(&prev);
+            origins.push(prev);
+        }
+        out.extend(origins.into_iter().rev());
+        out.push(path.clone());
+    }
+    out
+}
+
+/// The file a log continues, as its first record names it.
+fn continues_from(path: &Path) -> Option<PathBuf> {
+    let scan = log::read(path).ok()?;
+    match &scan.lines.first()?.record {
+        Record::Opened {
+            continues: Some(c), ..
+        } if !c.file.is_empty() => Some(PathBuf::from(&c.file)),
+        _ => None,
+    }
+}
+
+/// Merges the entries of several devices by the time they were recorded;
+/// within one device the written order is kept exactly.
+fn merge(groups: Vec<(String, Vec<Entry>)>) -> Vec<Entry> {
+    let mut cursors: Vec<std::iter::Peekable<std::vec::IntoIter<Entry>>> = groups
+        .into_iter()
+        .map(|(_, g)| g.into_iter().peekable())
+        .collect();
+    let mut out: Vec<Entry> = Vec::new();
+    loop {
+        let next = cursors
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, c)| c.peek().map(|e| (e.recorded_at, i)))
+            .min();
+        let Some((_, i)) = next else { break };
+        let Some(entry) = cursors[i].next() else {
+            break;
+        };
+        out.push(entry);
+    }
+    out
+}
+
+/// Whether the last writing session on a log file ended cleanly: its last
+/// record is the closing record (or the file holds nothing yet).
+#[must_use]
+pub fn ended_cleanly(path: &Path) -> bool {
+    log::read(path).is_ok_and(|scan| {
+        scan.torn_tail.is_none()
+            && matches!(
+                scan.lines.last().map(|l| &l.record),
+                Some(Record::Closed { .. }) | None
+            )
+    })
+}
+
+/// Loads the pinned plan of an incident folder, with its exact bytes.
+///
+/// # Errors
+/// When it cannot be read or does not load.
+pub fn load_plan(dir: &Path) -> Result<(Plan, Vec<u8>), IncidentError> {
+    let path = dir.join(PLAN_FILE);
+    let bytes = std::fs::read(&path).map_err(file_err(FileOp::ReadPlanCopy, &path))?;
+    match plan::parse(&bytes) {
+        Ok(checked) => Ok((checked.plan, bytes)),
+        Err(diags) => Err(IncidentError::PlanCopy {
+            path,
+            first: diags.into_iter().next().map(Box::new),
+        }),
+    }
+}
+
+/// Whether this device's last writing session on an incident ended
+/// cleanly; `None` when this device has no log there.
+#[must_use]
+pub fn device_session_clean(dir: &Path, device: &str) -> Option<bool> {
+    super::paths::device_logs(dir, device)
+        .last()
+        .map(|p| ended_cleanly(p))
+}

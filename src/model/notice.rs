@@ -1,0 +1,272 @@
+//! What the incident store reports to a person: notices about what opening a
+//! log found, and failures, as typed data.
+//!
+//! The store (`crate::io`) finds these; the command line and the window word
+//! them, each in its own language (`crate::i18n`), and the window styles them
+//! (a repaired crash is a notice, a failed write a red banner). They live in
+//! the model, not in `io`, so that the window can render them without
+//! depending on the code that touches files. Nothing here is a sentence: a
+//! path, a line number and a kind of damage are data.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use super::incident::{ActionError, ReplayError};
+use super::plan::Diagnostic;
+
+/// An operating-system error as data: its kind, which each face words, and
+/// the system's own text for the detail (the OS speaks its own language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OsError {
+    /// What kind of failure it is.
+    pub kind: ErrorKind,
+    /// The system's own description, such as "No space left on device".
+    pub detail: String,
+}
+
+impl From<&std::io::Error> for OsError {
+    fn from(e: &std::io::Error) -> Self {
+        Self {
+            kind: e.kind(),
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for OsError {
+    fn from(e: std::io::Error) -> Self {
+        Self::from(&e)
+    }
+}
+
+/// Why one line of a log does not verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineFault {
+    /// The line has no hash field.
+    NoHash,
+    /// The line is not a valid record; the parser's own words follow.
+    NotARecord(String),
+    /// The hash is not the line's last field.
+    HashNotLast,
+    /// The hash does not match the line: it was changed after it was written.
+    HashChanged,
+    /// A sequence number out of order: a line was removed, duplicated or moved.
+    Sequence {
+        /// The number found.
+        found: u64,
+        /// The number expected.
+        expected: u64,
+    },
+    /// The line does not follow the one before: a line was removed, inserted
+    /// or moved.
+    Chain,
+}
+
+/// A log that cannot be opened, written or read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogError {
+    /// Another process holds the log's lock.
+    Locked(PathBuf),
+    /// The file or its folder could not be created or opened.
+    Open {
+        /// The log.
+        path: PathBuf,
+        /// Why.
+        error: OsError,
+    },
+    /// A record could not be written or synced: it is NOT saved.
+    Write {
+        /// The log.
+        path: PathBuf,
+        /// Why.
+        error: OsError,
+    },
+    /// The log failed earlier and accepts nothing more.
+    Failed(PathBuf),
+    /// The file is damaged before its last line; it is never written again.
+    Damaged {
+        /// The log.
+        path: PathBuf,
+        /// The first bad line, from 1.
+        line: u64,
+        /// What is wrong with it.
+        fault: LineFault,
+    },
+    /// The file could not be read.
+    Read {
+        /// The log.
+        path: PathBuf,
+        /// Why.
+        error: OsError,
+    },
+}
+
+impl LogError {
+    /// Whether an entry was kept in memory and NOT saved: the log must
+    /// continue in another file or folder.
+    #[must_use]
+    pub fn is_unsaved(&self) -> bool {
+        matches!(self, Self::Write { .. } | Self::Failed(_))
+    }
+}
+
+/// What opening or reading an incident found, for the operator to know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// This folder could not be written at some point; the log continues in
+    /// a rescue folder, which holds the whole record.
+    ContinuesInRescue {
+        /// The rescue folder.
+        rescue: PathBuf,
+    },
+    /// A log is damaged at a line; only the lines before it are read, and
+    /// the file is kept as it is.
+    Damaged {
+        /// The log.
+        file: PathBuf,
+        /// The first bad line.
+        line: u64,
+        /// What is wrong with it.
+        fault: LineFault,
+    },
+    /// This device's log is damaged; it is kept as it is and the log
+    /// continues in a new file.
+    DamagedContinued {
+        /// The damaged log.
+        file: PathBuf,
+        /// The first bad line.
+        line: u64,
+        /// What is wrong with it.
+        fault: LineFault,
+        /// The new file.
+        next: PathBuf,
+    },
+    /// A log ends with an incomplete line left by a crash; it is repaired
+    /// when the log is next written.
+    TornTail {
+        /// The log.
+        file: PathBuf,
+        /// Where the incomplete line starts, in bytes.
+        at: u64,
+        /// Its length in bytes.
+        bytes: u64,
+    },
+    /// An incomplete line left by a crash was cut off; its bytes are kept in
+    /// a side file.
+    Repaired {
+        /// The log.
+        file: PathBuf,
+        /// Where the cut began, in bytes.
+        at: u64,
+        /// How many bytes were cut.
+        cut: u64,
+        /// The side file that keeps them.
+        kept_in: PathBuf,
+    },
+    /// The last session on this log did not end cleanly (a crash or power
+    /// loss); every saved entry is intact.
+    Unclean {
+        /// The log.
+        file: PathBuf,
+    },
+    /// A log continues one that cannot be read here; only the entries after
+    /// it are shown.
+    OriginUnreadable {
+        /// The continuing log.
+        file: PathBuf,
+        /// The log it continues.
+        origin: PathBuf,
+    },
+    /// This device's log cannot be written; entries are NOT saved until the
+    /// log continues in another file.
+    Unwritable {
+        /// The log.
+        file: PathBuf,
+        /// Why.
+        error: OsError,
+    },
+}
+
+impl Notice {
+    /// Whether the notice is about something that needs no action: the log
+    /// was repaired or a crash was survived, nothing is lost.
+    #[must_use]
+    pub fn is_informational(&self) -> bool {
+        matches!(
+            self,
+            Self::Repaired { .. } | Self::Unclean { .. } | Self::TornTail { .. }
+        )
+    }
+}
+
+/// What was being done to a file or folder when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileOp {
+    /// Creating the folder of all incidents.
+    CreateIncidents,
+    /// Creating an incident's folder.
+    CreateIncident,
+    /// Syncing the folder of all incidents.
+    SyncIncidents,
+    /// Creating a folder to continue a log in.
+    CreateFolder,
+    /// Writing the pinned copy of the plan.
+    WritePlanCopy,
+    /// Reading the pinned copy of the plan.
+    ReadPlanCopy,
+    /// Writing the closing record of a clean exit (every entry is saved).
+    CloseSession,
+}
+
+/// Everything that can go wrong with an incident on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IncidentError {
+    /// The action was refused; nothing was written.
+    Action(ActionError),
+    /// The log could not be opened, written or read.
+    Log(LogError),
+    /// A file or folder could not be created, written or read.
+    File {
+        /// What was being done.
+        op: FileOp,
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        error: OsError,
+    },
+    /// The pinned copy of the plan does not load.
+    PlanCopy {
+        /// The copy.
+        path: PathBuf,
+        /// Its first error.
+        first: Option<Box<Diagnostic>>,
+    },
+    /// The logs hold no declaration.
+    Replay {
+        /// The incident folder.
+        dir: PathBuf,
+        /// What is missing.
+        error: ReplayError,
+    },
+    /// No incident by that name or folder.
+    NotFound(String),
+    /// The name matches several incidents.
+    Ambiguous {
+        /// The name given.
+        given: String,
+        /// The incidents it matches.
+        matches: Vec<String>,
+    },
+}
+
+impl From<ActionError> for IncidentError {
+    fn from(e: ActionError) -> Self {
+        Self::Action(e)
+    }
+}
+
+impl From<LogError> for IncidentError {
+    fn from(e: LogError) -> Self {
+        Self::Log(e)
+    }
+}

@@ -1,0 +1,260 @@
+//! The incident service: the application logic of running an incident,
+//! shared by the command line and the window.
+//!
+//! `io` knows files and `model` knows rules; what sits between them — who is
+//! recording and on which device, where the data lives, what time it is,
+//! how an incident is declared, opened, listed and found by name, and where
+//! the log goes when its folder cannot be written — is here, once. The
+//! command line is argument parsing and printing over it; the window calls
+//! the same functions, and adds [`live`], a writer thread, so that a durable
+//! write never blocks a frame.
+//!
+//! Everything it reports is typed ([`IncidentError`], [`Notice`]); each face
+//! words it (`crate::i18n`).
+
+pub mod context;
+pub mod live;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+pub use context::Context;
+pub use live::Live;
+
+use crate::io::incident_dir::{self, IncidentError, Notice, OpenIncident, read};
+use crate::model::incident::{Action, Commander, Declaration, Entry, Incident};
+use crate::model::plan::Plan;
+
+/// An incident read without writing anything: for looking, reporting and
+/// listing. Reading never takes the log's lock or writes an opening record.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The incident's folder.
+    pub dir: PathBuf,
+    /// The pinned plan it runs under.
+    pub plan: Plan,
+    /// Its state.
+    pub incident: Incident,
+    /// What reading found.
+    pub notices: Vec<Notice>,
+}
+
+/// One incident in the list.
+#[derive(Debug)]
+pub struct Listed {
+    /// Its folder.
+    pub dir: PathBuf,
+    /// The folder's name, which `resolve` accepts.
+    pub name: String,
+    /// Its state, or why it cannot be read.
+    pub state: Result<Incident, IncidentError>,
+    /// Whether this device's last writing session on it ended cleanly;
+    /// `None` when this device never wrote to it. `Some(false)` after a crash
+    /// (or while another window has it open).
+    pub clean_exit: Option<bool>,
+}
+
+impl Listed {
+    /// Whether the incident is open and this device's last session on it
+    /// ended without a clean close: the one to offer for resuming.
+    #[must_use]
+    pub fn crashed_open(&self) -> bool {
+        self.clean_exit == Some(false) && self.state.as_ref().is_ok_and(Incident::is_open)
+    }
+}
+
+/// Where a log went after its folder could not be written.
+#[derive(Debug, Default)]
+pub struct Rescue {
+    /// The places tried before, and why each failed.
+    pub failed: Vec<(PathBuf, IncidentError)>,
+    /// The new log file, when one place worked.
+    pub saved_in: Option<PathBuf>,
+}
+
+/// The incident service for one operator on one device.
+#[derive(Clone, Debug)]
+pub struct Service {
+    ctx: Context,
+}
+
+impl Service {
+    /// A service with this context.
+    #[must_use]
+    pub fn new(ctx: Context) -> Self {
+        Self { ctx }
+    }
+
+    /// Who, where and when.
+    #[must_use]
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
+    /// The context, to change the operator's name.
+    pub fn context_mut(&mut self) -> &mut Context {
+        &mut self.ctx
+    }
+
+    /// The current instant, from the context's clock.
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        self.ctx.now()
+    }
+
+    /// Declares an incident under a plan (its exact bytes are pinned in the
+    /// incident's folder). The operator takes command unless the declaration
+    /// names someone; a name the plan knows becomes that person or role.
+    ///
+    /// # Errors
+    /// A refused declaration, or a folder or file that cannot be written.
+    pub fn declare(
+        &self,
+        plan: &Plan,
+        plan_bytes: &[u8],
+        mut declaration: Declaration,
+    ) -> Result<OpenIncident, IncidentError> {
+        if declaration.commander.is_none() {
+            declaration.commander = Some(Commander::resolve(plan, self.ctx.operator()));
+        }
+        OpenIncident::declare(
+            self.ctx.data_dir(),
+            plan_bytes,
+            declaration,
+            self.ctx.operator(),
+            self.ctx.device(),
+            self.now(),
+        )
+    }
+
+    /// Opens an incident for writing on this device.
+    ///
+    /// # Errors
+    /// When it cannot be read, or another process is writing this device's log.
+    pub fn open(&self, dir: &Path) -> Result<OpenIncident, IncidentError> {
+        OpenIncident::open(dir, self.ctx.device(), self.now())
+    }
+
+    /// Reads an incident without writing to it.
+    ///
+    /// # Errors
+    /// When its plan copy or logs cannot be read, or hold no declaration.
+    pub fn read(&self, dir: &Path) -> Result<Snapshot, IncidentError> {
+        let (plan, _) = read::load_plan(dir)?;
+        let (entries, notices) = read::read_entries(dir)?;
+        let incident = Incident::replay(&entries).map_err(|error| IncidentError::Replay {
+            dir: dir.to_owned(),
+            error,
+        })?;
+        Ok(Snapshot {
+            dir: dir.to_owned(),
+            plan,
+            incident,
+            notices,
+        })
+    }
+
+    /// Every incident under the data folder, oldest first.
+    #[must_use]
+    pub fn list(&self) -> Vec<Listed> {
+        incident_dir::list_dirs(&self.incidents_dir())
+            .into_iter()
+            .map(|dir| {
+                let state = read::read_entries(&dir).and_then(|(entries, _)| {
+                    Incident::replay(&entries).map_err(|error| IncidentError::Replay {
+                        dir: dir.clone(),
+                        error,
+                    })
+                });
+                Listed {
+                    name: dir
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    clean_exit: read::device_session_clean(&dir, self.ctx.device()),
+                    state,
+                    dir,
+                }
+            })
+            .collect()
+    }
+
+    /// The folder of all incidents.
+    #[must_use]
+    pub fn incidents_dir(&self) -> PathBuf {
+        incident_dir::incidents_dir(self.ctx.data_dir())
+    }
+
+    /// Finds an incident by folder, or by (part of) its name.
+    ///
+    /// # Errors
+    /// When nothing, or more than one incident, matches.
+    pub fn resolve(&self, given: &str) -> Result<PathBuf, IncidentError> {
+        incident_dir::resolve(self.ctx.data_dir(), given)
+    }
+
+    /// Records an action by the operator, now or at an earlier `happened_at`.
+    ///
+    /// # Errors
+    /// A refused action (nothing written), or a failed write (the entry is
+    /// kept unsaved: call [`Self::rescue`]).
+    pub fn record(
+        &self,
+        open: &mut OpenIncident,
+        action: Action,
+        happened_at: Option<DateTime<Utc>>,
+    ) -> Result<Entry, IncidentError> {
+        open.record(action, self.ctx.operator(), happened_at, self.now())
+    }
+
+    /// The places a log goes when its folder cannot be written, in order:
+    /// a new file in the incident's own folder (the disk may have room for a
+    /// new file, or the old file hit a size limit), then
+    /// `<data>/rescue/<incident>`, then a folder in the current directory.
+    #[must_use]
+    pub fn rescue_places(&self, dir: &Path) -> Vec<PathBuf> {
+        let name = dir
+            .file_name()
+            .map(std::ffi::OsStr::to_os_string)
+            .unwrap_or_default();
+        let mut places = vec![
+            dir.to_owned(),
+            incident_dir::rescue_dir(self.ctx.data_dir(), &name),
+        ];
+        if let Ok(cwd) = std::env::current_dir() {
+            places.push(cwd.join(format!("runbook-rescue-{}", name.to_string_lossy())));
+        }
+        places
+    }
+
+    /// Saves the unsaved entries of an incident in the first of
+    /// [`Self::rescue_places`] that can be written.
+    pub fn rescue(&self, open: &mut OpenIncident) -> Rescue {
+        let mut out = Rescue::default();
+        for place in self.rescue_places(open.dir()) {
+            match open.continue_in(&place, self.now()) {
+                Ok(path) => {
+                    out.saved_in = Some(path);
+                    break;
+                }
+                Err(e) => out.failed.push((place, e)),
+            }
+        }
+        out
+    }
+
+    /// Ends a writing session cleanly and returns the log's head hash.
+    ///
+    /// # Errors
+    /// When the closing record cannot be written; every entry is saved anyway.
+    pub fn finish(&self, open: OpenIncident) -> Result<Option<String>, IncidentError> {
+        open.finish(self.now())
+    }
+
+    /// Hands an open incident to a writer thread, for the window.
+    #[must_use]
+    pub fn go_live(&self, open: OpenIncident) -> Live {
+        Live::start(open, self.ctx.clone())
+    }
+}
