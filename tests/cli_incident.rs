@@ -304,3 +304,79 @@ fn wrong_ids_and_unknown_incidents_are_explained() {
     let list = run.ok(&["incident", "list"]);
     assert!(list.contains("drill"), "{list}");
 }
+
+#[test]
+fn a_declaration_records_the_discovery_and_why_the_level_differs() {
+    let run = Run::new();
+    let new = |level: &str, extra: &[&str]| {
+        let mut args = vec![
+            "incident",
+            "new",
+            "--now",
+            "2026-03-02T08:00:00Z",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "network",
+            "--answer",
+            "cut=yes",
+            "--level",
+            level,
+            "--title",
+            "Exam stream down",
+        ];
+        args.extend_from_slice(extra);
+        run.runbook(&args)
+    };
+    let (code, text) = new("I", &[]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("the answers suggest level II; say why level I is declared instead"),
+        "{text}"
+    );
+    let (code, text) = new(
+        "I",
+        &[
+            "--level-reason",
+            "a national exam is streaming",
+            "--discovered",
+            "2026-03-02T07:20:00Z",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    let status = run.ok(&[
+        "incident",
+        "status",
+        "network",
+        "--now",
+        "2026-03-02T08:05:00Z",
+    ]);
+    assert!(
+        status.contains(
+            "the answers suggested level II; declared otherwise because: a national exam is streaming"
+        ),
+        "{status}"
+    );
+    assert!(status.contains("discovered 2026-03-02"), "{status}");
+    // The regulator's 4 hours count from the discovery at 07:20 UTC: 40 min are gone.
+    assert!(status.contains("in 3 h 15 min"), "{status}");
+    run.ok(&[
+        "incident",
+        "note",
+        "network",
+        "--step",
+        "switch",
+        "backup line ordered",
+        "--now",
+        "2026-03-02T08:06:00Z",
+    ]);
+    let timeline = run.ok(&["incident", "timeline", "network"]);
+    assert!(
+        timeline.contains("note on step switch: backup line ordered"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("(the answers suggested II: a national exam is streaming)"),
+        "{timeline}"
+    );
+}

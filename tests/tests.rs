@@ -14,6 +14,7 @@ mod log_faults;
 mod plan_format;
 mod plan_props;
 mod plans;
+mod service;
 mod ui_contacts;
 mod ui_org;
 mod ui_text;

@@ -752,3 +752,302 @@ fn event_zh(event: &Event, plan: &Plan) -> String {
         Event::Reopened { reason } => format!("重新打开：{reason}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
+    use crate::model::plan::doc::Target;
+
+    fn os() -> OsError {
+        OsError {
+            kind: ErrorKind::StorageFull,
+            detail: "No space left on device (os error 28)".into(),
+        }
+    }
+
+    fn p(s: &str) -> PathBuf {
+        PathBuf::from(format!("/data/incidents/x/{s}"))
+    }
+
+    /// One of each notice. The match below has no wildcard: a new variant
+    /// does not compile until it is listed here, and so is worded.
+    fn every_notice() -> Vec<Notice> {
+        let all = vec![
+            Notice::ContinuesInRescue {
+                rescue: p("rescue"),
+            },
+            Notice::Damaged {
+                file: p("log-a.jsonl"),
+                line: 17,
+                fault: LineFault::HashChanged,
+            },
+            Notice::DamagedContinued {
+                file: p("log-a.jsonl"),
+                line: 17,
+                fault: LineFault::Chain,
+                next: p("log-a.2.jsonl"),
+            },
+            Notice::TornTail {
+                file: p("log-a.jsonl"),
+                at: 4096,
+                bytes: 17,
+            },
+            Notice::Repaired {
+                file: p("log-a.jsonl"),
+                at: 4096,
+                cut: 17,
+                kept_in: p("log-a.jsonl.torn-1"),
+            },
+            Notice::Unclean {
+                file: p("log-a.jsonl"),
+            },
+            Notice::OriginUnreadable {
+                file: p("log-a.2.jsonl"),
+                origin: p("gone.jsonl"),
+            },
+            Notice::Unwritable {
+                file: p("log-a.jsonl"),
+                error: os(),
+            },
+        ];
+        let mut seen = [false; 8];
+        for n in &all {
+            let i = match n {
+                Notice::ContinuesInRescue { .. } => 0,
+                Notice::Damaged { .. } => 1,
+                Notice::DamagedContinued { .. } => 2,
+                Notice::TornTail { .. } => 3,
+                Notice::Repaired { .. } => 4,
+                Notice::Unclean { .. } => 5,
+                Notice::OriginUnreadable { .. } => 6,
+                Notice::Unwritable { .. } => 7,
+            };
+            seen[i] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "every notice is listed");
+        all
+    }
+
+    fn every_refusal() -> Vec<ActionError> {
+        let all = vec![
+            ActionError::Closed,
+            ActionError::AlreadyOpen,
+            ActionError::UnknownClass {
+                given: ClassId::new("dns"),
+                known: vec![ClassId::new("network")],
+            },
+            ActionError::UnknownLevel {
+                given: LevelId::new("V"),
+                known: vec![LevelId::new("I")],
+            },
+            ActionError::UnknownStep(StepId::new("swich")),
+            ActionError::WrongKind {
+                step: StepId::new("confirm"),
+                needed: NeededKind::Record,
+            },
+            ActionError::NotACount {
+                step: StepId::new("students"),
+                value: "many".into(),
+            },
+            ActionError::UnknownQuestion {
+                given: ItemId::new("q9"),
+                known: vec![ItemId::new("cut")],
+            },
+            ActionError::NoLevel,
+            ActionError::LevelReasonMissing {
+                suggested: LevelId::new("III"),
+                chosen: LevelId::new("II"),
+            },
+            ActionError::DiscoveredLater,
+            ActionError::UnknownTemplate(TemplateId::new("tpl-x")),
+            ActionError::NoAudience,
+            ActionError::UnknownTarget(Target::Person(PersonId::new("zed"))),
+            ActionError::UnknownDuty(ItemId::new("cac-x")),
+            ActionError::SameLevel(LevelId::new("II")),
+            ActionError::WarningNotInForce(LevelId::new("II")),
+            ActionError::Empty(Field::Reason),
+        ];
+        let mut seen = [false; 18];
+        for e in &all {
+            let i = match e {
+                ActionError::Closed => 0,
+                ActionError::AlreadyOpen => 1,
+                ActionError::UnknownClass { .. } => 2,
+                ActionError::UnknownLevel { .. } => 3,
+                ActionError::UnknownStep(_) => 4,
+                ActionError::WrongKind { .. } => 5,
+                ActionError::NotACount { .. } => 6,
+                ActionError::UnknownQuestion { .. } => 7,
+                ActionError::NoLevel => 8,
+                ActionError::LevelReasonMissing { .. } => 9,
+                ActionError::DiscoveredLater => 10,
+                ActionError::UnknownTemplate(_) => 11,
+                ActionError::NoAudience => 12,
+                ActionError::UnknownTarget(_) => 13,
+                ActionError::UnknownDuty(_) => 14,
+                ActionError::SameLevel(_) => 15,
+                ActionError::WarningNotInForce(_) => 16,
+                ActionError::Empty(_) => 17,
+            };
+            seen[i] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "every refusal is listed");
+        all
+    }
+
+    fn every_failure() -> Vec<IncidentError> {
+        let log = |e| IncidentError::Log(e);
+        vec![
+            IncidentError::Action(ActionError::Closed),
+            log(LogError::Locked(p("log-a.jsonl"))),
+            log(LogError::Open {
+                path: p("log-a.jsonl"),
+                error: os(),
+            }),
+            log(LogError::Write {
+                path: p("log-a.jsonl"),
+                error: os(),
+            }),
+            log(LogError::Failed(p("log-a.jsonl"))),
+            log(LogError::Damaged {
+                path: p("log-a.jsonl"),
+                line: 17,
+                fault: LineFault::Sequence {
+                    found: 19,
+                    expected: 17,
+                },
+            }),
+            log(LogError::Read {
+                path: p("log-a.jsonl"),
+                error: os(),
+            }),
+            IncidentError::File {
+                op: FileOp::WritePlanCopy,
+                path: p("plan.ron"),
+                error: os(),
+            },
+            IncidentError::PlanCopy {
+                path: p("plan.ron"),
+                first: None,
+            },
+            IncidentError::Replay {
+                dir: p(""),
+                error: ReplayError::NotDeclared,
+            },
+            IncidentError::NotFound("nothing".into()),
+            IncidentError::Ambiguous {
+                given: "net".into(),
+                matches: vec!["a-net".into(), "b-net".into()],
+            },
+        ]
+    }
+
+    fn has_chinese(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Worded in both languages, differently, with Chinese in the Chinese,
+    /// and each fact (a path, a line, an id) in both.
+    fn check_both(en: &str, zh: &str, facts: &[&str]) {
+        assert!(!en.is_empty() && !zh.is_empty());
+        assert_ne!(en, zh);
+        assert!(has_chinese(zh), "not Chinese: {zh}");
+        assert!(!has_chinese(en), "not English: {en}");
+        for fact in facts {
+            assert!(en.contains(fact), "{fact:?} missing in {en:?}");
+            assert!(zh.contains(fact), "{fact:?} missing in {zh:?}");
+        }
+    }
+
+    #[test]
+    fn every_notice_is_worded_in_both_languages_with_its_facts() {
+        for n in every_notice() {
+            let facts: Vec<String> = match &n {
+                Notice::ContinuesInRescue { rescue } => vec![rescue.display().to_string()],
+                Notice::Damaged { line, .. } => vec!["log-a.jsonl".into(), line.to_string()],
+                Notice::DamagedContinued { line, next, .. } => {
+                    vec![line.to_string(), next.display().to_string()]
+                }
+                Notice::TornTail { at, bytes, .. } => vec![at.to_string(), bytes.to_string()],
+                Notice::Repaired { kept_in, cut, .. } => {
+                    vec![kept_in.display().to_string(), cut.to_string()]
+                }
+                Notice::Unclean { file } | Notice::Unwritable { file, .. } => {
+                    vec![file.display().to_string()]
+                }
+                Notice::OriginUnreadable { origin, .. } => vec![origin.display().to_string()],
+            };
+            let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
+            check_both(&(EN.notice)(&n), &(ZH.notice)(&n), &facts);
+        }
+    }
+
+    #[test]
+    fn every_refusal_is_worded_in_both_languages() {
+        for e in every_refusal() {
+            let en = (EN.refusal)(&e);
+            let zh = (ZH.refusal)(&e);
+            let facts: Vec<&str> = match &e {
+                ActionError::UnknownClass { .. } => vec!["dns", "network"],
+                ActionError::UnknownStep(_) => vec!["swich"],
+                ActionError::NotACount { .. } => vec!["students", "many"],
+                ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
+                ActionError::UnknownTarget(_) => vec!["zed"],
+                _ => vec![],
+            };
+            check_both(&en, &zh, &facts);
+        }
+    }
+
+    #[test]
+    fn every_failure_is_worded_in_both_languages_with_the_system_text() {
+        for e in every_failure() {
+            let en = (EN.failure)(&e);
+            let zh = (ZH.failure)(&e);
+            check_both(&en, &zh, &[]);
+            if let IncidentError::Log(LogError::Write { path, .. }) = &e {
+                assert!(en.contains("NOT saved") && zh.contains("未保存"));
+                assert!(
+                    zh.contains("磁盘已满") && zh.contains("os error 28"),
+                    "{zh}"
+                );
+                assert!(zh.contains(&path.display().to_string()));
+            }
+        }
+        for w in [
+            WhenError::NotATime("noon".into()),
+            WhenError::NotInZone("02:30".into()),
+            WhenError::InFuture("23:00".into()),
+        ] {
+            check_both(&(EN.when_error)(&w), &(ZH.when_error)(&w), &[]);
+        }
+    }
+
+    #[test]
+    fn commanders_are_named_from_the_plan() {
+        let Ok(checked) = crate::model::plan::parse(include_bytes!("../../plans/minimal.ron"))
+        else {
+            panic!("the minimal plan loads");
+        };
+        let plan = &checked.plan;
+        let role = &plan.doc().roles[0];
+        let holder = plan
+            .person(&role.holder)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            commander_name(&Commander::Person(role.holder.clone()), plan),
+            holder
+        );
+        let by_role = commander_name(&Commander::Role(role.id.clone()), plan);
+        assert!(by_role.contains(&role.name) && by_role.contains(&holder));
+        assert_eq!(commander_name(&Commander::Named("Bob".into()), plan), "Bob");
+        assert_eq!(
+            commander_name(&Commander::Role(RoleId::new("gone")), plan),
+            "gone"
+        );
+    }
+}

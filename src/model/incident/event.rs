@@ -344,3 +344,51 @@ impl From<CommanderRepr> for Commander {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_commander_reads_tagged_and_as_older_logs_wrote_it() {
+        let tagged = serde_json::to_string(&Commander::Person(PersonId::new("li-ming"))).unwrap();
+        assert_eq!(tagged, r#"{"person":"li-ming"}"#);
+        let back: Commander = serde_json::from_str(&tagged).unwrap();
+        assert_eq!(back, Commander::Person(PersonId::new("li-ming")));
+        let old: Commander = serde_json::from_str(r#""Bob""#).unwrap();
+        assert_eq!(old, Commander::Named("Bob".into()));
+        let event: Event = serde_json::from_str(
+            r#"{"type":"command_handed_over","from":"alex","to":"Bob","note":""}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            event,
+            Event::CommandHandedOver {
+                from: Commander::Named("alex".into()),
+                to: Commander::Named("Bob".into()),
+                note: String::new(),
+            }
+        );
+        assert!(serde_json::from_str::<Commander>(r#"{"boss":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn a_declaration_from_an_older_log_has_no_new_facts() {
+        let event: Event = serde_json::from_str(
+            r#"{"type":"declared","title":"t","class":"network","level":"II","answers":[],"drill":true,"plan_version":"1","plan_sha256":"ab"}"#,
+        )
+        .unwrap();
+        let Event::Declared {
+            suggested_level,
+            level_reason,
+            discovered_at,
+            commander,
+            ..
+        } = event
+        else {
+            panic!("{event:?}");
+        };
+        assert!(suggested_level.is_none() && level_reason.is_none());
+        assert!(discovered_at.is_none() && commander.is_none());
+    }
+}

@@ -76,7 +76,7 @@ impl<'a> Callee<'a> {
             | Self::Person(p) => &p.name,
             Self::Role { role, holder: None } => role.holder.as_str(),
             Self::External(e) => &e.name,
-            Self::Missing(t) => target_id(t),
+            Self::Missing(t) => t.id(),
         }
     }
 
@@ -106,14 +106,6 @@ impl<'a> Callee<'a> {
     #[must_use]
     pub fn phones(&self) -> Vec<Phone<'a>> {
         self.contact().map(phones).unwrap_or_default()
-    }
-}
-
-fn target_id(target: &Target) -> &str {
-    match target {
-        Target::Role(id) => id.as_str(),
-        Target::Person(id) => id.as_str(),
-        Target::External(id) => id.as_str(),
     }
 }
 

@@ -409,6 +409,20 @@ pub enum Target {
     External(ExternalId),
 }
 
+impl Target {
+    /// The id, whatever its kind. For a person-readable name, use
+    /// `contacts::Callee::of(plan, target)`, the one way the app names a
+    /// target.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Role(id) => id.as_str(),
+            Self::Person(id) => id.as_str(),
+            Self::External(id) => id.as_str(),
+        }
+    }
+}
+
 /// A fault class.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -294,25 +294,6 @@ impl Plan {
             .find(|s| s.id == *id)
     }
 
-    /// A person-readable name for a call target: the role's or person's name.
-    #[must_use]
-    pub fn target_name(&self, target: &doc::Target) -> String {
-        match target {
-            doc::Target::Role(id) => self
-                .role(id)
-                .map_or_else(|| id.to_string(), |r| r.name.clone()),
-            doc::Target::Person(id) => self
-                .person(id)
-                .map_or_else(|| id.to_string(), |p| p.name.clone()),
-            doc::Target::External(id) => self
-                .doc
-                .externals
-                .iter()
-                .find(|e| e.id == *id)
-                .map_or_else(|| id.to_string(), |e| e.name.clone()),
-        }
-    }
-
     /// Whether level `a` is at least as severe as level `b`; false when
     /// either is not in the plan.
     #[must_use]

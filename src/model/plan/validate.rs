@@ -998,12 +998,14 @@ fn collect_call_minutes(calls: &[Call], path: &DocPath, out: &mut Vec<(DocPath, 
     }
 }
 
+/// A target in a diagnostic: its kind and id, as the plan file writes them.
 fn target_name(t: &Target) -> String {
-    match t {
-        Target::Role(id) => format!("role {:?}", id.as_str()),
-        Target::Person(id) => format!("person {:?}", id.as_str()),
-        Target::External(id) => format!("contact {:?}", id.as_str()),
-    }
+    let kind = match t {
+        Target::Role(_) => "role",
+        Target::Person(_) => "person",
+        Target::External(_) => "contact",
+    };
+    format!("{kind} {:?}", t.id())
 }
 
 /// The path of a step in a flow.
