@@ -68,6 +68,7 @@ fn python_verify(log: &Path) -> (bool, String) {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // One incident, start to finish, reads best as one script.
 fn a_scripted_incident_leaves_a_log_that_verifies() {
     let run = Run::new();
     let out = run.ok(&[

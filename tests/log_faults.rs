@@ -1035,6 +1035,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
 /// itself (the note is NOT saved there and the output says where it was
 /// saved instead). Nothing acknowledged is missing afterwards.
 #[test]
+#[allow(clippy::too_many_lines)] // Three stages of one file-size limit, each depending on the last.
 fn a_file_size_limit_is_an_error_not_a_killed_process() {
     const BLOCKS: u64 = 4;
     const LIMIT: u64 = BLOCKS * 1024;

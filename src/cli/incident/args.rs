@@ -301,6 +301,29 @@ pub enum AudienceArg {
     Internal,
 }
 
+impl IncidentCommand {
+    /// The incident an action subcommand works on, and when the action
+    /// happened if earlier (`--at`); `None` for the subcommands that only
+    /// declare or read.
+    pub fn acts_on(&self) -> Option<(&str, Option<&str>)> {
+        match self {
+            Self::Reopen { incident, .. } => Some((incident, None)),
+            Self::Step { incident, when, .. }
+            | Self::Record { incident, when, .. }
+            | Self::Decide { incident, when, .. }
+            | Self::Call { incident, when, .. }
+            | Self::Message { incident, when, .. }
+            | Self::Note { incident, when, .. }
+            | Self::Level { incident, when, .. }
+            | Self::Warning { incident, when, .. }
+            | Self::Handover { incident, when, .. }
+            | Self::Duty { incident, when, .. }
+            | Self::Close { incident, when, .. } => Some((incident, when.at.as_deref())),
+            Self::New { .. } | Self::List | Self::Status { .. } | Self::Timeline { .. } => None,
+        }
+    }
+}
+
 impl StatusArg {
     /// The step status the flags ask for.
     pub fn status(&self) -> StepStatus {

@@ -22,6 +22,7 @@ use args::{WarningAction, YesNo};
 use super::Cli;
 use crate::clock::{self, Clock};
 use crate::i18n::incident::EN;
+use crate::i18n::time::Times;
 use crate::io::incident_dir::{IncidentError, OpenIncident};
 use crate::io::plan_file;
 use crate::model::ids::{
@@ -108,159 +109,113 @@ pub fn run(
             render::timeline(&snap, &times, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        IncidentCommand::Reopen { incident, reason } => {
-            act(&service, incident, None, out, |_, _| {
-                Ok(Action::Reopen {
-                    reason: reason.clone(),
-                })
+        _ => {
+            let Some((incident, at)) = cmd.acts_on() else {
+                bail!("not an action on an incident");
+            };
+            act(&service, incident, at, out, |plan, state| {
+                action(cmd, plan, state, &times)
             })
         }
-        IncidentCommand::Step {
-            incident,
-            step,
-            status,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::SetStep {
-                step: StepId::new(step.as_str()),
-                status: status.status(),
-            })
-        }),
-        IncidentCommand::Record {
-            incident,
-            step,
-            value,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::Record {
-                step: StepId::new(step.as_str()),
-                value: value.clone(),
-            })
-        }),
-        IncidentCommand::Decide {
-            incident,
-            step,
-            answer,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::Decide {
-                step: StepId::new(step.as_str()),
-                yes: matches!(answer, YesNo::Yes),
-            })
-        }),
+    }
+}
+
+/// The model action a subcommand asks for, built against the incident's
+/// plan and state (a call target or a template is looked up there).
+fn action(
+    cmd: &IncidentCommand,
+    plan: &Plan,
+    state: &Incident,
+    times: &Times,
+) -> anyhow::Result<Action> {
+    Ok(match cmd {
+        IncidentCommand::Reopen { reason, .. } => Action::Reopen {
+            reason: reason.clone(),
+        },
+        IncidentCommand::Step { step, status, .. } => Action::SetStep {
+            step: StepId::new(step.as_str()),
+            status: status.status(),
+        },
+        IncidentCommand::Record { step, value, .. } => Action::Record {
+            step: StepId::new(step.as_str()),
+            value: value.clone(),
+        },
+        IncidentCommand::Decide { step, answer, .. } => Action::Decide {
+            step: StepId::new(step.as_str()),
+            yes: matches!(answer, YesNo::Yes),
+        },
         IncidentCommand::Call {
-            incident,
             who,
             outcome,
             via,
             note,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |plan, _| {
-            Ok(Action::Call {
-                to: parse_target(plan, who)?,
-                via: (*via).into(),
-                outcome: (*outcome).into(),
-                note: note.clone(),
-            })
-        }),
+            ..
+        } => Action::Call {
+            to: parse_target(plan, who)?,
+            via: (*via).into(),
+            outcome: (*outcome).into(),
+            note: note.clone(),
+        },
         IncidentCommand::Message {
-            incident,
             template,
             audience,
             text,
-            when,
-        } => act(
-            &service,
-            incident,
-            when.at.as_deref(),
-            out,
-            |plan, state| {
-                let template_id = template.as_deref().map(TemplateId::new);
-                let text = match (text, &template_id) {
-                    (Some(t), _) => t.clone(),
-                    (None, Some(id)) => {
-                        let t = plan
-                            .template(id)
-                            .ok_or_else(|| anyhow!("no template {id:?} in the plan"))?;
-                        state.render_template(plan, t, times.now(), &|t| times.datetime(t))
-                    }
-                    (None, None) => bail!("give --template, or --text with --audience"),
-                };
-                Ok(Action::Message {
-                    template: template_id,
-                    audience: audience.map(Into::into),
-                    text,
-                })
-            },
-        ),
-        IncidentCommand::Note {
-            incident,
-            text,
-            step,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::Note {
-                text: text.clone(),
-                step: step.as_deref().map(StepId::new),
-            })
-        }),
-        IncidentCommand::Level {
-            incident,
-            level,
-            reason,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::ChangeLevel {
-                to: LevelId::new(level.as_str()),
-                reason: reason.clone(),
-            })
-        }),
+            ..
+        } => {
+            let template_id = template.as_deref().map(TemplateId::new);
+            let text = match (text, &template_id) {
+                (Some(t), _) => t.clone(),
+                (None, Some(id)) => {
+                    let t = plan
+                        .template(id)
+                        .ok_or_else(|| anyhow!("no template {id:?} in the plan"))?;
+                    state.render_template(plan, t, times.now(), &|t| times.datetime(t))
+                }
+                (None, None) => bail!("give --template, or --text with --audience"),
+            };
+            Action::Message {
+                template: template_id,
+                audience: audience.map(Into::into),
+                text,
+            }
+        }
+        IncidentCommand::Note { text, step, .. } => Action::Note {
+            text: text.clone(),
+            step: step.as_deref().map(StepId::new),
+        },
+        IncidentCommand::Level { level, reason, .. } => Action::ChangeLevel {
+            to: LevelId::new(level.as_str()),
+            reason: reason.clone(),
+        },
         IncidentCommand::Warning {
-            incident,
             action,
             level,
             note,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
+            ..
+        } => {
             let level = LevelId::new(level.as_str());
             let note = note.clone();
-            Ok(match action {
+            match action {
                 WarningAction::Issue => Action::IssueWarning { level, note },
                 WarningAction::Lift => Action::LiftWarning { level, note },
-            })
-        }),
-        IncidentCommand::Handover {
-            incident,
-            to,
-            note,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |plan, _| {
-            Ok(Action::HandOver {
-                to: Commander::resolve(plan, to),
-                note: note.clone(),
-            })
-        }),
-        IncidentCommand::Duty {
-            incident,
-            duty,
-            note,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::DutyDone {
-                duty: ItemId::new(duty.as_str()),
-                note: note.clone(),
-            })
-        }),
-        IncidentCommand::Close {
-            incident,
-            summary,
-            when,
-        } => act(&service, incident, when.at.as_deref(), out, |_, _| {
-            Ok(Action::Close {
-                summary: summary.clone(),
-            })
-        }),
-    }
+            }
+        }
+        IncidentCommand::Handover { to, note, .. } => Action::HandOver {
+            to: Commander::resolve(plan, to),
+            note: note.clone(),
+        },
+        IncidentCommand::Duty { duty, note, .. } => Action::DutyDone {
+            duty: ItemId::new(duty.as_str()),
+            note: note.clone(),
+        },
+        IncidentCommand::Close { summary, .. } => Action::Close {
+            summary: summary.clone(),
+        },
+        IncidentCommand::New { .. }
+        | IncidentCommand::List
+        | IncidentCommand::Status { .. }
+        | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
+    })
 }
 
 /// `role:ID`, `person:ID`, `external:ID`, or a bare id found in exactly one of them.

@@ -372,36 +372,8 @@ impl Incident {
                 }
                 Event::StepStatus { step, status }
             }
-            Action::Record { step, value } => {
-                let StepKind::Record { value: kind, .. } = &self.known_step(plan, &step)?.kind
-                else {
-                    return Err(ActionError::WrongKind {
-                        step,
-                        needed: NeededKind::Record,
-                    });
-                };
-                let value = value.trim().to_owned();
-                non_empty(&value, Field::Value)?;
-                if *kind == ValueKind::Count
-                    && value.replace([',', '，', '_'], "").parse::<u64>().is_err()
-                {
-                    return Err(ActionError::NotACount { step, value });
-                }
-                Event::ValueRecorded { step, value }
-            }
-            Action::Decide { step, yes } => {
-                let StepKind::Decision {
-                    yes: on_yes, no, ..
-                } = &self.known_step(plan, &step)?.kind
-                else {
-                    return Err(ActionError::WrongKind {
-                        step,
-                        needed: NeededKind::Decision,
-                    });
-                };
-                let next = if yes { on_yes.clone() } else { no.clone() };
-                Event::DecisionAnswered { step, yes, next }
-            }
+            Action::Record { step, value } => self.check_record(plan, step, &value)?,
+            Action::Decide { step, yes } => self.check_decision(plan, step, yes)?,
             Action::Call {
                 to,
                 via,
@@ -420,23 +392,7 @@ impl Incident {
                 template,
                 audience,
                 text,
-            } => {
-                non_empty(&text, Field::Message)?;
-                let audience = match &template {
-                    Some(id) => {
-                        let t = plan
-                            .template(id)
-                            .ok_or_else(|| ActionError::UnknownTemplate(id.clone()))?;
-                        audience.unwrap_or(t.audience)
-                    }
-                    None => audience.ok_or(ActionError::NoAudience)?,
-                };
-                Event::MessageSent {
-                    template,
-                    audience,
-                    text,
-                }
-            }
+            } => check_message(plan, template, audience, text)?,
             Action::Note { text, step } => {
                 non_empty(&text, Field::Note)?;
                 if let Some(step) = &step {
@@ -472,10 +428,7 @@ impl Incident {
                         non_empty(&name, Field::Commander)?;
                         Commander::Named(name.trim().to_owned())
                     }
-                    known => {
-                        check_commander(plan, &known)?;
-                        known
-                    }
+                    known => check_commander(plan, known)?,
                 };
                 Event::CommandHandedOver {
                     from: self.commander.clone(),
@@ -496,6 +449,37 @@ impl Incident {
             }
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
         })
+    }
+
+    fn check_record(&self, plan: &Plan, step: StepId, value: &str) -> Result<Event, ActionError> {
+        let StepKind::Record { value: kind, .. } = &self.known_step(plan, &step)?.kind else {
+            return Err(ActionError::WrongKind {
+                step,
+                needed: NeededKind::Record,
+            });
+        };
+        let value = value.trim().to_owned();
+        non_empty(&value, Field::Value)?;
+        // Counts are typed as people write them: 1,200 or 1，200 or 1_200.
+        if *kind == ValueKind::Count && value.replace([',', '，', '_'], "").parse::<u64>().is_err()
+        {
+            return Err(ActionError::NotACount { step, value });
+        }
+        Ok(Event::ValueRecorded { step, value })
+    }
+
+    fn check_decision(&self, plan: &Plan, step: StepId, yes: bool) -> Result<Event, ActionError> {
+        let StepKind::Decision {
+            yes: on_yes, no, ..
+        } = &self.known_step(plan, &step)?.kind
+        else {
+            return Err(ActionError::WrongKind {
+                step,
+                needed: NeededKind::Decision,
+            });
+        };
+        let next = if yes { on_yes.clone() } else { no.clone() };
+        Ok(Event::DecisionAnswered { step, yes, next })
     }
 
     /// A step of this incident's flow.
@@ -525,10 +509,35 @@ fn check_target(plan: &Plan, to: &Target) -> Result<(), ActionError> {
     }
 }
 
-fn check_commander(plan: &Plan, c: &Commander) -> Result<(), ActionError> {
-    match c {
-        Commander::Person(id) => check_target(plan, &Target::Person(id.clone())),
-        Commander::Role(id) => check_target(plan, &Target::Role(id.clone())),
-        Commander::Named(_) => Ok(()),
+fn check_commander(plan: &Plan, c: Commander) -> Result<Commander, ActionError> {
+    match &c {
+        Commander::Person(id) => check_target(plan, &Target::Person(id.clone()))?,
+        Commander::Role(id) => check_target(plan, &Target::Role(id.clone()))?,
+        Commander::Named(_) => {}
     }
+    Ok(c)
+}
+
+/// A message names a template of the plan, or says whom it is for.
+fn check_message(
+    plan: &Plan,
+    template: Option<TemplateId>,
+    audience: Option<Audience>,
+    text: String,
+) -> Result<Event, ActionError> {
+    non_empty(&text, Field::Message)?;
+    let audience = match &template {
+        Some(id) => {
+            let t = plan
+                .template(id)
+                .ok_or_else(|| ActionError::UnknownTemplate(id.clone()))?;
+            audience.unwrap_or(t.audience)
+        }
+        None => audience.ok_or(ActionError::NoAudience)?,
+    };
+    Ok(Event::MessageSent {
+        template,
+        audience,
+        text,
+    })
 }
