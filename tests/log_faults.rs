@@ -78,6 +78,13 @@ fn note(text: &str, minute: i64) -> Entry {
     }
 }
 
+fn note_text_opt(entry: &Entry) -> Option<&str> {
+    match &entry.event {
+        Event::Note { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
 fn note_text(entry: &Entry) -> &str {
     match &entry.event {
         Event::Note { text, .. } => text,
@@ -1297,10 +1304,10 @@ fn a_read_only_data_folder_is_named_in_the_message_unless_running_as_root() {
     );
 }
 
-// ------------------------------------------------- 7. second writer refused
+// ------------------------------------- 7. a second writer never shares a file
 
 #[test]
-fn a_second_writer_is_refused_with_a_clear_message() {
+fn a_second_writer_is_refused_its_file_and_a_second_process_writes_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("log.jsonl");
     let first = Writer::create(&path, &session(), None).unwrap();
@@ -1320,24 +1327,38 @@ fn a_second_writer_is_refused_with_a_clear_message() {
     drop(second);
     verified(&path);
 
-    // Two processes: this one writes the incident's log, the CLI is refused.
+    // Two processes on one device: this one holds the device's log (as the
+    // window does), and the command line is not refused: it writes its own
+    // file, and the held log is left untouched.
     let data = dir.path().join("data");
     let incident = declare_cli(&data, dir.path());
     let log = log_of(&incident);
     let (holder, _) = Writer::open(&log, &session()).unwrap();
     let before = fs::read(&log).unwrap();
-    let run = runbook_in(&data, dir.path(), &note_args(1, &incident, "refused"));
-    assert_eq!(run.code, Some(1), "{}", run.text());
+    let run = runbook_in(
+        &data,
+        dir.path(),
+        &note_args(1, &incident, "from the terminal"),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.text());
     assert!(
-        run.stderr.contains("another runbook is already writing")
-            && run.stderr.contains(&log.display().to_string()),
+        run.stdout.contains("saved: note: from the terminal"),
         "{}",
         run.text()
     );
     assert_eq!(
         fs::read(&log).unwrap(),
         before,
-        "the refused process wrote nothing"
+        "the held log is not touched"
+    );
+    let second = incident.join(format!("log-{DEVICE}+2.jsonl"));
+    assert_eq!(verified(&second).entries().count(), 1);
+    let (entries, _) = incident_dir::read_entries(&incident).unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| note_text_opt(e) == Some("from the terminal")),
+        "the incident reads both files"
     );
     drop(holder);
     let run = runbook_in(&data, dir.path(), &note_args(2, &incident, "accepted"));

@@ -41,14 +41,18 @@ fn t0() -> DateTime<Utc> {
 /// A service on a temporary data folder, with a clock the test moves.
 fn service(data: &Path, operator: &str) -> (Service, ClockHand) {
     let (clock, hand) = Clock::manual(t0());
-    let ctx = Context::from_env(Overrides {
+    (service_on(data, operator, clock), hand)
+}
+
+/// A service on this device with a given clock.
+fn service_on(data: &Path, operator: &str, clock: Clock) -> Service {
+    Service::new(Context::from_env(Overrides {
         data_dir: Some(data.to_owned()),
         operator: Some(operator.to_owned()),
         device: Some("laptop-1".to_owned()),
         clock: Some(clock),
         zone: Some(Zone::beijing()),
-    });
-    (Service::new(ctx), hand)
+    }))
 }
 
 fn declaration(class: &str, level: Option<&str>, answers: &[(&str, bool)]) -> Declaration {
@@ -514,4 +518,66 @@ fn the_writer_thread_reports_a_failed_write_and_loses_nothing() {
             "note: after the move"
         ]
     );
+}
+
+#[test]
+fn a_note_from_a_terminal_on_the_same_device_reaches_the_open_window() {
+    let data = tempfile::tempdir().unwrap();
+    let (service, hand) = service(data.path(), "ann");
+    let plan = test_plan();
+    let open = service
+        .declare(
+            &plan,
+            &plan_bytes(),
+            declaration("software", Some("III"), &[]),
+        )
+        .unwrap();
+    let dir = open.dir().to_owned();
+    let mut live = service.go_live(open);
+    hand.advance_minutes(1);
+    live.submit(note("from the window"), None).unwrap();
+    live.settle(SETTLE);
+
+    // The scribe's terminal, same device: not refused, its own file.
+    let scribe = service_on(data.path(), "scribe", service.context().clock().clone());
+    hand.advance_minutes(1);
+    let mut cli = scribe.open(&dir).unwrap();
+    scribe
+        .record(&mut cli, note("from the terminal"), None)
+        .unwrap();
+    let cli_log = cli.log().path().unwrap().to_owned();
+    scribe.finish(cli).unwrap();
+    assert!(
+        cli_log.ends_with("log-laptop-1+2.jsonl"),
+        "{}",
+        cli_log.display()
+    );
+
+    let until = std::time::Instant::now() + Wait::from_secs(2);
+    let mut arrived = 0;
+    while arrived == 0 && std::time::Instant::now() < until {
+        std::thread::sleep(Wait::from_millis(50));
+        for u in live.poll() {
+            if let Update::Arrived(n) = u {
+                arrived += n;
+            }
+        }
+    }
+    assert_eq!(arrived, 1, "the note arrives within two seconds");
+    let texts: Vec<String> = live
+        .saved()
+        .timeline()
+        .iter()
+        .map(|e| (EN.event)(&e.event, &plan))
+        .collect();
+    assert_eq!(
+        texts[1..],
+        ["note: from the window", "note: from the terminal"]
+    );
+    // The window keeps writing its own log after the refresh.
+    live.submit(note("after"), None).unwrap();
+    live.settle(SETTLE);
+    assert_eq!(live.saved(), live.projected());
+    live.finish().unwrap();
+    assert_eq!(service.read(&dir).unwrap().incident.timeline().len(), 4);
 }

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::Context;
-use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, OpenIncident};
+use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, OpenIncident, read};
 use crate::model::incident::{Action, ActionError, Entry, Incident};
 use crate::model::notice::LogError;
 use crate::model::plan::Plan;
@@ -39,10 +39,18 @@ enum Request {
 
 /// What the writer thread answers, in the order of the requests.
 enum Reply {
-    Saved { ticket: u64, head: Option<String> },
-    NotSaved { ticket: u64, error: LogError },
+    Saved {
+        ticket: u64,
+        head: Option<String>,
+    },
+    NotSaved {
+        ticket: u64,
+        error: LogError,
+    },
     Continued(Result<Moved, IncidentError>),
     Finished(Result<Option<String>, IncidentError>),
+    /// Another writer changed the folder: everything on disk, merged.
+    Disk(Vec<Entry>, Vec<Notice>),
 }
 
 /// Where the log went after continuing elsewhere.
@@ -63,11 +71,18 @@ pub enum Update {
     Continued(PathBuf),
     /// The log could not continue in that folder; the entries stay unsaved.
     ContinueFailed(PathBuf, IncidentError),
+    /// Another writer (a terminal, another device) added entries, read
+    /// from the folder: how many.
+    Arrived(usize),
 }
 
 /// How long quitting waits for the last writes before it gives up on the
 /// closing record (every entry already acknowledged is on disk by then).
 const FINISH_WAIT: Duration = Duration::from_secs(5);
+
+/// How often the writer looks at the folder for other writers' entries: a
+/// note typed in a terminal shows in the window within about a second.
+const WATCH_EVERY: Duration = Duration::from_millis(700);
 
 /// An incident open for work in the window.
 pub struct Live {
@@ -334,6 +349,29 @@ impl Live {
                 }
             }
             Reply::Finished(_) => None,
+            Reply::Disk(entries, notices) => {
+                let saved = Incident::replay(&entries).ok()?;
+                let arrived = saved
+                    .timeline()
+                    .len()
+                    .saturating_sub(self.saved.timeline().len());
+                let mut projected = saved.clone();
+                for entry in self
+                    .unsaved
+                    .iter()
+                    .chain(self.pending.iter().map(|(_, e)| e))
+                {
+                    projected.apply(entry);
+                }
+                self.saved = saved;
+                self.projected = projected;
+                for n in notices {
+                    if !self.notices.contains(&n) {
+                        self.notices.push(n);
+                    }
+                }
+                Some(Update::Arrived(arrived))
+            }
         }
     }
 
@@ -369,33 +407,52 @@ impl Live {
     }
 }
 
-/// The writer thread: one request at a time, in order, each answered.
+/// The writer thread: one request at a time, in order, each answered; in
+/// between, it watches the folder for other writers.
 fn write_loop(mut log: IncidentLog, inbox: &Receiver<Request>, outbox: &Sender<Reply>) {
-    while let Ok(request) = inbox.recv() {
-        let reply = match request {
-            Request::Append(ticket, entry) => match log.append(*entry) {
+    let mut seen = read::folder_signature(log.dir(), log.path());
+    loop {
+        let reply = match inbox.recv_timeout(WATCH_EVERY) {
+            Ok(Request::Append(ticket, entry)) => match log.append(*entry) {
                 Ok(()) => Reply::Saved {
                     ticket,
                     head: log.head().map(str::to_owned),
                 },
                 Err(error) => Reply::NotSaved { ticket, error },
             },
-            Request::ContinueIn(folder, now) => {
-                Reply::Continued(log.continue_in(&folder, now).map(|path| Moved {
+            Ok(Request::ContinueIn(folder, now)) => {
+                let moved = log.continue_in(&folder, now).map(|path| Moved {
                     path,
                     dir: log.dir().to_owned(),
                     head: log.head().map(str::to_owned),
-                }))
+                });
+                seen = read::folder_signature(log.dir(), log.path());
+                Reply::Continued(moved)
             }
-            Request::Finish(now) => {
+            Ok(Request::Finish(now)) => {
                 let _ = outbox.send(Reply::Finished(log.finish(now)));
                 return;
             }
+            Err(RecvTimeoutError::Timeout) => {
+                let now = read::folder_signature(log.dir(), log.path());
+                if now == seen {
+                    continue;
+                }
+                seen = now;
+                match read::read_entries(log.dir()) {
+                    Ok((entries, notices)) => Reply::Disk(entries, notices),
+                    // Unreadable for a moment (a file being replaced): the
+                    // next look tries again.
+                    Err(_) => continue,
+                }
+            }
+            // The window went away without finishing (dropped): the log is
+            // left without a closing record, which the next start reports
+            // as a crash.
+            Err(RecvTimeoutError::Disconnected) => return,
         };
         if outbox.send(reply).is_err() {
-            break;
+            return;
         }
     }
-    // The window went away without finishing (dropped): the log is left
-    // without a closing record, which the next start reports as a crash.
 }

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::paths::{PLAN_FILE, device_logs, incidents_dir, log_path, next_log_path};
+use super::paths::{
+    PLAN_FILE, device_slug, incidents_dir, log_path, next_log_path, writer_logs, writer_names,
+};
 use super::read::{load_plan, read_entries};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
@@ -23,6 +25,9 @@ use crate::model::plan::{self, Plan};
 pub struct IncidentLog {
     dir: PathBuf,
     device: String,
+    /// The name in this writer's log file names: the device's slug, or
+    /// `slug+n` when another process on the device holds its log.
+    writer_name: String,
     writer: Option<Writer>,
     /// This device's log when it could not be written on opening: the file
     /// a continuation names.
@@ -142,7 +147,7 @@ impl IncidentLog {
             reason: "the previous file could not be written".to_owned(),
         };
         let session = self.session(now);
-        let path = next_log_path(folder, &self.device);
+        let path = next_log_path(folder, &self.writer_name);
         let mut writer = Writer::create(&path, &session, Some(cont))?;
         for entry in &self.unsaved {
             writer.append(entry)?;
@@ -226,7 +231,8 @@ impl OpenIncident {
             plan_sha256: sha.clone(),
             at: now,
         };
-        let mut writer = Writer::create(&log_path(&dir, device, 1), &session, None)?;
+        let writer_name = device_slug(device);
+        let mut writer = Writer::create(&log_path(&dir, &writer_name, 1), &session, None)?;
         let entry = Entry {
             recorded_at: now,
             happened_at: None,
@@ -243,6 +249,7 @@ impl OpenIncident {
             log: IncidentLog {
                 dir,
                 device: device.to_owned(),
+                writer_name,
                 writer: Some(writer),
                 stalled: None,
                 unsaved: Vec::new(),
@@ -273,33 +280,19 @@ impl OpenIncident {
             at: now,
         };
         let mut notices = Vec::new();
-        // This device's newest log file is the one to append to.
-        let opened = match device_logs(dir, device).last() {
-            None => Writer::create(&log_path(dir, device, 1), &session, None),
-            Some(path) => match Writer::open(path, &session) {
-                Ok((w, report)) => {
-                    notices.extend(opening_notices(&report, path));
-                    Ok(w)
-                }
-                Err(LogError::Damaged { path, line, fault }) => {
-                    let next = next_log_path(dir, device);
-                    let scan = log::read(&path)?;
-                    let cont = Continuation {
-                        file: path.display().to_string(),
-                        last_seq: scan.lines.len() as u64,
-                        last_hash: scan.head().to_owned(),
-                        reason: format!("damaged at line {line}: {fault:?}"),
-                    };
-                    notices.push(Notice::DamagedContinued {
-                        file: path,
-                        line,
-                        fault,
-                        next: next.clone(),
-                    });
-                    Writer::create(&next, &session, Some(cont))
-                }
-                Err(e) => Err(e),
-            },
+        // This device's newest log file is the one to append to; when
+        // another process on this device holds it (the window is open and
+        // the scribe types in a terminal), the next writer name takes over.
+        let names = writer_names(device);
+        let mut tried = names.iter().peekable();
+        let (writer_name, opened) = loop {
+            let Some(name) = tried.next() else {
+                return Err(IncidentError::Log(LogError::Locked(dir.to_owned())));
+            };
+            match open_writer(dir, name, &session, &mut notices) {
+                Err(LogError::Locked(_)) if tried.peek().is_some() => {}
+                result => break (name.clone(), result),
+            }
         };
         // The log is there but cannot be written (a full disk, a file-size
         // limit): open anyway, so that the caller keeps the operator's
@@ -316,12 +309,13 @@ impl OpenIncident {
             Err(e) => return Err(e.into()),
         };
         let (entries, read_notices) = read_entries(dir)?;
-        // A torn tail was repaired when the log was opened above; a notice
-        // that it "will be repaired" would be stale.
+        // This writer's torn tail was repaired when its log was opened
+        // above; a notice that it "will be repaired" would be stale.
+        let own = writer.as_ref().map(|w| w.path().to_owned());
         notices.extend(
-            read_notices
-                .into_iter()
-                .filter(|n| !matches!(n, Notice::TornTail { .. })),
+            read_notices.into_iter().filter(
+                |n| !matches!(n, Notice::TornTail { file, .. } if Some(file) == own.as_ref()),
+            ),
         );
         let incident = Incident::replay(&entries).map_err(|error| IncidentError::Replay {
             dir: dir.to_owned(),
@@ -331,6 +325,7 @@ impl OpenIncident {
             log: IncidentLog {
                 dir: dir.to_owned(),
                 device: device.to_owned(),
+                writer_name,
                 writer,
                 stalled,
                 unsaved: Vec::new(),
@@ -464,6 +459,43 @@ fn new_incident_dir(
     create_private_dir(&dir).map_err(file_err(FileOp::CreateIncident, &dir))?;
     log::sync_dir(&root).map_err(file_err(FileOp::SyncIncidents, &root))?;
     Ok(dir)
+}
+
+/// Opens a writer's newest log for appending (repairing a torn tail), or
+/// continues in a new file after damage, or starts its first file.
+fn open_writer(
+    dir: &Path,
+    writer_name: &str,
+    session: &Session,
+    notices: &mut Vec<Notice>,
+) -> Result<Writer, LogError> {
+    let Some(path) = writer_logs(dir, writer_name).pop() else {
+        return Writer::create(&log_path(dir, writer_name, 1), session, None);
+    };
+    match Writer::open(&path, session) {
+        Ok((w, report)) => {
+            notices.extend(opening_notices(&report, &path));
+            Ok(w)
+        }
+        Err(LogError::Damaged { path, line, fault }) => {
+            let next = next_log_path(dir, writer_name);
+            let scan = log::read(&path)?;
+            let cont = Continuation {
+                file: path.display().to_string(),
+                last_seq: scan.lines.len() as u64,
+                last_hash: scan.head().to_owned(),
+                reason: format!("damaged at line {line}: {fault:?}"),
+            };
+            notices.push(Notice::DamagedContinued {
+                file: path,
+                line,
+                fault,
+                next: next.clone(),
+            });
+            Writer::create(&next, session, Some(cont))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn opening_notices(report: &OpenReport, path: &Path) -> Vec<Notice> {

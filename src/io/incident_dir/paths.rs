@@ -134,7 +134,8 @@ pub(super) fn log_files(dir: &Path) -> Vec<PathBuf> {
     files.into_iter().map(|(_, _, p)| p).collect()
 }
 
-/// The device a log file belongs to (its slug), from its name.
+/// The writer a log file belongs to (a device's slug, or `slug+n` for a
+/// second process on that device), from its name.
 pub(super) fn log_device(path: &Path) -> String {
     path.file_name()
         .and_then(|n| parse_log_name(&n.to_string_lossy()))
@@ -142,31 +143,43 @@ pub(super) fn log_device(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// This device's log files in a folder, oldest first.
-pub(super) fn device_logs(dir: &Path, device: &str) -> Vec<PathBuf> {
+/// The names a device's writers use in log file names, in the order they
+/// are tried: the device's own (`laptop`), then `laptop+2` … `laptop+9`
+/// for a second process on the same device while the first holds its log
+/// (the window is open and the scribe types `runbook incident note` in a
+/// terminal). `+` never occurs in a device slug, so a writer name can never
+/// be taken for another device.
+#[must_use]
+pub fn writer_names(device: &str) -> Vec<String> {
     let slug = device_slug(device);
-    log_files(dir)
-        .into_iter()
-        .filter(|p| log_device(p) == slug)
+    std::iter::once(slug.clone())
+        .chain((2..=9).map(|n| format!("{slug}+{n}")))
         .collect()
 }
 
-/// The log file for a device and continuation number.
-pub(super) fn log_path(dir: &Path, device: &str, n: u32) -> PathBuf {
-    let slug = device_slug(device);
+/// A writer's log files in a folder, oldest first.
+pub(super) fn writer_logs(dir: &Path, writer: &str) -> Vec<PathBuf> {
+    log_files(dir)
+        .into_iter()
+        .filter(|p| log_device(p) == writer)
+        .collect()
+}
+
+/// The log file for a writer and continuation number.
+pub(super) fn log_path(dir: &Path, writer: &str, n: u32) -> PathBuf {
     if n <= 1 {
-        dir.join(format!("log-{slug}.jsonl"))
+        dir.join(format!("log-{writer}.jsonl"))
     } else {
-        dir.join(format!("log-{slug}.{n}.jsonl"))
+        dir.join(format!("log-{writer}.{n}.jsonl"))
     }
 }
 
-/// The first free continuation file for a device in a folder.
-pub(super) fn next_log_path(dir: &Path, device: &str) -> PathBuf {
+/// The first free continuation file for a writer in a folder.
+pub(super) fn next_log_path(dir: &Path, writer: &str) -> PathBuf {
     (2..)
-        .map(|n| log_path(dir, device, n))
+        .map(|n| log_path(dir, writer, n))
         .find(|p| !p.exists())
-        .unwrap_or_else(|| log_path(dir, device, u32::MAX))
+        .unwrap_or_else(|| log_path(dir, writer, u32::MAX))
 }
 
 #[cfg(test)]
@@ -183,6 +196,18 @@ mod tests {
         assert_eq!(parse_log_name("log-a.jsonl.torn-1"), None);
         assert_eq!(parse_log_name("plan.ron"), None);
         assert_eq!(parse_log_name("log-a.x.jsonl"), None);
+    }
+
+    #[test]
+    fn a_second_writer_on_a_device_has_a_name_no_device_can_have() {
+        let names = writer_names("cmd room+1");
+        assert_eq!(names[0], "cmd-room-1");
+        assert_eq!(names[1], "cmd-room-1+2");
+        assert_eq!(names.len(), 9);
+        assert_eq!(
+            parse_log_name("log-cmd-room-1+2.3.jsonl"),
+            Some(("cmd-room-1+2".to_owned(), 3))
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading an incident folder: every log, in order, merged into one timeline.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::{FileOp, IncidentError, Notice, file_err};
@@ -156,7 +157,27 @@ pub fn load_plan(dir: &Path) -> Result<(Plan, Vec<u8>), IncidentError> {
 /// cleanly; `None` when this device has no log there.
 #[must_use]
 pub fn device_session_clean(dir: &Path, device: &str) -> Option<bool> {
-    super::paths::device_logs(dir, device)
+    super::paths::writer_logs(dir, &super::paths::device_slug(device))
         .last()
         .map(|p| ended_cleanly(p))
+}
+
+/// What the log files of a folder look like from outside: each file's
+/// name, length and modification time, leaving out `except` (a writer's own
+/// file, which it knows). When this changes, another writer has written.
+#[must_use]
+pub fn folder_signature(
+    dir: &Path,
+    except: Option<&Path>,
+) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    log_files(dir)
+        .into_iter()
+        .filter(|p| Some(p.as_path()) != except)
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, len, modified)
+        })
+        .collect()
 }
