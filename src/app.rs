@@ -9,9 +9,9 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::io::plan_file;
 use crate::model::plan::{self, Diagnostic, Plan};
-use crate::i18n::Lang;
 use crate::ui::theme::{self, ThemePref};
 use crate::ui::{self, Command, Failed, Shown, Source, ViewState};
 

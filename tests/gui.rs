@@ -9,8 +9,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::{RunbookApp, Settings};
-use runbook::ui::View;
 use runbook::i18n::Lang;
+use runbook::ui::View;
 
 /// The app in a harness, in a language, with no system fonts (so a missing
 /// glyph in the bundled font fails the test instead of being papered over).

@@ -8,10 +8,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::RunbookApp;
+use runbook::i18n::Lang;
 use runbook::model::plan::contacts::{self, CallTreeView, Callee, span};
 use runbook::model::plan::{self, Plan};
 use runbook::ui::View;
-use runbook::i18n::Lang;
 
 use super::gui::app;
 

@@ -8,12 +8,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::RunbookApp;
+use runbook::i18n::Lang;
 use runbook::model::ids::RoleId;
 use runbook::model::plan::org::{
     self, Arrangement, Frame, Metrics, OrgLayout, OrgTree, Size, Structure, Text,
 };
 use runbook::model::plan::{self, Plan};
-use runbook::i18n::Lang;
 use runbook::ui::{View, theme};
 
 use super::gui::{app, data};

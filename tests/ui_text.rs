@@ -8,8 +8,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use runbook::app::RunbookApp;
-use runbook::model::plan::search;
 use runbook::i18n::Lang;
+use runbook::model::plan::search;
 use runbook::ui::{Command, View};
 
 use super::gui::app;

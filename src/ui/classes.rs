@@ -12,8 +12,8 @@
 use egui::text::LayoutJob;
 use egui::{Key, RichText, TextFormat, Ui};
 
-use crate::i18n::classes::ClassesTr;
 use super::{Command, Shown, theme};
+use crate::i18n::classes::ClassesTr;
 use crate::model::ids::ClassId;
 use crate::model::plan::contacts::{Callee, span};
 use crate::model::plan::doc::{Basis, FaultClass, Level, Target, Warning};

@@ -14,8 +14,8 @@ use egui::{
     Color32, FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
 };
 
-use crate::i18n::contacts::ContactsTr;
 use super::{Command, Shown, theme};
+use crate::i18n::contacts::ContactsTr;
 use crate::model::ids::LevelId;
 use crate::model::plan::contacts::{self, CallNode, Callee, PersonEntry, Phone, Query, find_level};
 use crate::model::plan::doc::{Contact, External, Level};

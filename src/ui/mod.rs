@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::model::plan::{Diagnostic, Plan};
 use crate::i18n::{Lang, Tr};
+use crate::model::plan::{Diagnostic, Plan};
 
 /// The views, each one click or one shortcut away.
 #[derive(

@@ -22,9 +22,9 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
+use super::{Command, Shown, theme};
 use crate::i18n::Lang;
 use crate::i18n::org::OrgTr;
-use super::{Command, Shown, theme};
 use crate::model::ids::RoleId;
 use crate::model::plan::doc::Person;
 use crate::model::plan::org::{self, Metrics, OrgLayout, OrgTree, Size, Structure, Text};

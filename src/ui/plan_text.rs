@@ -16,8 +16,8 @@ use std::ops::Range;
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
 use egui::{Align, FontId, Key, Modifiers, RichText, Ui};
 
-use crate::i18n::text::TextTr;
 use super::{Command, Shown, theme};
+use crate::i18n::text::TextTr;
 use crate::model::plan::doc::Chapter;
 use crate::model::plan::search::{self, Field, Hit, Location};
 
