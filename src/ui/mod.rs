@@ -4,11 +4,11 @@
 //! applies them. No file I/O here.
 
 pub mod fonts;
+pub mod org_chart;
 pub mod theme;
 
 mod classes;
 mod contacts;
-mod org_chart;
 mod overview;
 mod plan_text;
 

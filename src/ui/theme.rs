@@ -7,6 +7,7 @@
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
+use super::org_chart::layout::Metrics;
 use crate::model::plan::doc::Colour;
 
 /// Light or dark.
@@ -312,8 +313,8 @@ pub const ORG_MIN_OPEN_ZOOM: f32 = 0.8;
 /// The organisation chart's spacing for its layout, with the unit boxes'
 /// width (which the chart fits to the text, within [`ORG_UNIT_WIDTH_RANGE`]).
 #[must_use]
-pub fn org_metrics(unit_width: f32) -> crate::model::plan::org::Metrics {
-    crate::model::plan::org::Metrics {
+pub fn org_metrics(unit_width: f32) -> Metrics {
+    Metrics {
         unit_width,
         unit_padding: ORG_UNIT_PADDING,
         header_gap: ITEM_GAP,
