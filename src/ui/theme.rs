@@ -280,6 +280,10 @@ pub const ORG_UNIT_PADDING: f32 = 8.0;
 pub const ORG_ROLE_PADDING: f32 = 5.0;
 /// Vertical space between the roles of a unit.
 pub const ORG_ROLE_GAP: f32 = 4.0;
+/// Vertical space between the lines of a role (name, holder, deputies).
+pub const ORG_LINE_GAP: f32 = 1.0;
+/// Horizontal space between a holder and the deputies on the same line.
+pub const ORG_NAME_GAP: f32 = 10.0;
 /// Horizontal space between sibling units.
 pub const ORG_SIBLING_GAP: f32 = 14.0;
 /// Vertical space between a unit and its sub-units (connectors run in it).
@@ -312,6 +316,9 @@ pub const ORG_MIN_OPEN_ZOOM: f32 = 0.8;
 
 /// The organisation chart's spacing for its layout, with the unit boxes'
 /// width (which the chart fits to the text, within [`ORG_UNIT_WIDTH_RANGE`]).
+///
+/// The only way the app builds [`Metrics`]: the window and the layout tests
+/// both come here, so the chart has one set of spacing numbers.
 #[must_use]
 pub fn org_metrics(unit_width: f32) -> Metrics {
     Metrics {
@@ -320,8 +327,8 @@ pub fn org_metrics(unit_width: f32) -> Metrics {
         header_gap: ITEM_GAP,
         role_padding: ORG_ROLE_PADDING,
         role_gap: ORG_ROLE_GAP,
-        line_gap: 1.0,
-        name_gap: 10.0,
+        line_gap: ORG_LINE_GAP,
+        name_gap: ORG_NAME_GAP,
         sibling_gap: ORG_SIBLING_GAP,
         level_gap: ORG_LEVEL_GAP,
         stack_gap: ORG_STACK_GAP,

@@ -117,8 +117,11 @@ pub struct TextSlot {
     pub wrap: f32,
 }
 
-/// The spacing of the chart, in chart units. The window takes the values
-/// from its theme.
+/// The spacing of the chart, in chart units.
+///
+/// Deliberately without a `Default`: the one place the numbers are decided
+/// is [`crate::ui::theme::org_metrics`], so the window and the tests lay
+/// the chart out with the same spacing and there is no second set to drift.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Metrics {
     /// The width of every unit box: fixed, so rows line up and wrapping
@@ -144,24 +147,6 @@ pub struct Metrics {
     pub stack_gap: f32,
     /// How far wrapped rows of sub-units are indented, to leave room for the trunk.
     pub indent: f32,
-}
-
-impl Default for Metrics {
-    fn default() -> Self {
-        Self {
-            unit_width: 230.0,
-            unit_padding: 8.0,
-            header_gap: 6.0,
-            role_padding: 6.0,
-            role_gap: 5.0,
-            line_gap: 2.0,
-            name_gap: 10.0,
-            sibling_gap: 18.0,
-            level_gap: 34.0,
-            stack_gap: 12.0,
-            indent: 26.0,
-        }
-    }
 }
 
 /// A role's box in the chart.
@@ -1005,6 +990,7 @@ mod tests {
 
     use super::*;
     use crate::model::plan::org::tree;
+    use crate::ui::theme;
 
     fn plan() -> crate::model::plan::Plan {
         crate::model::plan::parse(include_bytes!(
@@ -1052,8 +1038,8 @@ mod tests {
     fn the_box_width_stays_in_its_range_whatever_the_text() {
         let plan = plan();
         let tree = tree(&plan);
-        let (lo, hi) = (180.0, 250.0);
-        let m = Metrics::default();
+        let (lo, hi) = theme::ORG_UNIT_WIDTH_RANGE;
+        let m = theme::org_metrics(lo);
         assert_eq!(
             fitting_width(&tree, &m, (lo, hi), &mut fixed(1.0, 18.0)),
             lo
@@ -1085,7 +1071,7 @@ mod tests {
     #[test]
     fn an_empty_organisation_is_an_empty_chart() {
         let empty = OrgTree::default();
-        let m = Metrics::default();
+        let m = theme::org_metrics(200.0);
         let viewport = Size { w: 800.0, h: 600.0 };
         let (chart, structure) = best_layout(&empty, &m, viewport, 0.8, &mut fixed(50.0, 18.0));
         assert!(chart.units.is_empty() && chart.lines.is_empty());
@@ -1101,7 +1087,7 @@ mod tests {
     fn roles_stack_inside_their_unit_and_sub_units_hang_below() {
         let plan = plan();
         let tree = tree(&plan);
-        let m = Metrics::default();
+        let m = theme::org_metrics(220.0);
         for structure in [Structure::rows(&tree), Structure::columns(&tree)] {
             let chart = layout(&tree, &m, &structure, &mut fixed(80.0, 18.0));
             for unit in &chart.units {
