@@ -11,6 +11,7 @@ mod classes;
 mod contacts;
 mod overview;
 mod plan_text;
+mod widgets;
 
 use std::path::PathBuf;
 

@@ -166,6 +166,18 @@ pub const FIELD_LABEL_WIDTH: f32 = 120.0;
 /// Width of the fault class list.
 pub const CLASS_LIST_WIDTH: f32 = 240.0;
 
+/// Corner radius of a card.
+pub const CARD_CORNER: u8 = 6;
+/// Width of a card's outline.
+pub const CARD_STROKE_WIDTH: f32 = 1.0;
+/// Space inside a card: snug, so a call tree or a directory shows many.
+pub const CARD_MARGIN: egui::Margin = egui::Margin::symmetric(10, 6);
+/// Space inside a roomy card (a level, a warning), whose labelled fields
+/// need air around them.
+pub const ROOMY_CARD_MARGIN: egui::Margin = egui::Margin::same(10);
+/// Corner radius of a chip.
+pub const CHIP_CORNER: u8 = 4;
+
 /// Background of a card (a call, a person, a level).
 #[must_use]
 pub fn card_fill(dark: bool) -> Color32 {
@@ -213,6 +225,54 @@ pub fn time_text(dark: bool) -> Color32 {
         Color32::from_rgb(0xCF, 0xE3, 0xFF)
     } else {
         Color32::from_rgb(0x0F, 0x3D, 0x80)
+    }
+}
+
+/// How a chip looks: a small filled label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChipStyle {
+    /// Its background.
+    pub fill: Color32,
+    /// Its text's colour (the text is always strong).
+    pub text: Color32,
+    /// Space around the text.
+    pub margin: egui::Margin,
+    /// The text's size; `None` for the body size.
+    pub size: Option<f32>,
+}
+
+/// A level's chip: white on the level's warning colour.
+#[must_use]
+pub fn level_chip(colour: Colour) -> ChipStyle {
+    ChipStyle {
+        fill: level_fill(colour),
+        text: ON_LEVEL,
+        margin: egui::Margin::symmetric(8, 3),
+        size: None,
+    }
+}
+
+/// A time limit's chip ("within 15 min") among the fields of a level.
+#[must_use]
+pub fn time_chip(dark: bool) -> ChipStyle {
+    ChipStyle {
+        fill: time_fill(dark),
+        text: time_text(dark),
+        margin: egui::Margin::symmetric(6, 1),
+        size: None,
+    }
+}
+
+/// A chip on a call card or a directory card (a time limit, the kind of
+/// an external contact): as large as a tab's name, read at arm's length
+/// while dialling.
+#[must_use]
+pub fn contacts_chip(dark: bool) -> ChipStyle {
+    ChipStyle {
+        fill: time_fill(dark),
+        text: time_text(dark),
+        margin: egui::Margin::symmetric(6, 2),
+        size: Some(TAB_SIZE),
     }
 }
 

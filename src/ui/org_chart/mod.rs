@@ -25,7 +25,7 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
-use super::{Command, Shown, theme};
+use super::{Command, Shown, theme, widgets};
 use crate::i18n::Lang;
 use crate::i18n::org::OrgTr;
 use crate::model::ids::RoleId;
@@ -705,73 +705,67 @@ fn person_card(
 ) {
     let tr = shown.tr();
     let org = tr.org;
-    egui::Frame::new()
-        .fill(theme::card_fill(shown.dark))
-        .stroke(Stroke::new(1.0, theme::card_stroke(shown.dark)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(10, 6))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                if let Some(n) = deputy {
-                    ui.label(RichText::new((org.deputy_number)(n)).weak());
-                }
-                ui.label(
-                    RichText::new(&person.name)
-                        .size(theme::NAME_SIZE)
-                        .strong()
-                        .color(theme::org_holder_text(shown.dark)),
-                );
-                if !person.title.is_empty() {
-                    ui.label(RichText::new(&person.title).weak());
-                }
-            });
-            let c = &person.contact;
-            let mut any = false;
-            for (label, value, number) in [
-                (org.mobile, filled(&c.mobile), true),
-                (org.office, filled(&c.office), true),
-                (org.im, filled(&c.im), false),
-                (org.email, filled(&c.email), false),
-            ] {
-                let Some(value) = value else {
-                    continue;
-                };
-                any = true;
-                ui.horizontal(|ui| {
-                    field_label(ui, label);
-                    let text = if number {
-                        RichText::new(value)
-                            .monospace()
-                            .size(theme::NUMBER_SIZE)
-                            .strong()
-                    } else {
-                        RichText::new(value)
-                    };
-                    ui.label(text);
-                    let copy = ui
-                        .small_button(tr.copy)
-                        .on_hover_text((org.copy_number)(value));
-                    // Many copy buttons in one panel: each says what it copies.
-                    copy.widget_info(|| {
-                        WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
-                    });
-                    if copy.clicked() {
-                        commands.push(Command::Copy(value.to_owned()));
-                    }
-                });
+    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(n) = deputy {
+                ui.label(RichText::new((org.deputy_number)(n)).weak());
             }
-            if let Some(location) = filled(&c.location) {
-                any = true;
-                ui.horizontal(|ui| {
-                    field_label(ui, org.location);
-                    ui.add(egui::Label::new(location).wrap());
-                });
-            }
-            if !any {
-                ui.label(RichText::new(org.no_contact).weak());
+            ui.label(
+                RichText::new(&person.name)
+                    .size(theme::NAME_SIZE)
+                    .strong()
+                    .color(theme::org_holder_text(shown.dark)),
+            );
+            if !person.title.is_empty() {
+                ui.label(RichText::new(&person.title).weak());
             }
         });
+        let c = &person.contact;
+        let mut any = false;
+        for (label, value, number) in [
+            (org.mobile, filled(&c.mobile), true),
+            (org.office, filled(&c.office), true),
+            (org.im, filled(&c.im), false),
+            (org.email, filled(&c.email), false),
+        ] {
+            let Some(value) = value else {
+                continue;
+            };
+            any = true;
+            ui.horizontal(|ui| {
+                field_label(ui, label);
+                let text = if number {
+                    RichText::new(value)
+                        .monospace()
+                        .size(theme::NUMBER_SIZE)
+                        .strong()
+                } else {
+                    RichText::new(value)
+                };
+                ui.label(text);
+                let copy = ui
+                    .small_button(tr.copy)
+                    .on_hover_text((org.copy_number)(value));
+                // Many copy buttons in one panel: each says what it copies.
+                copy.widget_info(|| {
+                    WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
+                });
+                if copy.clicked() {
+                    commands.push(Command::Copy(value.to_owned()));
+                }
+            });
+        }
+        if let Some(location) = filled(&c.location) {
+            any = true;
+            ui.horizontal(|ui| {
+                field_label(ui, org.location);
+                ui.add(egui::Label::new(location).wrap());
+            });
+        }
+        if !any {
+            ui.label(RichText::new(org.no_contact).weak());
+        }
+    });
 }
 
 /// A contact field, unless it is missing or blank.
