@@ -6,8 +6,9 @@
 //! the level each suggests), the response levels (criteria, units activated,
 //! who is informed within how long, the status-update cadence, reporting
 //! duties with their time limits and legal basis), and the warnings of
-//! chapter 3. Everything is shown as the plan's author wrote it; levels
-//! always appear in their warning colour.
+//! chapter 3 with the monitoring signals that can raise them. Everything is
+//! shown as the plan's author wrote it; levels always appear in their
+//! warning colour.
 
 use egui::text::LayoutJob;
 use egui::{Key, RichText, TextFormat, Ui};

@@ -2,7 +2,10 @@
 //!
 //! Panels take their colours from here so that light and dark themes, the
 //! warning colours of the four levels, and the search highlight stay
-//! consistent and readable on a projector.
+//! consistent and readable on a projector. The spacing is here too: the
+//! organisation chart's ([`org_metrics`] is the only source of the layout's
+//! [`Metrics`]) and the cards' and chips' margins and corners, which
+//! `ui::widgets` draws with.
 
 use egui::Color32;
 use serde::{Deserialize, Serialize};
