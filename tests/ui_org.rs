@@ -10,10 +10,11 @@ use egui_kittest::kittest::Queryable as _;
 use runbook::app::RunbookApp;
 use runbook::i18n::Lang;
 use runbook::model::ids::RoleId;
-use runbook::model::plan::org::{
-    self, Arrangement, Frame, Metrics, OrgLayout, OrgTree, Size, Structure, Text,
-};
+use runbook::model::plan::org::{self, OrgTree};
 use runbook::model::plan::{self, Plan};
+use runbook::ui::org_chart::layout::{
+    self as chart, Arrangement, Frame, Metrics, OrgLayout, Size, Structure, Text,
+};
 use runbook::ui::{View, theme};
 
 use super::gui::{app, data};
@@ -313,6 +314,14 @@ fn measure_with<'a>(tree: &'a OrgTree<'a>) -> impl FnMut(Text, f32) -> Size + 'a
     }
 }
 
+/// The window's spacing ([`theme::org_metrics`], the one place it is
+/// decided), with unit boxes as narrow and as wide as the window makes them:
+/// the layout keeps its rules at either width.
+fn window_metrics() -> [Metrics; 2] {
+    let (narrowest, widest) = theme::ORG_UNIT_WIDTH_RANGE;
+    [theme::org_metrics(narrowest), theme::org_metrics(widest)]
+}
+
 /// Asserts what every chart must satisfy.
 fn check(tree: &OrgTree<'_>, layout: &OrgLayout) {
     let boxes: Vec<Frame> = layout.units.iter().map(|u| u.frame).collect();
@@ -400,7 +409,7 @@ fn check(tree: &OrgTree<'_>, layout: &OrgLayout) {
     for (i, unit) in tree.units.iter().enumerate() {
         if unit.parent.is_some() {
             let b = boxes[i];
-            let arrives = |p: &org::Point| {
+            let arrives = |p: &chart::Point| {
                 let on_top = (p.y - b.y).abs() < 0.01 && p.x > b.x && p.x < b.right();
                 let on_left = (p.x - b.x).abs() < 0.01 && p.y > b.y && p.y < b.bottom();
                 on_top || on_left
@@ -419,42 +428,43 @@ fn the_layout_keeps_boxes_apart_children_below_and_every_role() {
     for path in [BUNDLED_ZH, BUNDLED_EN, "plans/minimal.ron"] {
         let plan = load(path);
         let tree = org::tree(&plan);
-        let m = Metrics::default();
-        // Everything side by side, everything in one column, and in between.
-        let mut mixed = Structure::rows(&tree);
-        for (slot, unit) in mixed.units.iter_mut().zip(&tree.units) {
-            if unit.children.len() > 1 {
-                *slot = Arrangement::Columns(vec![1, unit.children.len() - 1]);
+        for m in window_metrics() {
+            // Everything side by side, everything in one column, and in between.
+            let mut mixed = Structure::rows(&tree);
+            for (slot, unit) in mixed.units.iter_mut().zip(&tree.units) {
+                if unit.children.len() > 1 {
+                    *slot = Arrangement::Columns(vec![1, unit.children.len() - 1]);
+                }
             }
-        }
-        for structure in [Structure::rows(&tree), Structure::columns(&tree), mixed] {
-            let layout = org::layout(&tree, &m, &structure, &mut measure_with(&tree));
-            check(&tree, &layout);
-        }
-        for viewport in [
-            (740.0, 650.0),
-            (1280.0, 800.0),
-            (400.0, 1200.0),
-            (2000.0, 400.0),
-        ] {
-            let viewport = Size {
-                w: viewport.0,
-                h: viewport.1,
-            };
-            let (layout, structure) =
-                org::best_layout(&tree, &m, viewport, 0.8, &mut measure_with(&tree));
-            check(&tree, &layout);
-            // The chosen structure is laid out the same way again (at another
-            // zoom the window does exactly this).
-            let again = org::layout(&tree, &m, &structure, &mut measure_with(&tree));
-            assert_eq!(again, layout);
-            // No simple structure fits the viewport better.
-            for simple in [Structure::rows(&tree), Structure::columns(&tree)] {
-                let other = org::layout(&tree, &m, &simple, &mut measure_with(&tree));
-                assert!(
-                    layout.fit_scale(viewport).min(1.0)
-                        >= other.fit_scale(viewport).min(1.0) - 1e-3
-                );
+            for structure in [Structure::rows(&tree), Structure::columns(&tree), mixed] {
+                let layout = chart::layout(&tree, &m, &structure, &mut measure_with(&tree));
+                check(&tree, &layout);
+            }
+            for viewport in [
+                (740.0, 650.0),
+                (1280.0, 800.0),
+                (400.0, 1200.0),
+                (2000.0, 400.0),
+            ] {
+                let viewport = Size {
+                    w: viewport.0,
+                    h: viewport.1,
+                };
+                let (layout, structure) =
+                    chart::best_layout(&tree, &m, viewport, 0.8, &mut measure_with(&tree));
+                check(&tree, &layout);
+                // The chosen structure is laid out the same way again (at another
+                // zoom the window does exactly this).
+                let again = chart::layout(&tree, &m, &structure, &mut measure_with(&tree));
+                assert_eq!(again, layout);
+                // No simple structure fits the viewport better.
+                for simple in [Structure::rows(&tree), Structure::columns(&tree)] {
+                    let other = chart::layout(&tree, &m, &simple, &mut measure_with(&tree));
+                    assert!(
+                        layout.fit_scale(viewport).min(1.0)
+                            >= other.fit_scale(viewport).min(1.0) - 1e-3
+                    );
+                }
             }
         }
     }
@@ -470,14 +480,14 @@ fn the_bundled_organisation_opens_readable_with_little_panning() {
         let tree = org::tree(&plan);
         // The window's spacing and its way of choosing the box width.
         let m = theme::org_metrics(0.0);
-        let m = theme::org_metrics(org::fitting_width(
+        let m = theme::org_metrics(chart::fitting_width(
             &tree,
             &m,
             theme::ORG_UNIT_WIDTH_RANGE,
             &mut measure_with(&tree),
         ));
         let floor = theme::ORG_MIN_OPEN_ZOOM;
-        let (layout, _) = org::best_layout(&tree, &m, viewport, floor, &mut measure_with(&tree));
+        let (layout, _) = chart::best_layout(&tree, &m, viewport, floor, &mut measure_with(&tree));
         let zoom = layout.fit_scale(viewport).clamp(floor, 1.0);
         let (w, h) = (layout.size.w * zoom, layout.size.h * zoom);
         assert!(w <= viewport.w, "{path}: a sideways pan at {zoom}: {w}×{h}");
@@ -488,7 +498,7 @@ fn the_bundled_organisation_opens_readable_with_little_panning() {
             h <= most * viewport.h,
             "{path}: too long at {zoom}: {w}×{h}"
         );
-        let classic = org::layout(&tree, &m, &Structure::rows(&tree), &mut measure_with(&tree));
+        let classic = chart::layout(&tree, &m, &Structure::rows(&tree), &mut measure_with(&tree));
         assert!(layout.fit_scale(viewport) > 1.5 * classic.fit_scale(viewport));
     }
 }
@@ -512,22 +522,24 @@ fn a_wide_organisation_is_stacked_into_columns_and_keeps_the_rules() {
     let plan = plan::parse(text.as_bytes()).unwrap().plan;
     let tree = org::tree(&plan);
     assert_eq!(tree.units.len(), 25);
-    let m = Metrics::default();
     let viewport = Size {
         w: 1000.0,
         h: 800.0,
     };
-    let (layout, structure) = org::best_layout(&tree, &m, viewport, 0.8, &mut measure_with(&tree));
-    check(&tree, &layout);
-    assert!(
-        structure
-            .units
-            .iter()
-            .any(|a| matches!(a, Arrangement::Columns(c) if c.len() > 1)),
-        "{structure:?}"
-    );
-    let classic = org::layout(&tree, &m, &Structure::rows(&tree), &mut measure_with(&tree));
-    assert!(layout.fit_scale(viewport) > 2.0 * classic.fit_scale(viewport));
+    for m in window_metrics() {
+        let (layout, structure) =
+            chart::best_layout(&tree, &m, viewport, 0.8, &mut measure_with(&tree));
+        check(&tree, &layout);
+        assert!(
+            structure
+                .units
+                .iter()
+                .any(|a| matches!(a, Arrangement::Columns(c) if c.len() > 1)),
+            "{structure:?}"
+        );
+        let classic = chart::layout(&tree, &m, &Structure::rows(&tree), &mut measure_with(&tree));
+        assert!(layout.fit_scale(viewport) > 2.0 * classic.fit_scale(viewport));
+    }
 }
 
 // --- The command line -------------------------------------------------------

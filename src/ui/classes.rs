@@ -6,13 +6,14 @@
 //! the level each suggests), the response levels (criteria, units activated,
 //! who is informed within how long, the status-update cadence, reporting
 //! duties with their time limits and legal basis), and the warnings of
-//! chapter 3. Everything is shown as the plan's author wrote it; levels
-//! always appear in their warning colour.
+//! chapter 3 with the monitoring signals that can raise them. Everything is
+//! shown as the plan's author wrote it; levels always appear in their
+//! warning colour.
 
 use egui::text::LayoutJob;
 use egui::{Key, RichText, TextFormat, Ui};
 
-use super::{Command, Shown, theme};
+use super::{Command, Shown, theme, widgets};
 use crate::i18n::classes::ClassesTr;
 use crate::model::ids::ClassId;
 use crate::model::plan::contacts::{Callee, span};
@@ -44,18 +45,15 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
     // Nothing here changes the world; the view only reads the plan.
     let _ = commands;
     let tr = shown.tr().classes;
-    ui.horizontal(|ui| {
-        for (tab, name) in [
+    widgets::tabs(
+        ui,
+        &mut state.tab,
+        &[
             (Tab::Classes, tr.tab_classes),
             (Tab::Levels, tr.tab_levels),
             (Tab::Warnings, tr.tab_warnings),
-        ] {
-            let text = RichText::new(name).size(theme::TAB_SIZE).strong();
-            if ui.selectable_label(state.tab == tab, text).clicked() {
-                state.tab = tab;
-            }
-        }
-    });
+        ],
+    );
     ui.separator();
     match state.tab {
         Tab::Classes => classes_ui(ui, shown, state),
@@ -206,7 +204,8 @@ fn level_card(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr, level: &Level) {
             for duty in &level.inform {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(target_label(shown, &duty.to));
-                    time_chip(ui, shown, &(shown.tr().within)(span(duty.within_minutes)));
+                    let within = (shown.tr().within)(span(duty.within_minutes));
+                    widgets::chip(ui, &within, theme::time_chip(shown.dark));
                 });
             }
         });
@@ -227,7 +226,8 @@ fn level_card(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr, level: &Level) {
             ui.indent(duty.id.as_str(), |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if let Some(m) = duty.within_minutes {
-                        time_chip(ui, shown, &(shown.tr().within)(span(m)));
+                        let within = (shown.tr().within)(span(m));
+                        widgets::chip(ui, &within, theme::time_chip(shown.dark));
                     }
                     if let Some(to) = &duty.to {
                         ui.label(RichText::new(tr.report_to).weak());
@@ -301,7 +301,7 @@ fn signals_ui(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr) {
 
 fn warning_card(ui: &mut Ui, shown: &Shown<'_>, tr: &ClassesTr, warning: &Warning) {
     ui.horizontal(|ui| {
-        filled(ui, &warning.name, warning.colour);
+        widgets::chip(ui, &warning.name, theme::level_chip(warning.colour));
         ui.label(RichText::new((tr.warning_for)(warning.level.as_str())).weak());
     });
     ui.add_space(theme::ITEM_GAP);
@@ -323,36 +323,8 @@ fn target_label(shown: &Shown<'_>, target: &Target) -> String {
 
 /// A level in its colour: "I级 特别重大".
 fn level_chip(ui: &mut Ui, tr: &ClassesTr, level: &Level) {
-    filled(
-        ui,
-        &(tr.level_chip)(level.id.as_str(), &level.name),
-        level.colour,
-    );
-}
-
-/// White text on a warning colour.
-fn filled(ui: &mut Ui, text: &str, colour: crate::model::plan::doc::Colour) {
-    egui::Frame::new()
-        .fill(theme::level_fill(colour))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(8, 3))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).strong().color(theme::ON_LEVEL));
-        });
-}
-
-fn time_chip(ui: &mut Ui, shown: &Shown<'_>, text: &str) {
-    egui::Frame::new()
-        .fill(theme::time_fill(shown.dark))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .strong()
-                    .color(theme::time_text(shown.dark)),
-            );
-        });
+    let text = (tr.level_chip)(level.id.as_str(), &level.name);
+    widgets::chip(ui, &text, theme::level_chip(level.colour));
 }
 
 /// A labelled field: the label in a fixed column, the content beside it.
@@ -377,16 +349,10 @@ fn bullets(ui: &mut Ui, items: &[String]) {
     }
 }
 
+/// A level's, a warning's or the signals' card: the width of the view,
+/// roomy for its labelled fields.
 fn card(ui: &mut Ui, shown: &Shown<'_>, add: impl FnOnce(&mut Ui)) {
-    egui::Frame::new()
-        .fill(theme::card_fill(shown.dark))
-        .stroke(egui::Stroke::new(1.0, theme::card_stroke(shown.dark)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::same(10))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            add(ui);
-        });
+    widgets::Card::new(shown.dark).wide().roomy().show(ui, add);
 }
 
 #[cfg(test)]

@@ -11,10 +11,10 @@
 
 use egui::text::LayoutJob;
 use egui::{
-    Color32, FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
+    FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
 };
 
-use super::{Command, Shown, theme};
+use super::{Command, Shown, theme, widgets};
 use crate::i18n::contacts::ContactsTr;
 use crate::model::ids::LevelId;
 use crate::model::plan::contacts::{self, CallNode, Callee, PersonEntry, Phone, Query, find_level};
@@ -51,14 +51,11 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
     if focus_search {
         state.tab = Tab::Directory;
     }
-    ui.horizontal(|ui| {
-        for (tab, name) in [(Tab::Tree, tr.tab_tree), (Tab::Directory, tr.tab_directory)] {
-            let text = RichText::new(name).size(theme::TAB_SIZE).strong();
-            if ui.selectable_label(state.tab == tab, text).clicked() {
-                state.tab = tab;
-            }
-        }
-    });
+    widgets::tabs(
+        ui,
+        &mut state.tab,
+        &[(Tab::Tree, tr.tab_tree), (Tab::Directory, tr.tab_directory)],
+    );
     ui.separator();
     match state.tab {
         Tab::Tree => tree_ui(ui, shown, state, commands),
@@ -103,7 +100,7 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
                 ui.label(tr.no_tree);
                 return;
             };
-            let root_rect = card(ui, shown, |ui| {
+            let root_card = widgets::Card::new(shown.dark).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(tr.starts_calls)
@@ -115,7 +112,7 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
                 });
             });
             let children = indented(ui, |ui| calls_ui(ui, shown, &tree.calls, commands));
-            connect(ui, shown.dark, root_rect, &children);
+            connect(ui, shown.dark, root_card.response.rect, &children);
         });
 }
 
@@ -174,7 +171,7 @@ fn call_card(
     commands: &mut Vec<Command>,
 ) -> Rect {
     let tr = shown.tr().contacts;
-    card(ui, shown, |ui| {
+    let card = widgets::Card::new(shown.dark).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(node.order_label())
@@ -191,12 +188,7 @@ fn call_card(
                 || tr.no_time_limit.to_owned(),
                 |m| (shown.tr().within)(contacts::span(m)),
             );
-            chip(
-                ui,
-                &limit,
-                theme::time_fill(shown.dark),
-                theme::time_text(shown.dark),
-            );
+            widgets::chip_in_wrapping_row(ui, &limit, theme::contacts_chip(shown.dark));
             phones_ui(ui, shown, &node.callee.phones(), commands);
         });
         if !node.fallback.is_empty() {
@@ -214,7 +206,8 @@ fn call_card(
                 }
             });
         }
-    })
+    });
+    card.response.rect
 }
 
 /// A fallback: who, and the first number (the one to try).
@@ -231,21 +224,21 @@ fn phones_ui(ui: &mut Ui, shown: &Shown<'_>, phones: &[Phone<'_>], commands: &mu
         ui.label(RichText::new(tr.contacts.no_number).weak());
     }
     for phone in phones {
-        let kind = galley(
+        let kind = widgets::one_line(
             ui,
             RichText::new((tr.contacts.phone_kind)(phone.kind)).weak(),
         );
-        let number = galley(
+        let number = widgets::one_line(
             ui,
             RichText::new(phone.number)
                 .monospace()
                 .size(theme::NUMBER_SIZE)
                 .strong(),
         );
-        let copy = galley(ui, RichText::new(tr.copy).small());
+        let copy = widgets::one_line(ui, RichText::new(tr.copy).small());
         let spacing = ui.spacing().item_spacing.x;
         let button = copy.size().x + 2.0 * ui.spacing().button_padding.x;
-        keep_together(ui, kind.size().x + number.size().x + button + 3.0 * spacing);
+        widgets::keep_together(ui, kind.size().x + number.size().x + button + 3.0 * spacing);
         // One group per number, so a wrapping line never parts a number
         // from its kind or its copy button.
         ui.horizontal(|ui| {
@@ -261,58 +254,6 @@ fn phones_ui(ui: &mut Ui, shown: &Shown<'_>, phones: &[Phone<'_>], commands: &mu
         });
         ui.add_space(theme::ITEM_GAP);
     }
-}
-
-/// Lays text out on one line, to measure it before placing it.
-fn galley(ui: &Ui, text: RichText) -> std::sync::Arc<egui::Galley> {
-    egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Body,
-    )
-}
-
-/// In a wrapping row, starts a new row when a group `width` wide would not
-/// fit in what is left of this one (egui cannot wrap a group it has not
-/// laid out yet, so it would run off the edge).
-fn keep_together(ui: &mut Ui, width: f32) {
-    let at_row_start = ui.cursor().left() <= ui.max_rect().left() + 0.5;
-    if !at_row_start && ui.available_size_before_wrap().x < width {
-        ui.end_row();
-    }
-}
-
-/// A framed card; returns its outer rectangle.
-fn card(ui: &mut Ui, shown: &Shown<'_>, add: impl FnOnce(&mut Ui)) -> Rect {
-    egui::Frame::new()
-        .fill(theme::card_fill(shown.dark))
-        .stroke(Stroke::new(1.0, theme::card_stroke(shown.dark)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(10, 6))
-        .show(ui, add)
-        .response
-        .rect
-}
-
-/// A small filled label.
-fn chip(ui: &mut Ui, text: &str, fill: Color32, colour: Color32) {
-    let width = galley(ui, RichText::new(text).strong().size(theme::TAB_SIZE))
-        .size()
-        .x;
-    keep_together(ui, width + 12.0 + ui.spacing().item_spacing.x);
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 2))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .strong()
-                    .size(theme::TAB_SIZE)
-                    .color(colour),
-            );
-        });
 }
 
 /// Lays `add` out one tree level to the right.
@@ -401,8 +342,7 @@ fn person_card(
 ) {
     let ctr = shown.tr().contacts;
     let p = entry.person;
-    card(ui, shown, |ui| {
-        ui.set_width(ui.available_width());
+    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(highlighted(
                 ui,
@@ -443,8 +383,7 @@ fn external_card(
     commands: &mut Vec<Command>,
 ) {
     let ctr = shown.tr().contacts;
-    card(ui, shown, |ui| {
-        ui.set_width(ui.available_width());
+    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(highlighted(
                 ui,
@@ -454,11 +393,10 @@ fn external_card(
                 theme::NAME_SIZE,
                 true,
             ));
-            chip(
+            widgets::chip_in_wrapping_row(
                 ui,
                 (ctr.kind)(external.kind),
-                theme::time_fill(shown.dark),
-                theme::time_text(shown.dark),
+                theme::contacts_chip(shown.dark),
             );
         });
         contact_lines(ui, shown, query, &external.contact, commands);
@@ -499,7 +437,7 @@ fn contact_lines(
     }
 }
 
-/// Text with the search's matches on the highlight colour.
+/// Text with the query's matches on the highlight colour.
 fn highlighted(
     ui: &Ui,
     shown: &Shown<'_>,
@@ -513,22 +451,6 @@ fn highlighted(
     } else {
         ui.visuals().text_color()
     };
-    let plain = TextFormat {
-        font_id: FontId::proportional(size),
-        color: colour,
-        ..TextFormat::default()
-    };
-    let hit = TextFormat {
-        background: theme::highlight_fill(shown.dark),
-        ..plain.clone()
-    };
-    let mut job = LayoutJob::default();
-    let mut at = 0;
-    for range in query.ranges(text) {
-        job.append(&text[at..range.start], 0.0, plain.clone());
-        job.append(&text[range.clone()], 0.0, hit.clone());
-        at = range.end;
-    }
-    job.append(&text[at..], 0.0, plain);
-    job
+    let format = TextFormat::simple(FontId::proportional(size), colour);
+    widgets::highlighted("", text, &query.ranges(text), None, &format, shown.dark)
 }

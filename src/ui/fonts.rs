@@ -7,11 +7,12 @@
 //! subset (a rare name in an author's plan), egui's system-font provider is
 //! asked — but that provider panics when fontconfig finds no fonts at all, so
 //! it runs behind [`GuardedProvider`], which turns a panic into "no font" and
-//! stops asking.
+//! stops asking, and a panic hook, installed once per process, keeps those
+//! expected panics off the terminal.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
 
 use egui::{FallbackRequest, FontData, FontDefinitions, FontFamily, FontInsert, FontProvider};
 
@@ -56,18 +57,28 @@ pub fn install(ctx: &egui::Context, system_fallback: bool) {
 /// Keeps the system-font provider's expected panics (fontconfig with no fonts:
 /// its loader thread panics, then the first lookup panics on the dropped
 /// promise) off the terminal: [`GuardedProvider`] handles them and says so
-/// in one plain line. Every other panic still goes to the default hook.
+/// in one plain line. Every other panic still goes to the hook that was
+/// there before.
+///
+/// Once per process: the panic hook is global, but [`install`] runs once per
+/// egui context (every app built, every test harness that asks for the
+/// system fallback). Installing it each time would wrap the previous hook in
+/// one more layer per call, so every later panic would pass through a
+/// growing chain of the same filter.
 fn quiet_provider_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let loader = std::thread::current().name() == Some("egui_system_font_provider");
-        let lookup = info
-            .payload_as_str()
-            .is_some_and(|m| m.contains("Promise Sender was dropped"));
-        if !(loader || lookup) {
-            default(info);
-        }
-    }));
+    static QUIET: Once = Once::new();
+    QUIET.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let loader = std::thread::current().name() == Some("egui_system_font_provider");
+            let lookup = info
+                .payload_as_str()
+                .is_some_and(|m| m.contains("Promise Sender was dropped"));
+            if !(loader || lookup) {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// A font provider that survives its inner provider panicking.
@@ -114,5 +125,28 @@ impl<P: FontProvider> FontProvider for GuardedProvider<P> {
             eprintln!("runbook: no system fonts could be loaded; using the bundled fonts only");
             None
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The address of the panic hook now in place (put back at once).
+    fn hook_address() -> *const () {
+        let hook = std::panic::take_hook();
+        let address = std::ptr::from_ref(&*hook).cast::<()>();
+        std::panic::set_hook(hook);
+        address
+    }
+
+    #[test]
+    fn the_panic_hook_is_installed_once_per_process() {
+        quiet_provider_panics();
+        let first = hook_address();
+        // As a second app or test harness asking for the system fallback would.
+        quiet_provider_panics();
+        quiet_provider_panics();
+        assert_eq!(hook_address(), first, "the hook was wrapped again");
     }
 }

@@ -2,15 +2,21 @@
 //! view state (selection, zoom, search text), and returns [`Command`]s for
 //! anything that touches the world (files, dialogs, settings); the app
 //! applies them. No file I/O here.
+//!
+//! One module per view (`overview`, [`org_chart`], `contacts`, `plan_text`,
+//! `classes`); what they share is apart: [`theme`] decides every colour and
+//! spacing, `widgets` draws the cards, chips, search highlights and tab rows
+//! the views have in common, and [`fonts`] installs the fonts.
 
 pub mod fonts;
+pub mod org_chart;
 pub mod theme;
 
 mod classes;
 mod contacts;
-mod org_chart;
 mod overview;
 mod plan_text;
+mod widgets;
 
 use std::path::PathBuf;
 

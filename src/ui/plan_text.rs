@@ -5,18 +5,19 @@
 //! one ("谁负责向网信办报告？"), so the view is built for finding: the
 //! contents jump to a section and show which one is being read, and the
 //! search (the model's [`search`], plain substring matching so Chinese works
-//! without word splitting) marks every hit, counts them, and moves between
-//! them with Enter / F3 and Shift+Enter / Shift+F3.
+//! without word splitting) marks every hit (with [`widgets::highlighted`],
+//! as the directory does), counts them, and moves between them with Enter /
+//! F3 and Shift+Enter / Shift+F3.
 //!
 //! Searching runs only when the query or the plan's text changes, not every
 //! frame; the text itself is drawn from egui's galley cache.
 
 use std::ops::Range;
 
-use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+use egui::text::{CCursor, CCursorRange, TextFormat};
 use egui::{Align, FontId, Key, Modifiers, RichText, Ui};
 
-use super::{Command, Shown, theme};
+use super::{Command, Shown, theme, widgets};
 use crate::i18n::text::TextTr;
 use crate::model::plan::doc::Chapter;
 use crate::model::plan::search::{self, Field, Hit, Location};
@@ -489,7 +490,7 @@ fn text_contents(ui: &mut Ui, shown: &Shown<'_>, chapters: &[Chapter], state: &m
                     ),
                 ),
             };
-            let mut job = highlight_job(prefix, text, &hits, current, &format, shown.dark);
+            let mut job = widgets::highlighted(prefix, text, &hits, current, &format, shown.dark);
             job.wrap.max_width = ui.available_width();
             let galley = ui.fonts_mut(|f| f.layout_job(job));
             let response = ui.add(egui::Label::new(galley.clone()));
@@ -530,163 +531,4 @@ fn text_contents(ui: &mut Ui, shown: &Shown<'_>, chapters: &[Chapter], state: &m
     let below_last = ui.cursor().top() - spy.last_heading_top;
     ui.add_space((view.height() - below_last).max(0.0));
     spy
-}
-
-/// How a stretch of text is marked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// Not a hit.
-    Plain,
-    /// Part of a hit.
-    Hit,
-    /// Part of the current hit.
-    Current,
-}
-
-/// Splits `len` bytes of text into stretches by the hits on it (sorted by
-/// start, possibly overlapping), the current one (an index into `hits`)
-/// taking precedence. Adjacent stretches with the same mark are merged.
-#[must_use]
-pub fn marks(
-    len: usize,
-    hits: &[Range<usize>],
-    current: Option<usize>,
-) -> Vec<(Range<usize>, Mark)> {
-    let current = current.and_then(|i| hits.get(i)).cloned();
-    let mut cuts: Vec<usize> = vec![0, len];
-    for h in hits {
-        cuts.push(h.start.min(len));
-        cuts.push(h.end.min(len));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out: Vec<(Range<usize>, Mark)> = Vec::new();
-    // Hits are sorted by start: sweep, keeping the furthest end of those
-    // started so far, so overlaps cost no more than separate hits.
-    let mut started = 0;
-    let mut reach = 0;
-    for pair in cuts.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        while hits.get(started).is_some_and(|h| h.start <= a) {
-            reach = reach.max(hits[started].end);
-            started += 1;
-        }
-        let mark = if current.as_ref().is_some_and(|c| c.start <= a && b <= c.end) {
-            Mark::Current
-        } else if reach >= b {
-            Mark::Hit
-        } else {
-            Mark::Plain
-        };
-        match out.last_mut() {
-            Some((range, last)) if *last == mark => range.end = b,
-            _ => out.push((a..b, mark)),
-        }
-    }
-    out
-}
-
-/// The layout of a text with its hits highlighted: `prefix` (a heading's
-/// number) plain, then `text` with every hit on [`theme::highlight_fill`]
-/// and the current one on [`theme::current_hit_fill`], underlined.
-#[must_use]
-pub fn highlight_job(
-    prefix: &str,
-    text: &str,
-    hits: &[Range<usize>],
-    current: Option<usize>,
-    format: &TextFormat,
-    dark: bool,
-) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    if !prefix.is_empty() {
-        job.append(prefix, 0.0, format.clone());
-    }
-    for (range, mark) in marks(text.len(), hits, current) {
-        // The model's ranges are on character boundaries; anything else is
-        // skipped rather than risking a panic on a slice.
-        let Some(part) = text.get(range) else {
-            continue;
-        };
-        let mut f = format.clone();
-        match mark {
-            Mark::Plain => {}
-            Mark::Hit => f.background = theme::highlight_fill(dark),
-            Mark::Current => {
-                f.background = theme::current_hit_fill(dark);
-                f.underline = theme::current_hit_underline(dark);
-            }
-        }
-        job.append(part, 0.0, f);
-    }
-    job
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_cover_the_text_and_merge_overlaps() {
-        assert_eq!(marks(5, &[], None), [(0..5, Mark::Plain)]);
-        // "哈哈哈x": two overlapping hits make one highlighted stretch.
-        assert_eq!(
-            marks(10, &[0..6, 3..9], None),
-            [(0..9, Mark::Hit), (9..10, Mark::Plain)]
-        );
-        // The current hit stands out inside the overlap.
-        assert_eq!(
-            marks(10, &[0..6, 3..9], Some(1)),
-            [
-                (0..3, Mark::Hit),
-                (3..9, Mark::Current),
-                (9..10, Mark::Plain)
-            ]
-        );
-        assert_eq!(
-            marks(12, &[2..4, 8..12], Some(0)),
-            [
-                (0..2, Mark::Plain),
-                (2..4, Mark::Current),
-                (4..8, Mark::Plain),
-                (8..12, Mark::Hit)
-            ]
-        );
-    }
-
-    #[test]
-    fn the_layout_job_paints_hits_in_the_theme_colours() {
-        let text = "须在4小时内向省网信办报告，网信办";
-        let first = text.find("网信办").unwrap_or_default();
-        let second = text.rfind("网信办").unwrap_or_default();
-        let hits = [first..first + 9, second..second + 9];
-        let format = TextFormat::default();
-        for dark in [false, true] {
-            let job = highlight_job("第一章 ", text, &hits, Some(1), &format, dark);
-            assert_eq!(job.text, format!("第一章 {text}"));
-            let painted: Vec<(&str, egui::Color32)> = job
-                .sections
-                .iter()
-                .map(|s| {
-                    (
-                        &job.text[s.byte_range.start.0..s.byte_range.end.0],
-                        s.format.background,
-                    )
-                })
-                .collect();
-            assert_eq!(
-                painted,
-                [
-                    // egui merges the plain prefix with the plain text after it.
-                    ("第一章 须在4小时内向省", egui::Color32::TRANSPARENT),
-                    ("网信办", theme::highlight_fill(dark)),
-                    ("报告，", egui::Color32::TRANSPARENT),
-                    ("网信办", theme::current_hit_fill(dark)),
-                ]
-            );
-            let current = &job.sections[3].format;
-            assert_eq!(current.underline, theme::current_hit_underline(dark));
-            assert_eq!(job.sections[1].format.underline, egui::Stroke::NONE);
-        }
-    }
 }

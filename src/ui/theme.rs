@@ -2,11 +2,15 @@
 //!
 //! Panels take their colours from here so that light and dark themes, the
 //! warning colours of the four levels, and the search highlight stay
-//! consistent and readable on a projector.
+//! consistent and readable on a projector. The spacing is here too: the
+//! organisation chart's ([`org_metrics`] is the only source of the layout's
+//! [`Metrics`]) and the cards' and chips' margins and corners, which
+//! `ui::widgets` draws with.
 
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
+use super::org_chart::layout::Metrics;
 use crate::model::plan::doc::Colour;
 
 /// Light or dark.
@@ -165,6 +169,18 @@ pub const FIELD_LABEL_WIDTH: f32 = 120.0;
 /// Width of the fault class list.
 pub const CLASS_LIST_WIDTH: f32 = 240.0;
 
+/// Corner radius of a card.
+pub const CARD_CORNER: u8 = 6;
+/// Width of a card's outline.
+pub const CARD_STROKE_WIDTH: f32 = 1.0;
+/// Space inside a card: snug, so a call tree or a directory shows many.
+pub const CARD_MARGIN: egui::Margin = egui::Margin::symmetric(10, 6);
+/// Space inside a roomy card (a level, a warning), whose labelled fields
+/// need air around them.
+pub const ROOMY_CARD_MARGIN: egui::Margin = egui::Margin::same(10);
+/// Corner radius of a chip.
+pub const CHIP_CORNER: u8 = 4;
+
 /// Background of a card (a call, a person, a level).
 #[must_use]
 pub fn card_fill(dark: bool) -> Color32 {
@@ -212,6 +228,54 @@ pub fn time_text(dark: bool) -> Color32 {
         Color32::from_rgb(0xCF, 0xE3, 0xFF)
     } else {
         Color32::from_rgb(0x0F, 0x3D, 0x80)
+    }
+}
+
+/// How a chip looks: a small filled label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChipStyle {
+    /// Its background.
+    pub fill: Color32,
+    /// Its text's colour (the text is always strong).
+    pub text: Color32,
+    /// Space around the text.
+    pub margin: egui::Margin,
+    /// The text's size; `None` for the body size.
+    pub size: Option<f32>,
+}
+
+/// A level's chip: white on the level's warning colour.
+#[must_use]
+pub fn level_chip(colour: Colour) -> ChipStyle {
+    ChipStyle {
+        fill: level_fill(colour),
+        text: ON_LEVEL,
+        margin: egui::Margin::symmetric(8, 3),
+        size: None,
+    }
+}
+
+/// A time limit's chip ("within 15 min") among the fields of a level.
+#[must_use]
+pub fn time_chip(dark: bool) -> ChipStyle {
+    ChipStyle {
+        fill: time_fill(dark),
+        text: time_text(dark),
+        margin: egui::Margin::symmetric(6, 1),
+        size: None,
+    }
+}
+
+/// A chip on a call card or a directory card (a time limit, the kind of
+/// an external contact): as large as a tab's name, read at arm's length
+/// while dialling.
+#[must_use]
+pub fn contacts_chip(dark: bool) -> ChipStyle {
+    ChipStyle {
+        fill: time_fill(dark),
+        text: time_text(dark),
+        margin: egui::Margin::symmetric(6, 2),
+        size: Some(TAB_SIZE),
     }
 }
 
@@ -279,6 +343,10 @@ pub const ORG_UNIT_PADDING: f32 = 8.0;
 pub const ORG_ROLE_PADDING: f32 = 5.0;
 /// Vertical space between the roles of a unit.
 pub const ORG_ROLE_GAP: f32 = 4.0;
+/// Vertical space between the lines of a role (name, holder, deputies).
+pub const ORG_LINE_GAP: f32 = 1.0;
+/// Horizontal space between a holder and the deputies on the same line.
+pub const ORG_NAME_GAP: f32 = 10.0;
 /// Horizontal space between sibling units.
 pub const ORG_SIBLING_GAP: f32 = 14.0;
 /// Vertical space between a unit and its sub-units (connectors run in it).
@@ -311,16 +379,19 @@ pub const ORG_MIN_OPEN_ZOOM: f32 = 0.8;
 
 /// The organisation chart's spacing for its layout, with the unit boxes'
 /// width (which the chart fits to the text, within [`ORG_UNIT_WIDTH_RANGE`]).
+///
+/// The only way the app builds [`Metrics`]: the window and the layout tests
+/// both come here, so the chart has one set of spacing numbers.
 #[must_use]
-pub fn org_metrics(unit_width: f32) -> crate::model::plan::org::Metrics {
-    crate::model::plan::org::Metrics {
+pub fn org_metrics(unit_width: f32) -> Metrics {
+    Metrics {
         unit_width,
         unit_padding: ORG_UNIT_PADDING,
         header_gap: ITEM_GAP,
         role_padding: ORG_ROLE_PADDING,
         role_gap: ORG_ROLE_GAP,
-        line_gap: 1.0,
-        name_gap: 10.0,
+        line_gap: ORG_LINE_GAP,
+        name_gap: ORG_NAME_GAP,
         sibling_gap: ORG_SIBLING_GAP,
         level_gap: ORG_LEVEL_GAP,
         stack_gap: ORG_STACK_GAP,

@@ -5,14 +5,17 @@
 //! During an outage people open this on a projector, so the chart opens
 //! fitted to its area but never below a readable size, and every box is
 //! drawn with the painter at the current zoom (text laid out at the zoomed
-//! size, so it stays sharp, rather than a scaled picture). The geometry comes
-//! from [`crate::model::plan::org`]; this module only measures text, paints
-//! and handles the pointer and the keyboard.
+//! size, so it stays sharp, rather than a scaled picture). The organisation
+//! comes from [`crate::model::plan::org::tree`] and the geometry from
+//! [`layout`], which is egui-free and tested without pixels; this module
+//! only measures text, paints and handles the pointer and the keyboard.
 //!
 //! Pan and zoom are done here rather than with `egui::Scene`: a scene scales
 //! the painted text (blurry when zoomed in, per its own docs), and its
 //! widgets report unscaled positions to accessibility tools, so a role box
 //! could not be found or clicked where it is shown.
+
+pub mod layout;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -22,12 +25,14 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
-use super::{Command, Shown, theme};
+use super::{Command, Shown, theme, widgets};
 use crate::i18n::Lang;
 use crate::i18n::org::OrgTr;
 use crate::model::ids::RoleId;
 use crate::model::plan::doc::Person;
-use crate::model::plan::org::{self, Metrics, OrgLayout, OrgTree, Size, Structure, Text};
+use crate::model::plan::org::{self, OrgTree};
+
+use self::layout::{self as chart, Metrics, OrgLayout, Size, Structure, Text};
 
 /// This view's state: the selected role, and where the chart is panned and
 /// zoomed to.
@@ -271,7 +276,7 @@ fn layout_at(
             h: size.y / zoom,
         }
     };
-    org::layout(tree, m, structure, &mut measure)
+    chart::layout(tree, m, structure, &mut measure)
 }
 
 /// The zoom and pan that show the whole chart centred in `area`.
@@ -349,7 +354,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
                 }
             };
             let m = theme::org_metrics(0.0);
-            let m = theme::org_metrics(org::fitting_width(
+            let m = theme::org_metrics(chart::fitting_width(
                 tree,
                 &m,
                 theme::ORG_UNIT_WIDTH_RANGE,
@@ -360,7 +365,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
                 h: (area.height() - 2.0 * MARGIN).max(1.0),
             };
             let (plain, structure) =
-                org::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
+                chart::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
             Arranged {
                 metrics: m,
                 plain,
@@ -489,14 +494,14 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         &zoomed
     };
     let to_screen = |x: f32, y: f32| area.min + view.offset + vec2(x, y) * zoom;
-    let rect_of = |f: org::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
+    let rect_of = |f: chart::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
 
     let line = Stroke::new((1.5 * zoom).max(1.0), theme::org_line(dark));
     for [a, b] in &chart.lines {
         painter.line_segment([to_screen(a.x, a.y), to_screen(b.x, b.y)], line);
     }
     let corner = f32::from(theme::ORG_CORNER) * zoom;
-    let text = |slot: &org::TextSlot| {
+    let text = |slot: &chart::TextSlot| {
         let g = galley(&painter, tree, shown, slot.text, slot.wrap, zoom);
         painter.galley(
             to_screen(slot.frame.x, slot.frame.y),
@@ -700,73 +705,67 @@ fn person_card(
 ) {
     let tr = shown.tr();
     let org = tr.org;
-    egui::Frame::new()
-        .fill(theme::card_fill(shown.dark))
-        .stroke(Stroke::new(1.0, theme::card_stroke(shown.dark)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(10, 6))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                if let Some(n) = deputy {
-                    ui.label(RichText::new((org.deputy_number)(n)).weak());
-                }
-                ui.label(
-                    RichText::new(&person.name)
-                        .size(theme::NAME_SIZE)
-                        .strong()
-                        .color(theme::org_holder_text(shown.dark)),
-                );
-                if !person.title.is_empty() {
-                    ui.label(RichText::new(&person.title).weak());
-                }
-            });
-            let c = &person.contact;
-            let mut any = false;
-            for (label, value, number) in [
-                (org.mobile, filled(&c.mobile), true),
-                (org.office, filled(&c.office), true),
-                (org.im, filled(&c.im), false),
-                (org.email, filled(&c.email), false),
-            ] {
-                let Some(value) = value else {
-                    continue;
-                };
-                any = true;
-                ui.horizontal(|ui| {
-                    field_label(ui, label);
-                    let text = if number {
-                        RichText::new(value)
-                            .monospace()
-                            .size(theme::NUMBER_SIZE)
-                            .strong()
-                    } else {
-                        RichText::new(value)
-                    };
-                    ui.label(text);
-                    let copy = ui
-                        .small_button(tr.copy)
-                        .on_hover_text((org.copy_number)(value));
-                    // Many copy buttons in one panel: each says what it copies.
-                    copy.widget_info(|| {
-                        WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
-                    });
-                    if copy.clicked() {
-                        commands.push(Command::Copy(value.to_owned()));
-                    }
-                });
+    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(n) = deputy {
+                ui.label(RichText::new((org.deputy_number)(n)).weak());
             }
-            if let Some(location) = filled(&c.location) {
-                any = true;
-                ui.horizontal(|ui| {
-                    field_label(ui, org.location);
-                    ui.add(egui::Label::new(location).wrap());
-                });
-            }
-            if !any {
-                ui.label(RichText::new(org.no_contact).weak());
+            ui.label(
+                RichText::new(&person.name)
+                    .size(theme::NAME_SIZE)
+                    .strong()
+                    .color(theme::org_holder_text(shown.dark)),
+            );
+            if !person.title.is_empty() {
+                ui.label(RichText::new(&person.title).weak());
             }
         });
+        let c = &person.contact;
+        let mut any = false;
+        for (label, value, number) in [
+            (org.mobile, filled(&c.mobile), true),
+            (org.office, filled(&c.office), true),
+            (org.im, filled(&c.im), false),
+            (org.email, filled(&c.email), false),
+        ] {
+            let Some(value) = value else {
+                continue;
+            };
+            any = true;
+            ui.horizontal(|ui| {
+                field_label(ui, label);
+                let text = if number {
+                    RichText::new(value)
+                        .monospace()
+                        .size(theme::NUMBER_SIZE)
+                        .strong()
+                } else {
+                    RichText::new(value)
+                };
+                ui.label(text);
+                let copy = ui
+                    .small_button(tr.copy)
+                    .on_hover_text((org.copy_number)(value));
+                // Many copy buttons in one panel: each says what it copies.
+                copy.widget_info(|| {
+                    WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
+                });
+                if copy.clicked() {
+                    commands.push(Command::Copy(value.to_owned()));
+                }
+            });
+        }
+        if let Some(location) = filled(&c.location) {
+            any = true;
+            ui.horizontal(|ui| {
+                field_label(ui, org.location);
+                ui.add(egui::Label::new(location).wrap());
+            });
+        }
+        if !any {
+            ui.label(RichText::new(org.no_contact).weak());
+        }
+    });
 }
 
 /// A contact field, unless it is missing or blank.
