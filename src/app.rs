@@ -2,18 +2,26 @@
 //! is the one place where dialogs, files and the clock meet the interface.
 //!
 //! Loading is separate from dialogs ([`RunbookApp::open_path`] vs the
-//! native dialog), so tests drive it without a window.
+//! native dialog), so tests drive it without a window. Incidents go through
+//! the [`Service`], the same one the command line uses; each open incident
+//! has a [`Live`] handle whose writer thread does every durable write, so no
+//! frame ever waits on the disk.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::io::plan_file;
+use crate::io::{log, plan_file};
 use crate::model::plan::{self, Diagnostic, Plan};
+use crate::service::context::Overrides;
+use crate::service::live::Update;
+use crate::service::{Context, Live, Service};
+use crate::ui::incident::list::IncidentRow;
+use crate::ui::incident::{IncidentKey, IncidentShown, declare};
 use crate::ui::theme::{self, ThemePref};
-use crate::ui::{self, Command, Failed, Shown, Source, ViewState};
+use crate::ui::{self, Command, Failed, Shown, Source, View, ViewState};
 
 /// The bundled Chinese plan, compiled in so the app works from any folder.
 pub const BUNDLED_ZH: &[u8] = include_bytes!("../plans/online-education-platform.ron");
@@ -26,6 +34,12 @@ const RECENT_MAX: usize = 8;
 const WATCH_SECS: f64 = 1.0;
 /// How long a notice stays, in seconds.
 const NOTICE_SECS: f64 = 4.0;
+/// How often the list of incidents is read again while the overview shows
+/// it, in seconds (it reads every incident's logs).
+const LIST_SECS: f64 = 10.0;
+/// How often the window redraws while an incident is open: the clocks count
+/// down and the writer's answers arrive.
+const TICK: Duration = Duration::from_millis(500);
 
 /// What is remembered between runs (eframe storage).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +53,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The plan file open when the app last closed; `None` for a bundled plan.
     pub last_plan: Option<PathBuf>,
+    /// The operator's name, remembered from the last declaration.
+    pub operator: Option<String>,
 }
 
 const SETTINGS_KEY: &str = "runbook-settings";
@@ -52,6 +68,17 @@ struct Current {
     warnings: Vec<Diagnostic>,
     /// The file's modification time and length when it was read.
     stamp: Option<(SystemTime, u64)>,
+    /// The exact bytes, pinned in an incident declared under this plan.
+    bytes: Vec<u8>,
+    /// Their SHA-256, to tell whether an incident runs under this plan.
+    sha256: String,
+}
+
+/// An incident open in the window.
+struct Tab {
+    key: IncidentKey,
+    live: Live,
+    rescue_places: Vec<PathBuf>,
 }
 
 /// The application.
@@ -65,6 +92,13 @@ pub struct RunbookApp {
     ctx: egui::Context,
     /// The language the system locale asks for, read once at start-up.
     system_lang: Lang,
+    service: Service,
+    tabs: Vec<Tab>,
+    next_key: u64,
+    rows: Vec<IncidentRow>,
+    next_rows: f64,
+    crash_offer: Option<PathBuf>,
+    title: String,
 }
 
 /// The bundled plan of a language. It is checked by the tests, so a failure
@@ -91,6 +125,8 @@ fn bundled(lang: Lang) -> Current {
         name: name.to_owned(),
         warnings,
         stamp: None,
+        bytes: bytes.to_vec(),
+        sha256: log::sha256_hex(bytes),
     }
 }
 
@@ -105,27 +141,52 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 }
 
 impl RunbookApp {
-    /// Builds the app for eframe: fonts, settings, and the plan to show.
+    /// Builds the app for eframe: fonts, settings, the plan to show, and the
+    /// incident service with what the command line said (`--data-dir`,
+    /// `--operator`, `--device`).
     #[must_use]
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         plan: Option<PathBuf>,
         system_fonts: bool,
+        mut overrides: Overrides,
     ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, settings, plan, system_fonts)
+        if overrides.operator.is_none() {
+            overrides.operator.clone_from(&settings.operator);
+        }
+        let service = Service::new(Context::from_env(overrides));
+        Self::with_service(&cc.egui_ctx, settings, plan, system_fonts, service)
     }
 
-    /// Builds the app from given settings (tests use this).
+    /// Builds the app from given settings, with incidents where the
+    /// environment says (tests of the reading views use this).
     #[must_use]
     pub fn with_settings(
         ctx: &egui::Context,
         settings: Settings,
         plan: Option<PathBuf>,
         system_fonts: bool,
+    ) -> Self {
+        let service = Service::new(Context::from_env(Overrides {
+            operator: settings.operator.clone(),
+            ..Overrides::default()
+        }));
+        Self::with_service(ctx, settings, plan, system_fonts, service)
+    }
+
+    /// Builds the app from given settings and an incident service (tests
+    /// give one with a temporary data folder and a clock they move).
+    #[must_use]
+    pub fn with_service(
+        ctx: &egui::Context,
+        settings: Settings,
+        plan: Option<PathBuf>,
+        system_fonts: bool,
+        service: Service,
     ) -> Self {
         ui::fonts::install(ctx, system_fonts);
         settings.theme.apply(ctx);
@@ -141,10 +202,24 @@ impl RunbookApp {
             next_watch: 0.0,
             ctx: ctx.clone(),
             system_lang: Lang::from_env(),
+            service,
+            tabs: Vec::new(),
+            next_key: 1,
+            rows: Vec::new(),
+            next_rows: 0.0,
+            crash_offer: None,
+            title: String::new(),
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
         }
+        app.refresh_rows();
+        // A crash left an incident open on this laptop: offer it first.
+        app.crash_offer = app
+            .rows
+            .iter()
+            .find(|r| r.crashed && r.open)
+            .map(|r| r.dir.clone());
         app
     }
 
@@ -192,6 +267,8 @@ impl RunbookApp {
                         .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
                     warnings: checked.warnings,
                     stamp: stamp(path),
+                    sha256: log::sha256_hex(&file.bytes),
+                    bytes: file.bytes,
                 };
                 self.failed = None;
                 self.views.open = None;
@@ -247,7 +324,245 @@ impl RunbookApp {
             }
             Command::DismissErrors => self.failed = None,
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowDeclare => {
+                let operator = self.service.context().operator().to_owned();
+                let form = self
+                    .views
+                    .declare_kept
+                    .take()
+                    .unwrap_or_else(|| declare::Form::new(&operator));
+                self.views.declare = Some(form);
+            }
+            Command::Declare {
+                declaration,
+                operator,
+            } => self.declare(declaration, &operator),
+            Command::Resume(dir) => self.resume(&dir),
+            Command::Act { key, action } => {
+                let tr = self.lang().tr();
+                let Some(tab) = self.tabs.iter_mut().find(|t| t.key == key) else {
+                    return;
+                };
+                if let Err(refusal) = tab.live.submit(action, None) {
+                    self.views.incident.refusal = Some((tr.incident.refusal)(&refusal));
+                }
+            }
+            Command::ContinueLog { key, folder } => {
+                let folder = folder.or_else(|| rfd::FileDialog::new().pick_folder());
+                if let (Some(tab), Some(folder)) =
+                    (self.tabs.iter_mut().find(|t| t.key == key), folder)
+                {
+                    tab.live.continue_in(&folder);
+                }
+            }
+            Command::DismissCrash => self.crash_offer = None,
         }
+    }
+
+    /// Declares an incident under the plan on screen and opens it.
+    fn declare(&mut self, declaration: crate::model::incident::Declaration, operator: &str) {
+        self.remember_operator(operator);
+        let title = declaration.title.clone();
+        let result = self
+            .service
+            .declare(&self.current.plan, &self.current.bytes, declaration);
+        match result {
+            Ok(open) => {
+                self.open_tab(open);
+                self.refresh_rows();
+                let text = (self.lang().tr().walk.declared)(&title);
+                self.notify(text);
+            }
+            Err(e) => {
+                let text = (self.lang().tr().incident.failure)(&e);
+                self.notify(text);
+            }
+        }
+    }
+
+    fn remember_operator(&mut self, operator: &str) {
+        if operator.trim().is_empty() {
+            return;
+        }
+        self.service.context_mut().set_operator(operator);
+        for tab in &mut self.tabs {
+            tab.live.set_operator(operator);
+        }
+        self.settings.operator = Some(operator.trim().to_owned());
+    }
+
+    /// Opens an incident's folder in the window, or shows it if it is open.
+    pub fn resume(&mut self, dir: &Path) {
+        self.crash_offer = None;
+        if let Some(key) = self.tab_for(dir) {
+            self.show_tab(key);
+            return;
+        }
+        match self.service.open(dir) {
+            Ok(open) => {
+                self.open_tab(open);
+                self.refresh_rows();
+            }
+            Err(e) => {
+                let text = (self.lang().tr().incident.failure)(&e);
+                self.notify(text);
+            }
+        }
+    }
+
+    fn tab_for(&self, dir: &Path) -> Option<IncidentKey> {
+        let wanted = dir.canonicalize().ok();
+        let same = |a: &Path| a == dir || (wanted.is_some() && a.canonicalize().ok() == wanted);
+        self.tabs.iter().find(|t| same(t.live.dir())).map(|t| t.key)
+    }
+
+    /// Shows an incident opened elsewhere (tests hand one over whose log
+    /// fails, to see the window keep every entry).
+    pub fn open_incident(&mut self, open: crate::io::incident_dir::OpenIncident) {
+        self.open_tab(open);
+        self.refresh_rows();
+    }
+
+    fn open_tab(&mut self, open: crate::io::incident_dir::OpenIncident) {
+        let key = IncidentKey(self.next_key);
+        self.next_key += 1;
+        let rescue_places = self.service.rescue_places(open.dir());
+        let live = self.service.go_live(open);
+        self.tabs.push(Tab {
+            key,
+            live,
+            rescue_places,
+        });
+        self.show_tab(key);
+    }
+
+    fn show_tab(&mut self, key: IncidentKey) {
+        self.views.view = View::Incident;
+        if self.views.incident.active != Some(key) {
+            self.views.incident = ui::incident::State::of(key);
+        }
+    }
+
+    /// The incidents open in the window (tests read their writers' state).
+    pub fn incidents(&self) -> impl Iterator<Item = &Live> {
+        self.tabs.iter().map(|t| &t.live)
+    }
+
+    /// The incidents open in the window (tests wait for their writers).
+    pub fn incidents_mut(&mut self) -> impl Iterator<Item = &mut Live> {
+        self.tabs.iter_mut().map(|t| &mut t.live)
+    }
+
+    /// Ends every incident's writing session cleanly (closing records), as
+    /// quitting does.
+    pub fn finish_incidents(&mut self) {
+        for tab in self.tabs.drain(..) {
+            let _ = tab.live.finish();
+        }
+    }
+
+    /// The incidents in the data folder, as the overview lists them.
+    #[must_use]
+    pub fn rows(&self) -> &[IncidentRow] {
+        &self.rows
+    }
+
+    /// Reads the list of incidents again.
+    pub fn refresh_rows(&mut self) {
+        let tr = self.lang().tr();
+        let listed = self.service.list();
+        let rows = listed
+            .iter()
+            .map(|l| {
+                let key = self.tab_for(&l.dir);
+                let base = IncidentRow {
+                    dir: l.dir.clone(),
+                    title: l.name.clone(),
+                    class: None,
+                    level: None,
+                    drill: false,
+                    open: false,
+                    declared_at: None,
+                    last_activity: None,
+                    crashed: false,
+                    unreadable: None,
+                    key,
+                };
+                match &l.state {
+                    Ok(s) => IncidentRow {
+                        title: s.title().to_owned(),
+                        class: Some(s.class().clone()),
+                        level: Some(s.level().clone()),
+                        drill: s.is_drill(),
+                        open: s.is_open(),
+                        declared_at: Some(s.declared_at()),
+                        last_activity: Some(s.last_activity()),
+                        // Open here, its session is running, not crashed.
+                        crashed: key.is_none() && l.crashed_open(),
+                        ..base
+                    },
+                    Err(e) => IncidentRow {
+                        unreadable: Some((tr.incident.failure)(e)),
+                        ..base
+                    },
+                }
+            })
+            .collect();
+        self.rows = rows;
+        self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;
+    }
+
+    /// Takes what each incident's writer has answered.
+    fn poll_incidents(&mut self) {
+        let tr = self.lang().tr();
+        let mut notices = Vec::new();
+        for tab in &mut self.tabs {
+            for update in tab.live.poll() {
+                match update {
+                    Update::Continued(path) => {
+                        notices.push((tr.walk.continued)(&path.display().to_string()));
+                        tab.rescue_places = self.service.rescue_places(tab.live.dir());
+                    }
+                    Update::ContinueFailed(path, e) => notices.push((tr.walk.continue_failed)(
+                        &path.display().to_string(),
+                        &(tr.incident.failure)(&e),
+                    )),
+                    Update::Saved(_) | Update::NotSaved(..) | Update::Arrived(_) => {}
+                }
+            }
+        }
+        for text in notices {
+            self.notify(text);
+        }
+    }
+
+    /// The window's title names the incident on screen, and says DRILL.
+    fn update_title(&mut self) {
+        let tr = self.lang().tr();
+        let active = self.views.incident.active;
+        let on_screen = self.views.view == View::Incident;
+        let tab = self
+            .tabs
+            .iter()
+            .find(|t| on_screen && Some(t.key) == active);
+        let title = match tab.map(|t| t.live.projected()) {
+            Some(s) if s.is_drill() => {
+                format!("[{}] {} — runbook", tr.walk.drill_banner, s.title())
+            }
+            Some(s) => format!("{} — runbook", s.title()),
+            None => "runbook".to_owned(),
+        };
+        if title != self.title {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window's title as last set.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     fn notify(&mut self, text: String) {
@@ -334,8 +649,35 @@ impl eframe::App for RunbookApp {
         if self.notice.as_ref().is_some_and(|(_, until)| now > *until) {
             self.notice = None;
         }
+        self.poll_incidents();
+        if self.views.view == View::Overview && now > self.next_rows {
+            self.refresh_rows();
+        }
+        self.update_title();
+        let incidents: Vec<IncidentShown<'_>> = self
+            .tabs
+            .iter()
+            .map(|t| IncidentShown {
+                key: t.key,
+                dir: t.live.dir(),
+                plan: t.live.plan(),
+                saved: t.live.saved(),
+                projected: t.live.projected(),
+                pending: t.live.pending().collect(),
+                unsaved: t.live.unsaved(),
+                failure: t.live.failure(),
+                notices: t.live.notices(),
+                head: t.live.head(),
+                rescue_places: &t.rescue_places,
+                plan_differs: t.live.projected().plan_sha256() != self.current.sha256,
+            })
+            .collect();
+        let crash_offer = self
+            .crash_offer
+            .as_ref()
+            .and_then(|dir| self.rows.iter().find(|r| &r.dir == dir));
         let shown = Shown {
-            lang: self.lang(),
+            lang: self.settings.lang.unwrap_or(self.system_lang),
             dark: self.settings.theme == ThemePref::Dark,
             plan: &self.current.plan,
             plan_name: &self.current.name,
@@ -344,15 +686,28 @@ impl eframe::App for RunbookApp {
             failed: self.failed.as_ref(),
             recent: &self.settings.recent,
             notice: self.notice.as_ref().map(|(n, _)| n.as_str()),
+            times: self.service.context().times(),
+            incidents: &incidents,
+            rows: &self.rows,
+            crash_offer,
+            operator: self.service.context().operator(),
         };
         let commands = ui::ui(ui, &shown, &mut self.views);
+        drop(incidents);
         for command in commands {
             self.apply(command);
+        }
+        if !self.tabs.is_empty() {
+            self.ctx.request_repaint_after(TICK);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.finish_incidents();
     }
 }
 
@@ -360,7 +715,7 @@ impl eframe::App for RunbookApp {
 ///
 /// # Errors
 /// When the window or its renderer cannot be created.
-pub fn run(plan: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(plan: Option<PathBuf>, overrides: Overrides) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("runbook")
@@ -374,7 +729,7 @@ pub fn run(plan: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "runbook",
         options,
-        Box::new(move |cc| Ok(Box::new(RunbookApp::new(cc, plan, true)))),
+        Box::new(move |cc| Ok(Box::new(RunbookApp::new(cc, plan, true, overrides)))),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }

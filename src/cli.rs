@@ -95,7 +95,15 @@ pub fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            plan => crate::app::run(plan.clone()).map(|()| ExitCode::SUCCESS),
+            plan => {
+                let overrides = crate::service::context::Overrides {
+                    data_dir: cli.data_dir.clone(),
+                    operator: cli.operator.clone(),
+                    device: cli.device.clone(),
+                    ..Default::default()
+                };
+                crate::app::run(plan.clone(), overrides).map(|()| ExitCode::SUCCESS)
+            }
         },
     };
     match result {

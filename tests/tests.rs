@@ -16,6 +16,7 @@ mod plan_props;
 mod plans;
 mod service;
 mod ui_contacts;
+mod ui_incident;
 mod ui_org;
 mod ui_text;
 mod window;

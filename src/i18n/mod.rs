@@ -15,6 +15,7 @@ pub mod incident;
 pub mod org;
 pub mod text;
 pub mod time;
+pub mod walk;
 
 use serde::{Deserialize, Serialize};
 
@@ -142,6 +143,7 @@ pub struct Tr {
     pub text: &'static text::TextTr,
     pub classes: &'static classes::ClassesTr,
     pub incident: &'static incident::IncidentTr,
+    pub walk: &'static walk::WalkTr,
 }
 
 /// 简体中文.
@@ -227,6 +229,7 @@ pub const ZH: Tr = Tr {
     text: &text::ZH,
     classes: &classes::ZH,
     incident: &incident::ZH,
+    walk: &walk::ZH,
 };
 
 /// English.
@@ -317,6 +320,7 @@ pub const EN: Tr = Tr {
     text: &text::EN,
     classes: &classes::EN,
     incident: &incident::EN,
+    walk: &walk::EN,
 };
 
 #[cfg(test)]

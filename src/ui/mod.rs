@@ -4,11 +4,13 @@
 //! applies them. No file I/O here.
 //!
 //! One module per view (`overview`, [`org_chart`], `contacts`, `plan_text`,
-//! `classes`); what they share is apart: [`theme`] decides every colour and
-//! spacing, `widgets` draws the cards, chips, search highlights and tab rows
-//! the views have in common, and [`fonts`] installs the fonts.
+//! `classes`, and [`incident`], which runs an incident: its list, declaring
+//! and the walk); what they share is apart: [`theme`] decides every colour
+//! and spacing, `widgets` draws the cards, chips, search highlights and tab
+//! rows the views have in common, and [`fonts`] installs the fonts.
 
 pub mod fonts;
+pub mod incident;
 pub mod org_chart;
 pub mod theme;
 
@@ -22,8 +24,12 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::i18n::time::Times;
 use crate::i18n::{Lang, Tr};
+use crate::model::incident::{Action, Declaration};
 use crate::model::plan::{Diagnostic, Plan};
+use incident::list::IncidentRow;
+use incident::{IncidentKey, IncidentShown};
 
 /// The views, each one click or one shortcut away.
 #[derive(
@@ -41,16 +47,19 @@ pub enum View {
     Text,
     /// Fault classes and the level table.
     Classes,
+    /// The incident being worked.
+    Incident,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Overview,
         Self::Organisation,
         Self::Contacts,
         Self::Text,
         Self::Classes,
+        Self::Incident,
     ];
 
     /// The view's name.
@@ -62,10 +71,11 @@ impl View {
             Self::Contacts => tr.view_contacts,
             Self::Text => tr.view_text,
             Self::Classes => tr.view_classes,
+            Self::Incident => tr.walk.view_incident,
         }
     }
 
-    /// Its shortcut: Ctrl+1 … Ctrl+5.
+    /// Its shortcut: Ctrl+1 … Ctrl+6.
     #[must_use]
     pub fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
@@ -74,6 +84,7 @@ impl View {
             Self::Contacts => Key::Num3,
             Self::Text => Key::Num4,
             Self::Classes => Key::Num5,
+            Self::Incident => Key::Num6,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
     }
@@ -104,10 +115,39 @@ pub enum Command {
     DismissErrors,
     /// Close the window.
     Quit,
+    /// Show the declare form.
+    ShowDeclare,
+    /// Declare an incident under the plan on screen.
+    Declare {
+        /// What the form says.
+        declaration: Declaration,
+        /// Who declares (remembered for next time).
+        operator: String,
+    },
+    /// Open an incident's folder in the window (or show it, if it is open).
+    Resume(PathBuf),
+    /// An action on an open incident.
+    Act {
+        /// Which incident.
+        key: IncidentKey,
+        /// What to do.
+        action: Action,
+    },
+    /// Continue an incident's log in another folder: this one, or one the
+    /// native dialog asks for.
+    ContinueLog {
+        /// Which incident.
+        key: IncidentKey,
+        /// The folder; `None` asks.
+        folder: Option<PathBuf>,
+    },
+    /// Do not resume the crashed incident now.
+    DismissCrash,
 }
 
 /// The shortcuts for app actions, with what they do, for the help overlay.
 pub const SHORTCUTS: &[(Modifiers, Key, ShortcutAction)] = &[
+    (Modifiers::COMMAND, Key::N, ShortcutAction::Declare),
     (Modifiers::COMMAND, Key::O, ShortcutAction::Open),
     (Modifiers::NONE, Key::F5, ShortcutAction::Reload),
     (Modifiers::COMMAND, Key::L, ShortcutAction::Language),
@@ -123,6 +163,8 @@ pub const SHORTCUTS: &[(Modifiers, Key, ShortcutAction)] = &[
 /// What a shortcut does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShortcutAction {
+    /// Declare an incident.
+    Declare,
     /// Open a plan.
     Open,
     /// Reload the plan.
@@ -146,6 +188,7 @@ pub enum ShortcutAction {
 impl ShortcutAction {
     fn label(self, tr: &Tr) -> &'static str {
         match self {
+            Self::Declare => tr.walk.declare_title,
             Self::Open => tr.open_plan,
             Self::Reload => tr.reload,
             Self::Language => tr.switch_language,
@@ -199,6 +242,16 @@ pub struct Shown<'a> {
     pub recent: &'a [PathBuf],
     /// A short notice (reloaded, copied).
     pub notice: Option<&'a str>,
+    /// Now, in the command room's time zone.
+    pub times: Times,
+    /// The incidents open in this window.
+    pub incidents: &'a [IncidentShown<'a>],
+    /// Every incident in the data folder.
+    pub rows: &'a [IncidentRow],
+    /// An incident whose last session crashed, offered for resuming.
+    pub crash_offer: Option<&'a IncidentRow>,
+    /// Who is recording, as remembered.
+    pub operator: &'a str,
 }
 
 impl Shown<'_> {
@@ -226,6 +279,12 @@ pub struct ViewState {
     pub text: plan_text::State,
     /// Fault classes and levels.
     pub classes: classes::State,
+    /// The incident being worked.
+    pub incident: incident::State,
+    /// The declare form, while it is shown.
+    pub declare: Option<incident::declare::Form>,
+    /// The last declare form closed with Esc, kept so nothing typed is lost.
+    pub declare_kept: Option<incident::declare::Form>,
 }
 
 /// The open-plan window's state.
@@ -239,7 +298,11 @@ pub struct OpenState {
 
 /// Draws the whole window and returns what the app must do.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command> {
-    let mut commands = shortcuts(ui.ctx(), shown.lang, state);
+    let modal = state.declare.is_some() || shown.crash_offer.is_some();
+    let mut commands = shortcuts(ui.ctx(), shown.lang, state, modal);
+    if state.view == View::Incident && !modal && !state.help && state.open.is_none() {
+        incident::keys(ui.ctx(), shown, &mut state.incident, &mut commands);
+    }
     let tr = shown.tr();
     egui::Panel::top("top").show(ui, |ui| {
         top_bar(ui, shown, state, &mut commands);
@@ -261,6 +324,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command>
                     state.view = view;
                 }
             }
+            nav_incidents(ui, shown, state);
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                 ui.add_space(theme::ITEM_GAP);
                 let source = match shown.source {
@@ -277,12 +341,30 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command>
             });
         });
     egui::CentralPanel::default().show(ui, |ui| match state.view {
-        View::Overview => overview::ui(ui, shown),
+        View::Overview => overview::ui(ui, shown, &mut commands),
         View::Organisation => org_chart::ui(ui, shown, &mut state.org, &mut commands),
         View::Contacts => contacts::ui(ui, shown, &mut state.contacts, &mut commands),
         View::Text => plan_text::ui(ui, shown, &mut state.text, &mut commands),
         View::Classes => classes::ui(ui, shown, &mut state.classes, &mut commands),
+        View::Incident => incident::ui(ui, shown, &mut state.incident, &mut commands),
     });
+    if let Some(form) = &mut state.declare
+        && !incident::declare::ui(ui.ctx(), shown, form, &mut commands)
+    {
+        // Closed: keep what was typed unless it was declared.
+        let form = state.declare.take();
+        if !commands
+            .iter()
+            .any(|c| matches!(c, Command::Declare { .. }))
+        {
+            state.declare_kept = form;
+        }
+    }
+    if state.declare.is_none()
+        && let Some(row) = shown.crash_offer
+    {
+        crash_offer_ui(ui.ctx(), shown, row, &mut commands);
+    }
     if state.help {
         help_ui(ui.ctx(), shown, state);
     }
@@ -296,8 +378,18 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command>
     commands
 }
 
-fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState) -> Vec<Command> {
+fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState, modal: bool) -> Vec<Command> {
     let mut commands = Vec::new();
+    // Esc closes what is on top: a modal closes itself; then the help, then
+    // the open-plan window. A text field being typed in takes Esc itself.
+    if !modal && !ctx.text_edit_focused() && (state.help || state.open.is_some()) {
+        let esc = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        if esc && state.help {
+            state.help = false;
+        } else if esc {
+            state.open = None;
+        }
+    }
     ctx.input_mut(|input| {
         for view in View::ALL {
             if input.consume_shortcut(&view.shortcut()) {
@@ -307,6 +399,7 @@ fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState) -> Vec<Comm
         for (modifiers, key, action) in SHORTCUTS {
             if input.consume_key(*modifiers, *key) {
                 match action {
+                    ShortcutAction::Declare => commands.push(Command::ShowDeclare),
                     ShortcutAction::Open => commands.push(Command::ShowOpen),
                     ShortcutAction::Reload => commands.push(Command::Reload),
                     ShortcutAction::Language => commands.push(Command::SetLanguage(lang.other())),
@@ -321,6 +414,67 @@ fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState) -> Vec<Comm
         }
     });
     commands
+}
+
+/// The open incidents under the views: one click shows one.
+fn nav_incidents(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) {
+    if shown.incidents.is_empty() {
+        return;
+    }
+    let tr = shown.tr();
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(RichText::new(tr.walk.incidents).weak());
+    for inc in shown.incidents {
+        let s = inc.projected;
+        let chosen = state.view == View::Incident && state.incident.active == Some(inc.key);
+        let mut text = format!("{}  {}", s.level(), s.title());
+        if s.is_drill() {
+            text = format!("[{}] {text}", tr.walk.drill);
+        }
+        let colour = if inc.failure.is_some() || !inc.unsaved.is_empty() {
+            theme::error_text(shown.dark)
+        } else {
+            ui.visuals().text_color()
+        };
+        if ui
+            .selectable_label(chosen, RichText::new(text).color(colour))
+            .clicked()
+        {
+            state.view = View::Incident;
+            if state.incident.active != Some(inc.key) {
+                state.incident = incident::State::of(inc.key);
+            }
+        }
+    }
+}
+
+/// After a crash, the incident that was being worked is offered first.
+fn crash_offer_ui(
+    ctx: &egui::Context,
+    shown: &Shown<'_>,
+    row: &IncidentRow,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let modal = egui::Modal::new(egui::Id::unique("crash-offer")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(tr.walk.crash_title);
+        ui.label((tr.walk.crash_text)(&row.title));
+        ui.add_space(theme::ITEM_GAP);
+        ui.horizontal(|ui| {
+            let resume = ui.button(RichText::new(tr.walk.resume).strong());
+            let enter = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+            if resume.clicked() || enter {
+                commands.push(Command::Resume(row.dir.clone()));
+            }
+            if ui.button(tr.walk.later).clicked() {
+                commands.push(Command::DismissCrash);
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::DismissCrash);
+    }
 }
 
 fn top_bar(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState, commands: &mut Vec<Command>) {
@@ -422,7 +576,7 @@ fn help_ui(ctx: &egui::Context, shown: &Shown<'_>, state: &mut ViewState) {
                     ui.label(action.label(tr));
                     ui.end_row();
                 }
-                for (keys, what) in tr.view_keys {
+                for (keys, what) in tr.view_keys.iter().chain(tr.walk.keys) {
                     ui.monospace(*keys);
                     ui.label(*what);
                     ui.end_row();

@@ -1,15 +1,19 @@
-//! The overview: what plan this is, which version, and how it changed.
+//! The overview: the incidents, open and closed, then what plan this is,
+//! which version, and how it changed.
 
 use egui::{RichText, Ui};
 
-use super::{Shown, theme};
+use super::{Command, Shown, incident, theme};
 
 /// Draws the overview.
-pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
     let tr = shown.tr();
     let doc = shown.plan.doc();
     let meta = &doc.meta;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        incident::list::ui(ui, shown, commands);
+        ui.add_space(theme::SECTION_GAP);
+        ui.separator();
         ui.label(RichText::new(&meta.title).size(theme::TITLE_SIZE).strong());
         ui.label(&meta.organisation);
         ui.add_space(theme::SECTION_GAP);

@@ -490,3 +490,82 @@ pub fn org_canvas(dark: bool) -> Color32 {
         Color32::from_rgb(0xFF, 0xFF, 0xFF)
     }
 }
+
+// ---------------------------------------------------------------------------
+// The incident window: drill, log health, clocks, the walk.
+// ---------------------------------------------------------------------------
+
+/// Background of the drill banner: loud, and unlike any level colour.
+pub const DRILL_FILL: Color32 = Color32::from_rgb(0x6A, 0x1B, 0x9A);
+/// Text on the drill banner.
+pub const ON_DRILL: Color32 = Color32::WHITE;
+/// The drill mark beside an incident's name.
+#[must_use]
+pub fn drill_chip() -> ChipStyle {
+    ChipStyle {
+        fill: DRILL_FILL,
+        text: ON_DRILL,
+        margin: egui::Margin::symmetric(6, 2),
+        size: None,
+    }
+}
+
+/// Size of the drill banner's text.
+pub const DRILL_SIZE: f32 = 18.0;
+/// Size of an incident's title in its header.
+pub const INCIDENT_TITLE_SIZE: f32 = 20.0;
+/// Size of the current step's text.
+pub const STEP_TEXT_SIZE: f32 = 19.0;
+/// Size of a clock's countdown.
+pub const CLOCK_SIZE: f32 = 16.0;
+/// Widest the checklist beside the current step gets.
+pub const CHECKLIST_WIDTH: f32 = 520.0;
+/// Narrowest the checklist gets.
+pub const CHECKLIST_MIN: f32 = 260.0;
+
+/// Text of a healthy log ("saved").
+#[must_use]
+pub fn saved_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x8E, 0xE0, 0xA4)
+    } else {
+        Color32::from_rgb(0x1B, 0x6E, 0x35)
+    }
+}
+
+/// Text of something near its deadline (amber).
+#[must_use]
+pub fn near_text(dark: bool) -> Color32 {
+    warning_text(dark)
+}
+
+/// Background of a clock that is near its deadline.
+#[must_use]
+pub fn near_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x4A, 0x38, 0x00)
+    } else {
+        Color32::from_rgb(0xFF, 0xF1, 0xC9)
+    }
+}
+
+/// Text of something settled or skipped over: present, but not asking for
+/// attention.
+#[must_use]
+pub fn quiet_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x90, 0x90, 0x90)
+    } else {
+        Color32::from_rgb(0x80, 0x80, 0x80)
+    }
+}
+
+/// Background of the current step in the checklist and of its card.
+#[must_use]
+pub fn current_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1E, 0x3A, 0x5F)
+    } else {
+        Color32::from_rgb(0xE3, 0xEE, 0xFD)
+    }
+}

@@ -192,7 +192,7 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
             ItemState::NotApplicable => "[-]",
             ItemState::Deferred => "[d]",
             ItemState::Blocked(_) => "[!]",
-            ItemState::Bypassed => "[~]",
+            ItemState::Bypassed(_) => "[~]",
         };
         let due = match (item.due, item.overdue) {
             (Some(d), true) => format!(" OVERDUE (due {})", times.short(d)),

@@ -33,8 +33,9 @@ pub enum ItemState {
     Deferred,
     /// Blocked, with the reason.
     Blocked(String),
-    /// A decision answered earlier routed the response around this step.
-    Bypassed,
+    /// A decision answered earlier (this step) routed the response around
+    /// this one.
+    Bypassed(StepId),
 }
 
 impl ItemState {
@@ -43,7 +44,7 @@ impl ItemState {
     pub fn is_settled(&self) -> bool {
         matches!(
             self,
-            Self::Done | Self::Skipped(_) | Self::NotApplicable | Self::Bypassed
+            Self::Done | Self::Skipped(_) | Self::NotApplicable | Self::Bypassed(_)
         )
     }
 }
@@ -90,11 +91,41 @@ pub struct Clock {
     pub met: bool,
 }
 
+/// How pressing a clock is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Met: nothing more to do.
+    Met,
+    /// Running, with time to spare.
+    Running,
+    /// Due within [`NEAR_MINUTES`].
+    Near,
+    /// Past due and not met.
+    Missed,
+}
+
+/// A clock due within this many minutes is near: the window shows it amber.
+pub const NEAR_MINUTES: i64 = 15;
+
 impl Clock {
     /// Whether it is past due and not met.
     #[must_use]
     pub fn overdue(&self, now: DateTime<Utc>) -> bool {
         !self.met && now > self.due
+    }
+
+    /// How pressing it is at `now`.
+    #[must_use]
+    pub fn urgency(&self, now: DateTime<Utc>) -> Urgency {
+        if self.met {
+            Urgency::Met
+        } else if now > self.due {
+            Urgency::Missed
+        } else if self.due - now <= minutes(NEAR_MINUTES) {
+            Urgency::Near
+        } else {
+            Urgency::Running
+        }
     }
 }
 
@@ -107,7 +138,8 @@ pub struct Status<'p> {
     pub clocks: Vec<Clock>,
     /// Steps named in the log that this plan does not have.
     pub foreign_steps: Vec<StepId>,
-    /// The first step still open, if any: the obvious next thing to do.
+    /// The obvious next thing to do: the first open step, else the first
+    /// blocked one.
     pub next: Option<StepId>,
 }
 
@@ -129,6 +161,13 @@ impl Status<'_> {
         steps.chain(clocks).min()
     }
 
+    /// How many steps are settled, of how many.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        let settled = self.items.iter().filter(|i| i.state.is_settled()).count();
+        (settled, self.items.len())
+    }
+
     /// Whether every step is settled except deferred ones ("complete except deferred").
     #[must_use]
     pub fn complete_except_deferred(&self) -> bool {
@@ -148,17 +187,17 @@ impl Incident {
     pub fn status<'p>(&self, plan: &'p Plan, now: DateTime<Utc>) -> Status<'p> {
         let flow = plan.flow(&self.class);
         let doc = plan.doc();
-        // Steps jumped over by answered decisions.
-        let mut bypassed = vec![false; flow.len()];
+        // Steps jumped over by answered decisions, with the decision.
+        let mut bypassed: Vec<Option<&StepId>> = vec![None; flow.len()];
         for (i, fs) in flow.iter().enumerate() {
-            if bypassed[i] {
+            if bypassed[i].is_some() {
                 continue;
             }
             if let Some((_, next)) = self.decisions.get(&fs.step.id)
                 && let Some(t) = flow.iter().position(|s| s.step.id == *next)
             {
                 for b in bypassed.iter_mut().take(t).skip(i + 1) {
-                    *b = true;
+                    *b = Some(&fs.step.id);
                 }
             }
         }
@@ -189,8 +228,8 @@ impl Incident {
                     };
                     if answered {
                         ItemState::Done
-                    } else if bypassed[i] {
-                        ItemState::Bypassed
+                    } else if let Some(decision) = bypassed[i] {
+                        ItemState::Bypassed(decision.clone())
                     } else {
                         ItemState::Open
                     }
@@ -209,9 +248,16 @@ impl Incident {
                 beyond_level: !in_level,
             });
         }
+        // The next thing to do: the first open step; a blocked step waits
+        // for its blocker, so it comes back only when nothing else is open.
         let next = items
             .iter()
-            .find(|i| i.state == ItemState::Open || matches!(i.state, ItemState::Blocked(_)))
+            .find(|i| i.state == ItemState::Open)
+            .or_else(|| {
+                items
+                    .iter()
+                    .find(|i| matches!(i.state, ItemState::Blocked(_)))
+            })
             .map(|i| i.step.id.clone());
         let foreign_steps = self.foreign_steps(plan);
         Status {

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 pub use action::{Action, ActionError, Declaration, Field, NeededKind, declare, suggested_level};
-pub use checklist::{Clock, ClockKind, Item, ItemState, Status};
+pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use event::{Answer, CallOutcome, Channel, Commander, Entry, Event, StepStatus};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId};

@@ -1,0 +1,126 @@
+//! The incidents on the overview: the open ones first, each one click (or
+//! Tab and Enter) from being resumed, and the closed ones below.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use egui::{RichText, Ui};
+
+use super::super::{Command, Shown, theme, widgets};
+use super::{IncidentKey, drill_chip, level_chip};
+use crate::i18n::time::Span;
+use crate::model::ids::{ClassId, LevelId};
+
+/// One incident in the list, as the app read it from its folder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncidentRow {
+    /// Its folder.
+    pub dir: PathBuf,
+    /// Its title, or the folder's name when it cannot be read.
+    pub title: String,
+    /// Its fault class.
+    pub class: Option<ClassId>,
+    /// Its current level.
+    pub level: Option<LevelId>,
+    /// A drill.
+    pub drill: bool,
+    /// Still open.
+    pub open: bool,
+    /// When it was declared.
+    pub declared_at: Option<DateTime<Utc>>,
+    /// When anything was last recorded.
+    pub last_activity: Option<DateTime<Utc>>,
+    /// This device's last session on it did not end cleanly.
+    pub crashed: bool,
+    /// Why it cannot be read, worded.
+    pub unreadable: Option<String>,
+    /// Open in this window, under this key.
+    pub key: Option<IncidentKey>,
+}
+
+/// Draws the list with its heading and the declare button.
+pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    ui.horizontal(|ui| {
+        ui.heading(tr.walk.open_incidents);
+        if ui
+            .button(tr.walk.declare_button)
+            .on_hover_text("Ctrl+N")
+            .clicked()
+        {
+            commands.push(Command::ShowDeclare);
+        }
+    });
+    let (open, closed): (Vec<&IncidentRow>, Vec<&IncidentRow>) = shown
+        .rows
+        .iter()
+        .rev()
+        .partition(|r| r.open || r.unreadable.is_some());
+    if open.is_empty() {
+        ui.label(RichText::new(tr.walk.no_incidents).weak());
+    }
+    for row in open {
+        row_ui(ui, shown, row, commands);
+    }
+    if !closed.is_empty() {
+        ui.add_space(theme::ITEM_GAP);
+        egui::CollapsingHeader::new(format!("{} ({})", tr.walk.closed_incidents, closed.len()))
+            .id_salt("closed-incidents")
+            .show(ui, |ui| {
+                for row in closed {
+                    row_ui(ui, shown, row, commands);
+                }
+            });
+    }
+}
+
+fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(level) = row.level.as_ref().and_then(|l| shown.plan.level(l)) {
+                level_chip(ui, tr, level);
+            } else if let Some(level) = &row.level {
+                ui.label(RichText::new(level.as_str()).strong());
+            }
+            if row.drill {
+                drill_chip(ui, tr);
+            }
+            ui.label(RichText::new(&row.title).strong().size(theme::NAME_SIZE));
+            if let Some(class) = &row.class {
+                let name = shown
+                    .plan
+                    .class(class)
+                    .map_or(class.as_str(), |c| c.name.as_str());
+                ui.label(name);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            if let Some(why) = &row.unreadable {
+                ui.label(
+                    RichText::new(format!("{}: {why}", tr.walk.unreadable))
+                        .color(theme::error_text(shown.dark)),
+                );
+                return;
+            }
+            let times = &shown.times;
+            if let Some(t) = row.declared_at {
+                let span = (tr.span)(Span::of(times.since(t)));
+                ui.label(RichText::new((tr.walk.running_for)(&span)).weak());
+            }
+            if let Some(t) = row.last_activity {
+                ui.label(RichText::new((tr.walk.last_activity)(&times.short(t))).weak());
+            }
+            if row.crashed {
+                ui.label(RichText::new(tr.walk.crash_title).color(theme::warning_text(shown.dark)));
+            }
+            let label = match row.key {
+                Some(_) => tr.walk.view_incident,
+                None => tr.walk.resume,
+            };
+            if ui.button(label).clicked() {
+                commands.push(Command::Resume(row.dir.clone()));
+            }
+        });
+    });
+}

@@ -1,0 +1,1097 @@
+//! The incident window: one open incident, walked step by step.
+//!
+//! The operator sees the checklist of the class at the current level, the
+//! current step with whom it belongs to and its deadline, the clocks, and
+//! whether the log is saving, saved or failing. Every action is a key; the
+//! view returns [`Command::Act`] with a model `Action`, and the app hands it
+//! to the incident's writer. A step shows as done only once the writer has
+//! it on disk: until then it says "saving…", and after a failed write "NOT
+//! SAVED", with the red banner that offers another folder.
+
+pub mod declare;
+pub mod list;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, RichText, Ui};
+
+use super::{Command, Shown, theme, widgets};
+use crate::i18n::Tr;
+use crate::i18n::time::Span;
+use crate::model::ids::StepId;
+use crate::model::incident::{
+    Action, Clock, ClockKind, Entry, Incident, Item, ItemState, Status, StepStatus, Urgency,
+};
+use crate::model::notice::{LogError, Notice};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::{InformWhom, StepKind, Target};
+
+/// Which open incident: the app numbers them as it opens them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IncidentKey(pub u64);
+
+/// One incident open in the window, as the view needs it.
+pub struct IncidentShown<'a> {
+    /// Which one.
+    pub key: IncidentKey,
+    /// Its folder.
+    pub dir: &'a Path,
+    /// The plan pinned when it was declared.
+    pub plan: &'a Plan,
+    /// The state as saved on disk.
+    pub saved: &'a Incident,
+    /// The state with the entries on their way or not saved.
+    pub projected: &'a Incident,
+    /// Entries on their way to disk.
+    pub pending: Vec<&'a Entry>,
+    /// Entries that could not be written.
+    pub unsaved: &'a [Entry],
+    /// The write failure, until the log continues elsewhere.
+    pub failure: Option<&'a LogError>,
+    /// What opening found.
+    pub notices: &'a [Notice],
+    /// The log's head hash after the last saved entry.
+    pub head: Option<&'a str>,
+    /// Where the log can continue, in the service's order.
+    pub rescue_places: &'a [PathBuf],
+    /// Whether the plan open in the window is another version than this
+    /// incident's pinned plan.
+    pub plan_differs: bool,
+}
+
+/// What the operator is typing for the selected step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// The reason for skipping.
+    Skip,
+    /// The reason it is blocked.
+    Block,
+    /// A note.
+    Note,
+}
+
+/// The incident view's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// The incident on screen.
+    pub active: Option<IncidentKey>,
+    /// The step chosen with the arrows; `None` follows the current step.
+    pub selected: Option<StepId>,
+    /// A reason or note being typed, for the selected step.
+    pub prompt: Option<(Prompt, String)>,
+    /// The value being typed for a record step.
+    pub value: String,
+    /// A folder typed to continue the log in.
+    pub continue_path: String,
+    /// The last refusal, worded, shown by the step until the next action.
+    pub refusal: Option<String>,
+    /// Focus the prompt's field on the next frame.
+    focus_prompt: bool,
+    /// Scroll the checklist to the selection on the next frame.
+    scroll_to_selection: bool,
+}
+
+impl State {
+    /// The view of one incident, following its current step.
+    #[must_use]
+    pub fn of(key: IncidentKey) -> Self {
+        Self {
+            active: Some(key),
+            scroll_to_selection: true,
+            ..Self::default()
+        }
+    }
+
+    fn after_action(&mut self) {
+        self.selected = None;
+        self.prompt = None;
+        self.value.clear();
+        self.refusal = None;
+        self.scroll_to_selection = true;
+    }
+}
+
+/// The incident on screen, if any is open.
+#[must_use]
+pub fn active<'a>(shown: &'a Shown<'_>, state: &State) -> Option<&'a IncidentShown<'a>> {
+    let key = state.active?;
+    shown.incidents.iter().find(|i| i.key == key)
+}
+
+/// The step the panel shows: the one chosen, else the current one.
+fn focus_step(status: &Status<'_>, state: &State) -> Option<StepId> {
+    state
+        .selected
+        .clone()
+        .filter(|s| status.items.iter().any(|i| i.step.id == *s))
+        .or_else(|| status.next.clone())
+}
+
+/// The incident view's keys, taken before anything is drawn so that a
+/// focused button does not also act on them. Letters act only when no text
+/// field has the keyboard.
+pub fn keys(
+    ctx: &egui::Context,
+    shown: &Shown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let Some(inc) = active(shown, state) else {
+        return;
+    };
+    if ctx.text_edit_focused() {
+        return;
+    }
+    let status = inc.projected.status(inc.plan, shown.times.now());
+    let items = &status.items;
+    let Some(step_id) = focus_step(&status, state) else {
+        // Nothing is current (every step settled): the arrows pick from the
+        // ends of the list.
+        let pick = if pressed_in(ctx, Key::ArrowDown) {
+            items.first()
+        } else if pressed_in(ctx, Key::ArrowUp) {
+            items.last()
+        } else {
+            None
+        };
+        if let Some(item) = pick {
+            state.selected = Some(item.step.id.clone());
+            state.scroll_to_selection = true;
+        }
+        return;
+    };
+    let pos = items.iter().position(|i| i.step.id == step_id);
+    let pressed = |key: Key| pressed_in(ctx, key);
+    if pressed(Key::ArrowDown) {
+        if let Some(next) = pos.and_then(|p| items.get(p + 1)) {
+            state.selected = Some(next.step.id.clone());
+            state.prompt = None;
+            state.scroll_to_selection = true;
+        }
+        return;
+    }
+    if pressed(Key::ArrowUp) {
+        if let Some(prev) = pos
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| items.get(p))
+        {
+            state.selected = Some(prev.step.id.clone());
+            state.prompt = None;
+            state.scroll_to_selection = true;
+        }
+        return;
+    }
+    if pressed(Key::Home) {
+        state.selected = None;
+        state.prompt = None;
+        state.scroll_to_selection = true;
+        return;
+    }
+    let Some(item) = pos.and_then(|p| items.get(p)) else {
+        return;
+    };
+    let decision = matches!(item.step.kind, StepKind::Decision { .. });
+    let record = matches!(item.step.kind, StepKind::Record { .. });
+    let act = |action: Action, commands: &mut Vec<Command>| {
+        commands.push(Command::Act {
+            key: inc.key,
+            action,
+        });
+    };
+    let set = |status: StepStatus| Action::SetStep {
+        step: step_id.clone(),
+        status,
+    };
+    if decision && pressed(Key::Y) {
+        act(
+            Action::Decide {
+                step: step_id.clone(),
+                yes: true,
+            },
+            commands,
+        );
+        state.after_action();
+    } else if decision && pressed(Key::N) {
+        act(
+            Action::Decide {
+                step: step_id.clone(),
+                yes: false,
+            },
+            commands,
+        );
+        state.after_action();
+    } else if !decision && (pressed(Key::Enter) || pressed(Key::D)) {
+        if record {
+            // A record step is done by recording its value: go to the field.
+            state.focus_prompt = true;
+        } else {
+            act(set(StepStatus::Done), commands);
+            state.after_action();
+        }
+    } else if pressed(Key::X) {
+        act(set(StepStatus::NotApplicable), commands);
+        state.after_action();
+    } else if pressed(Key::L) {
+        act(set(StepStatus::Deferred), commands);
+        state.after_action();
+    } else if pressed(Key::R) {
+        act(set(StepStatus::Reopened), commands);
+        state.after_action();
+        state.selected = Some(step_id.clone());
+    } else if pressed(Key::S) {
+        state.prompt = Some((Prompt::Skip, String::new()));
+        state.focus_prompt = true;
+    } else if pressed(Key::B) {
+        state.prompt = Some((Prompt::Block, String::new()));
+        state.focus_prompt = true;
+    } else if pressed(Key::M) {
+        state.prompt = Some((Prompt::Note, String::new()));
+        state.focus_prompt = true;
+    }
+}
+
+/// Takes a key pressed without Ctrl or Alt.
+fn pressed_in(ctx: &egui::Context, key: Key) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+}
+
+/// Draws the incident view.
+pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    let Some(inc) = active(shown, state) else {
+        ui.add_space(theme::SECTION_GAP);
+        ui.label(tr.walk.no_incident_open);
+        return;
+    };
+    let status = inc.projected.status(inc.plan, shown.times.now());
+    if inc.projected.is_drill() {
+        drill_banner(ui, tr);
+    }
+    header_ui(ui, shown, inc, commands);
+    if inc.failure.is_some() || !inc.unsaved.is_empty() {
+        failure_ui(ui, shown, inc, state, commands);
+    }
+    notices_ui(ui, shown, inc);
+    clocks_ui(ui, shown, inc, &status);
+    ui.separator();
+    // The checklist on the left, the step on the right, both as tall as
+    // what is left of the view.
+    let size = ui.available_size();
+    let left = (size.x * 0.42).clamp(theme::CHECKLIST_MIN, theme::CHECKLIST_WIDTH);
+    ui.horizontal_top(|ui| {
+        let column = |width: f32| egui::vec2(width, size.y);
+        ui.allocate_ui_with_layout(
+            column(left),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(column(left));
+                checklist_ui(ui, shown, inc, &status, state);
+            },
+        );
+        ui.separator();
+        let right = ui.available_width();
+        ui.allocate_ui_with_layout(
+            column(right),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(column(right));
+                egui::ScrollArea::vertical()
+                    .id_salt("step")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| step_ui(ui, shown, inc, &status, state, commands));
+            },
+        );
+    });
+}
+
+fn drill_banner(ui: &mut Ui, tr: &Tr) {
+    egui::Frame::new()
+        .fill(theme::DRILL_FILL)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    RichText::new(tr.walk.drill_banner)
+                        .strong()
+                        .size(theme::DRILL_SIZE)
+                        .color(theme::ON_DRILL),
+                );
+            });
+        });
+}
+
+fn header_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    let s = inc.projected;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(s.title())
+                .strong()
+                .size(theme::INCIDENT_TITLE_SIZE),
+        );
+        if let Some(level) = inc.plan.level(s.level()) {
+            level_chip(ui, tr, level);
+        }
+        if let Some(class) = inc.plan.class(s.class()) {
+            ui.label(&class.name);
+        }
+        ui.label(
+            RichText::new(if s.is_open() {
+                tr.walk.state_open
+            } else {
+                tr.walk.state_closed
+            })
+            .weak(),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.walk.commander).weak());
+        ui.label(crate::i18n::incident::commander_name(
+            s.commander(),
+            inc.plan,
+        ));
+        ui.separator();
+        let hash = &s.plan_sha256()[..12.min(s.plan_sha256().len())];
+        ui.label(RichText::new((tr.walk.plan_pinned)(s.plan_version(), hash)).weak());
+        if inc.plan_differs {
+            ui.label(RichText::new(tr.walk.plan_differs).color(theme::warning_text(shown.dark)));
+        }
+        ui.separator();
+        health_ui(ui, shown, inc, commands);
+    });
+}
+
+/// The log's health: saved with its head hash (click to copy), saving, or failing.
+fn health_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, commands: &mut Vec<Command>) {
+    let tr = shown.tr();
+    if inc.failure.is_some() || !inc.unsaved.is_empty() {
+        ui.label(
+            RichText::new((tr.walk.failure_title)(inc.unsaved.len()))
+                .strong()
+                .color(theme::error_text(shown.dark)),
+        );
+    } else if !inc.pending.is_empty() {
+        ui.label(RichText::new((tr.walk.saving)(inc.pending.len())).weak());
+    } else if let Some(head) = inc.head {
+        let short = &head[..12.min(head.len())];
+        let text = RichText::new((tr.walk.saved_ok)(short))
+            .monospace()
+            .color(theme::saved_text(shown.dark));
+        if ui
+            .add(egui::Button::new(text).frame(false))
+            .on_hover_text(tr.walk.copy_head_hint)
+            .clicked()
+        {
+            commands.push(Command::Copy(head.to_owned()));
+        }
+    }
+}
+
+/// A level in its colour: "Ⅱ级 重大".
+pub fn level_chip(ui: &mut Ui, tr: &Tr, level: &crate::model::plan::doc::Level) {
+    widgets::chip(
+        ui,
+        &(tr.walk.level_chip)(level.id.as_str(), &level.name),
+        theme::level_chip(level.colour),
+    );
+}
+
+/// The drill mark, wherever a drill is named.
+pub fn drill_chip(ui: &mut Ui, tr: &Tr) {
+    widgets::chip(ui, tr.walk.drill, theme::drill_chip());
+}
+
+fn failure_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    egui::Frame::new()
+        .fill(theme::error_fill(shown.dark))
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new((tr.walk.failure_title)(inc.unsaved.len()))
+                    .strong()
+                    .color(theme::error_text(shown.dark)),
+            );
+            if let Some(failure) = inc.failure {
+                ui.label((tr.incident.log_error)(failure));
+            }
+            ui.label(tr.walk.failure_keep);
+            if !inc.unsaved.is_empty() {
+                ui.label(RichText::new(tr.walk.not_saved_list).strong());
+                for e in inc.unsaved {
+                    ui.label(format!(
+                        "{} · {}",
+                        shown.times.short(e.recorded_at),
+                        (tr.incident.event)(&e.event, inc.plan)
+                    ));
+                }
+            }
+            ui.horizontal_wrapped(|ui| {
+                for place in inc.rescue_places {
+                    let label = (tr.walk.continue_in)(&place.display().to_string());
+                    if ui.button(label).clicked() {
+                        commands.push(Command::ContinueLog {
+                            key: inc.key,
+                            folder: Some(place.clone()),
+                        });
+                    }
+                }
+                if ui.button(tr.walk.continue_elsewhere).clicked() {
+                    commands.push(Command::ContinueLog {
+                        key: inc.key,
+                        folder: None,
+                    });
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.walk.folder_label);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut state.continue_path).desired_width(360.0))
+                    .labelled_by(label.id);
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                let path = state.continue_path.trim();
+                if (ui.button(tr.walk.ok).clicked() || enter) && !path.is_empty() {
+                    commands.push(Command::ContinueLog {
+                        key: inc.key,
+                        folder: Some(PathBuf::from(path)),
+                    });
+                }
+            });
+        });
+}
+
+fn notices_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
+    for n in inc.notices {
+        let text = (shown.tr().incident.notice)(n);
+        let colour = if n.is_informational() {
+            theme::quiet_text(shown.dark)
+        } else {
+            theme::warning_text(shown.dark)
+        };
+        ui.label(RichText::new(format!("ⓘ {text}")).small().color(colour));
+    }
+}
+
+fn clocks_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, status: &Status<'_>) {
+    let tr = shown.tr();
+    let times = &shown.times;
+    let s = inc.projected;
+    let span = |d: chrono::Duration| (tr.span)(Span::of(d));
+    ui.horizontal_wrapped(|ui| {
+        clock_chip(
+            ui,
+            shown,
+            tr.walk.since_discovery,
+            &span(times.since(s.discovered_at())),
+            Urgency::Running,
+        );
+        clock_chip(
+            ui,
+            shown,
+            tr.walk.since_declaration,
+            &span(times.since(s.declared_at())),
+            Urgency::Running,
+        );
+        // The people to inform are one chip: the earliest still owed, and
+        // how many are left (the call panel lists them all).
+        let informs: Vec<&Clock> = status
+            .clocks
+            .iter()
+            .filter(|c| matches!(c.kind, ClockKind::Inform(_)))
+            .collect();
+        let owed = informs.iter().filter(|c| !c.met).count();
+        let first_owed = informs.iter().find(|c| !c.met).copied();
+        let shown_clocks = status.clocks.iter().filter(|c| {
+            !matches!(c.kind, ClockKind::Inform(_))
+                || first_owed.is_some_and(|f| std::ptr::eq(*c, f))
+                || (owed == 0 && informs.last().is_some_and(|l| std::ptr::eq(*c, *l)))
+        });
+        for c in shown_clocks {
+            let what = match &c.kind {
+                ClockKind::StatusUpdate => tr.walk.next_update.to_owned(),
+                ClockKind::Inform(_) => (tr.walk.informs)(owed, informs.len()),
+                ClockKind::Duty(_) => shorten(&c.label, DUTY_LABEL_CHARS),
+            };
+            let hover = match &c.kind {
+                ClockKind::Inform(_) => informs
+                    .iter()
+                    .map(|i| {
+                        let mark = if i.met { "✓" } else { "□" };
+                        format!("{mark} {} · {}", times.short(i.due), i.label)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                _ => c.label.clone(),
+            };
+            let urgency = c.urgency(times.now());
+            let when = match urgency {
+                Urgency::Met => tr.walk.met.to_owned(),
+                Urgency::Missed => format!(
+                    "{} · {}",
+                    times.short(c.due),
+                    (tr.walk.overdue_by)(&span(times.now() - c.due))
+                ),
+                Urgency::Running | Urgency::Near => format!(
+                    "{} · {}",
+                    times.short(c.due),
+                    (tr.walk.due_in)(&span(c.due - times.now()))
+                ),
+            };
+            clock_chip(ui, shown, &what, &when, urgency).on_hover_text(hover);
+        }
+    });
+}
+
+/// How much of a duty's text its clock shows (the hover has it all).
+const DUTY_LABEL_CHARS: usize = 30;
+
+/// The first `n` characters of a text, with an ellipsis when it was longer.
+fn shorten(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn clock_chip(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    what: &str,
+    when: &str,
+    urgency: Urgency,
+) -> egui::Response {
+    let dark = shown.dark;
+    let (fill, text) = match urgency {
+        Urgency::Missed => (theme::error_fill(dark), theme::error_text(dark)),
+        Urgency::Near => (theme::near_fill(dark), theme::near_text(dark)),
+        Urgency::Met => (theme::card_fill(dark), theme::quiet_text(dark)),
+        Urgency::Running => (theme::card_fill(dark), ui.visuals().text_color()),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, theme::card_stroke(dark)))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
+                ui.label(RichText::new(what).small().color(text));
+                ui.label(
+                    RichText::new(when)
+                        .strong()
+                        .size(theme::CLOCK_SIZE)
+                        .color(text),
+                );
+            });
+        })
+        .response
+}
+
+/// How a step's line looks: its mark and words, from the saved state, the
+/// entries on their way and the entries not saved.
+fn mark(shown: &Shown<'_>, inc: &IncidentShown<'_>, item: &Item<'_>) -> (&'static str, String) {
+    let tr = &shown.tr().walk;
+    let about = |e: &&Entry| e.event.step() == Some(&item.step.id);
+    if inc.unsaved.iter().any(|e| about(&e)) {
+        return ("⚠", tr.state_not_saved.to_owned());
+    }
+    if inc.pending.iter().any(about) {
+        return ("…", tr.state_saving.to_owned());
+    }
+    // Marks the bundled font draws (scripts/subset-font.sh keeps every
+    // character of the sources), so they show with no fonts installed.
+    match &item.state {
+        ItemState::Open => ("□", tr.state_open_step.to_owned()),
+        ItemState::Done => ("✓", tr.state_done.to_owned()),
+        ItemState::Skipped(why) => ("⤴", (tr.state_skipped)(why)),
+        ItemState::NotApplicable => ("—", tr.state_na.to_owned()),
+        ItemState::Deferred => ("◇", tr.state_deferred.to_owned()),
+        ItemState::Blocked(why) => ("⊘", (tr.state_blocked)(why)),
+        ItemState::Bypassed(by) => ("⤵", (tr.state_bypassed)(by.as_str())),
+    }
+}
+
+fn checklist_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    status: &Status<'_>,
+    state: &mut State,
+) {
+    let tr = shown.tr();
+    let (settled, total) = status.progress();
+    let overdue = status.overdue().count();
+    ui.label(RichText::new((tr.walk.progress)(settled, total, overdue)).strong());
+    let focus = focus_step(status, state);
+    let scroll = std::mem::take(&mut state.scroll_to_selection);
+    egui::ScrollArea::vertical()
+        .id_salt("checklist")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut phase = "";
+            for item in &status.items {
+                if item.phase.id.as_str() != phase {
+                    phase = item.phase.id.as_str();
+                    ui.add_space(theme::ITEM_GAP);
+                    ui.label(RichText::new(&item.phase.name).strong());
+                }
+                let (symbol, words) = mark(shown, inc, item);
+                let quiet = item.state.is_settled();
+                // A deadline goes first, where truncation cannot hide it.
+                let due = item
+                    .due
+                    .filter(|_| !quiet)
+                    .map(|d| format!("{} ", shown.times.short(d)))
+                    .unwrap_or_default();
+                let text = format!("{symbol} {due}{}", item.step.text);
+                let mut rich = RichText::new(text);
+                if item.overdue {
+                    rich = rich.color(theme::error_text(shown.dark));
+                } else if quiet {
+                    rich = rich.color(theme::quiet_text(shown.dark));
+                }
+                let is_focus = focus.as_ref() == Some(&item.step.id);
+                // One line a step, as on a paper checklist: the panel beside
+                // it and the hover give the whole text.
+                let response = ui
+                    .add(egui::Button::selectable(is_focus, rich).truncate())
+                    .on_hover_text(format!("{}\n{} · {words}", item.step.text, item.step.id));
+                if response.clicked() {
+                    state.selected = Some(item.step.id.clone());
+                    state.prompt = None;
+                }
+                if is_focus && scroll {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+            }
+            if !status.foreign_steps.is_empty() {
+                ui.add_space(theme::ITEM_GAP);
+                let ids: Vec<&str> = status.foreign_steps.iter().map(StepId::as_str).collect();
+                ui.label(RichText::new(ids.join(", ")).weak());
+            }
+        });
+}
+
+#[allow(clippy::too_many_lines)] // One card: what, whose, when, and every action on it.
+fn step_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    status: &Status<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let Some(step_id) = focus_step(status, state) else {
+        let text = if inc.projected.is_open() {
+            tr.walk.all_settled
+        } else {
+            tr.walk.closed_note
+        };
+        ui.label(RichText::new(text).size(theme::STEP_TEXT_SIZE));
+        return;
+    };
+    let Some(item) = status.items.iter().find(|i| i.step.id == step_id) else {
+        return;
+    };
+    let step = item.step;
+    let current = status.next.as_ref() == Some(&step.id);
+    ui.horizontal(|ui| {
+        let heading = if current {
+            tr.walk.current_step
+        } else {
+            tr.walk.selected_step
+        };
+        ui.label(RichText::new(heading).strong());
+        ui.label(RichText::new(format!("{} · {}", item.phase.name, step.id)).weak());
+        if !current && ui.link(tr.walk.back_to_current).clicked() {
+            state.selected = None;
+            state.scroll_to_selection = true;
+        }
+    });
+    egui::Frame::new()
+        .fill(theme::current_fill(shown.dark))
+        .corner_radius(6.0)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(kind_name(tr, &step.kind)).weak());
+            ui.add(egui::Label::new(RichText::new(&step.text).size(theme::STEP_TEXT_SIZE)).wrap());
+            kind_detail(ui, shown, inc, item);
+            let (_, words) = mark(shown, inc, item);
+            let colour = if item.overdue {
+                theme::error_text(shown.dark)
+            } else {
+                theme::quiet_text(shown.dark)
+            };
+            let mut line = words;
+            if let Some(due) = item.due {
+                let span = |d: chrono::Duration| (tr.span)(Span::of(d));
+                let now = shown.times.now();
+                let left = if item.overdue {
+                    (tr.walk.overdue_by)(&span(now - due))
+                } else if item.state.is_settled() {
+                    String::new()
+                } else {
+                    (tr.walk.due_in)(&span(due - now))
+                };
+                line = format!(
+                    "{line} · {} {left}",
+                    (tr.walk.due_at)(&shown.times.short(due))
+                );
+            }
+            if item.beyond_level {
+                line.push_str(tr.walk.beyond_level);
+            }
+            ui.label(RichText::new(line).strong().color(colour));
+        });
+    ui.add_space(theme::ITEM_GAP);
+    if let Some(refusal) = &state.refusal {
+        ui.label(RichText::new(refusal).color(theme::error_text(shown.dark)));
+    }
+    if inc.projected.is_open() {
+        actions_ui(ui, shown, inc, item, state, commands);
+    }
+    ui.add_space(theme::SECTION_GAP);
+    responsible_ui(ui, shown, inc.plan, step, commands);
+    notes_ui(ui, shown, inc, &step.id);
+    latest_ui(ui, shown, inc);
+}
+
+/// How many of the latest entries the step panel lists.
+const LATEST: usize = 8;
+
+/// The latest entries, newest first, whoever wrote them: a note typed in a
+/// terminal or on another laptop shows here as soon as it is read.
+fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
+    let tr = shown.tr();
+    ui.add_space(theme::SECTION_GAP);
+    ui.label(RichText::new(tr.walk.latest).strong());
+    for e in inc.projected.timeline().iter().rev().take(LATEST) {
+        let state = if inc.unsaved.contains(e) {
+            format!(" · {}", tr.walk.state_not_saved)
+        } else if inc.pending.contains(&e) {
+            format!(" · {}", tr.walk.state_saving)
+        } else {
+            String::new()
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} {} · {}{state}",
+                shown.times.short(e.at()),
+                e.by,
+                (tr.incident.event)(&e.event, inc.plan)
+            ))
+            .small(),
+        );
+    }
+}
+
+fn kind_name(tr: &Tr, kind: &StepKind) -> &'static str {
+    match kind {
+        StepKind::Action => tr.walk.kind_action,
+        StepKind::Check => tr.walk.kind_check,
+        StepKind::Decision { .. } => tr.walk.kind_decision,
+        StepKind::Inform(_) => tr.walk.kind_inform,
+        StepKind::Communicate { .. } => tr.walk.kind_communicate,
+        StepKind::Record { .. } => tr.walk.kind_record,
+    }
+}
+
+/// What the kind of step adds: the question and where each answer leads,
+/// whom to inform, the template, the value recorded.
+fn kind_detail(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, item: &Item<'_>) {
+    let tr = shown.tr();
+    let step = item.step;
+    match &step.kind {
+        StepKind::Decision { question, yes, no } => {
+            ui.label(RichText::new(question).strong().size(theme::STEP_TEXT_SIZE));
+            ui.label(RichText::new((tr.walk.decision_routes)(yes.as_str(), no.as_str())).weak());
+        }
+        StepKind::Inform(InformWhom::CallTree) => {
+            ui.label(tr.walk.inform_call_tree);
+        }
+        StepKind::Inform(InformWhom::Contacts(list)) => {
+            ui.label(tr.walk.inform_contacts);
+            for t in list {
+                let callee = Callee::of(inc.plan, t);
+                let phones: Vec<&str> = callee.phones().iter().map(|p| p.number).collect();
+                ui.label(format!("· {} {}", callee.label(), phones.join(" / ")));
+            }
+        }
+        StepKind::Communicate { template } => {
+            let name = inc
+                .plan
+                .template(template)
+                .map_or(template.as_str(), |t| t.name.as_str());
+            ui.label((tr.walk.communicate_template)(name));
+        }
+        StepKind::Record { .. } => {
+            if let Some(v) = inc.projected.value(&step.id) {
+                ui.label(RichText::new((tr.walk.recorded)(v)).strong());
+            }
+        }
+        StepKind::Action | StepKind::Check => {}
+    }
+}
+
+#[allow(clippy::too_many_lines)] // The buttons mirror the keys one for one.
+fn actions_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    item: &Item<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = &shown.tr().walk;
+    let step = &item.step.id;
+    let mut act = |action: Action, state: &mut State| {
+        commands.push(Command::Act {
+            key: inc.key,
+            action,
+        });
+        state.after_action();
+    };
+    let set = |status: StepStatus| Action::SetStep {
+        step: step.clone(),
+        status,
+    };
+    let button = |ui: &mut Ui, text: &str, key: &str| ui.button(format!("{text}  {key}"));
+    match &item.step.kind {
+        StepKind::Decision { .. } => {
+            ui.horizontal(|ui| {
+                if button(ui, tr.act_yes, "Y").clicked() {
+                    act(
+                        Action::Decide {
+                            step: step.clone(),
+                            yes: true,
+                        },
+                        state,
+                    );
+                }
+                if button(ui, tr.act_no, "N").clicked() {
+                    act(
+                        Action::Decide {
+                            step: step.clone(),
+                            yes: false,
+                        },
+                        state,
+                    );
+                }
+            });
+        }
+        StepKind::Record { label, .. } => {
+            ui.horizontal(|ui| {
+                let l = ui.label(label);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut state.value).desired_width(220.0))
+                    .labelled_by(l.id);
+                if state.focus_prompt && state.prompt.is_none() {
+                    edit.request_focus();
+                    state.focus_prompt = false;
+                }
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if (button(ui, tr.act_record, "Enter").clicked() || enter)
+                    && !state.value.trim().is_empty()
+                {
+                    let value = state.value.trim().to_owned();
+                    act(
+                        Action::Record {
+                            step: step.clone(),
+                            value,
+                        },
+                        state,
+                    );
+                }
+            });
+        }
+        _ => {
+            let done = RichText::new(format!("{}  Enter / D", tr.act_done))
+                .strong()
+                .size(theme::NAME_SIZE);
+            if ui.add(egui::Button::new(done)).clicked() {
+                act(set(StepStatus::Done), state);
+            }
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        if button(ui, tr.act_skip, "S").clicked() {
+            state.prompt = Some((Prompt::Skip, String::new()));
+            state.focus_prompt = true;
+        }
+        if button(ui, tr.act_na, "X").clicked() {
+            act(set(StepStatus::NotApplicable), state);
+        }
+        if button(ui, tr.act_defer, "L").clicked() {
+            act(set(StepStatus::Deferred), state);
+        }
+        if button(ui, tr.act_block, "B").clicked() {
+            state.prompt = Some((Prompt::Block, String::new()));
+            state.focus_prompt = true;
+        }
+        if button(ui, tr.act_reopen, "R").clicked() {
+            act(set(StepStatus::Reopened), state);
+            state.selected = Some(step.clone());
+        }
+        if button(ui, tr.act_note, "M").clicked() {
+            state.prompt = Some((Prompt::Note, String::new()));
+            state.focus_prompt = true;
+        }
+    });
+    prompt_ui(ui, shown, inc, step, state, commands);
+}
+
+/// The reason or note being typed: Enter records it, Esc cancels.
+fn prompt_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    step: &StepId,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = &shown.tr().walk;
+    let Some((kind, text)) = &mut state.prompt else {
+        return;
+    };
+    let mut submit = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(match kind {
+            Prompt::Skip | Prompt::Block => tr.reason,
+            Prompt::Note => tr.note,
+        });
+        let edit = ui
+            .add(egui::TextEdit::singleline(text).desired_width(360.0))
+            .labelled_by(label.id);
+        if state.focus_prompt {
+            edit.request_focus();
+            state.focus_prompt = false;
+        }
+        if edit.lost_focus() {
+            submit |= ui.input(|i| i.key_pressed(Key::Enter));
+            cancel |= ui.input(|i| i.key_pressed(Key::Escape));
+        }
+        submit |= ui.button(tr.ok).clicked();
+        cancel |= ui.button(tr.cancel).clicked();
+    });
+    if cancel {
+        state.prompt = None;
+        return;
+    }
+    let text = text.trim().to_owned();
+    if !submit || text.is_empty() {
+        return;
+    }
+    let action = match kind {
+        Prompt::Skip => Action::SetStep {
+            step: step.clone(),
+            status: StepStatus::Skipped { reason: text },
+        },
+        Prompt::Block => Action::SetStep {
+            step: step.clone(),
+            status: StepStatus::Blocked { reason: text },
+        },
+        Prompt::Note => Action::Note {
+            text,
+            step: Some(step.clone()),
+        },
+    };
+    let keep = matches!(kind, Prompt::Note);
+    commands.push(Command::Act {
+        key: inc.key,
+        action,
+    });
+    state.after_action();
+    if keep {
+        // A note does not move the walk on.
+        state.selected = Some(step.clone());
+    }
+}
+
+/// The role that owns the step: its holder with a copyable number, and the
+/// deputies in order.
+fn responsible_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    plan: &Plan,
+    step: &crate::model::plan::doc::Step,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let target = Target::Role(step.role.clone());
+    let callee = Callee::of(plan, &target);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.walk.responsible).weak());
+        ui.label(RichText::new(callee.role_name().unwrap_or(step.role.as_str())).strong());
+        match &callee {
+            Callee::Role {
+                holder: Some(_), ..
+            } => {
+                ui.label(RichText::new(callee.name()).size(theme::NAME_SIZE));
+                phones_ui(ui, shown, &callee, commands);
+            }
+            _ => {
+                ui.label(tr.walk.no_holder);
+            }
+        }
+    });
+    let Some(role) = plan.role(&step.role) else {
+        return;
+    };
+    if role.deputies.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.walk.deputies).weak());
+        for id in &role.deputies {
+            let t = Target::Person(id.clone());
+            let deputy = Callee::of(plan, &t);
+            ui.label(deputy.name());
+            phones_ui(ui, shown, &deputy, commands);
+        }
+    });
+}
+
+fn phones_ui(ui: &mut Ui, shown: &Shown<'_>, callee: &Callee<'_>, commands: &mut Vec<Command>) {
+    for phone in callee.phones() {
+        let text = RichText::new(phone.number)
+            .monospace()
+            .size(theme::NUMBER_SIZE);
+        if ui
+            .add(egui::Button::new(text))
+            .on_hover_text(shown.tr().copy)
+            .clicked()
+        {
+            commands.push(Command::Copy(phone.number.to_owned()));
+        }
+    }
+}
+
+fn notes_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, step: &StepId) {
+    let entries: Vec<&Entry> = inc
+        .projected
+        .entries_about(step)
+        .filter(|e| matches!(e.event, crate::model::incident::Event::Note { .. }))
+        .collect();
+    if entries.is_empty() {
+        return;
+    }
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(RichText::new(shown.tr().walk.notes).strong());
+    for e in entries {
+        if let crate::model::incident::Event::Note { text, .. } = &e.event {
+            ui.label(format!("{} {} · {text}", shown.times.short(e.at()), e.by));
+        }
+    }
+}

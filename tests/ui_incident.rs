@@ -1,0 +1,566 @@
+//! The incident window through egui_kittest: declaring from the keyboard,
+//! walking the checklist, a decision taking its branch, a restart after a
+//! crash, a failed write that loses nothing, and a note typed in a terminal
+//! while the window is open. Each flow checks the screen and the log on disk.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use runbook::app::{RunbookApp, Settings};
+use runbook::clock::{Clock, ClockHand, Zone};
+use runbook::i18n::Lang;
+use runbook::io::log::{self, Sink, Writer};
+use runbook::model::ids::{LevelId, StepId};
+use runbook::model::incident::{Event, Incident, StepStatus};
+use runbook::service::context::Overrides;
+use runbook::service::{Context, Service};
+use runbook::ui::View;
+
+use super::gui::data;
+
+const DEVICE: &str = "laptop-1";
+
+fn t0() -> DateTime<Utc> {
+    // 09:00 in Beijing.
+    DateTime::parse_from_rfc3339("2026-03-02T01:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// A command room: a data folder and a clock the test moves.
+struct Room {
+    data: tempfile::TempDir,
+    clock: Clock,
+    hand: ClockHand,
+}
+
+impl Room {
+    fn new() -> Self {
+        let (clock, hand) = Clock::manual(t0());
+        Self {
+            data: tempfile::tempdir().unwrap(),
+            clock,
+            hand,
+        }
+    }
+
+    fn service(&self) -> Service {
+        Service::new(Context::from_env(Overrides {
+            data_dir: Some(self.data.path().to_owned()),
+            operator: Some("Ann".to_owned()),
+            device: Some(DEVICE.to_owned()),
+            clock: Some(self.clock.clone()),
+            zone: Some(Zone::beijing()),
+        }))
+    }
+
+    /// The window on a plan, in a language, with this room's data and clock.
+    fn app(&self, lang: Lang, plan: &str) -> Harness<'static, RunbookApp> {
+        let service = self.service();
+        let plan = data(plan);
+        let settings = Settings {
+            lang: Some(lang),
+            ..Settings::default()
+        };
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| {
+                RunbookApp::with_service(&cc.egui_ctx, settings, Some(plan), false, service)
+            })
+    }
+
+    /// The only incident folder.
+    fn incident_dir(&self) -> PathBuf {
+        let dirs = runbook::io::incident_dir::list_dirs(&self.data.path().join("incidents"));
+        assert_eq!(dirs.len(), 1, "{dirs:?}");
+        dirs[0].clone()
+    }
+
+    /// The incident as its folder says, read by another reader.
+    fn on_disk(&self) -> Incident {
+        self.service().read(&self.incident_dir()).unwrap().incident
+    }
+}
+
+/// Lets every open incident's writer answer, then draws.
+fn settle(h: &mut Harness<'static, RunbookApp>) {
+    for live in h.state_mut().incidents_mut() {
+        live.settle(Duration::from_secs(10));
+    }
+    h.run();
+}
+
+fn press(h: &mut Harness<'static, RunbookApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+/// Presses Tab until the node labelled `label` has the keyboard.
+fn tab_to(h: &mut Harness<'static, RunbookApp>, label: &str) {
+    for _ in 0..40 {
+        if h.query_all_by_label(label).any(|n| n.is_focused()) {
+            return;
+        }
+        press(h, Key::Tab);
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+/// Whether any node's label contains `text` (several may: a step's text is
+/// in the checklist and in the step's panel).
+fn shows(h: &Harness<'static, RunbookApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn status_of(s: &Incident, step: &str) -> Option<StepStatus> {
+    s.step_status(&StepId::new(step)).cloned()
+}
+
+#[test]
+fn a_drill_is_declared_and_walked_from_the_keyboard() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let title = h.get_by_label("Title");
+    assert!(
+        title.is_focused(),
+        "the form opens with the keyboard in the title"
+    );
+    title.type_text("Core switch down");
+    h.run();
+    // The class cards, the answers and the drill box, by Tab and Space.
+    tab_to(&mut h, "Network");
+    press(&mut h, Key::Space);
+    tab_to(&mut h, "Yes");
+    press(&mut h, Key::Space);
+    h.get_by_label_contains("Suggested: level II Major");
+    h.get_by_label_contains("Because: Cut?");
+    tab_to(&mut h, "This is a drill");
+    press(&mut h, Key::Space);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    settle(&mut h);
+
+    // Declared: the log says so, and the window walks it.
+    let s = room.on_disk();
+    assert_eq!(s.title(), "Core switch down");
+    assert!(s.is_drill());
+    assert_eq!(s.level(), &LevelId::new("II"));
+    assert_eq!(s.suggested_level(), Some(&LevelId::new("II")));
+    assert_eq!(s.answers().len(), 1);
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
+    h.get_by_label("DRILL — this is not a real incident");
+    assert!(
+        h.state().title().starts_with("[DRILL"),
+        "{}",
+        h.state().title()
+    );
+    h.get_by_label("Current step");
+    h.get_by_label_contains("0 of 5 settled");
+    // The clocks: the next status update at level II is due in 60 minutes.
+    h.get_by_label("Next status update");
+    h.get_by_label("10:00 · in 60 min");
+
+    // Done, from the keyboard; saved means on disk.
+    room.hand.advance_minutes(2);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    assert_eq!(
+        status_of(&room.on_disk(), "confirm"),
+        Some(StepStatus::Done)
+    );
+    h.get_by_label_contains("1 of 5 settled");
+    h.get_by_label_contains("✓ Saved · log");
+
+    // A record step takes its value: Enter goes to the field.
+    press(&mut h, Key::Enter);
+    h.get_by_label("Students").type_text("1,200");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        room.on_disk().value(&StepId::new("students")),
+        Some("1,200")
+    );
+
+    // Skip with a reason; Esc cancels, S asks again.
+    press(&mut h, Key::S);
+    h.get_by_label("Reason")
+        .type_text("the CEO was told in person");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        status_of(&room.on_disk(), "exec-brief"),
+        Some(StepStatus::Skipped {
+            reason: "the CEO was told in person".into()
+        })
+    );
+
+    // Blocked with a reason: the walk moves on to the next open step.
+    press(&mut h, Key::B);
+    h.get_by_label("Reason")
+        .type_text("waiting for the carrier");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert!(shows(&h, "Send the internal update."));
+    // Later: then only the blocked step is left, and it is current again.
+    press(&mut h, Key::L);
+    settle(&mut h);
+    // The arrows choose another step; Home comes back to the current one.
+    press(&mut h, Key::ArrowUp);
+    assert!(shows(&h, "Selected step"));
+    press(&mut h, Key::Home);
+    assert!(shows(&h, "Current step"));
+    // Reopen the blocked step and finish it.
+    press(&mut h, Key::R);
+    settle(&mut h);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    // Nothing is current now; the arrows pick a step: a note on it.
+    assert!(shows(&h, "Every step is settled except deferred ones"));
+    press(&mut h, Key::ArrowUp);
+    press(&mut h, Key::ArrowUp);
+    assert!(shows(&h, "Selected step"));
+    press(&mut h, Key::M);
+    h.get_by_label("Note").type_text("carrier ticket 4471");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let s = room.on_disk();
+    assert_eq!(status_of(&s, "update"), Some(StepStatus::Deferred));
+    assert_eq!(status_of(&s, "switch"), Some(StepStatus::Done));
+    let switch = StepId::new("switch");
+    let notes: Vec<&Event> = s
+        .entries_about(&switch)
+        .map(|e| &e.event)
+        .filter(|e| matches!(e, Event::Note { .. }))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(shows(&h, "carrier ticket 4471"));
+    h.state_mut().finish_incidents();
+    let dir = room.incident_dir();
+    let verify = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .arg("verify")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{verify:?}");
+}
+
+/// Declares through the window's own command, as the form would.
+fn declare(h: &mut Harness<'static, RunbookApp>, class: &str, answers: &[&str], drill: bool) {
+    use runbook::model::ids::{ClassId, ItemId};
+    use runbook::model::incident::{Answer, Declaration};
+    let declaration = Declaration {
+        title: "华东直播卡顿".into(),
+        class: ClassId::new(class),
+        level: None,
+        level_reason: None,
+        answers: answers
+            .iter()
+            .map(|q| Answer {
+                question: ItemId::new(*q),
+                yes: true,
+            })
+            .collect(),
+        discovered_at: None,
+        commander: None,
+        drill,
+    };
+    h.state_mut().apply(runbook::ui::Command::Declare {
+        declaration,
+        operator: "值班长 王芳".into(),
+    });
+    settle(h);
+}
+
+#[test]
+fn a_decision_takes_its_branch_and_greys_the_other_with_why() {
+    let room = Room::new();
+    let mut h = room.app(Lang::Zh, "plans/online-education-platform.ron");
+    h.run();
+    declare(&mut h, "network", &["region-cdn"], true);
+    h.get_by_label_contains("II级");
+    // Down the list to the CDN decision.
+    for _ in 0..40 {
+        if h.state_mut().views_mut().incident.selected == Some(StepId::new("net-cdn")) {
+            break;
+        }
+        press(&mut h, Key::ArrowDown);
+    }
+    h.get_by_label("所选步骤");
+    room.hand.advance_minutes(4);
+    press(&mut h, Key::N);
+    settle(&mut h);
+    let s = room.on_disk();
+    let (yes, next) = s.decision(&StepId::new("net-cdn")).unwrap();
+    assert!(!yes);
+    assert_eq!(next, &StepId::new("net-dns"));
+    // The branch not taken is greyed, and says why when chosen.
+    let skipped = h
+        .state()
+        .incidents()
+        .next()
+        .unwrap()
+        .plan()
+        .step(&StepId::new("net-switch-cdn"))
+        .unwrap()
+        .text
+        .clone();
+    let row: String = skipped.chars().take(12).collect();
+    h.get_by_label_contains(&format!("⤵ {row}")).scroll_to_me();
+    h.run();
+    h.get_by_label_contains(&format!("⤵ {row}")).click();
+    h.run();
+    h.get_by_label_contains("因步骤 net-cdn 的回答而跳过");
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn after_a_crash_the_incident_is_offered_and_resumes_as_it_was() {
+    let room = Room::new();
+    let progress;
+    {
+        let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+        h.run();
+        declare(&mut h, "software", &["slow"], false);
+        room.hand.advance_minutes(3);
+        press(&mut h, Key::D);
+        settle(&mut h);
+        progress = "1 of 7 settled";
+        h.get_by_label_contains(progress);
+        // The laptop dies: no clean exit, the harness is dropped.
+    }
+    room.hand.advance_minutes(10);
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    assert!(shows(&h, "The last session did not end cleanly"));
+    h.get_by_label_contains("“华东直播卡顿”");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
+    h.get_by_label_contains(progress);
+    h.get_by_label_contains("did not end cleanly (a crash or power loss)");
+    assert_eq!(
+        status_of(&room.on_disk(), "confirm"),
+        Some(StepStatus::Done)
+    );
+    h.state_mut().finish_incidents();
+    // Closed cleanly now: no offer on the next start.
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    assert!(!shows(&h, "The last session did not end cleanly"));
+}
+
+/// A sink whose every write fails, as on a full disk.
+struct Full;
+
+impl Sink for Full {
+    fn write_all(&mut self, _: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::from_raw_os_error(28))
+    }
+    fn sync_data(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn truncate(&mut self, _: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failed_write_raises_the_banner_and_another_folder_saves_everything() {
+    let room = Room::new();
+    let service = room.service();
+    let plan_bytes = std::fs::read(data("tests/data/incident-plan.ron")).unwrap();
+    let plan = runbook::model::plan::parse(&plan_bytes).unwrap().plan;
+    let declaration = runbook::model::incident::Declaration {
+        title: "Login down".into(),
+        class: runbook::model::ids::ClassId::new("software"),
+        level: Some(LevelId::new("III")),
+        level_reason: None,
+        answers: vec![],
+        discovered_at: None,
+        commander: None,
+        drill: true,
+    };
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    let mut open = service.declare(&plan, &plan_bytes, declaration).unwrap();
+    // From now on the disk is full.
+    let path = open.log().path().unwrap().to_owned();
+    let scan = log::read(&path).unwrap();
+    drop(open.log_mut().replace_writer(Writer::with_sink(
+        Box::new(Full),
+        path,
+        scan.lines.len() as u64,
+        scan.head().to_owned(),
+        scan.good_len,
+    )));
+    h.state_mut().open_incident(open);
+    h.run();
+    room.hand.advance_minutes(1);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    assert!(shows(&h, "The log cannot be written: 1 entries NOT saved"));
+    h.get_by_label_contains("No space left on device");
+    assert!(shows(&h, "step confirm: done"));
+    // The next action is kept too, in order.
+    press(&mut h, Key::X);
+    settle(&mut h);
+    assert!(shows(&h, "2 entries NOT saved"));
+    let live = h.state().incidents().next().unwrap();
+    assert_eq!(live.unsaved().len(), 2, "nothing typed is lost");
+
+    // Continue on the USB stick, typed into the banner's folder field.
+    let usb = tempfile::tempdir().unwrap();
+    let stick = usb.path().join("incident");
+    h.get_by_label("Folder").focus();
+    h.run();
+    h.get_by_label("Folder")
+        .type_text(&stick.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    settle(&mut h);
+    assert!(
+        !shows(&h, "NOT saved"),
+        "the banner goes once everything is saved"
+    );
+    h.get_by_label_contains("✓ Saved · log");
+    h.state_mut().finish_incidents();
+    let s = service.read(&stick).unwrap().incident;
+    assert_eq!(status_of(&s, "confirm"), Some(StepStatus::Done));
+    assert_eq!(status_of(&s, "students"), Some(StepStatus::NotApplicable));
+}
+
+#[test]
+fn a_note_typed_in_a_terminal_appears_in_the_open_window() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    let dir = room.incident_dir();
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["incident", "note"])
+        .arg(&dir)
+        .arg("the scribe's note from the terminal")
+        .env("RUNBOOK_DATA_DIR", room.data.path())
+        .env("RUNBOOK_DEVICE", DEVICE)
+        .env("RUNBOOK_OPERATOR", "scribe")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let until = std::time::Instant::now() + Duration::from_secs(2);
+    while h
+        .query_by_label_contains("the scribe's note from the terminal")
+        .is_none()
+    {
+        assert!(
+            std::time::Instant::now() < until,
+            "the note did not appear within two seconds"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        h.run();
+    }
+    h.state_mut().finish_incidents();
+}
+
+#[allow(dead_code)]
+fn unused(_: &Path) {}
+
+/// Declares a network drill on the bundled plan through the form (clicks
+/// here: the keyboard has its own test), with a snapshot of the form filled
+/// in, then works three steps and takes a snapshot of the walk.
+fn snapshot_declare_and_walk(
+    lang: Lang,
+    plan: &str,
+    title: &str,
+    declare_name: &str,
+    walk_name: &str,
+) {
+    let room = Room::new();
+    let mut h = room.app(lang, plan);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label(lang.tr().walk.title_label).type_text(title);
+    h.run();
+    let network = h
+        .state()
+        .plan()
+        .class(&runbook::model::ids::ClassId::new("network"))
+        .unwrap()
+        .name
+        .clone();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, &network)
+        .click();
+    h.run();
+    // The second question of the class is the level-II one.
+    let yes = lang.tr().walk.act_yes;
+    h.query_all_by_label(yes).nth(1).unwrap().scroll_to_me();
+    h.run();
+    h.query_all_by_label(yes).nth(1).unwrap().click();
+    h.run();
+    let drill = lang.tr().walk.drill_label;
+    h.get_by_label(drill).scroll_to_me();
+    h.run();
+    h.get_by_label(drill).click();
+    h.run();
+    h.snapshot(declare_name);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    settle(&mut h);
+    room.hand.advance_minutes(3);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    room.hand.advance_minutes(2);
+    press(&mut h, Key::Enter);
+    let label = h
+        .state()
+        .incidents()
+        .next()
+        .unwrap()
+        .plan()
+        .step(&StepId::new("assess-students"))
+        .map(|s| match &s.kind {
+            runbook::model::plan::doc::StepKind::Record { label, .. } => label.clone(),
+            _ => String::new(),
+        })
+        .unwrap();
+    h.get_by_label(&label).type_text("12000");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    room.hand.advance_minutes(1);
+    press(&mut h, Key::X);
+    settle(&mut h);
+    h.snapshot(walk_name);
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn snapshots_zh() {
+    snapshot_declare_and_walk(
+        Lang::Zh,
+        "plans/online-education-platform.ron",
+        "华东直播卡顿",
+        "declare_zh",
+        "walk_zh",
+    );
+}
+
+#[test]
+fn snapshots_en() {
+    snapshot_declare_and_walk(
+        Lang::En,
+        "plans/online-education-platform.en.ron",
+        "Live classes stalling in East China",
+        "declare_en",
+        "walk_en",
+    );
+}
