@@ -2,8 +2,10 @@
 //! online education platform.
 //!
 //! The crate is a library with a thin binary. See `ARCHITECTURE.md` for the
-//! modules and the direction of their dependencies:
-//! `cli → {io, model}`, `io → model`, and `model` depends on neither.
+//! modules and the direction of their dependencies: `cli` and `app` at the
+//! top; `service` (the incident logic both share) over `io` (files) over
+//! `model` (pure); `ui` (the window's panels) over `i18n` (every word) over
+//! `model`; `clock` the only reader of the time.
 
 pub mod app;
 pub mod cli;

@@ -3,7 +3,7 @@
 //! crash, a failed write that loses nothing, and a note typed in a terminal
 //! while the window is open. Each flow checks the screen and the log on disk.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -471,9 +471,6 @@ fn a_note_typed_in_a_terminal_appears_in_the_open_window() {
     h.state_mut().finish_incidents();
 }
 
-#[allow(dead_code)]
-fn unused(_: &Path) {}
-
 /// Declares a network drill on the bundled plan through the form (clicks
 /// here: the keyboard has its own test), with a snapshot of the form filled
 /// in, then works three steps and takes a snapshot of the walk.
@@ -563,4 +560,47 @@ fn snapshots_en() {
         "declare_en",
         "walk_en",
     );
+}
+
+#[test]
+fn two_incidents_switch_in_one_click_and_esc_closes_the_help() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    room.hand.advance_minutes(1);
+    declare(&mut h, "network", &["cut"], false);
+    // Both in the navigation; the real one is on screen, with no drill banner.
+    assert!(
+        h.state().title().starts_with("华东直播卡顿"),
+        "{}",
+        h.state().title()
+    );
+    assert!(!shows(&h, "DRILL — this is not a real incident"));
+    h.get_by_label("[DRILL] III  华东直播卡顿").click();
+    h.run();
+    assert!(shows(&h, "DRILL — this is not a real incident"));
+    assert!(
+        h.state().title().starts_with("[DRILL"),
+        "{}",
+        h.state().title()
+    );
+    // Each has its own log.
+    let dirs = runbook::io::incident_dir::list_dirs(&room.data.path().join("incidents"));
+    assert_eq!(dirs.len(), 2);
+    // F1 opens the help with the incident keys; Esc closes it.
+    press(&mut h, Key::F1);
+    assert!(shows(&h, "Decision: yes, no"));
+    press(&mut h, Key::Escape);
+    assert!(!shows(&h, "Decision: yes, no"));
+    // The plan on screen is another plan than the one pinned: it says so.
+    assert!(!shows(&h, "differs from the one pinned"));
+    h.state_mut().apply(runbook::ui::Command::OpenPath(data(
+        "plans/online-education-platform.en.ron",
+    )));
+    h.run();
+    h.state_mut().views_mut().view = View::Incident;
+    h.run();
+    assert!(shows(&h, "differs from the one pinned"));
+    h.state_mut().finish_incidents();
 }

@@ -1,5 +1,7 @@
-//! The only code that touches files: reading plan files, and later the
-//! durable incident log and exports.
+//! The only code that touches files: reading plan files, the durable
+//! incident log, and incident folders (the pinned plan, every writer's log,
+//! continuations and rescues). What it finds and what fails is reported as
+//! typed data (`crate::model::notice`), worded by each face.
 
 pub mod incident_dir;
 pub mod log;

@@ -1,4 +1,5 @@
-//! The domain, pure: plan types and validation, and later the incident state.
+//! The domain, pure: plan types and validation, the incident as the fold of
+//! its events, and the typed notices and failures of the incident store.
 //!
 //! Nothing here touches egui, the file system or the clock; time and bytes
 //! are passed in. That keeps every rule testable without a window or a disk.

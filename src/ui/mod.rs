@@ -300,8 +300,12 @@ pub struct OpenState {
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command> {
     let modal = state.declare.is_some() || shown.crash_offer.is_some();
     let mut commands = shortcuts(ui.ctx(), shown.lang, state, modal);
-    if state.view == View::Incident && !modal && !state.help && state.open.is_none() {
+    let free = !modal && !state.help && state.open.is_none();
+    if state.view == View::Incident && free {
         incident::keys(ui.ctx(), shown, &mut state.incident, &mut commands);
+    }
+    if state.view == View::Overview && free {
+        incident::list::keys(ui.ctx(), shown, &mut commands);
     }
     let tr = shown.tr();
     egui::Panel::top("top").show(ui, |ui| {

@@ -247,8 +247,7 @@ fn class_card(
     let tr = shown.tr();
     let dark = shown.dark;
     let id = ui.scope_id().with(("class-card", class.id.as_str()));
-    let focused = ui.memory(|m| m.has_focus(id));
-    let stroke = if chosen || focused {
+    let stroke = if chosen {
         egui::Stroke::new(2.0, theme::accent(dark))
     } else {
         egui::Stroke::new(1.0, theme::card_stroke(dark))
@@ -280,6 +279,15 @@ fn class_card(
             });
         });
     let response = ui.interact(frame.response.rect, id, egui::Sense::click());
+    // The keyboard's ring, drawn once this frame's focus is known.
+    if response.has_focus() || response.hovered() {
+        ui.painter().rect_stroke(
+            frame.response.rect,
+            6.0,
+            egui::Stroke::new(2.0, theme::accent(dark)),
+            egui::StrokeKind::Inside,
+        );
+    }
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, chosen, &class.name));
     response

@@ -38,6 +38,28 @@ pub struct IncidentRow {
     pub key: Option<IncidentKey>,
 }
 
+/// The incident Enter resumes: the newest open one.
+fn first_open<'a>(shown: &'a Shown<'_>) -> Option<&'a IncidentRow> {
+    shown
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.open && r.unreadable.is_none())
+}
+
+/// Enter resumes the newest open incident, when nothing else has the
+/// keyboard.
+pub fn keys(ctx: &egui::Context, shown: &Shown<'_>, commands: &mut Vec<Command>) {
+    if ctx.memory(|m| m.focused().is_some()) {
+        return;
+    }
+    if let Some(row) = first_open(shown)
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        commands.push(Command::Resume(row.dir.clone()));
+    }
+}
+
 /// Draws the list with its heading and the declare button.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
     let tr = shown.tr();
@@ -117,6 +139,12 @@ fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<
             let label = match row.key {
                 Some(_) => tr.walk.view_incident,
                 None => tr.walk.resume,
+            };
+            let enter = first_open(shown).is_some_and(|f| f.dir == row.dir);
+            let label = if enter {
+                format!("{label}  Enter")
+            } else {
+                label.to_owned()
             };
             if ui.button(label).clicked() {
                 commands.push(Command::Resume(row.dir.clone()));
