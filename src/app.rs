@@ -338,12 +338,16 @@ impl RunbookApp {
                 operator,
             } => self.declare(declaration, &operator),
             Command::Resume(dir) => self.resume(&dir),
-            Command::Act { key, action } => {
+            Command::Act {
+                key,
+                action,
+                happened_at,
+            } => {
                 let tr = self.lang().tr();
                 let Some(tab) = self.tabs.iter_mut().find(|t| t.key == key) else {
                     return;
                 };
-                if let Err(refusal) = tab.live.submit(action, None) {
+                if let Err(refusal) = tab.live.submit(action, happened_at) {
                     self.views.incident.refusal = Some((tr.incident.refusal)(&refusal));
                 }
             }

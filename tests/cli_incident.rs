@@ -166,7 +166,21 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
         "--at",
         "2020-01-01T00:00:00Z",
     ]);
-    run.ok(&["incident", "message", inc, "--template", "tpl-internal"]);
+    // A template with a placeholder nothing filled is refused; --set fills it.
+    let (code, text) = run.runbook(&["incident", "message", inc, "--template", "tpl-internal"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("{impact}"), "{text}");
+    run.ok(&[
+        "incident",
+        "message",
+        inc,
+        "--template",
+        "tpl-internal",
+        "--set",
+        "impact=login fails for most users",
+        "--channel",
+        "im",
+    ]);
     run.ok(&[
         "incident",
         "duty",

@@ -10,8 +10,8 @@ use runbook::i18n::incident::EN;
 use runbook::io::incident_dir::{self, OpenIncident};
 use runbook::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use runbook::model::incident::{
-    Action, ActionError, Answer, CallOutcome, Channel, ClockKind, Commander, Declaration, Entry,
-    Field, Incident, ItemState, StepStatus, declare,
+    Action, ActionError, Answer, CallOutcome, CallState, Channel, ClockKind, Commander,
+    Declaration, Entry, EntryRef, Field, Incident, ItemState, MessageChannel, StepStatus, declare,
 };
 use runbook::model::plan::doc::Target;
 use runbook::model::plan::{self, Plan};
@@ -225,6 +225,7 @@ fn clocks_give_the_next_update_and_the_regulator_report() {
         Action::Message {
             template: Some(TemplateId::new("tpl-internal")),
             audience: None,
+            channel: None,
             text: "update".into(),
         },
     )
@@ -236,6 +237,7 @@ fn clocks_give_the_next_update_and_the_regulator_report() {
             via: Channel::Mobile,
             outcome: CallOutcome::Reached,
             note: String::new(),
+            line: None,
         },
     )
     .unwrap();
@@ -307,9 +309,13 @@ fn templates_are_filled_from_the_incident() {
     .unwrap();
     let plan = &live.plan;
     let t = plan.template(&TemplateId::new("tpl-internal")).unwrap();
-    let text = live
-        .incident
-        .render_template(plan, t, at(5), &|t| t.format("%H:%M").to_string());
+    let text = live.incident.render_template(
+        plan,
+        t,
+        at(5),
+        &|t| t.format("%H:%M").to_string(),
+        &std::collections::BTreeMap::new(),
+    );
     assert_eq!(
         text,
         "[II Major] Login down: 1,200 students. Next update 09:00. {impact}"
@@ -376,6 +382,7 @@ fn actions_are_refused_in_plain_words() {
             Action::Note {
                 text: "late".into(),
                 step: None,
+                corrects: None,
             },
         )
         .unwrap_err();
@@ -392,6 +399,7 @@ fn actions_are_refused_in_plain_words() {
         Action::Note {
             text: "again".into(),
             step: None,
+            corrects: None,
         },
     )
     .unwrap();
@@ -483,7 +491,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (steps.clone(), "[0-9]{1,4}").prop_map(|(s, v)| Action::Record { step: StepId::new(s), value: v }),
         1 => (steps, any::<bool>()).prop_map(|(s, yes)| Action::Decide { step: StepId::new(s), yes }),
         1 => levels.clone().prop_map(|l| Action::ChangeLevel { to: LevelId::new(l), reason: "r".into() }),
-        1 => "[a-z 直播]{1,12}".prop_map(|text| Action::Note { text, step: None }),
+        1 => "[a-z 直播]{1,12}".prop_map(|text| Action::Note { text, step: None, corrects: None }),
         1 => levels.clone().prop_map(|l| Action::IssueWarning { level: LevelId::new(l), note: String::new() }),
         1 => levels.prop_map(|l| Action::LiftWarning { level: LevelId::new(l), note: String::new() }),
         1 => Just(Action::Call {
@@ -491,8 +499,9 @@ fn any_action() -> impl Strategy<Value = Action> {
             via: Channel::Office,
             outcome: CallOutcome::NoAnswer,
             note: String::new(),
+            line: None,
         }),
-        1 => Just(Action::Message { template: Some(TemplateId::new("tpl-internal")), audience: None, text: "t".into() }),
+        1 => Just(Action::Message { template: Some(TemplateId::new("tpl-internal")), audience: None, channel: None, text: "t".into() }),
         1 => Just(Action::HandOver { to: Commander::Named("Bob".into()), note: String::new() }),
         1 => Just(Action::DutyDone { duty: ItemId::new("report"), note: String::new() }),
         1 => Just(Action::Close { summary: "done".into() }),
@@ -584,6 +593,7 @@ fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
         Action::Note {
             text: "noted while the disk was gone".into(),
             step: None,
+            corrects: None,
         },
         "ann",
         None,
@@ -633,4 +643,265 @@ fn incident_files_are_readable_by_their_owner_only() {
     assert_eq!(mode(open.dir()), 0o700, "the incident folder");
     assert_eq!(mode(&open.dir().join("plan.ron")), 0o600, "the plan copy");
     assert_eq!(mode(open.log().path().unwrap()), 0o600, "the log");
+}
+
+fn call(who: Target, outcome: CallOutcome) -> Action {
+    Action::Call {
+        to: who,
+        via: Channel::Mobile,
+        outcome,
+        note: String::new(),
+        line: None,
+    }
+}
+
+#[test]
+fn an_unanswered_holder_leads_to_the_deputy_and_the_line_is_done_when_reached() {
+    let mut live = Live::declare("network", "II");
+    let sheet = live.incident.calls(&live.plan);
+    assert_eq!(sheet.root, Some(Target::Role(RoleId::new("engineer"))));
+    assert_eq!(sheet.lines.len(), 1);
+    let line = &sheet.lines[0];
+    assert_eq!(line.order, "1");
+    assert_eq!(line.target, Target::Role(RoleId::new("commander")));
+    assert_eq!(line.due, Some(at(10)));
+    let ann = Target::Person(PersonId::new("ann"));
+    let bob = Target::Person(PersonId::new("bob"));
+    assert_eq!(
+        line.candidates
+            .iter()
+            .map(|c| &c.target)
+            .collect::<Vec<_>>(),
+        [&ann, &bob],
+        "the holder, then the deputy"
+    );
+    assert_eq!(line.next, Some(ann.clone()));
+
+    // A call to the role itself is a call to its holder.
+    live.act(
+        2,
+        call(
+            Target::Role(RoleId::new("commander")),
+            CallOutcome::NoAnswer,
+        ),
+    )
+    .unwrap();
+    let line = live.incident.calls(&live.plan).lines.remove(0);
+    assert_eq!(line.candidates[0].state, CallState::NoAnswer);
+    assert_eq!(line.next, Some(bob.clone()), "straight to the deputy");
+    assert!(!line.overdue(at(9)));
+    assert!(line.overdue(at(11)), "past its ten minutes, nobody reached");
+
+    live.act(12, call(bob.clone(), CallOutcome::Reached))
+        .unwrap();
+    let sheet = live.incident.calls(&live.plan);
+    let line = &sheet.lines[0];
+    assert_eq!(line.reached, Some((bob, at(12))));
+    assert_eq!(line.next, None);
+    assert!(!line.overdue(at(30)));
+    assert_eq!(sheet.progress(), (1, 1));
+    // The inform clock of the level is met by the same call.
+    let clocks = live.incident.status(&live.plan, at(13)).clocks;
+    assert!(
+        clocks
+            .iter()
+            .any(|c| matches!(c.kind, ClockKind::Inform(_)) && c.met)
+    );
+}
+
+#[test]
+fn a_correction_points_at_an_entry_the_incident_has() {
+    let mut live = Live::declare("software", "III");
+    live.act(
+        1,
+        Action::Note {
+            text: "3,000 students".into(),
+            step: None,
+            corrects: None,
+        },
+    )
+    .unwrap();
+    let first = live.incident.timeline()[1].clone();
+    live.act(
+        2,
+        Action::Note {
+            text: "30,000 students, not 3,000".into(),
+            step: None,
+            corrects: Some(EntryRef::to(&first)),
+        },
+    )
+    .unwrap();
+    let wrong = EntryRef {
+        recorded_at: at(7),
+        device: "d1".into(),
+    };
+    assert_eq!(
+        live.act(
+            3,
+            Action::Note {
+                text: "x".into(),
+                step: None,
+                corrects: Some(wrong.clone()),
+            },
+        ),
+        Err(ActionError::UnknownEntry(wrong))
+    );
+    // The first entry is untouched: entries never change.
+    assert_eq!(live.incident.timeline()[1], first);
+}
+
+#[test]
+fn a_message_with_an_unfilled_placeholder_is_refused() {
+    let mut live = Live::declare("software", "III");
+    let refused = live.act(
+        1,
+        Action::Message {
+            template: Some(TemplateId::new("tpl-internal")),
+            audience: None,
+            channel: None,
+            text: "Login down: {impact}".into(),
+        },
+    );
+    assert_eq!(refused, Err(ActionError::Unfilled("impact".into())));
+    live.act(
+        1,
+        Action::Message {
+            template: Some(TemplateId::new("tpl-internal")),
+            audience: None,
+            channel: Some(MessageChannel::Im),
+            text: "Login down: most users".into(),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn actions_so_far_fill_their_placeholder_and_a_briefing_and_closing_check_list_what_is_open() {
+    let mut live = Live::declare("software", "II");
+    live.act(1, step("confirm", StepStatus::Done)).unwrap();
+    live.act(2, step("exec-brief", StepStatus::Done)).unwrap();
+    live.act(
+        3,
+        step(
+            "debug",
+            StepStatus::Blocked {
+                reason: "no logs".into(),
+            },
+        ),
+    )
+    .unwrap();
+    live.act(4, step("update", StepStatus::Deferred)).unwrap();
+    let values = live
+        .incident
+        .placeholder_values(&live.plan, at(5), &|t| t.to_rfc3339());
+    assert_eq!(
+        values.get("actions").map(String::as_str),
+        Some("Brief the executives"),
+        "action steps done, first clause; checks are not actions"
+    );
+    let b = live.incident.briefing(&live.plan, at(12));
+    let ids = |steps: &[&runbook::model::plan::doc::Step]| -> Vec<String> {
+        steps.iter().map(|s| s.id.to_string()).collect()
+    };
+    assert_eq!(b.level, LevelId::new("II"));
+    assert_eq!(ids(&b.open), ["students", "release", "rollback", "review"]);
+    assert_eq!(b.blocked.len(), 1);
+    assert_eq!(ids(&b.deferred), ["update"]);
+    assert_eq!(b.calls_owed, 1);
+    let c = live.incident.closing_check(&live.plan, at(12));
+    assert!(!c.is_clear());
+    assert_eq!(c.open.len(), 4);
+}
+
+#[test]
+fn a_fallback_reached_for_one_call_does_not_answer_the_others_it_backs() {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/online-education-platform.ron"),
+    )
+    .unwrap();
+    let plan = plan::parse(&bytes).unwrap().plan;
+    let event = declare(
+        &plan,
+        "sha",
+        Declaration {
+            title: "直播卡顿".into(),
+            class: ClassId::new("network"),
+            level: Some(LevelId::new("II")),
+            level_reason: None,
+            answers: vec![],
+            discovered_at: None,
+            commander: None,
+            drill: true,
+        },
+        at(0),
+    )
+    .unwrap();
+    let mut incident = Incident::new(&entry(0, event)).unwrap();
+    let sheet = incident.calls(&plan);
+    // A person who backs more than one call, and is nobody's own answerer
+    // on the first of them.
+    let (first, fallback) = sheet
+        .lines
+        .iter()
+        .find_map(|l| {
+            let own = match &l.target {
+                Target::Role(r) => 1 + plan.role(r).map_or(0, |r| r.deputies.len()),
+                _ => 1,
+            };
+            l.candidates.get(own).map(|c| (l.clone(), c.target.clone()))
+        })
+        .expect("the bundled level-II tree has fallbacks");
+    let others = sheet
+        .lines
+        .iter()
+        .filter(|l| l.target != first.target && l.candidates.iter().any(|c| c.target == fallback))
+        .count();
+    let event = incident
+        .check(
+            &plan,
+            Action::Call {
+                to: fallback.clone(),
+                via: Channel::Mobile,
+                outcome: CallOutcome::Reached,
+                note: String::new(),
+                line: Some(first.target.clone()),
+            },
+        )
+        .unwrap();
+    incident.apply(&entry(3, event));
+    let after = incident.calls(&plan);
+    let line = after
+        .lines
+        .iter()
+        .find(|l| l.target == first.target)
+        .unwrap();
+    assert_eq!(line.reached, Some((fallback.clone(), at(3))));
+    let reached_elsewhere = after
+        .lines
+        .iter()
+        .filter(|l| l.target != first.target && l.reached.is_some())
+        .count();
+    // Reached lines elsewhere are only those where the fallback is the
+    // line's own person (a holder or deputy), never its fallback.
+    for l in after
+        .lines
+        .iter()
+        .filter(|l| l.target != first.target && l.reached.is_some())
+    {
+        let own = match &l.target {
+            Target::Role(r) => {
+                let role = plan.role(r).unwrap();
+                std::iter::once(&role.holder)
+                    .chain(&role.deputies)
+                    .any(|p| Target::Person(p.clone()) == fallback)
+            }
+            t => *t == fallback,
+        };
+        assert!(
+            own,
+            "line {} was answered by someone else's fallback",
+            l.order
+        );
+    }
+    assert!(reached_elsewhere <= others);
 }

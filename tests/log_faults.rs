@@ -74,6 +74,7 @@ fn note(text: &str, minute: i64) -> Entry {
         event: Event::Note {
             text: text.to_owned(),
             step: None,
+            corrects: None,
         },
     }
 }
@@ -541,6 +542,7 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
             Action::Note {
                 text: format!("note {i}"),
                 step: None,
+                corrects: None,
             },
             "alex",
             None,
@@ -923,6 +925,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
                 Action::Note {
                     text: format!("saved {i}"),
                     step: None,
+                    corrects: None,
                 },
                 "alex",
                 None,
@@ -949,6 +952,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
                 Action::Note {
                     text: "unsaved 1".to_owned(),
                     step: None,
+                    corrects: None,
                 },
                 "alex",
                 None,
@@ -969,6 +973,7 @@ fn a_failed_fsync_is_never_retried_and_the_entry_continues_in_a_new_file() {
             Action::Note {
                 text: "unsaved 2".to_owned(),
                 step: None,
+                corrects: None,
             },
             "alex",
             None,

@@ -78,6 +78,7 @@ fn note(text: &str) -> Action {
     Action::Note {
         text: text.to_owned(),
         step: None,
+        corrects: None,
     }
 }
 
@@ -179,6 +180,7 @@ fn a_note_about_a_step_is_kept_with_the_step() {
             Action::Note {
                 text: "alerts from two regions".into(),
                 step: Some(step.clone()),
+                corrects: None,
             },
             None,
         )
@@ -189,6 +191,7 @@ fn a_note_about_a_step_is_kept_with_the_step() {
             Action::Note {
                 text: "x".into(),
                 step: Some(StepId::new("switch")),
+                corrects: None,
             },
             None,
         )
@@ -207,6 +210,7 @@ fn a_note_about_a_step_is_kept_with_the_step() {
         [&Event::Note {
             text: "alerts from two regions".into(),
             step: Some(step.clone()),
+            corrects: None,
         }]
     );
 }
@@ -508,7 +512,7 @@ fn the_writer_thread_reports_a_failed_write_and_loses_nothing() {
         .incident
         .timeline()
         .iter()
-        .map(|e| (EN.event)(&e.event, &plan))
+        .map(|e| (EN.event)(&e.event, &plan, &service.context().times()))
         .collect();
     assert_eq!(
         texts[1..],
@@ -568,7 +572,7 @@ fn a_note_from_a_terminal_on_the_same_device_reaches_the_open_window() {
         .saved()
         .timeline()
         .iter()
-        .map(|e| (EN.event)(&e.event, &plan))
+        .map(|e| (EN.event)(&e.event, &plan, &service.context().times()))
         .collect();
     assert_eq!(
         texts[1..],

@@ -18,5 +18,6 @@ mod service;
 mod ui_contacts;
 mod ui_incident;
 mod ui_org;
+mod ui_talk;
 mod ui_text;
 mod window;

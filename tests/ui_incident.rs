@@ -23,9 +23,9 @@ use runbook::ui::View;
 
 use super::gui::data;
 
-const DEVICE: &str = "laptop-1";
+pub const DEVICE: &str = "laptop-1";
 
-fn t0() -> DateTime<Utc> {
+pub fn t0() -> DateTime<Utc> {
     // 09:00 in Beijing.
     DateTime::parse_from_rfc3339("2026-03-02T01:00:00Z")
         .unwrap()
@@ -33,14 +33,14 @@ fn t0() -> DateTime<Utc> {
 }
 
 /// A command room: a data folder and a clock the test moves.
-struct Room {
-    data: tempfile::TempDir,
-    clock: Clock,
-    hand: ClockHand,
+pub struct Room {
+    pub data: tempfile::TempDir,
+    pub clock: Clock,
+    pub hand: ClockHand,
 }
 
 impl Room {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let (clock, hand) = Clock::manual(t0());
         Self {
             data: tempfile::tempdir().unwrap(),
@@ -49,7 +49,7 @@ impl Room {
         }
     }
 
-    fn service(&self) -> Service {
+    pub fn service(&self) -> Service {
         Service::new(Context::from_env(Overrides {
             data_dir: Some(self.data.path().to_owned()),
             operator: Some("Ann".to_owned()),
@@ -60,7 +60,7 @@ impl Room {
     }
 
     /// The window on a plan, in a language, with this room's data and clock.
-    fn app(&self, lang: Lang, plan: &str) -> Harness<'static, RunbookApp> {
+    pub fn app(&self, lang: Lang, plan: &str) -> Harness<'static, RunbookApp> {
         let service = self.service();
         let plan = data(plan);
         let settings = Settings {
@@ -76,27 +76,27 @@ impl Room {
     }
 
     /// The only incident folder.
-    fn incident_dir(&self) -> PathBuf {
+    pub fn incident_dir(&self) -> PathBuf {
         let dirs = runbook::io::incident_dir::list_dirs(&self.data.path().join("incidents"));
         assert_eq!(dirs.len(), 1, "{dirs:?}");
         dirs[0].clone()
     }
 
     /// The incident as its folder says, read by another reader.
-    fn on_disk(&self) -> Incident {
+    pub fn on_disk(&self) -> Incident {
         self.service().read(&self.incident_dir()).unwrap().incident
     }
 }
 
 /// Lets every open incident's writer answer, then draws.
-fn settle(h: &mut Harness<'static, RunbookApp>) {
+pub fn settle(h: &mut Harness<'static, RunbookApp>) {
     for live in h.state_mut().incidents_mut() {
         live.settle(Duration::from_secs(10));
     }
     h.run();
 }
 
-fn press(h: &mut Harness<'static, RunbookApp>, key: Key) {
+pub fn press(h: &mut Harness<'static, RunbookApp>, key: Key) {
     h.key_press(key);
     h.run();
 }
@@ -114,11 +114,11 @@ fn tab_to(h: &mut Harness<'static, RunbookApp>, label: &str) {
 
 /// Whether any node's label contains `text` (several may: a step's text is
 /// in the checklist and in the step's panel).
-fn shows(h: &Harness<'static, RunbookApp>, text: &str) -> bool {
+pub fn shows(h: &Harness<'static, RunbookApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }
 
-fn status_of(s: &Incident, step: &str) -> Option<StepStatus> {
+pub fn status_of(s: &Incident, step: &str) -> Option<StepStatus> {
     s.step_status(&StepId::new(step)).cloned()
 }
 
@@ -254,7 +254,7 @@ fn a_drill_is_declared_and_walked_from_the_keyboard() {
 }
 
 /// Declares through the window's own command, as the form would.
-fn declare(h: &mut Harness<'static, RunbookApp>, class: &str, answers: &[&str], drill: bool) {
+pub fn declare(h: &mut Harness<'static, RunbookApp>, class: &str, answers: &[&str], drill: bool) {
     use runbook::model::ids::{ClassId, ItemId};
     use runbook::model::incident::{Answer, Declaration};
     let declaration = Declaration {

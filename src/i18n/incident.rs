@@ -11,8 +11,10 @@ use std::io::ErrorKind;
 use std::path::Path;
 
 use crate::clock::WhenError;
+use crate::i18n::time::Times;
 use crate::model::incident::{
-    ActionError, CallOutcome, Commander, Event, Field, NeededKind, ReplayError, StepStatus,
+    ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
+    StepStatus,
 };
 use crate::model::notice::{FileOp, IncidentError, LineFault, LogError, Notice, OsError};
 use crate::model::plan::Plan;
@@ -30,8 +32,9 @@ pub struct IncidentTr {
     pub os_error: fn(&OsError) -> String,
     pub when_error: fn(&WhenError) -> String,
     /// One line for an event, with names from the plan.
-    pub event: fn(&Event, &Plan) -> String,
+    pub event: fn(&Event, &Plan, &Times) -> String,
     pub audience: fn(Audience) -> &'static str,
+    pub message_channel: fn(MessageChannel) -> &'static str,
 }
 
 /// 简体中文.
@@ -45,6 +48,7 @@ pub const ZH: IncidentTr = IncidentTr {
     when_error: when_error_zh,
     event: event_zh,
     audience: audience_zh,
+    message_channel: channel_zh,
 };
 
 /// English, also the command line's words.
@@ -58,6 +62,7 @@ pub const EN: IncidentTr = IncidentTr {
     when_error: when_error_en,
     event: event_en,
     audience: audience_en,
+    message_channel: channel_en,
 };
 
 fn show(path: &Path) -> std::path::Display<'_> {
@@ -263,6 +268,14 @@ fn refusal_en(e: &ActionError) -> String {
         ActionError::SameLevel(l) => format!("the incident is already at level {l}"),
         ActionError::WarningNotInForce(l) => format!("no warning for level {l} is in force"),
         ActionError::Empty(f) => format!("the {} cannot be empty", field_en(*f)),
+        ActionError::Unfilled(name) => format!(
+            "the message still has {{{name}}} in it: fill it in or take it out before it is sent"
+        ),
+        ActionError::UnknownEntry(r) => format!(
+            "no entry recorded at {} on {} to correct",
+            r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            r.device
+        ),
     }
 }
 
@@ -340,6 +353,18 @@ fn failure_en(e: &IncidentError) -> String {
     }
 }
 
+fn channel_en(c: MessageChannel) -> &'static str {
+    match c {
+        MessageChannel::Sms => "SMS",
+        MessageChannel::AppPush => "app notification",
+        MessageChannel::Im => "instant message",
+        MessageChannel::Email => "e-mail",
+        MessageChannel::Website => "website notice",
+        MessageChannel::Phone => "phone",
+        MessageChannel::Other => "other",
+    }
+}
+
 fn audience_en(a: Audience) -> &'static str {
     match a {
         Audience::StudentsParents => "students and parents",
@@ -352,7 +377,7 @@ fn audience_en(a: Audience) -> &'static str {
     }
 }
 
-fn event_en(event: &Event, plan: &Plan) -> String {
+fn event_en(event: &Event, plan: &Plan, times: &Times) -> String {
     match event {
         Event::Declared {
             title,
@@ -409,17 +434,36 @@ fn event_en(event: &Event, plan: &Plan) -> String {
             };
             format!("called {}: {o}{note}", target_label(plan, to))
         }
-        Event::MessageSent { audience, text, .. } => {
+        Event::MessageSent {
+            audience,
+            channel,
+            text,
+            ..
+        } => {
+            let via = channel
+                .map(|c| format!(" by {}", channel_en(c)))
+                .unwrap_or_default();
             format!(
-                "message to {}: {}",
+                "message to {}{via}: {}",
                 audience_en(*audience),
                 first_line(text)
             )
         }
-        Event::Note { text, step: None } => format!("note: {text}"),
+        Event::Note {
+            text,
+            corrects: Some(r),
+            ..
+        } => format!(
+            "correction to the entry of {}: {text}",
+            times.short(r.recorded_at)
+        ),
+        Event::Note {
+            text, step: None, ..
+        } => format!("note: {text}"),
         Event::Note {
             text,
             step: Some(step),
+            ..
         } => format!("note on step {step}: {text}"),
         Event::WarningIssued { level, .. } => format!("warning issued for level {level}"),
         Event::WarningLifted { level, .. } => format!("warning lifted for level {level}"),
@@ -587,6 +631,14 @@ fn refusal_zh(e: &ActionError) -> String {
         ActionError::SameLevel(l) => format!("事件已经是 {l} 级"),
         ActionError::WarningNotInForce(l) => format!("{l} 级预警并未发布"),
         ActionError::Empty(f) => format!("{}不能为空", field_zh(*f)),
+        ActionError::Unfilled(name) => {
+            format!("消息中还有未填写的 {{{name}}}：请填写或删除后再发送")
+        }
+        ActionError::UnknownEntry(r) => format!(
+            "没有 {} 在 {} 上记录的条目可以更正",
+            r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            r.device
+        ),
     }
 }
 
@@ -659,6 +711,18 @@ fn failure_zh(e: &IncidentError) -> String {
     }
 }
 
+fn channel_zh(c: MessageChannel) -> &'static str {
+    match c {
+        MessageChannel::Sms => "短信",
+        MessageChannel::AppPush => "App推送",
+        MessageChannel::Im => "即时通讯群",
+        MessageChannel::Email => "电子邮件",
+        MessageChannel::Website => "网站公告",
+        MessageChannel::Phone => "电话",
+        MessageChannel::Other => "其他",
+    }
+}
+
 fn audience_zh(a: Audience) -> &'static str {
     match a {
         Audience::StudentsParents => "学生和家长",
@@ -671,7 +735,7 @@ fn audience_zh(a: Audience) -> &'static str {
     }
 }
 
-fn event_zh(event: &Event, plan: &Plan) -> String {
+fn event_zh(event: &Event, plan: &Plan, times: &Times) -> String {
     match event {
         Event::Declared {
             title,
@@ -730,13 +794,33 @@ fn event_zh(event: &Event, plan: &Plan) -> String {
             };
             format!("呼叫 {}：{o}{note}", target_label(plan, to))
         }
-        Event::MessageSent { audience, text, .. } => {
-            format!("发给{}的消息：{}", audience_zh(*audience), first_line(text))
+        Event::MessageSent {
+            audience,
+            channel,
+            text,
+            ..
+        } => {
+            let via = channel
+                .map(|c| format!("（{}）", channel_zh(c)))
+                .unwrap_or_default();
+            format!(
+                "发给{}的消息{via}：{}",
+                audience_zh(*audience),
+                first_line(text)
+            )
         }
-        Event::Note { text, step: None } => format!("备注：{text}"),
+        Event::Note {
+            text,
+            corrects: Some(r),
+            ..
+        } => format!("更正 {} 的记录：{text}", times.short(r.recorded_at)),
+        Event::Note {
+            text, step: None, ..
+        } => format!("备注：{text}"),
         Event::Note {
             text,
             step: Some(step),
+            ..
         } => format!("步骤 {step} 备注：{text}"),
         Event::WarningIssued { level, .. } => format!("发布 {level} 级预警"),
         Event::WarningLifted { level, .. } => format!("解除 {level} 级预警"),
@@ -869,8 +953,13 @@ mod tests {
             ActionError::SameLevel(LevelId::new("II")),
             ActionError::WarningNotInForce(LevelId::new("II")),
             ActionError::Empty(Field::Reason),
+            ActionError::Unfilled("impact".into()),
+            ActionError::UnknownEntry(crate::model::incident::EntryRef {
+                recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+                device: "laptop-9".into(),
+            }),
         ];
-        let mut seen = [false; 18];
+        let mut seen = [false; 20];
         for e in &all {
             let i = match e {
                 ActionError::Closed => 0,
@@ -891,6 +980,8 @@ mod tests {
                 ActionError::SameLevel(_) => 15,
                 ActionError::WarningNotInForce(_) => 16,
                 ActionError::Empty(_) => 17,
+                ActionError::Unfilled(_) => 18,
+                ActionError::UnknownEntry(_) => 19,
             };
             seen[i] = true;
         }
@@ -996,6 +1087,8 @@ mod tests {
                 ActionError::NotACount { .. } => vec!["students", "many"],
                 ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
                 ActionError::UnknownTarget(_) => vec!["zed"],
+                ActionError::Unfilled(_) => vec!["{impact}"],
+                ActionError::UnknownEntry(_) => vec!["laptop-9"],
                 _ => vec![],
             };
             check_both(&en, &zh, &facts);

@@ -13,6 +13,7 @@ pub mod classes;
 pub mod contacts;
 pub mod incident;
 pub mod org;
+pub mod talk;
 pub mod text;
 pub mod time;
 pub mod walk;
@@ -144,6 +145,7 @@ pub struct Tr {
     pub classes: &'static classes::ClassesTr,
     pub incident: &'static incident::IncidentTr,
     pub walk: &'static walk::WalkTr,
+    pub talk: &'static talk::TalkTr,
 }
 
 /// 简体中文.
@@ -230,6 +232,7 @@ pub const ZH: Tr = Tr {
     classes: &classes::ZH,
     incident: &incident::ZH,
     walk: &walk::ZH,
+    talk: &talk::ZH,
 };
 
 /// English.
@@ -321,6 +324,7 @@ pub const EN: Tr = Tr {
     classes: &classes::EN,
     incident: &incident::EN,
     walk: &walk::EN,
+    talk: &talk::EN,
 };
 
 #[cfg(test)]

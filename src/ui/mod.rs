@@ -132,6 +132,8 @@ pub enum Command {
         key: IncidentKey,
         /// What to do.
         action: Action,
+        /// When it happened, if earlier than now.
+        happened_at: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Continue an incident's log in another folder: this one, or one the
     /// native dialog asks for.
@@ -147,6 +149,12 @@ pub enum Command {
 
 /// The shortcuts for app actions, with what they do, for the help overlay.
 pub const SHORTCUTS: &[(Modifiers, Key, ShortcutAction)] = &[
+    // Before Ctrl+N, which would also match it with Shift held.
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::N,
+        ShortcutAction::QuickNote,
+    ),
     (Modifiers::COMMAND, Key::N, ShortcutAction::Declare),
     (Modifiers::COMMAND, Key::O, ShortcutAction::Open),
     (Modifiers::NONE, Key::F5, ShortcutAction::Reload),
@@ -165,6 +173,8 @@ pub const SHORTCUTS: &[(Modifiers, Key, ShortcutAction)] = &[
 pub enum ShortcutAction {
     /// Declare an incident.
     Declare,
+    /// Write a quick note on the incident on screen (from any view).
+    QuickNote,
     /// Open a plan.
     Open,
     /// Reload the plan.
@@ -189,6 +199,7 @@ impl ShortcutAction {
     fn label(self, tr: &Tr) -> &'static str {
         match self {
             Self::Declare => tr.walk.declare_title,
+            Self::QuickNote => tr.talk.quick_label,
             Self::Open => tr.open_plan,
             Self::Reload => tr.reload,
             Self::Language => tr.switch_language,
@@ -298,7 +309,8 @@ pub struct OpenState {
 
 /// Draws the whole window and returns what the app must do.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command> {
-    let modal = state.declare.is_some() || shown.crash_offer.is_some();
+    let modal =
+        state.declare.is_some() || shown.crash_offer.is_some() || state.incident.dialog.is_some();
     let mut commands = shortcuts(ui.ctx(), shown.lang, state, modal);
     let free = !modal && !state.help && state.open.is_none();
     if state.view == View::Incident && free {
@@ -404,6 +416,12 @@ fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState, modal: bool
             if input.consume_key(*modifiers, *key) {
                 match action {
                     ShortcutAction::Declare => commands.push(Command::ShowDeclare),
+                    ShortcutAction::QuickNote => {
+                        if state.incident.active.is_some() {
+                            state.view = View::Incident;
+                            state.incident.focus_quick = true;
+                        }
+                    }
                     ShortcutAction::Open => commands.push(Command::ShowOpen),
                     ShortcutAction::Reload => commands.push(Command::Reload),
                     ShortcutAction::Language => commands.push(Command::SetLanguage(lang.other())),

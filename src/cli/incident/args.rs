@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::model::incident::{CallOutcome, Channel, StepStatus};
+use crate::model::incident::{CallOutcome, Channel, MessageChannel, StepStatus};
 use crate::model::plan::doc::Audience;
 
 /// Incident subcommands.
@@ -42,6 +42,12 @@ pub enum IncidentCommand {
     },
     /// List incidents, open and closed.
     List,
+    /// The call tree of the current level: who has been reached, who is
+    /// overdue, whom to call next.
+    Calls {
+        /// The incident.
+        incident: String,
+    },
     /// The checklist with statuses, what is overdue, the next deadline and status update.
     Status {
         /// The incident: its folder, or its name as `list` shows it.
@@ -100,6 +106,10 @@ pub enum IncidentCommand {
         /// A note.
         #[arg(long, default_value = "")]
         note: String,
+        /// The call of the tree this was for (its role, person or contact),
+        /// when the person called is that call's fallback.
+        #[arg(long = "for", value_name = "CALL")]
+        line: Option<String>,
         #[command(flatten)]
         when: When,
     },
@@ -116,6 +126,14 @@ pub enum IncidentCommand {
         /// The text as sent.
         #[arg(long)]
         text: Option<String>,
+        /// A placeholder's value the incident does not have, `KEY=VALUE`
+        /// (such as `impact=...`); repeat for each. A message with a
+        /// placeholder left unfilled is refused.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// How it went out.
+        #[arg(long)]
+        channel: Option<MessageChannelArg>,
         #[command(flatten)]
         when: When,
     },
@@ -128,6 +146,11 @@ pub enum IncidentCommand {
         /// The step the note is about.
         #[arg(long, value_name = "STEP")]
         step: Option<String>,
+        /// The entry this note corrects: its number in `timeline` (`#7` or
+        /// `7`), or when it was recorded as the log has it (RFC 3339), with
+        /// `@DEVICE` when another device recorded it.
+        #[arg(long, value_name = "ENTRY")]
+        corrects: Option<String>,
         #[command(flatten)]
         when: When,
     },
@@ -282,6 +305,39 @@ pub enum ChannelArg {
     Other,
 }
 
+/// How a message went out.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MessageChannelArg {
+    /// Text message.
+    Sms,
+    /// The app's notification.
+    AppPush,
+    /// Instant messaging.
+    Im,
+    /// E-mail.
+    Email,
+    /// The website or a public notice.
+    Website,
+    /// Read out on the phone.
+    Phone,
+    /// Anything else.
+    Other,
+}
+
+impl From<MessageChannelArg> for MessageChannel {
+    fn from(c: MessageChannelArg) -> Self {
+        match c {
+            MessageChannelArg::Sms => Self::Sms,
+            MessageChannelArg::AppPush => Self::AppPush,
+            MessageChannelArg::Im => Self::Im,
+            MessageChannelArg::Email => Self::Email,
+            MessageChannelArg::Website => Self::Website,
+            MessageChannelArg::Phone => Self::Phone,
+            MessageChannelArg::Other => Self::Other,
+        }
+    }
+}
+
 /// A message audience.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum AudienceArg {
@@ -319,7 +375,11 @@ impl IncidentCommand {
             | Self::Handover { incident, when, .. }
             | Self::Duty { incident, when, .. }
             | Self::Close { incident, when, .. } => Some((incident, when.at.as_deref())),
-            Self::New { .. } | Self::List | Self::Status { .. } | Self::Timeline { .. } => None,
+            Self::New { .. }
+            | Self::List
+            | Self::Calls { .. }
+            | Self::Status { .. }
+            | Self::Timeline { .. } => None,
         }
     }
 }

@@ -28,7 +28,7 @@ use crate::io::plan_file;
 use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
 };
-use crate::model::incident::{Action, Answer, Commander, Declaration, Event, Incident};
+use crate::model::incident::{Action, Answer, Commander, Declaration, EntryRef, Event, Incident};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::Target;
 use crate::service::context::Overrides;
@@ -102,6 +102,13 @@ pub fn run(
             render::status(&snap, &times, out)?;
             Ok(ExitCode::SUCCESS)
         }
+        IncidentCommand::Calls { incident } => {
+            let snap = service
+                .read(&service.resolve(incident).or_say()?)
+                .or_say()?;
+            render::calls(&snap, &times, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         IncidentCommand::Timeline { incident } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
@@ -149,17 +156,21 @@ fn action(
             outcome,
             via,
             note,
+            line,
             ..
         } => Action::Call {
             to: parse_target(plan, who)?,
             via: (*via).into(),
             outcome: (*outcome).into(),
             note: note.clone(),
+            line: line.as_deref().map(|l| parse_target(plan, l)).transpose()?,
         },
         IncidentCommand::Message {
             template,
             audience,
             text,
+            set,
+            channel,
             ..
         } => {
             let template_id = template.as_deref().map(TemplateId::new);
@@ -169,19 +180,30 @@ fn action(
                     let t = plan
                         .template(id)
                         .ok_or_else(|| anyhow!("no template {id:?} in the plan"))?;
-                    state.render_template(plan, t, times.now(), &|t| times.datetime(t))
+                    let extra = key_values(set)?;
+                    state.render_template(plan, t, times.now(), &|t| times.datetime(t), &extra)
                 }
                 (None, None) => bail!("give --template, or --text with --audience"),
             };
             Action::Message {
                 template: template_id,
                 audience: audience.map(Into::into),
+                channel: channel.map(Into::into),
                 text,
             }
         }
-        IncidentCommand::Note { text, step, .. } => Action::Note {
+        IncidentCommand::Note {
+            text,
+            step,
+            corrects,
+            ..
+        } => Action::Note {
             text: text.clone(),
             step: step.as_deref().map(StepId::new),
+            corrects: corrects
+                .as_deref()
+                .map(|c| entry_ref(c, state))
+                .transpose()?,
         },
         IncidentCommand::Level { level, reason, .. } => Action::ChangeLevel {
             to: LevelId::new(level.as_str()),
@@ -213,6 +235,7 @@ fn action(
         },
         IncidentCommand::New { .. }
         | IncidentCommand::List
+        | IncidentCommand::Calls { .. }
         | IncidentCommand::Status { .. }
         | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
     })
@@ -245,6 +268,46 @@ fn parse_target(plan: &Plan, who: &str) -> anyhow::Result<Target> {
             "{who:?} is both a role and a person or contact: write role:{who}, person:{who} or external:{who}"
         ),
     }
+}
+
+/// `KEY=VALUE` pairs for placeholders.
+fn key_values(pairs: &[String]) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (k, v) = p
+                .split_once('=')
+                .ok_or_else(|| anyhow!("--set {p:?}: write KEY=VALUE"))?;
+            Ok((k.trim().to_owned(), v.to_owned()))
+        })
+        .collect()
+}
+
+/// The entry a correction points at: its number in the timeline, or
+/// `RECORDED_AT[@DEVICE]`; it must be in the incident.
+fn entry_ref(given: &str, state: &Incident) -> anyhow::Result<EntryRef> {
+    if let Ok(n) = given.trim().trim_start_matches('#').parse::<usize>() {
+        return n
+            .checked_sub(1)
+            .and_then(|i| state.timeline().get(i))
+            .map(EntryRef::to)
+            .ok_or_else(|| anyhow!("--corrects {given:?}: the timeline has no entry {n}"));
+    }
+    let (at, device) = match given.rsplit_once('@') {
+        Some((at, device)) => (at, Some(device)),
+        None => (given, None),
+    };
+    let at = DateTime::parse_from_rfc3339(at.trim())
+        .with_context(|| {
+            format!("--corrects {given:?}: the time must be RFC 3339, as the log has it")
+        })?
+        .with_timezone(&Utc);
+    state
+        .timeline()
+        .iter()
+        .find(|e| e.recorded_at == at && device.is_none_or(|d| e.device == d))
+        .map(EntryRef::to)
+        .ok_or_else(|| anyhow!("--corrects {given:?}: no entry was recorded then"))
 }
 
 fn parse_answers(answers: &[String]) -> anyhow::Result<Vec<Answer>> {
@@ -345,7 +408,11 @@ fn act(
     };
     match service.record(&mut open, action, happened_at) {
         Ok(entry) => {
-            writeln!(out, "saved: {}", (EN.event)(&entry.event, open.plan()))?;
+            writeln!(
+                out,
+                "saved: {}",
+                (EN.event)(&entry.event, open.plan(), &service.context().times())
+            )?;
             if matches!(entry.event, Event::Closed { .. }) {
                 writeln!(
                     out,

@@ -8,8 +8,10 @@ use crate::i18n::EN as TR_EN;
 use crate::i18n::incident::{EN, commander_name};
 use crate::i18n::time::{Span, Times};
 use crate::io::incident_dir::{IncidentError, Notice};
-use crate::model::incident::{ActionError, ClockKind, Entry, Incident, ItemState};
+use crate::model::incident::{ActionError, CallState, ClockKind, Entry, Incident, ItemState};
 use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::Target;
 use crate::service::{Listed, Snapshot};
 
 /// A span of time, in the command line's English.
@@ -49,8 +51,93 @@ pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
 /// When the output cannot be written.
 pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     notices(&snap.notices, out)?;
-    for e in snap.incident.timeline() {
-        writeln!(out, "{}", timeline_line(e, &snap.plan, times))?;
+    for (i, e) in snap.incident.timeline().iter().enumerate() {
+        writeln!(out, "#{:<3} {}", i + 1, timeline_line(e, &snap.plan, times))?;
+    }
+    Ok(())
+}
+
+/// The call tree of the current level: each call, who was reached or who
+/// is next, what is overdue.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plan, s) = (&snap.plan, &snap.incident);
+    let now = times.now();
+    let sheet = s.calls(plan);
+    let name = |t: &Target| Callee::of(plan, t).label();
+    let phone = |t: &Target| {
+        Callee::of(plan, t)
+            .phones()
+            .first()
+            .map(|p| format!(" {}", p.number))
+            .unwrap_or_default()
+    };
+    match &sheet.root {
+        Some(root) => writeln!(
+            out,
+            "Calls at level {}, started by {}",
+            s.level(),
+            name(root)
+        )?,
+        None => writeln!(out, "Level {} has no call tree in this plan", s.level())?,
+    }
+    for line in &sheet.lines {
+        let indent = "  ".repeat(line.depth);
+        let due = match line.due {
+            Some(d) if line.overdue(now) => {
+                format!("OVERDUE by {} (due {})", span(now - d), times.short(d))
+            }
+            Some(d) if line.reached.is_none() => {
+                format!("due {} (in {})", times.short(d), span(d - now))
+            }
+            _ => String::new(),
+        };
+        let state = match (&line.reached, &line.next) {
+            (Some((who, at)), _) => format!("reached {} at {}", name(who), times.short(*at)),
+            (None, Some(next)) => format!("next: {}{}", name(next), phone(next)),
+            (None, None) => "nobody left to try".to_owned(),
+        };
+        writeln!(
+            out,
+            "{indent}{:<5} {}  {due}",
+            line.order,
+            name(&line.target)
+        )?;
+        writeln!(out, "{indent}      {state}")?;
+        for c in line.candidates.iter().filter(|c| c.attempts > 0) {
+            if line.reached.as_ref().is_some_and(|(w, _)| *w == c.target) {
+                continue;
+            }
+            let outcome = match c.state {
+                CallState::NoAnswer => "no answer",
+                CallState::LeftMessage => "left a message",
+                CallState::WrongNumber => "wrong number",
+                CallState::Reached => "reached",
+                CallState::NotCalled => "not called",
+            };
+            let at = c.last_at.map(|t| times.short(t)).unwrap_or_default();
+            writeln!(
+                out,
+                "{indent}      tried {}: {outcome} {at}",
+                name(&c.target)
+            )?;
+        }
+    }
+    let (reached, all) = sheet.progress();
+    let overdue = sheet.lines.iter().filter(|l| l.overdue(now)).count();
+    writeln!(out, "reached {reached} of {all} · {overdue} overdue")?;
+    if let Some(line) = sheet.open().next()
+        && let Some(next) = &line.next
+    {
+        writeln!(
+            out,
+            "call next: {} {}{}",
+            line.order,
+            name(next),
+            phone(next)
+        )?;
     }
     Ok(())
 }
@@ -65,7 +152,7 @@ fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
         times.datetime(e.recorded_at),
         e.by,
         e.device,
-        (EN.event)(&e.event, plan)
+        (EN.event)(&e.event, plan, times)
     )
 }
 

@@ -10,9 +10,12 @@ use chrono::{DateTime, Utc};
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::{Audience, StepKind, Target, ValueKind};
+use crate::model::plan::template;
 
 use super::Incident;
-use super::event::{Answer, CallOutcome, Channel, Commander, Event, StepStatus};
+use super::event::{
+    Answer, CallOutcome, Channel, Commander, EntryRef, Event, MessageChannel, StepStatus,
+};
 
 /// An action on an open (or, for reopening, closed) incident.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +51,8 @@ pub enum Action {
         outcome: CallOutcome,
         /// Anything worth keeping.
         note: String,
+        /// The call of the tree it was for, when `to` is that call's fallback.
+        line: Option<Target>,
     },
     /// Log a message sent, with its final text.
     Message {
@@ -55,15 +60,19 @@ pub enum Action {
         template: Option<TemplateId>,
         /// The audience; taken from the template when there is one.
         audience: Option<Audience>,
+        /// How it went out.
+        channel: Option<MessageChannel>,
         /// The text as sent.
         text: String,
     },
-    /// Add a note, about the incident or one step.
+    /// Add a note, about the incident or one step, or correcting an entry.
     Note {
         /// The note.
         text: String,
         /// The step it is about.
         step: Option<StepId>,
+        /// The entry it corrects.
+        corrects: Option<EntryRef>,
     },
     /// Raise or lower the level.
     ChangeLevel {
@@ -182,6 +191,10 @@ pub enum ActionError {
     WarningNotInForce(LevelId),
     /// A required text is empty.
     Empty(Field),
+    /// A message still has a placeholder nobody filled in.
+    Unfilled(String),
+    /// A correction points at an entry the incident does not have.
+    UnknownEntry(EntryRef),
 }
 
 /// The kind of step an action needs.
@@ -379,26 +392,45 @@ impl Incident {
                 via,
                 outcome,
                 note,
+                line,
             } => {
                 check_target(plan, &to)?;
+                if let Some(line) = &line {
+                    check_target(plan, line)?;
+                }
                 Event::CallAttempt {
                     to,
                     via,
                     outcome,
                     note,
+                    line,
                 }
             }
             Action::Message {
                 template,
                 audience,
+                channel,
                 text,
-            } => check_message(plan, template, audience, text)?,
-            Action::Note { text, step } => {
+            } => check_message(plan, template, audience, channel, text)?,
+            Action::Note {
+                text,
+                step,
+                corrects,
+            } => {
                 non_empty(&text, Field::Note)?;
                 if let Some(step) = &step {
                     self.known_step(plan, step)?;
                 }
-                Event::Note { text, step }
+                if let Some(r) = &corrects
+                    && !self.timeline.iter().any(|e| r.is(e))
+                {
+                    return Err(ActionError::UnknownEntry(r.clone()));
+                }
+                Event::Note {
+                    text,
+                    step,
+                    corrects,
+                }
             }
             Action::ChangeLevel { to, reason } => {
                 check_level(plan, &to)?;
@@ -523,9 +555,15 @@ fn check_message(
     plan: &Plan,
     template: Option<TemplateId>,
     audience: Option<Audience>,
+    channel: Option<MessageChannel>,
     text: String,
 ) -> Result<Event, ActionError> {
     non_empty(&text, Field::Message)?;
+    // What goes out is what was read: a `{placeholder}` left in the text
+    // means a fact was never filled in.
+    if let Some(name) = template::unfilled(&text).first() {
+        return Err(ActionError::Unfilled((*name).to_owned()));
+    }
     let audience = match &template {
         Some(id) => {
             let t = plan
@@ -538,6 +576,7 @@ fn check_message(
     Ok(Event::MessageSent {
         template,
         audience,
+        channel,
         text,
     })
 }

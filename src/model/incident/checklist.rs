@@ -221,9 +221,15 @@ impl Incident {
                 Some(StepStatus::Deferred) => ItemState::Deferred,
                 Some(StepStatus::Blocked { reason }) => ItemState::Blocked(reason.clone()),
                 Some(StepStatus::Reopened) | None => {
-                    let answered = match step.kind {
+                    // A step whose kind records its own outcome is done by
+                    // it: the value recorded, the decision answered, the
+                    // message from its template sent.
+                    let answered = match &step.kind {
                         StepKind::Record { .. } => self.values.contains_key(&step.id),
                         StepKind::Decision { .. } => self.decisions.contains_key(&step.id),
+                        StepKind::Communicate { template } => {
+                            self.templates_sent.contains(template)
+                        }
                         _ => false,
                     };
                     if answered {

@@ -132,6 +132,10 @@ pub enum Event {
         /// Anything worth keeping.
         #[serde(default)]
         note: String,
+        /// The call of the tree the attempt was for (that call's target),
+        /// when the person called is only its fallback.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<Target>,
     },
     /// A message went out.
     MessageSent {
@@ -139,6 +143,9 @@ pub enum Event {
         template: Option<TemplateId>,
         /// Who it was for.
         audience: Audience,
+        /// How it went out, when recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<MessageChannel>,
         /// The final text, as sent.
         text: String,
     },
@@ -149,6 +156,10 @@ pub enum Event {
         /// The step it is about, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<StepId>,
+        /// The entry it corrects, if it is a correction: entries never
+        /// change, a correction is a new entry that points at the old one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        corrects: Option<EntryRef>,
     },
     /// A warning was issued.
     WarningIssued {
@@ -194,6 +205,68 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+}
+
+/// How a message went out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageChannel {
+    /// Text message.
+    Sms,
+    /// The app's push notification or in-app message.
+    AppPush,
+    /// Instant messaging (class and parent groups).
+    Im,
+    /// E-mail.
+    Email,
+    /// The website or a public notice.
+    Website,
+    /// Read out on the phone or a call.
+    Phone,
+    /// Anything else.
+    Other,
+}
+
+impl MessageChannel {
+    /// Every channel, in the order offered.
+    pub const ALL: [Self; 7] = [
+        Self::Sms,
+        Self::AppPush,
+        Self::Im,
+        Self::Email,
+        Self::Website,
+        Self::Phone,
+        Self::Other,
+    ];
+}
+
+/// Which entry another one refers to: when it was recorded, and where.
+/// Entries have no ids of their own; this pair is unique in practice (one
+/// device records one entry at a time) and readable in the log.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRef {
+    /// When the entry was recorded.
+    pub recorded_at: DateTime<Utc>,
+    /// On which device.
+    pub device: String,
+}
+
+impl EntryRef {
+    /// The reference to an entry.
+    #[must_use]
+    pub fn to(entry: &Entry) -> Self {
+        Self {
+            recorded_at: entry.recorded_at,
+            device: entry.device.clone(),
+        }
+    }
+
+    /// Whether this refers to `entry`.
+    #[must_use]
+    pub fn is(&self, entry: &Entry) -> bool {
+        self.recorded_at == entry.recorded_at && self.device == entry.device
+    }
 }
 
 /// An assessment question and its answer.

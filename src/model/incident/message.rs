@@ -15,7 +15,7 @@ use crate::model::plan::doc::StepKind;
 use crate::model::plan::template;
 
 use super::checklist::ClockKind;
-use super::{Commander, Incident};
+use super::{Commander, Incident, StepStatus};
 
 impl Incident {
     /// The values for template placeholders at `now`; `time` formats an
@@ -64,7 +64,11 @@ impl Incident {
         {
             put("next_update", time(c.due));
         }
-        // Record steps fill their own keys (and may fill `impact`, `eta`, …).
+        if let Some(actions) = self.actions_so_far(plan) {
+            v.insert("actions".to_owned(), actions);
+        }
+        // Record steps fill their own keys (and may fill `impact`, `eta`, …,
+        // or `actions` in the operator's own words).
         for fs in plan.flow(&self.class) {
             if let StepKind::Record { key, .. } = &fs.step.kind
                 && let Some(value) = self.values.get(&fs.step.id)
@@ -75,7 +79,26 @@ impl Incident {
         v
     }
 
-    /// A template's text filled from the incident.
+    /// The actions taken so far, for `{actions}`: the first clause of each
+    /// action step marked done, in the order of the response, in the plan's
+    /// language. `None` while nothing has been done.
+    fn actions_so_far(&self, plan: &Plan) -> Option<String> {
+        let done: Vec<&str> = plan
+            .flow(&self.class)
+            .into_iter()
+            .filter(|fs| matches!(fs.step.kind, StepKind::Action))
+            .filter(|fs| self.steps.get(&fs.step.id) == Some(&StepStatus::Done))
+            .map(|fs| first_clause(&fs.step.text))
+            .collect();
+        if done.is_empty() {
+            return None;
+        }
+        let chinese = plan.doc().meta.language.starts_with("zh");
+        Some(done.join(if chinese { "；" } else { "; " }))
+    }
+
+    /// A template's text filled from the incident, and from `extra` values
+    /// the operator gave (which win).
     #[must_use]
     pub fn render_template(
         &self,
@@ -83,12 +106,24 @@ impl Incident {
         chosen: &crate::model::plan::doc::Template,
         now: DateTime<Utc>,
         time: &dyn Fn(DateTime<Utc>) -> String,
+        extra: &BTreeMap<String, String>,
     ) -> String {
-        let values = self.placeholder_values(plan, now, time);
+        let mut values = self.placeholder_values(plan, now, time);
+        values.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
         let body = template::fill(&chosen.body, &values);
         match &chosen.subject {
             Some(subject) => format!("{}\n\n{body}", template::fill(subject, &values)),
             None => body,
         }
     }
+}
+
+/// A step's text up to its first clause mark: "Switch to the standby CDN,
+/// region by region" gives "Switch to the standby CDN".
+fn first_clause(text: &str) -> &str {
+    let end = text
+        .find(['，', '；', '。', '：', ',', ';', ':'])
+        .unwrap_or(text.len());
+    let clause = text[..end].trim_end_matches('.').trim();
+    if clause.is_empty() { text } else { clause }
 }

@@ -14,19 +14,25 @@
 //! then applies it.
 
 mod action;
+mod calls;
 mod checklist;
 pub mod event;
 mod message;
+mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 
 pub use action::{Action, ActionError, Declaration, Field, NeededKind, declare, suggested_level};
+pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
-pub use event::{Answer, CallOutcome, Channel, Commander, Entry, Event, StepStatus};
+pub use event::{
+    Answer, CallOutcome, Channel, Commander, Entry, EntryRef, Event, MessageChannel, StepStatus,
+};
+pub use summary::{Briefing, ClosingCheck};
 
-use crate::model::ids::{ClassId, ItemId, LevelId, StepId};
+use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 
@@ -53,6 +59,7 @@ pub struct Incident {
     values: BTreeMap<StepId, String>,
     decisions: BTreeMap<StepId, (bool, StepId)>,
     duties_done: BTreeMap<ItemId, DateTime<Utc>>,
+    templates_sent: BTreeSet<TemplateId>,
     warnings: BTreeSet<LevelId>,
     last_update_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
@@ -114,6 +121,7 @@ impl Incident {
             values: BTreeMap::new(),
             decisions: BTreeMap::new(),
             duties_done: BTreeMap::new(),
+            templates_sent: BTreeSet::new(),
             warnings: BTreeSet::new(),
             last_update_at: None,
             closed_at: None,
@@ -250,6 +258,12 @@ impl Incident {
         self.duties_done.get(duty).copied()
     }
 
+    /// Whether a message from this template has gone out.
+    #[must_use]
+    pub fn sent(&self, template: &TemplateId) -> bool {
+        self.templates_sent.contains(template)
+    }
+
     /// The warnings in force.
     pub fn warnings(&self) -> impl Iterator<Item = &LevelId> {
         self.warnings.iter()
@@ -320,9 +334,14 @@ impl Incident {
             Event::DecisionAnswered { step, yes, next } => {
                 self.decisions.insert(step.clone(), (*yes, next.clone()));
             }
-            Event::MessageSent { audience, .. } => {
+            Event::MessageSent {
+                audience, template, ..
+            } => {
                 if *audience == crate::model::plan::doc::Audience::Internal {
                     self.last_update_at = Some(entry.at());
+                }
+                if let Some(t) = template {
+                    self.templates_sent.insert(t.clone());
                 }
             }
             Event::WarningIssued { level, .. } => {

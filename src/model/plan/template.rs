@@ -115,6 +115,36 @@ pub fn placeholders(text: &str) -> Result<Vec<&str>, (&str, Stray)> {
     Ok(out)
 }
 
+/// Where each placeholder is in a text, braces included, as byte ranges in
+/// order: for highlighting what is still to fill in.
+#[must_use]
+pub fn placeholder_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let base = text.as_ptr() as usize;
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            // The name is a slice of `text`, just inside its braces.
+            Piece::Placeholder(name) => {
+                let start = name.as_ptr() as usize - base;
+                Some(start - 1..start + name.len() + 1)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The placeholders still in a text, in order: what nobody has filled in.
+#[must_use]
+pub fn unfilled(text: &str) -> Vec<&str> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Placeholder(name) => Some(name),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Replaces each `{name}` that has a value; `{{` and `}}` become braces;
 /// placeholders without a value stay as `{name}`, so the operator sees what
 /// is missing before the message goes out.
@@ -165,6 +195,15 @@ mod tests {
         );
         assert_eq!(fill("a } b { c", &v), "a } b { c");
         assert_eq!(fill("{Not A Name} {title}", &v), "{Not A Name} 直播中断");
+    }
+
+    #[test]
+    fn placeholder_ranges_point_at_the_braces() {
+        let text = "写{{x}}：{impact}，{eta}";
+        let ranges = placeholder_ranges(text);
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["{impact}", "{eta}"]);
+        assert_eq!(unfilled(text), ["impact", "eta"]);
     }
 
     #[test]

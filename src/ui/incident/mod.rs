@@ -8,19 +8,25 @@
 //! it on disk: until then it says "saving…", and after a failed write "NOT
 //! SAVED", with the red banner that offers another folder.
 
+pub mod calls;
 pub mod declare;
+pub mod dialogs;
 pub mod list;
+pub mod message;
+pub mod timeline;
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, RichText, Ui};
+use chrono::{DateTime, Utc};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, Shown, theme, widgets};
 use crate::i18n::Tr;
 use crate::i18n::time::Span;
 use crate::model::ids::StepId;
 use crate::model::incident::{
-    Action, Clock, ClockKind, Entry, Incident, Item, ItemState, Status, StepStatus, Urgency,
+    Action, Clock, ClockKind, Entry, EntryRef, Incident, Item, ItemState, Status, StepStatus,
+    Urgency,
 };
 use crate::model::notice::{LogError, Notice};
 use crate::model::plan::Plan;
@@ -90,6 +96,40 @@ pub struct State {
     focus_prompt: bool,
     /// Scroll the checklist to the selection on the next frame.
     scroll_to_selection: bool,
+    /// The part of the incident on screen.
+    pub tab: Tab,
+    /// The call chosen in the call tree; `None` follows the first still open.
+    pub call_line: Option<String>,
+    /// The message being written for a communicate step.
+    pub draft: Option<message::Draft>,
+    /// Which entries the timeline shows.
+    pub filter: timeline::Filter,
+    /// What the timeline is searched for.
+    pub search: String,
+    /// A correction being written, and the entry it corrects.
+    pub correcting: Option<(EntryRef, String)>,
+    /// A dialog open over the incident.
+    pub dialog: Option<dialogs::Dialog>,
+    /// The quick note being typed.
+    pub quick: String,
+    /// When its first key was pressed.
+    pub quick_started: Option<DateTime<Utc>>,
+    /// When what the quick note says happened, if earlier (`HH:MM`).
+    pub quick_at: String,
+    /// Put the keyboard in the quick note on the next frame.
+    pub focus_quick: bool,
+}
+
+/// The parts of an incident's view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The checklist and the current step.
+    #[default]
+    Walk,
+    /// The call tree (Ctrl+K).
+    Calls,
+    /// The timeline (Ctrl+T).
+    Timeline,
 }
 
 impl State {
@@ -140,8 +180,19 @@ pub fn keys(
     let Some(inc) = active(shown, state) else {
         return;
     };
+    if view_shortcuts(ctx, inc, state) {
+        return;
+    }
     if ctx.text_edit_focused() {
         return;
+    }
+    match state.tab {
+        Tab::Calls => {
+            calls::keys(ctx, inc, state, commands, true);
+            return;
+        }
+        Tab::Timeline => return,
+        Tab::Walk => {}
     }
     let status = inc.projected.status(inc.plan, shown.times.now());
     let items = &status.items;
@@ -191,12 +242,30 @@ pub fn keys(
     let Some(item) = pos.and_then(|p| items.get(p)) else {
         return;
     };
+    // An inform step carries the call tree: the digits log its calls.
+    if matches!(item.step.kind, StepKind::Inform(InformWhom::CallTree)) {
+        calls::keys(ctx, inc, state, commands, false);
+    }
+    step_keys(ctx, inc, item, state, commands);
+}
+
+/// The keys that act on the step on screen.
+fn step_keys(
+    ctx: &egui::Context,
+    inc: &IncidentShown<'_>,
+    item: &Item<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let step_id = item.step.id.clone();
+    let pressed = |key: Key| pressed_in(ctx, key);
     let decision = matches!(item.step.kind, StepKind::Decision { .. });
     let record = matches!(item.step.kind, StepKind::Record { .. });
     let act = |action: Action, commands: &mut Vec<Command>| {
         commands.push(Command::Act {
             key: inc.key,
             action,
+            happened_at: None,
         });
     };
     let set = |status: StepStatus| Action::SetStep {
@@ -251,6 +320,29 @@ pub fn keys(
     }
 }
 
+/// Ctrl+K for the call tree, Ctrl+T for the timeline, Ctrl+↑/↓ to change
+/// the level: they work wherever the keyboard is (Ctrl+Shift+N, the quick
+/// note, is the whole window's). Returns whether one was taken.
+fn view_shortcuts(ctx: &egui::Context, inc: &IncidentShown<'_>, state: &mut State) -> bool {
+    let take =
+        |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    let toggle = |state: &mut State, tab: Tab| {
+        state.tab = if state.tab == tab { Tab::Walk } else { tab };
+    };
+    if take(Modifiers::COMMAND, Key::K) {
+        toggle(state, Tab::Calls);
+    } else if take(Modifiers::COMMAND, Key::T) {
+        toggle(state, Tab::Timeline);
+    } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::ArrowUp) {
+        state.dialog = dialogs::Dialog::level_step(inc, true);
+    } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::ArrowDown) {
+        state.dialog = dialogs::Dialog::level_step(inc, false);
+    } else {
+        return false;
+    }
+    true
+}
+
 /// Takes a key pressed without Ctrl or Alt.
 fn pressed_in(ctx: &egui::Context, key: Key) -> bool {
     ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
@@ -273,8 +365,31 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
         failure_ui(ui, shown, inc, state, commands);
     }
     notices_ui(ui, shown, inc);
-    clocks_ui(ui, shown, inc, &status);
+    clocks_ui(ui, shown, inc, &status, state);
+    actions_bar(ui, shown, inc, state);
     ui.separator();
+    if inc.projected.is_open() {
+        egui::Panel::bottom("quick-note").show(ui, |ui| quick_ui(ui, shown, inc, state, commands));
+    }
+    if let Some(dialog) = &mut state.dialog
+        && !dialogs::ui(ui.ctx(), shown, inc, dialog, commands)
+    {
+        state.dialog = None;
+    }
+    match state.tab {
+        Tab::Walk => {}
+        Tab::Calls => {
+            egui::ScrollArea::vertical()
+                .id_salt("calls")
+                .auto_shrink([false, false])
+                .show(ui, |ui| calls::ui(ui, shown, inc, state, commands));
+            return;
+        }
+        Tab::Timeline => {
+            timeline::ui(ui, shown, inc, state, commands);
+            return;
+        }
+    }
     // The checklist on the left, the step on the right, both as tall as
     // what is left of the view.
     let size = ui.available_size();
@@ -303,6 +418,136 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
             },
         );
     });
+}
+
+/// The view's tabs and the incident's decisions.
+fn actions_bar(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, state: &mut State) {
+    let tr = shown.tr();
+    ui.horizontal_wrapped(|ui| {
+        for (tab, name, key) in [
+            (Tab::Walk, tr.talk.tab_walk, ""),
+            (Tab::Calls, tr.talk.tab_calls, "Ctrl+K"),
+            (Tab::Timeline, tr.talk.tab_timeline, "Ctrl+T"),
+        ] {
+            let text = RichText::new(name).size(theme::TAB_SIZE);
+            let r = ui.selectable_label(state.tab == tab, text);
+            let r = if key.is_empty() {
+                r
+            } else {
+                r.on_hover_text(key)
+            };
+            if r.clicked() {
+                state.tab = tab;
+            }
+        }
+        ui.separator();
+        if inc.projected.is_open() {
+            let raise = dialogs::Dialog::level_step(inc, true);
+            let lower = dialogs::Dialog::level_step(inc, false);
+            if ui
+                .add_enabled(raise.is_some(), egui::Button::new(tr.talk.raise))
+                .on_hover_text("Ctrl+↑")
+                .clicked()
+            {
+                state.dialog = raise;
+            }
+            if ui
+                .add_enabled(lower.is_some(), egui::Button::new(tr.talk.lower))
+                .on_hover_text("Ctrl+↓")
+                .clicked()
+            {
+                state.dialog = lower;
+            }
+            if ui.button(tr.talk.warnings).clicked() {
+                state.dialog = Some(dialogs::Dialog::Warnings {
+                    note: String::new(),
+                });
+            }
+            if ui.button(tr.talk.handover).clicked() {
+                state.dialog = Some(dialogs::Dialog::handover(shown, inc));
+            }
+            if ui.button(tr.talk.close).clicked() {
+                state.dialog = Some(dialogs::Dialog::Close {
+                    summary: String::new(),
+                });
+            }
+        } else if ui.button(tr.talk.reopen).clicked() {
+            state.dialog = Some(dialogs::Dialog::Reopen {
+                reason: String::new(),
+            });
+        }
+    });
+}
+
+/// A quick note, always ready: typing and Enter records it, timed when its
+/// first key was pressed, or at the time given for something that happened
+/// earlier.
+fn quick_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let times = &shown.times;
+    let mut refusal = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr.talk.quick_label).strong());
+        let width = (ui.available_width() - 300.0).max(200.0);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.quick)
+                    .hint_text(tr.talk.quick_hint)
+                    .desired_width(width),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut state.focus_quick) {
+            edit.request_focus();
+        }
+        if state.quick.is_empty() {
+            state.quick_started = None;
+        } else if state.quick_started.is_none() {
+            state.quick_started = Some(times.now());
+        }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let at_label = ui.label(tr.talk.occurred_at);
+        ui.add(
+            egui::TextEdit::singleline(&mut state.quick_at)
+                .hint_text(tr.talk.occurred_hint)
+                .desired_width(120.0),
+        )
+        .labelled_by(at_label.id);
+        if entered && !state.quick.trim().is_empty() {
+            let happened_at = match state.quick_at.trim() {
+                "" => state.quick_started.filter(|t| *t < times.now()),
+                text => match crate::clock::parse_past(text, times.now(), times.zone()) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        refusal = Some((tr.incident.when_error)(&e));
+                        return;
+                    }
+                },
+            };
+            commands.push(Command::Act {
+                key: inc.key,
+                action: Action::Note {
+                    text: state.quick.trim().to_owned(),
+                    step: None,
+                    corrects: None,
+                },
+                happened_at,
+            });
+            state.quick.clear();
+            state.quick_at.clear();
+            state.quick_started = None;
+            // Ready for the next line of the bridge call.
+            edit.request_focus();
+        }
+    });
+    if let Some(text) = refusal {
+        ui.label(RichText::new(text).color(theme::error_text(shown.dark)));
+    }
 }
 
 fn drill_banner(ui: &mut Ui, tr: &Tr) {
@@ -431,7 +676,7 @@ fn failure_ui(
                     ui.label(format!(
                         "{} · {}",
                         shown.times.short(e.recorded_at),
-                        (tr.incident.event)(&e.event, inc.plan)
+                        (tr.incident.event)(&e.event, inc.plan, &shown.times)
                     ));
                 }
             }
@@ -481,7 +726,13 @@ fn notices_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
     }
 }
 
-fn clocks_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, status: &Status<'_>) {
+fn clocks_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    status: &Status<'_>,
+    state: &mut State,
+) {
     let tr = shown.tr();
     let times = &shown.times;
     let s = inc.projected;
@@ -546,7 +797,24 @@ fn clocks_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, status: &S
                     (tr.walk.due_in)(&span(c.due - times.now()))
                 ),
             };
-            clock_chip(ui, shown, &what, &when, urgency).on_hover_text(hover);
+            let chip = clock_chip(ui, shown, &what, &when, urgency);
+            // A duty still owed is marked fulfilled from its clock.
+            if let ClockKind::Duty(duty) = &c.kind
+                && !c.met
+            {
+                let id = ui.scope_id().with(("duty", duty.as_str()));
+                let click = ui
+                    .interact(chip.rect, id, egui::Sense::click())
+                    .on_hover_text(format!("{hover}\n{}", tr.talk.duty_hint));
+                if click.clicked() {
+                    state.dialog = Some(dialogs::Dialog::Duty {
+                        duty: duty.clone(),
+                        note: String::new(),
+                    });
+                }
+            } else {
+                chip.on_hover_text(hover);
+            }
         }
     });
 }
@@ -759,6 +1027,17 @@ fn step_ui(
         ui.label(RichText::new(refusal).color(theme::error_text(shown.dark)));
     }
     if inc.projected.is_open() {
+        match &step.kind {
+            StepKind::Inform(InformWhom::CallTree) => {
+                calls::ui(ui, shown, inc, state, commands);
+                ui.add_space(theme::ITEM_GAP);
+            }
+            StepKind::Communicate { template } => {
+                message::ui(ui, shown, inc, &step.id, template, state, commands);
+                ui.add_space(theme::ITEM_GAP);
+            }
+            _ => {}
+        }
         actions_ui(ui, shown, inc, item, state, commands);
     }
     ui.add_space(theme::SECTION_GAP);
@@ -789,7 +1068,7 @@ fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
                 "{} {} · {}{state}",
                 shown.times.short(e.at()),
                 e.by,
-                (tr.incident.event)(&e.event, inc.plan)
+                (tr.incident.event)(&e.event, inc.plan, &shown.times)
             ))
             .small(),
         );
@@ -859,6 +1138,7 @@ fn actions_ui(
         commands.push(Command::Act {
             key: inc.key,
             action,
+            happened_at: None,
         });
         state.after_action();
     };
@@ -1005,12 +1285,14 @@ fn prompt_ui(
         Prompt::Note => Action::Note {
             text,
             step: Some(step.clone()),
+            corrects: None,
         },
     };
     let keep = matches!(kind, Prompt::Note);
     commands.push(Command::Act {
         key: inc.key,
         action,
+        happened_at: None,
     });
     state.after_action();
     if keep {

@@ -1,0 +1,237 @@
+//! The call tree being worked: every call of the current level, who was
+//! reached, whom to call next with their numbers, what is overdue. Logging
+//! an attempt is one key (1 reached, 2 no answer, 3 left a message, 4 wrong
+//! number) on the chosen call's next person; a holder who does not answer
+//! leads straight to the deputy, a call answered moves on to the next call.
+
+use egui::{Key, RichText, Ui};
+
+use super::super::{Command, Shown, theme, widgets};
+use super::{IncidentShown, State};
+use crate::i18n::time::Span;
+use crate::model::incident::{Action, CallLine, CallOutcome, CallSheet, CallState, Channel};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::Target;
+
+/// The call the keys act on: the one chosen, else the first still open.
+fn chosen<'s>(sheet: &'s CallSheet, state: &State) -> Option<&'s CallLine> {
+    state
+        .call_line
+        .as_ref()
+        .and_then(|o| sheet.lines.iter().find(|l| &l.order == o))
+        .or_else(|| sheet.open().next())
+}
+
+/// An attempt on a call of the tree, saying which call it was for.
+fn attempt(line: &CallLine, to: Target, outcome: CallOutcome) -> Action {
+    Action::Call {
+        to,
+        via: Channel::Mobile,
+        outcome,
+        note: String::new(),
+        line: Some(line.target.clone()),
+    }
+}
+
+/// The call keys: digits log an outcome on the chosen call's next person;
+/// with `arrows`, ↑ and ↓ choose the call.
+pub fn keys(
+    ctx: &egui::Context,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+    arrows: bool,
+) {
+    let sheet = inc.projected.calls(inc.plan);
+    let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+    if arrows && !sheet.lines.is_empty() {
+        let at = chosen(&sheet, state)
+            .and_then(|c| sheet.lines.iter().position(|l| l.order == c.order))
+            .unwrap_or(0);
+        if pressed(Key::ArrowDown) {
+            let next = (at + 1).min(sheet.lines.len() - 1);
+            state.call_line = Some(sheet.lines[next].order.clone());
+            return;
+        }
+        if pressed(Key::ArrowUp) {
+            state.call_line = Some(sheet.lines[at.saturating_sub(1)].order.clone());
+            return;
+        }
+    }
+    let Some(line) = chosen(&sheet, state) else {
+        return;
+    };
+    let Some(next) = line.next.clone() else {
+        return;
+    };
+    for (key, outcome) in [
+        (Key::Num1, CallOutcome::Reached),
+        (Key::Num2, CallOutcome::NoAnswer),
+        (Key::Num3, CallOutcome::LeftMessage),
+        (Key::Num4, CallOutcome::WrongNumber),
+    ] {
+        if pressed(key) {
+            commands.push(Command::Act {
+                key: inc.key,
+                action: attempt(line, next, outcome),
+                happened_at: None,
+            });
+            if outcome == CallOutcome::Reached {
+                // Answered: the next open call is chosen next.
+                state.call_line = None;
+            }
+            return;
+        }
+    }
+}
+
+/// Draws the call tree.
+pub fn ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let sheet = inc.projected.calls(inc.plan);
+    let now = shown.times.now();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new((tr.talk.calls_title)(inc.projected.level().as_str())).strong());
+        if let Some(root) = &sheet.root {
+            ui.label(RichText::new((tr.talk.calls_root)(&label(inc.plan, root))).weak());
+        }
+    });
+    if sheet.lines.is_empty() {
+        ui.label(tr.talk.no_call_tree);
+        return;
+    }
+    let (reached, all) = sheet.progress();
+    let overdue = sheet.lines.iter().filter(|l| l.overdue(now)).count();
+    ui.label(RichText::new((tr.talk.calls_progress)(reached, all, overdue)).strong());
+    ui.label(RichText::new(tr.talk.calls_keys).small().weak());
+    let current = chosen(&sheet, state).map(|l| l.order.clone());
+    for line in &sheet.lines {
+        let is_current = current.as_ref() == Some(&line.order);
+        line_ui(ui, shown, inc, line, is_current, state, commands);
+    }
+}
+
+#[allow(clippy::too_many_lines)] // One call: who, when, how it stands, and each person to try.
+fn line_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    line: &CallLine,
+    is_current: bool,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let times = &shown.times;
+    let now = times.now();
+    let dark = shown.dark;
+    let indent = theme::TREE_INDENT * (line.depth.saturating_sub(1)) as f32;
+    ui.horizontal(|ui| {
+        ui.add_space(indent);
+        widgets::Card::new(dark).show(ui, |ui| {
+            ui.vertical(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&line.order).monospace().weak());
+                    // The call's name chooses it for the keys.
+                    let name = RichText::new(label(inc.plan, &line.target))
+                        .strong()
+                        .size(theme::NAME_SIZE);
+                    if ui.selectable_label(is_current, name).clicked() {
+                        state.call_line = Some(line.order.clone());
+                    }
+                    if let Some(due) = line.due.filter(|_| line.reached.is_none()) {
+                        let span = |d: chrono::Duration| (tr.span)(Span::of(d));
+                        let (text, colour) = if line.overdue(now) {
+                            (
+                                format!(
+                                    "{} · {}",
+                                    times.short(due),
+                                    (tr.walk.overdue_by)(&span(now - due))
+                                ),
+                                theme::error_text(dark),
+                            )
+                        } else {
+                            (
+                                format!(
+                                    "{} · {}",
+                                    times.short(due),
+                                    (tr.walk.due_in)(&span(due - now))
+                                ),
+                                ui.visuals().text_color(),
+                            )
+                        };
+                        ui.label(RichText::new(text).strong().color(colour));
+                    }
+                });
+                match (&line.reached, &line.next) {
+                    (Some((who, at)), _) => {
+                        ui.label(
+                            RichText::new((tr.talk.call_reached)(
+                                &label(inc.plan, who),
+                                &times.short(*at),
+                            ))
+                            .color(theme::saved_text(dark)),
+                        );
+                    }
+                    (None, None) => {
+                        ui.label(
+                            RichText::new(tr.talk.call_nobody_left)
+                                .color(theme::warning_text(dark)),
+                        );
+                    }
+                    (None, Some(_)) => {}
+                }
+                for c in &line.candidates {
+                    let next = line.next.as_ref() == Some(&c.target);
+                    ui.horizontal_wrapped(|ui| {
+                        let mark = if next { "▶" } else { " " };
+                        ui.label(RichText::new(mark).strong());
+                        ui.label(RichText::new(label(inc.plan, &c.target)).strong());
+                        let colour = match c.state {
+                            CallState::Reached => theme::saved_text(dark),
+                            CallState::NotCalled => theme::quiet_text(dark),
+                            _ => theme::warning_text(dark),
+                        };
+                        ui.label(RichText::new((tr.talk.call_state)(c.state)).color(colour));
+                        for phone in Callee::of(inc.plan, &c.target).phones() {
+                            let text = RichText::new(phone.number)
+                                .monospace()
+                                .size(theme::CLOCK_SIZE);
+                            if ui.button(text).on_hover_text(tr.copy).clicked() {
+                                commands.push(Command::Copy(phone.number.to_owned()));
+                            }
+                        }
+                        if line.reached.is_none() {
+                            for (word, outcome) in [
+                                (tr.talk.outcome_reached, CallOutcome::Reached),
+                                (tr.talk.outcome_no_answer, CallOutcome::NoAnswer),
+                                (tr.talk.outcome_message, CallOutcome::LeftMessage),
+                                (tr.talk.outcome_wrong, CallOutcome::WrongNumber),
+                            ] {
+                                if ui.small_button(word).clicked() {
+                                    commands.push(Command::Act {
+                                        key: inc.key,
+                                        action: attempt(line, c.target.clone(), outcome),
+                                        happened_at: None,
+                                    });
+                                    state.call_line = Some(line.order.clone());
+                                }
+                            }
+                        }
+                    });
+                }
+            });
+        });
+    });
+}
+
+fn label(plan: &Plan, target: &Target) -> String {
+    Callee::of(plan, target).label()
+}

@@ -1,0 +1,219 @@
+//! The whole story, as it happens: every entry in the order things
+//! happened, with who, on which device and when; a filter by kind and a
+//! search. An entry written down later says so. Entries never change: a
+//! correction is a new entry that points at the old one, and the old one
+//! says it was corrected.
+
+use egui::{Key, RichText, Ui};
+
+use super::super::{Command, Shown, theme};
+use super::{IncidentShown, State};
+use crate::model::incident::{Action, Entry, EntryRef, Event};
+
+/// Which entries the timeline shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Filter {
+    /// Everything.
+    #[default]
+    All,
+    /// Step statuses, values and decisions.
+    Steps,
+    /// Call attempts.
+    Calls,
+    /// Messages sent.
+    Messages,
+    /// Notes and corrections.
+    Notes,
+    /// Declaration, level, warnings, handover, duties, close.
+    Command,
+}
+
+impl Filter {
+    const ALL: [Self; 6] = [
+        Self::All,
+        Self::Steps,
+        Self::Calls,
+        Self::Messages,
+        Self::Notes,
+        Self::Command,
+    ];
+
+    fn keeps(self, event: &Event) -> bool {
+        match self {
+            Self::All => true,
+            Self::Steps => matches!(
+                event,
+                Event::StepStatus { .. }
+                    | Event::ValueRecorded { .. }
+                    | Event::DecisionAnswered { .. }
+            ),
+            Self::Calls => matches!(event, Event::CallAttempt { .. }),
+            Self::Messages => matches!(event, Event::MessageSent { .. }),
+            Self::Notes => matches!(event, Event::Note { .. }),
+            Self::Command => matches!(
+                event,
+                Event::Declared { .. }
+                    | Event::LevelChanged { .. }
+                    | Event::WarningIssued { .. }
+                    | Event::WarningLifted { .. }
+                    | Event::CommandHandedOver { .. }
+                    | Event::DutyDone { .. }
+                    | Event::Closed { .. }
+                    | Event::Reopened { .. }
+            ),
+        }
+    }
+
+    fn name(self, tr: &crate::i18n::talk::TalkTr) -> &'static str {
+        match self {
+            Self::All => tr.filter_all,
+            Self::Steps => tr.filter_steps,
+            Self::Calls => tr.filter_calls,
+            Self::Messages => tr.filter_messages,
+            Self::Notes => tr.filter_notes,
+            Self::Command => tr.filter_command,
+        }
+    }
+}
+
+/// Draws the timeline.
+#[allow(clippy::too_many_lines)] // The filters, the list, and the correction being written.
+pub fn ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let times = &shown.times;
+    let dark = shown.dark;
+    ui.horizontal_wrapped(|ui| {
+        for f in Filter::ALL {
+            if ui
+                .selectable_label(state.filter == f, f.name(tr.talk))
+                .clicked()
+            {
+                state.filter = f;
+            }
+        }
+        ui.add_space(theme::SECTION_GAP);
+        let label = ui.label(tr.talk.timeline_search);
+        ui.add(egui::TextEdit::singleline(&mut state.search).desired_width(220.0))
+            .labelled_by(label.id);
+    });
+    let plan = inc.plan;
+    let query = state.search.trim().to_lowercase();
+    let mut entries: Vec<&Entry> = inc.projected.timeline().iter().collect();
+    // In the order things happened; what was written down later sits at
+    // its own time (the sort is stable, so ties keep the log's order).
+    entries.sort_by_key(|e| e.at());
+    let corrected = |e: &Entry| {
+        inc.projected
+            .timeline()
+            .iter()
+            .any(|c| matches!(&c.event, Event::Note { corrects: Some(r), .. } if r.is(e)))
+    };
+    let shown_entries: Vec<&Entry> = entries
+        .into_iter()
+        .filter(|e| state.filter.keeps(&e.event))
+        .filter(|e| {
+            query.is_empty()
+                || (tr.incident.event)(&e.event, plan, times)
+                    .to_lowercase()
+                    .contains(&query)
+                || e.by.to_lowercase().contains(&query)
+        })
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("timeline")
+        .auto_shrink([false, false])
+        .stick_to_bottom(true)
+        .show(ui, |ui| {
+            if shown_entries.is_empty() {
+                ui.label(RichText::new(tr.talk.no_entries).weak());
+            }
+            for e in shown_entries {
+                let text = (tr.incident.event)(&e.event, plan, times);
+                let mark = if inc.unsaved.contains(e) {
+                    format!(" · {}", tr.walk.state_not_saved)
+                } else if inc.pending.contains(&e) {
+                    format!(" · {}", tr.walk.state_saving)
+                } else {
+                    String::new()
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(times.short(e.at())).monospace().strong());
+                    ui.label(RichText::new(format!("{}@{}", e.by, e.device)).weak());
+                    let mut rich = RichText::new(format!("{text}{mark}"));
+                    if corrected(e) {
+                        rich = rich.strikethrough().color(theme::quiet_text(dark));
+                    }
+                    ui.add(egui::Label::new(rich).wrap());
+                    if corrected(e) {
+                        ui.label(RichText::new(tr.talk.corrected).weak());
+                    }
+                    // Timed by its first key, a note is seconds older than
+                    // its writing; only a real delay is worth saying.
+                    if let Some(happened) = e
+                        .happened_at
+                        .filter(|h| e.recorded_at - *h >= chrono::Duration::minutes(1))
+                    {
+                        ui.label(
+                            RichText::new((tr.talk.backdated)(
+                                &times.short(happened),
+                                &times.short(e.recorded_at),
+                            ))
+                            .color(theme::warning_text(dark)),
+                        );
+                    }
+                    if inc.projected.is_open() && ui.small_button(tr.talk.correct).clicked() {
+                        state.correcting = Some((EntryRef::to(e), String::new()));
+                    }
+                });
+            }
+        });
+    correction_ui(ui, shown, inc, state, commands);
+}
+
+/// The correction being written: Enter records it, Esc drops it.
+fn correction_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let tr = shown.tr();
+    let Some((target, text)) = &mut state.correcting else {
+        return;
+    };
+    let mut done = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr.talk.correction_label).strong());
+        let edit = ui
+            .add(egui::TextEdit::singleline(text).desired_width(480.0))
+            .labelled_by(label.id);
+        if edit.lost_focus() {
+            done |= ui.input(|i| i.key_pressed(Key::Enter));
+            cancel |= ui.input(|i| i.key_pressed(Key::Escape));
+        }
+        done |= ui.button(tr.talk.confirm).clicked();
+        cancel |= ui.button(tr.talk.cancel).clicked();
+    });
+    if cancel {
+        state.correcting = None;
+    } else if done && !text.trim().is_empty() {
+        commands.push(Command::Act {
+            key: inc.key,
+            action: Action::Note {
+                text: text.trim().to_owned(),
+                step: None,
+                corrects: Some(target.clone()),
+            },
+            happened_at: None,
+        });
+        state.correcting = None;
+    }
+}
