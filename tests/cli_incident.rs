@@ -395,3 +395,63 @@ fn a_declaration_records_the_discovery_and_why_the_level_differs() {
         "{timeline}"
     );
 }
+
+#[test]
+fn the_calls_view_says_who_was_reached_who_is_overdue_and_whom_to_call_next() {
+    let run = Run::new();
+    let now = |m: u32| format!("2026-03-02T08:{m:02}:00Z");
+    let t0 = now(0);
+    run.ok(&[
+        "incident",
+        "new",
+        "--now",
+        &t0,
+        "--plan",
+        "tests/data/incident-plan.ron",
+        "--class",
+        "network",
+        "--answer",
+        "cut=yes",
+        "--title",
+        "Core switch down",
+    ]);
+    let calls = run.ok(&["incident", "calls", "network", "--now", &now(2)]);
+    assert!(
+        calls.contains("Calls at level II, started by Engineer → Cy"),
+        "{calls}"
+    );
+    assert!(calls.contains("next: Ann 138-0000-0001"), "{calls}");
+    let t3 = now(3);
+    run.ok(&[
+        "incident",
+        "call",
+        "network",
+        "ann",
+        "--outcome",
+        "no-answer",
+        "--now",
+        &t3,
+    ]);
+    let calls = run.ok(&["incident", "calls", "network", "--now", &now(12)]);
+    assert!(
+        calls.contains("OVERDUE by 2 min (due 08:10)") || calls.contains("OVERDUE by 2 min"),
+        "{calls}"
+    );
+    assert!(calls.contains("next: Bob 138-0000-0002"), "{calls}");
+    assert!(calls.contains("tried Ann: no answer"), "{calls}");
+    assert!(calls.contains("call next: 1 Bob"), "{calls}");
+    let t13 = now(13);
+    run.ok(&[
+        "incident",
+        "call",
+        "network",
+        "bob",
+        "--outcome",
+        "reached",
+        "--now",
+        &t13,
+    ]);
+    let calls = run.ok(&["incident", "calls", "network", "--now", &now(14)]);
+    assert!(calls.contains("reached Bob at"), "{calls}");
+    assert!(calls.contains("reached 1 of 1 · 0 overdue"), "{calls}");
+}

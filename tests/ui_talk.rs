@@ -321,3 +321,80 @@ fn snapshots_en() {
         "timeline_en",
     );
 }
+
+#[test]
+fn a_duty_is_fulfilled_from_its_clock_and_a_closed_incident_reopens() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, TEST_PLAN);
+    h.run();
+    declare(&mut h, "software", &["all-down"], false);
+    // The regulator report, from its clock.
+    room.hand.advance_minutes(30);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Report to the regulator.")
+        .click();
+    h.run();
+    assert!(shows(&h, "Reporting duty fulfilled"));
+    h.get_by_label("Reference, who took it")
+        .type_text("ref 2026-031, taken by Officer Liu");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let s = room.on_disk();
+    assert!(
+        s.duty_done_at(&runbook::model::ids::ItemId::new("report"))
+            .is_some()
+    );
+    assert!(s.timeline().iter().any(|e| matches!(
+        &e.event,
+        Event::DutyDone { note, .. } if note == "ref 2026-031, taken by Officer Liu"
+    )));
+    // Close, then reopen with a reason.
+    h.get_by_label("Close the response…").click();
+    h.run();
+    h.get_by_label("Summary").type_text("fixed");
+    h.run();
+    key(&mut h, Modifiers::COMMAND, Key::Enter);
+    settle(&mut h);
+    assert!(!room.on_disk().is_open());
+    h.get_by_label("Reopen…").click();
+    h.run();
+    h.get_by_label("Reason").type_text("errors came back");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert!(room.on_disk().is_open());
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn a_warning_is_issued_with_why_and_lifted() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "plans/online-education-platform.en.ron");
+    h.run();
+    declare(&mut h, "network", &["region-cdn"], false);
+    h.get_by_label("Warnings…").click();
+    h.run();
+    h.get_by_label("Why").focus();
+    h.run();
+    h.get_by_label("Why").type_text("CDN vendor expects hours");
+    h.run();
+    h.query_all_by_label("Issue").nth(1).unwrap().click();
+    h.run();
+    settle(&mut h);
+    assert!(shows(&h, "in force"));
+    h.get_by_label("Lift").click();
+    h.run();
+    settle(&mut h);
+    press(&mut h, Key::Escape);
+    let events: Vec<String> = room
+        .on_disk()
+        .timeline()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::WarningIssued { level, note } => Some(format!("issued {level}: {note}")),
+            Event::WarningLifted { level, .. } => Some(format!("lifted {level}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events, ["issued II: CDN vendor expects hours", "lifted II"]);
+    h.state_mut().finish_incidents();
+}

@@ -289,7 +289,8 @@ impl Incident {
                     met: false,
                 });
             }
-            for inform in &level.inform {
+            // Once closed, nobody is still to be told.
+            for inform in level.inform.iter().filter(|_| self.is_open()) {
                 let met = self.reached(plan, &inform.to);
                 clocks.push(Clock {
                     kind: ClockKind::Inform(inform.to.clone()),

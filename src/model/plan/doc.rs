@@ -603,6 +603,19 @@ pub enum Audience {
     Internal,
 }
 
+impl Audience {
+    /// Every audience, in the order offered.
+    pub const ALL: [Self; 7] = [
+        Self::StudentsParents,
+        Self::Teachers,
+        Self::Schools,
+        Self::Regulator,
+        Self::Partners,
+        Self::Media,
+        Self::Internal,
+    ];
+}
+
 /// A communication template; `{placeholder}`s are filled from the incident.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -199,7 +199,13 @@ fn line_ui(
                             CallState::NotCalled => theme::quiet_text(dark),
                             _ => theme::warning_text(dark),
                         };
-                        ui.label(RichText::new((tr.talk.call_state)(c.state)).color(colour));
+                        // The next person on the chosen call is the one being dialled.
+                        let words = if next && is_current && c.state == CallState::NotCalled {
+                            tr.talk.calling
+                        } else {
+                            (tr.talk.call_state)(c.state)
+                        };
+                        ui.label(RichText::new(words).color(colour));
                         for phone in Callee::of(inc.plan, &c.target).phones() {
                             let text = RichText::new(phone.number)
                                 .monospace()

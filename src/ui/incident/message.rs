@@ -10,6 +10,7 @@ use super::super::{Command, Shown, theme};
 use super::{IncidentShown, State};
 use crate::model::ids::{StepId, TemplateId};
 use crate::model::incident::{Action, Event, MessageChannel};
+use crate::model::plan::doc::Audience;
 use crate::model::plan::template;
 
 /// Marks the message sent, from anywhere in the editor.
@@ -24,6 +25,8 @@ pub struct Draft {
     pub text: String,
     /// How it goes out.
     pub channel: Option<MessageChannel>,
+    /// Whom it is for: the template's audience unless changed.
+    pub audience: Audience,
 }
 
 /// Draws the editor for a step's template.
@@ -47,31 +50,32 @@ pub fn ui(
         |e| matches!(&e.event, Event::MessageSent { template: Some(sent), .. } if sent == id),
     );
     ui.label(RichText::new((tr.talk.message_title)(&t.name)).strong());
-    ui.label(
-        RichText::new((tr.talk.message_audience)((tr.incident.audience)(
-            t.audience,
-        )))
-        .weak(),
-    );
     if let Some(e) = sent {
         ui.label(
             RichText::new((tr.talk.message_already)(&times.short(e.at())))
                 .color(theme::saved_text(shown.dark)),
         );
+        // Once sent, the text that went out is what shows, until the
+        // operator starts a new message from the template.
+        if state.draft.as_ref().is_none_or(|d| &d.step != step) {
+            if let Event::MessageSent { text, .. } = &e.event {
+                egui::Frame::new()
+                    .fill(theme::card_fill(shown.dark))
+                    .inner_margin(8.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+            }
+            if ui.button(tr.talk.message_again).clicked() {
+                state.draft = Some(draft_from_template(inc, t, step, times));
+                state.focus_message = true;
+            }
+            return;
+        }
     }
     if state.draft.as_ref().is_none_or(|d| &d.step != step) {
-        let text = inc.projected.render_template(
-            inc.plan,
-            t,
-            times.now(),
-            &|at| times.datetime(at),
-            &std::collections::BTreeMap::new(),
-        );
-        state.draft = Some(Draft {
-            step: step.clone(),
-            text,
-            channel: None,
-        });
+        state.draft = Some(draft_from_template(inc, t, step, times));
     }
     let Some(draft) = state.draft.as_mut() else {
         return;
@@ -83,13 +87,17 @@ pub fn ui(
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let label = ui.label(RichText::new(tr.talk.message_text).strong());
-    ui.add(
-        egui::TextEdit::multiline(&mut draft.text)
-            .desired_width(f32::INFINITY)
-            .desired_rows(8)
-            .layouter(&mut layouter),
-    )
-    .labelled_by(label.id);
+    let editor = ui
+        .add(
+            egui::TextEdit::multiline(&mut draft.text)
+                .desired_width(f32::INFINITY)
+                .desired_rows(8)
+                .layouter(&mut layouter),
+        )
+        .labelled_by(label.id);
+    if std::mem::take(&mut state.focus_message) {
+        editor.request_focus();
+    }
     let unfilled: Vec<String> = template::unfilled(&draft.text)
         .iter()
         .map(|n| format!("{{{n}}}"))
@@ -102,6 +110,17 @@ pub fn ui(
                 .color(theme::warning_text(dark)),
         );
     }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.talk.message_to);
+        for a in Audience::ALL {
+            if ui
+                .selectable_label(draft.audience == a, (tr.incident.audience)(a))
+                .clicked()
+            {
+                draft.audience = a;
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.talk.message_channel);
         for c in MessageChannel::ALL {
@@ -134,7 +153,7 @@ pub fn ui(
                 key: inc.key,
                 action: Action::Message {
                     template: Some(id.clone()),
-                    audience: None,
+                    audience: Some(draft.audience),
                     channel: draft.channel,
                     text: draft.text.clone(),
                 },
@@ -145,6 +164,28 @@ pub fn ui(
     });
     if sent_now {
         state.draft = None;
+    }
+}
+
+/// A new message from the template, filled from the incident as it is now.
+fn draft_from_template(
+    inc: &IncidentShown<'_>,
+    t: &crate::model::plan::doc::Template,
+    step: &StepId,
+    times: &crate::i18n::time::Times,
+) -> Draft {
+    let text = inc.projected.render_template(
+        inc.plan,
+        t,
+        times.now(),
+        &|at| times.datetime(at),
+        &std::collections::BTreeMap::new(),
+    );
+    Draft {
+        step: step.clone(),
+        text,
+        channel: None,
+        audience: t.audience,
     }
 }
 

@@ -118,6 +118,8 @@ pub struct State {
     pub quick_at: String,
     /// Put the keyboard in the quick note on the next frame.
     pub focus_quick: bool,
+    /// Put the keyboard in the message being written on the next frame.
+    pub focus_message: bool,
 }
 
 /// The parts of an incident's view.
@@ -180,7 +182,7 @@ pub fn keys(
     let Some(inc) = active(shown, state) else {
         return;
     };
-    if view_shortcuts(ctx, inc, state) {
+    if view_shortcuts(ctx, shown, inc, state) {
         return;
     }
     if ctx.text_edit_focused() {
@@ -261,6 +263,7 @@ fn step_keys(
     let pressed = |key: Key| pressed_in(ctx, key);
     let decision = matches!(item.step.kind, StepKind::Decision { .. });
     let record = matches!(item.step.kind, StepKind::Record { .. });
+    let message = matches!(item.step.kind, StepKind::Communicate { .. });
     let act = |action: Action, commands: &mut Vec<Command>| {
         commands.push(Command::Act {
             key: inc.key,
@@ -294,6 +297,9 @@ fn step_keys(
         if record {
             // A record step is done by recording its value: go to the field.
             state.focus_prompt = true;
+        } else if message {
+            // A communicate step is done by sending its message: go to it.
+            state.focus_message = true;
         } else {
             act(set(StepStatus::Done), commands);
             state.after_action();
@@ -321,9 +327,15 @@ fn step_keys(
 }
 
 /// Ctrl+K for the call tree, Ctrl+T for the timeline, Ctrl+↑/↓ to change
-/// the level: they work wherever the keyboard is (Ctrl+Shift+N, the quick
-/// note, is the whole window's). Returns whether one was taken.
-fn view_shortcuts(ctx: &egui::Context, inc: &IncidentShown<'_>, state: &mut State) -> bool {
+/// the level, Ctrl+H to hand over, Ctrl+E to close: they work wherever the
+/// keyboard is (Ctrl+Shift+N, the quick note, is the whole window's).
+/// Returns whether one was taken.
+fn view_shortcuts(
+    ctx: &egui::Context,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+) -> bool {
     let take =
         |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
     let toggle = |state: &mut State, tab: Tab| {
@@ -333,6 +345,12 @@ fn view_shortcuts(ctx: &egui::Context, inc: &IncidentShown<'_>, state: &mut Stat
         toggle(state, Tab::Calls);
     } else if take(Modifiers::COMMAND, Key::T) {
         toggle(state, Tab::Timeline);
+    } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::H) {
+        state.dialog = Some(dialogs::Dialog::handover(shown, inc));
+    } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::E) {
+        state.dialog = Some(dialogs::Dialog::Close {
+            summary: String::new(),
+        });
     } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::ArrowUp) {
         state.dialog = dialogs::Dialog::level_step(inc, true);
     } else if inc.projected.is_open() && take(Modifiers::COMMAND, Key::ArrowDown) {
@@ -463,10 +481,14 @@ fn actions_bar(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, state: &
                     note: String::new(),
                 });
             }
-            if ui.button(tr.talk.handover).clicked() {
+            if ui
+                .button(tr.talk.handover)
+                .on_hover_text("Ctrl+H")
+                .clicked()
+            {
                 state.dialog = Some(dialogs::Dialog::handover(shown, inc));
             }
-            if ui.button(tr.talk.close).clicked() {
+            if ui.button(tr.talk.close).on_hover_text("Ctrl+E").clicked() {
                 state.dialog = Some(dialogs::Dialog::Close {
                     summary: String::new(),
                 });
@@ -803,9 +825,9 @@ fn clocks_ui(
                 && !c.met
             {
                 let id = ui.scope_id().with(("duty", duty.as_str()));
-                let click = ui
-                    .interact(chip.rect, id, egui::Sense::click())
-                    .on_hover_text(format!("{hover}\n{}", tr.talk.duty_hint));
+                let click = ui.interact(chip.rect, id, egui::Sense::click());
+                click.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
+                let click = click.on_hover_text(format!("{hover}\n{}", tr.talk.duty_hint));
                 if click.clicked() {
                     state.dialog = Some(dialogs::Dialog::Duty {
                         duty: duty.clone(),
