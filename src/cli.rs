@@ -7,13 +7,13 @@
 
 mod incident;
 mod show;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::incident::EN;
 use crate::io::{log, plan_file};
 
 /// Offline emergency-plan runbook for the command room of an online
@@ -63,13 +63,19 @@ pub enum Command {
     /// Show a plan's organisation, contacts, text or fault classes in the terminal.
     #[command(subcommand)]
     Show(show::ShowCommand),
-    /// Verify incident logs: the hash chain of every line. Prints OK and the
-    /// head hash, or the first bad line and why. Exits 0 when all verify, 1
-    /// otherwise.
+    /// Verify incident logs strictly: every line's hash chain, every repair
+    /// and what it cut, the links between files, sessions that never ended,
+    /// and, for a folder, the whole record. Exits 0 when everything checks
+    /// out (and the head is found), 1 otherwise.
     Verify {
-        /// Log files (`log-*.jsonl`) or incident folders.
+        /// Incident folders, or log files (`log-*.jsonl`).
         #[arg(required = true, value_name = "LOG")]
         logs: Vec<PathBuf>,
+        /// A head hash written down earlier (16 to 64 hex digits): says
+        /// whether it is still a line of the chain, which shows a rewrite
+        /// that recomputed every hash after it.
+        #[arg(long, value_name = "HASH")]
+        head: Option<verify::HeadPrefix>,
     },
 }
 
@@ -82,7 +88,7 @@ pub fn main() -> ExitCode {
     let mut out = stdout.lock();
     let result = match cli.command {
         Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
-        Some(Command::Verify { ref logs }) => verify(logs, &mut out),
+        Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
         Some(Command::Incident(ref cmd)) => incident::run(&cli, cmd, &mut out),
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
         None => match &cli.plan {
@@ -160,93 +166,6 @@ pub fn check(
         }
         for text in file.rendered() {
             writeln!(out, "{text}")?;
-        }
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// `runbook verify`: checks each log's hash chain.
-///
-/// # Errors
-/// Only when the report cannot be written.
-pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
-    let mut failed = false;
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut logs: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| {
-                    rd.filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            logs.sort();
-            if logs.is_empty() {
-                writeln!(
-                    out,
-                    "{}: no log files (log-*.jsonl) in this folder",
-                    p.display()
-                )?;
-                failed = true;
-            }
-            files.extend(logs);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for path in files {
-        let name = path.display();
-        match log::read(&path) {
-            Err(e) => {
-                writeln!(out, "{name}: {}", (EN.log_error)(&e))?;
-                failed = true;
-            }
-            Ok(scan) => {
-                if let Some((line, fault)) = &scan.damage {
-                    writeln!(
-                        out,
-                        "{name}: BAD at line {line}: {}",
-                        (EN.line_fault)(fault)
-                    )?;
-                    failed = true;
-                } else if let Some((at, bytes)) = &scan.torn_tail {
-                    let line = scan.lines.len() + 1;
-                    let complete = bytes.strip_suffix(b"\n");
-                    match complete.map(|b| log::check_line(b, line as u64, scan.head())) {
-                        // A whole last line that fails its check was changed.
-                        Some(Err(fault)) => writeln!(
-                            out,
-                            "{name}: BAD at line {line}: {}",
-                            (EN.line_fault)(&fault)
-                        )?,
-                        _ => writeln!(
-                            out,
-                            "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
-                             the {} lines before it verify, head {}",
-                            bytes.len(),
-                            scan.lines.len(),
-                            scan.head()
-                        )?,
-                    }
-                    failed = true;
-                } else if scan.lines.is_empty() {
-                    writeln!(out, "{name}: BAD: the file is empty")?;
-                    failed = true;
-                } else {
-                    writeln!(
-                        out,
-                        "{name}: OK: {} lines, head {}",
-                        scan.lines.len(),
-                        scan.head()
-                    )?;
-                }
-            }
         }
     }
     Ok(if failed {

@@ -126,16 +126,27 @@ pub enum WhenError {
     NotATime(String),
     /// A wall-clock time the zone skips (daylight saving starts).
     NotInZone(String),
-    /// A time after now, where only the past makes sense.
+    /// A time after now (beyond a minute's skew between clocks), where only
+    /// the past makes sense.
     InFuture(String),
+    /// A time before the year 2000: a typo, or a clock that was never set.
+    TooEarly(String),
 }
+
+/// How far ahead of this clock a typed time may be: another laptop's clock,
+/// or the minute shown on a wall clock, can run a little ahead.
+const SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
+/// No incident this app records happened before this (2000-01-01, UTC).
+const EARLIEST: DateTime<Utc> = DateTime::from_timestamp_nanos(946_684_800_000_000_000);
 
 /// Reads a time a person typed for something that already happened:
 /// `HH:MM` (the last time the clock showed it, so 23:50 typed at 00:15 is
 /// yesterday), `YYYY-MM-DD HH:MM` (wall-clock time in `zone`) or RFC 3339.
 ///
 /// # Errors
-/// When the text is not a time, or the time is after `now`.
+/// When the text is not a time, the time is more than a minute after
+/// `now`, or before the year 2000.
 pub fn parse_past(text: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTime<Utc>, WhenError> {
     let text = text.trim();
     let instant = |wall: NaiveDateTime| {
@@ -158,8 +169,11 @@ pub fn parse_past(text: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTime
     } else {
         return Err(WhenError::NotATime(text.to_owned()));
     };
-    if t > now {
+    if t > now + SKEW {
         return Err(WhenError::InFuture(text.to_owned()));
+    }
+    if t < EARLIEST {
+        return Err(WhenError::TooEarly(text.to_owned()));
     }
     Ok(t)
 }
@@ -213,5 +227,29 @@ mod tests {
             parse_past("half past", now, zone),
             Err(WhenError::NotATime("half past".to_owned()))
         );
+        for far in ["2999-01-01T00:00:00Z", "2026-03-01T16:16:01Z"] {
+            assert_eq!(
+                parse_past(far, now, zone),
+                Err(WhenError::InFuture(far.to_owned())),
+                "an RFC 3339 time is checked like any other"
+            );
+        }
+        for early in ["0001-01-01T00:00:00Z", "1999-12-31 23:59"] {
+            assert_eq!(
+                parse_past(early, now, zone),
+                Err(WhenError::TooEarly(early.to_owned()))
+            );
+        }
+    }
+
+    #[test]
+    fn a_minute_of_skew_between_clocks_is_allowed() {
+        let zone = Zone::beijing();
+        let now = DateTime::parse_from_rfc3339("2026-03-01T16:15:30Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let ahead = "2026-03-01T16:16:20Z";
+        assert!(parse_past(ahead, now, zone).is_ok());
+        assert!(parse_past("2000-01-01T00:00:00Z", now, zone).is_ok());
     }
 }

@@ -11,6 +11,7 @@ mod editions;
 mod gui;
 mod incident;
 mod log_faults;
+mod log_hardening;
 mod plan_format;
 mod plan_props;
 mod plans;

@@ -76,6 +76,19 @@ fn file_name(path: &Path) -> String {
     )
 }
 
+fn plural_s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The line numbers of bad lines, for a sentence: `9, 12, 30`.
+fn line_numbers(bad: &[(u64, LineFault)]) -> String {
+    let mut out: Vec<String> = bad.iter().take(10).map(|(l, _)| l.to_string()).collect();
+    if bad.len() > 10 {
+        out.push("…".to_owned());
+    }
+    out.join(", ")
+}
+
 fn ids<T: std::fmt::Display>(list: &[T]) -> String {
     list.iter()
         .map(ToString::to_string)
@@ -123,6 +136,9 @@ fn when_error_en(e: &WhenError) -> String {
         WhenError::InFuture(t) => {
             format!("{t:?} is in the future; only what already happened can be recorded")
         }
+        WhenError::TooEarly(t) => {
+            format!("{t:?} is before the year 2000: check the date")
+        }
     }
 }
 
@@ -149,11 +165,34 @@ fn notice_en(n: &Notice) -> String {
             "this folder could not be written at some point and the log continues in {}; open that folder for the whole record",
             show(rescue)
         ),
-        Notice::Damaged { file, line, fault } => format!(
-            "{} is damaged at line {line} ({}); only the lines before it are shown, and the file is kept as it is",
-            file_name(file),
-            line_fault_en(fault)
-        ),
+        Notice::Damaged {
+            file,
+            bad,
+            following,
+        } => {
+            let Some((line, fault)) = bad.first() else {
+                return format!("{} is damaged; the file is kept as it is", file_name(file));
+            };
+            let more = if bad.len() > 1 {
+                format!(
+                    "; also at line{} {}",
+                    plural_s(bad.len() - 1),
+                    line_numbers(&bad[1..])
+                )
+            } else {
+                String::new()
+            };
+            let shown = match following.len() {
+                0 => "the lines before it are shown".to_owned(),
+                1 => "the lines before it are shown, and the 1 entry after it that checks out by itself, marked as following damage".to_owned(),
+                n => format!("the lines before it are shown, and the {n} entries after it that check out by themselves, marked as following damage"),
+            };
+            format!(
+                "{} is damaged at line {line} ({}){more}; {shown}; the file is kept as it is",
+                file_name(file),
+                line_fault_en(fault)
+            )
+        }
         Notice::DamagedContinued {
             file,
             line,
@@ -249,6 +288,10 @@ fn refusal_en(e: &ActionError) -> String {
         ),
         ActionError::DiscoveredLater => {
             "the discovery time is later than now; a fault is discovered before it is declared"
+                .to_owned()
+        }
+        ActionError::BeforeDiscovery { .. } => {
+            "that time is before the incident was discovered; if it really happened then, confirm it (--before-discovery on the command line, Enter again in the window)"
                 .to_owned()
         }
         ActionError::UnknownTemplate(id) => format!("no template {:?} in the plan", id.as_str()),
@@ -505,6 +548,7 @@ fn when_error_zh(e: &WhenError) -> String {
         }
         WhenError::NotInZone(t) => format!("本地时区没有“{t}”这个时间（夏令时跳过）"),
         WhenError::InFuture(t) => format!("“{t}”是将来的时间；只能记录已经发生的事"),
+        WhenError::TooEarly(t) => format!("“{t}”早于 2000 年，请检查日期"),
     }
 }
 
@@ -527,11 +571,29 @@ fn notice_zh(n: &Notice) -> String {
             "此文件夹曾经无法写入，日志已在 {} 中继续；完整记录请打开那个文件夹",
             show(rescue)
         ),
-        Notice::Damaged { file, line, fault } => format!(
-            "{} 第 {line} 行已损坏（{}）；只显示此前的记录，文件保持原样",
-            file_name(file),
-            line_fault_zh(fault)
-        ),
+        Notice::Damaged {
+            file,
+            bad,
+            following,
+        } => {
+            let Some((line, fault)) = bad.first() else {
+                return format!("{} 已损坏；文件保持原样", file_name(file));
+            };
+            let more = if bad.len() > 1 {
+                format!("；另有第 {} 行损坏", line_numbers(&bad[1..]))
+            } else {
+                String::new()
+            };
+            let shown = match following.len() {
+                0 => "显示此前的记录".to_owned(),
+                n => format!("显示此前的记录，以及其后自身校验无误的 {n} 条记录（标为“损坏之后”）"),
+            };
+            format!(
+                "{} 第 {line} 行已损坏（{}）{more}；{shown}；文件保持原样",
+                file_name(file),
+                line_fault_zh(fault)
+            )
+        }
         Notice::DamagedContinued {
             file,
             line,
@@ -617,6 +679,10 @@ fn refusal_zh(e: &ActionError) -> String {
             format!("研判结果建议 {suggested} 级；改定为 {chosen} 级需要说明原因")
         }
         ActionError::DiscoveredLater => "发现时间晚于现在；故障应先发现、后启动响应".to_owned(),
+        ActionError::BeforeDiscovery { .. } => {
+            "该时间早于故障发现时间；如确实发生在那时，请确认（命令行加 --before-discovery，窗口中再按一次回车）"
+                .to_owned()
+        }
         ActionError::UnknownTemplate(id) => format!("预案中没有通知模板“{id}”"),
         ActionError::NoAudience => "不用模板的消息需要选择发送对象".to_owned(),
         ActionError::UnknownTarget(t) => {
@@ -865,8 +931,11 @@ mod tests {
             },
             Notice::Damaged {
                 file: p("log-a.jsonl"),
-                line: 17,
-                fault: LineFault::HashChanged,
+                bad: vec![(17, LineFault::HashChanged), (30, LineFault::Chain)],
+                following: vec![crate::model::incident::EntryRef {
+                    recorded_at: chrono::DateTime::UNIX_EPOCH,
+                    device: "laptop-a".into(),
+                }],
             },
             Notice::DamagedContinued {
                 file: p("log-a.jsonl"),
@@ -958,8 +1027,12 @@ mod tests {
                 recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
                 device: "laptop-9".into(),
             }),
+            ActionError::BeforeDiscovery {
+                at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+                discovered: chrono::DateTime::from_timestamp(60, 0).unwrap_or_default(),
+            },
         ];
-        let mut seen = [false; 20];
+        let mut seen = [false; 21];
         for e in &all {
             let i = match e {
                 ActionError::Closed => 0,
@@ -982,6 +1055,7 @@ mod tests {
                 ActionError::Empty(_) => 17,
                 ActionError::Unfilled(_) => 18,
                 ActionError::UnknownEntry(_) => 19,
+                ActionError::BeforeDiscovery { .. } => 20,
             };
             seen[i] = true;
         }
@@ -1058,7 +1132,12 @@ mod tests {
         for n in every_notice() {
             let facts: Vec<String> = match &n {
                 Notice::ContinuesInRescue { rescue } => vec![rescue.display().to_string()],
-                Notice::Damaged { line, .. } => vec!["log-a.jsonl".into(), line.to_string()],
+                Notice::Damaged { bad, following, .. } => vec![
+                    "log-a.jsonl".into(),
+                    bad[0].0.to_string(),
+                    bad[1].0.to_string(),
+                    following.len().to_string(),
+                ],
                 Notice::DamagedContinued { line, next, .. } => {
                     vec![line.to_string(), next.display().to_string()]
                 }
@@ -1114,6 +1193,7 @@ mod tests {
             WhenError::NotATime("noon".into()),
             WhenError::NotInZone("02:30".into()),
             WhenError::InFuture("23:00".into()),
+            WhenError::TooEarly("0001-01-01 00:00".into()),
         ] {
             check_both(&(EN.when_error)(&w), &(ZH.when_error)(&w), &[]);
         }

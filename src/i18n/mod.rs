@@ -327,6 +327,17 @@ pub const EN: Tr = Tr {
     talk: &talk::EN,
 };
 
+/// How many hex digits of a log's head hash are shown to be written down:
+/// 16 (64 bits) names one line of any log, and `runbook verify --head`
+/// takes that many or more.
+pub const HEAD_SHOWN: usize = 16;
+
+/// The part of a head hash shown to people (the window copies it whole).
+#[must_use]
+pub fn short_head(head: &str) -> &str {
+    head.get(..HEAD_SHOWN).unwrap_or(head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

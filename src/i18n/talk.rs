@@ -57,6 +57,10 @@ pub struct TalkTr {
     pub timeline_search: &'static str,
     pub backdated: fn(&str, &str) -> String,
     pub corrected: &'static str,
+    /// The mark of an entry read after damage in its log.
+    pub after_damage: &'static str,
+    /// What that mark means.
+    pub after_damage_hint: &'static str,
     pub correct: &'static str,
     pub correction_label: &'static str,
     pub no_entries: &'static str,
@@ -220,6 +224,8 @@ pub const ZH: TalkTr = TalkTr {
     timeline_search: "搜索",
     backdated: |happened, recorded| format!("补记：发生于 {happened}，记录于 {recorded}"),
     corrected: "（已更正）",
+    after_damage: "⚠ 损坏之后",
+    after_damage_hint: "此记录位于日志损坏处之后：它本身校验无误，但已无法证明它与日志开头相连。详见上方的损坏提示。",
     correct: "更正…",
     correction_label: "更正内容",
     no_entries: "没有符合条件的记录。",
@@ -334,6 +340,8 @@ pub const EN: TalkTr = TalkTr {
     timeline_search: "Search",
     backdated: |happened, recorded| format!("happened {happened}, written down {recorded}"),
     corrected: " (corrected)",
+    after_damage: "⚠ after damage",
+    after_damage_hint: "This entry comes after damage in its log: it checks out by itself, but it is no longer proven to follow the start of the log. The notice above says where the damage is.",
     correct: "Correct…",
     correction_label: "Correction",
     no_entries: "No entries match.",

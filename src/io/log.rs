@@ -14,9 +14,11 @@
 //! a write or sync error the file is cut back to its last complete line, the
 //! writer refuses further appends (a failed sync is never retried and
 //! trusted), and the caller keeps the unsaved entry and continues in another
-//! file. Reopening repairs a torn last line (its bytes kept in a side file, a
-//! `recovered` record appended) and refuses to append after damage in the
-//! middle.
+//! file. Reopening repairs a torn last line — an incomplete one, with no
+//! newline, the only thing a crash leaves — (its bytes kept in a side file, a
+//! `recovered` record appended) and refuses to append to a file with any
+//! damaged complete line: that is kept as it is, and the log continues in a
+//! new file.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read as _, Seek as _, SeekFrom};
@@ -178,12 +180,13 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// Checks one line (without its newline) against the expected sequence
-/// number and previous hash.
+/// Checks that one line (without its newline) is a record whose hash covers
+/// its bytes: the line itself was not changed. Where it stands in the chain
+/// is [`check_line`]'s question.
 ///
 /// # Errors
 /// What is wrong with the line.
-pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, LineFault> {
+pub fn check_self(bytes: &[u8]) -> Result<Line, LineFault> {
     let Some(cut) = find_last(bytes, HASH_KEY) else {
         return Err(LineFault::NoHash);
     };
@@ -197,6 +200,22 @@ pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, LineFault>
     if sha256_hex(body) != line.hash {
         return Err(LineFault::HashChanged);
     }
+    Ok(line)
+}
+
+/// Checks one line (without its newline) against the expected sequence
+/// number and previous hash.
+///
+/// # Errors
+/// What is wrong with the line.
+pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, LineFault> {
+    let line = check_self(bytes)?;
+    follows(&line, seq, prev)?;
+    Ok(line)
+}
+
+/// Whether a line that checks out by itself takes its place in the chain.
+fn follows(line: &Line, seq: u64, prev: &str) -> Result<(), LineFault> {
     if line.seq != seq {
         return Err(LineFault::Sequence {
             found: line.seq,
@@ -206,35 +225,102 @@ pub fn check_line(bytes: &[u8], seq: u64, prev: &str) -> Result<Line, LineFault>
     if line.prev != prev {
         return Err(LineFault::Chain);
     }
-    Ok(line)
+    Ok(())
+}
+
+/// One bad place in a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    /// The line, from 1.
+    pub line: u64,
+    /// Where the line starts, in bytes.
+    pub at: u64,
+    /// What is wrong. A line that is intact by itself but does not follow
+    /// the one before ([`LineFault::Sequence`], [`LineFault::Chain`]) is kept:
+    /// what is missing is before it.
+    pub fault: LineFault,
+}
+
+impl Damage {
+    /// Whether the line itself is kept (intact, but out of the chain).
+    #[must_use]
+    pub fn line_kept(&self) -> bool {
+        matches!(self.fault, LineFault::Sequence { .. } | LineFault::Chain)
+    }
 }
 
 /// What reading a log file found.
+///
+/// Reading keeps every line that can be trusted. The lines from the start
+/// that chain to each other are the log proper ([`Self::lines`]): a writer
+/// may append after them only when nothing follows. After the first bad
+/// line, every later line whose own hash checks out is kept too
+/// ([`Self::after_damage`]), in order: one damaged byte must not hide the
+/// hours recorded after it. Every bad line is reported. Only an incomplete
+/// last line (no newline) is a torn tail, which a crash can leave; a complete
+/// line that fails its check is damage, never cut.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// The good lines, in order.
+    /// The lines that chain from the start, in order.
     pub lines: Vec<Line>,
-    /// Bytes up to the end of the last good line.
+    /// Bytes up to the end of the last of [`Self::lines`].
     pub good_len: u64,
-    /// A torn or bad last line: its byte offset and bytes.
+    /// The intact lines after the first damage, with their line numbers.
+    pub after_damage: Vec<(u64, Line)>,
+    /// Every bad place, in order.
+    pub damage: Vec<Damage>,
+    /// An incomplete last line: its byte offset and bytes.
     pub torn_tail: Option<(u64, Vec<u8>)>,
-    /// Damage before the last line: line number and what is wrong.
-    pub damage: Option<(u64, LineFault)>,
 }
 
 impl Scan {
-    /// The hash of the last good line, or [`GENESIS`].
+    /// The hash of the last line of the chain from the start, or [`GENESIS`].
     #[must_use]
     pub fn head(&self) -> &str {
         self.lines.last().map_or(GENESIS, |l| l.hash.as_str())
     }
 
-    /// The entries recorded in the good lines.
+    /// The last line kept, after damage or not: where a continuation picks up.
+    #[must_use]
+    pub fn last(&self) -> Option<&Line> {
+        self.after_damage
+            .last()
+            .map(|(_, l)| l)
+            .or_else(|| self.lines.last())
+    }
+
+    /// Every line kept, in file order.
+    pub fn kept(&self) -> impl Iterator<Item = &Line> {
+        self.lines
+            .iter()
+            .chain(self.after_damage.iter().map(|(_, l)| l))
+    }
+
+    /// The entries recorded in every kept line, in file order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.lines.iter().filter_map(|l| match &l.record {
+        self.kept().filter_map(|l| match &l.record {
             Record::Event { entry } => Some(entry),
             _ => None,
         })
+    }
+
+    /// The entries recorded after the first damage.
+    pub fn entries_after_damage(&self) -> impl Iterator<Item = &Entry> {
+        self.after_damage
+            .iter()
+            .filter_map(|(_, l)| match &l.record {
+                Record::Event { entry } => Some(entry),
+                _ => None,
+            })
+    }
+
+    /// Whether the last kept line closes a writing session (or nothing is kept).
+    #[must_use]
+    pub fn ends_closed(&self) -> bool {
+        matches!(
+            self.last().map(|l| &l.record),
+            Some(Record::Closed { .. }) | None
+        )
     }
 }
 
@@ -244,6 +330,9 @@ pub fn scan(data: &[u8]) -> Scan {
     let mut out = Scan::default();
     let mut pos = 0usize;
     let mut line_no = 0u64;
+    // The line before, when it was kept: the next one must follow it. After
+    // a bad line there is nothing to follow, and an intact line starts again.
+    let mut before: Option<(u64, String)> = Some((0, GENESIS.to_owned()));
     while pos < data.len() {
         line_no += 1;
         let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') else {
@@ -251,25 +340,35 @@ pub fn scan(data: &[u8]) -> Scan {
             break;
         };
         let bytes = &data[pos..pos + nl];
-        let seq = out.lines.len() as u64 + 1;
-        match check_line(bytes, seq, out.head()) {
-            Ok(line) => {
-                out.lines.push(line);
-                pos += nl + 1;
-                out.good_len = pos as u64;
+        let at = pos as u64;
+        pos += nl + 1;
+        let line = match check_self(bytes) {
+            Ok(line) => line,
+            Err(fault) => {
+                out.damage.push(Damage {
+                    line: line_no,
+                    at,
+                    fault,
+                });
+                before = None;
+                continue;
             }
-            Err(reason) => {
-                // A bad line with nothing complete after it is a torn tail:
-                // after a crash a file can keep its new length but not its
-                // new bytes. Anything after it means damage in the middle.
-                let rest = &data[pos + nl + 1..];
-                if rest.contains(&b'\n') {
-                    out.damage = Some((line_no, reason));
-                } else {
-                    out.torn_tail = Some((pos as u64, data[pos..].to_vec()));
-                }
-                break;
-            }
+        };
+        if let Some((seq, prev)) = &before
+            && let Err(fault) = follows(&line, seq + 1, prev)
+        {
+            out.damage.push(Damage {
+                line: line_no,
+                at,
+                fault,
+            });
+        }
+        before = Some((line.seq, line.hash.clone()));
+        if out.damage.is_empty() {
+            out.lines.push(line);
+            out.good_len = pos as u64;
+        } else {
+            out.after_damage.push((line_no, line));
         }
     }
     out
@@ -432,8 +531,8 @@ impl Writer {
     /// last line, and writes the opening record.
     ///
     /// # Errors
-    /// [`LogError::Damaged`] when a line before the last is bad: the caller
-    /// continues in a new file. Also when the file cannot be opened or locked.
+    /// [`LogError::Damaged`] when any complete line is bad: the file is kept
+    /// as it is and the caller continues in a new file. Also when the file cannot be opened or locked.
     pub fn open(path: &Path, session: &Session) -> Result<(Self, OpenReport), LogError> {
         let open_err = |e: std::io::Error| LogError::Open {
             path: path.to_owned(),
@@ -449,11 +548,11 @@ impl Writer {
                 error: e.into(),
             })?;
         let scan = scan(&data);
-        if let Some((line, fault)) = scan.damage {
+        if let Some(d) = scan.damage.first() {
             return Err(LogError::Damaged {
                 path: path.to_owned(),
-                line,
-                fault,
+                line: d.line,
+                fault: d.fault.clone(),
             });
         }
         let mut report = OpenReport {
@@ -654,7 +753,7 @@ mod tests {
     fn a_chain_verifies() {
         let s = scan(&log(3));
         assert_eq!(s.lines.len(), 3);
-        assert!(s.torn_tail.is_none() && s.damage.is_none());
+        assert!(s.torn_tail.is_none() && s.damage.is_empty());
     }
 
     #[test]
@@ -673,7 +772,7 @@ mod tests {
         for cut in two + 1..full.len() {
             let s = scan(&full[..cut]);
             assert_eq!(s.lines.len(), 2, "cut at {cut}");
-            assert!(s.damage.is_none(), "cut at {cut}");
+            assert!(s.damage.is_empty(), "cut at {cut}");
             assert_eq!(
                 s.torn_tail.as_ref().map(|t| t.0),
                 Some(two as u64),
@@ -688,6 +787,35 @@ mod tests {
         let i = data.iter().position(|&b| b == b'"').unwrap() + 3;
         data[i] ^= 1;
         let s = scan(&data);
-        assert_eq!(s.damage.as_ref().map(|d| d.0), Some(1));
+        assert_eq!(s.damage.first().map(|d| d.line), Some(1));
+        assert_eq!(s.lines.len(), 0);
+        let kept: Vec<u64> = s.after_damage.iter().map(|(n, _)| *n).collect();
+        assert_eq!(kept, [2, 3], "the intact lines after the damage are kept");
+    }
+
+    #[test]
+    fn a_complete_last_line_that_fails_its_check_is_damage_not_a_torn_tail() {
+        let mut data = log(3);
+        let last = data.len() - 10;
+        data[last] ^= 1;
+        let s = scan(&data);
+        assert!(s.torn_tail.is_none());
+        assert_eq!(s.damage.first().map(|d| d.line), Some(3));
+        assert_eq!(s.lines.len(), 2);
+    }
+
+    #[test]
+    fn a_removed_line_is_reported_where_the_chain_breaks_and_the_rest_is_kept() {
+        let data = log(4);
+        let text = String::from_utf8(data).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let cut = format!("{}\n{}\n{}\n", lines[0], lines[2], lines[3]);
+        let s = scan(cut.as_bytes());
+        assert_eq!(s.damage.len(), 1);
+        assert_eq!(s.damage[0].line, 2);
+        assert!(s.damage[0].line_kept());
+        assert_eq!(s.lines.len(), 1);
+        assert_eq!(s.after_damage.len(), 2);
+        assert_eq!(s.last().map(|l| l.seq), Some(4));
     }
 }

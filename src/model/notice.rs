@@ -11,7 +11,7 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
-use super::incident::{ActionError, ReplayError};
+use super::incident::{ActionError, EntryRef, ReplayError};
 use super::plan::Diagnostic;
 
 /// An operating-system error as data: its kind, which each face words, and
@@ -83,7 +83,7 @@ pub enum LogError {
     },
     /// The log failed earlier and accepts nothing more.
     Failed(PathBuf),
-    /// The file is damaged before its last line; it is never written again.
+    /// A complete line of the file is bad; it is never written again.
     Damaged {
         /// The log.
         path: PathBuf,
@@ -119,15 +119,16 @@ pub enum Notice {
         /// The rescue folder.
         rescue: PathBuf,
     },
-    /// A log is damaged at a line; only the lines before it are read, and
-    /// the file is kept as it is.
+    /// A log is damaged: every bad line is reported, every intact line is
+    /// read (those after the damage marked), and the file is kept as it is.
     Damaged {
         /// The log.
         file: PathBuf,
-        /// The first bad line.
-        line: u64,
-        /// What is wrong with it.
-        fault: LineFault,
+        /// Every bad line, from 1, and what is wrong with it.
+        bad: Vec<(u64, LineFault)>,
+        /// The entries read after the first bad line: intact by themselves,
+        /// but no longer proven to follow the start of the log.
+        following: Vec<EntryRef>,
     },
     /// This device's log is damaged; it is kept as it is and the log
     /// continues in a new file.
@@ -185,6 +186,20 @@ pub enum Notice {
         /// Why.
         error: OsError,
     },
+}
+
+/// The entries read after damage in their log, as the notices name them:
+/// each is intact by itself, but no longer proven to follow the start of its
+/// log, and is shown marked.
+#[must_use]
+pub fn after_damage(notices: &[Notice]) -> Vec<&EntryRef> {
+    notices
+        .iter()
+        .flat_map(|n| match n {
+            Notice::Damaged { following, .. } => following.as_slice(),
+            _ => &[],
+        })
+        .collect()
 }
 
 impl Notice {

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 
 use super::Context;
 use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, OpenIncident, read};
-use crate::model::incident::{Action, ActionError, Entry, Incident};
+use crate::model::incident::{Action, ActionError, Entry, Happened, Incident};
 use crate::model::notice::LogError;
 use crate::model::plan::Plan;
 
@@ -253,8 +253,9 @@ impl Live {
     pub fn submit(
         &mut self,
         action: Action,
-        happened_at: Option<DateTime<Utc>>,
+        happened: Option<Happened>,
     ) -> Result<u64, ActionError> {
+        let happened_at = self.projected.check_happened(happened)?;
         let event = self.projected.check(&self.plan, action)?;
         let entry = Entry {
             recorded_at: self.ctx.now(),

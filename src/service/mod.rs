@@ -23,7 +23,7 @@ pub use context::Context;
 pub use live::Live;
 
 use crate::io::incident_dir::{self, IncidentError, Notice, OpenIncident, read};
-use crate::model::incident::{Action, Commander, Declaration, Entry, Incident};
+use crate::model::incident::{Action, Commander, Declaration, Entry, Happened, Incident};
 use crate::model::plan::Plan;
 
 /// An incident read without writing anything: for looking, reporting and
@@ -136,6 +136,26 @@ impl Service {
         OpenIncident::open(dir, self.ctx.device(), self.now())
     }
 
+    /// Opens an incident like [`Self::open`], waiting up to 5 s when other
+    /// processes on this device hold every log it could write (a command
+    /// typed while others finish); `waiting` is called once after a second.
+    ///
+    /// # Errors
+    /// As [`Self::open`].
+    pub fn open_waiting(
+        &self,
+        dir: &Path,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<OpenIncident, IncidentError> {
+        OpenIncident::open_waiting(
+            dir,
+            self.ctx.device(),
+            self.now(),
+            std::time::Duration::from_secs(5),
+            waiting,
+        )
+    }
+
     /// Reads an incident without writing to it.
     ///
     /// # Errors
@@ -194,7 +214,7 @@ impl Service {
         incident_dir::resolve(self.ctx.data_dir(), given)
     }
 
-    /// Records an action by the operator, now or at an earlier `happened_at`.
+    /// Records an action by the operator, now or at an earlier time.
     ///
     /// # Errors
     /// A refused action (nothing written), or a failed write (the entry is
@@ -203,9 +223,9 @@ impl Service {
         &self,
         open: &mut OpenIncident,
         action: Action,
-        happened_at: Option<DateTime<Utc>>,
+        happened: Option<Happened>,
     ) -> Result<Entry, IncidentError> {
-        open.record(action, self.ctx.operator(), happened_at, self.now())
+        open.record(action, self.ctx.operator(), happened, self.now())
     }
 
     /// The places a log goes when its folder cannot be written, in order:

@@ -133,7 +133,7 @@ pub enum Command {
         /// What to do.
         action: Action,
         /// When it happened, if earlier than now.
-        happened_at: Option<chrono::DateTime<chrono::Utc>>,
+        happened_at: Option<crate::model::incident::Happened>,
     },
     /// Continue an incident's log in another folder: this one, or one the
     /// native dialog asks for.

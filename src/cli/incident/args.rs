@@ -255,6 +255,10 @@ pub struct When {
     /// When it happened, if earlier than now: `HH:MM` (the last time the clock showed it, so 23:50 after midnight is yesterday), `YYYY-MM-DD HH:MM` (local time) or RFC 3339.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// The time given with --at is before the incident was discovered, and
+    /// that is right (it is refused otherwise, as a likely typo).
+    #[arg(long, requires = "at")]
+    pub before_discovery: bool,
 }
 
 /// Yes or no.
@@ -361,7 +365,7 @@ impl IncidentCommand {
     /// The incident an action subcommand works on, and when the action
     /// happened if earlier (`--at`); `None` for the subcommands that only
     /// declare or read.
-    pub fn acts_on(&self) -> Option<(&str, Option<&str>)> {
+    pub fn acts_on(&self) -> Option<(&str, Option<&When>)> {
         match self {
             Self::Reopen { incident, .. } => Some((incident, None)),
             Self::Step { incident, when, .. }
@@ -374,7 +378,7 @@ impl IncidentCommand {
             | Self::Warning { incident, when, .. }
             | Self::Handover { incident, when, .. }
             | Self::Duty { incident, when, .. }
-            | Self::Close { incident, when, .. } => Some((incident, when.at.as_deref())),
+            | Self::Close { incident, when, .. } => Some((incident, Some(when))),
             Self::New { .. }
             | Self::List
             | Self::Calls { .. }

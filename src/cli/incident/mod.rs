@@ -28,7 +28,9 @@ use crate::io::plan_file;
 use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
 };
-use crate::model::incident::{Action, Answer, Commander, Declaration, EntryRef, Event, Incident};
+use crate::model::incident::{
+    Action, Answer, Commander, Declaration, EntryRef, Event, Happened, Incident,
+};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::Target;
 use crate::service::context::Overrides;
@@ -117,10 +119,10 @@ pub fn run(
             Ok(ExitCode::SUCCESS)
         }
         _ => {
-            let Some((incident, at)) = cmd.acts_on() else {
+            let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
             };
-            act(&service, incident, at, out, |plan, state| {
+            act(&service, incident, when, out, |plan, state| {
                 action(cmd, plan, state, &times)
             })
         }
@@ -381,7 +383,7 @@ fn new(
     writeln!(out, "declared {name}: level {}", open.incident().level())?;
     writeln!(out, "folder: {}", open.dir().display())?;
     if let Some(head) = service.finish(open).or_say()? {
-        writeln!(out, "log head: {}", &head[..12.min(head.len())])?;
+        writeln!(out, "log head: {}", crate::i18n::short_head(&head))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -391,22 +393,45 @@ fn new(
 fn act(
     service: &Service,
     incident: &str,
-    at: Option<&str>,
+    when: Option<&args::When>,
     out: &mut dyn std::io::Write,
     build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
 ) -> anyhow::Result<ExitCode> {
     let dir = service.resolve(incident).or_say()?;
-    let happened_at = past(service, at)?;
-    let mut open = service.open(&dir).or_say()?;
-    render::notices(open.notices(), out)?;
-    let action = match build(open.plan(), open.incident()) {
+    let happened = match when {
+        Some(w) => past(service, w.at.as_deref())?.map(|at| Happened {
+            at,
+            before_discovery: w.before_discovery,
+        }),
+        None => None,
+    };
+    // A refused command writes nothing: the action is built and checked
+    // against the incident as read, before its log is opened for writing
+    // (which writes a session record, and repairs a crash's torn tail).
+    let snap = service.read(&dir).or_say()?;
+    let checked = build(&snap.plan, &snap.incident).and_then(|action| {
+        snap.incident
+            .check_happened(happened)
+            .and_then(|_| snap.incident.check(&snap.plan, action.clone()))
+            .map_err(|e| anyhow!(render::failure(&e.into())))?;
+        Ok(action)
+    });
+    let action = match checked {
         Ok(action) => action,
         Err(e) => {
-            finish(service, open, out)?;
+            render::notices(&snap.notices, out)?;
             return Err(e);
         }
     };
-    match service.record(&mut open, action, happened_at) {
+    let mut open = service
+        .open_waiting(&dir, &mut || {
+            eprintln!(
+                "runbook: other runbook processes on this device are writing this incident; waiting up to 5 s"
+            );
+        })
+        .or_say()?;
+    render::notices(open.notices(), out)?;
+    match service.record(&mut open, action, happened) {
         Ok(entry) => {
             writeln!(
                 out,
@@ -445,7 +470,7 @@ fn finish(
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     match service.finish(open) {
-        Ok(Some(head)) => writeln!(out, "log head {}", &head[..12.min(head.len())])?,
+        Ok(Some(head)) => writeln!(out, "log head {}", crate::i18n::short_head(&head))?,
         Ok(None) => {}
         Err(e) => writeln!(out, "! {}", render::failure(&e))?,
     }

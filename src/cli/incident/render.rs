@@ -51,8 +51,21 @@ pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
 /// When the output cannot be written.
 pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     notices(&snap.notices, out)?;
+    let suspect = crate::model::notice::after_damage(&snap.notices);
     for (i, e) in snap.incident.timeline().iter().enumerate() {
-        writeln!(out, "#{:<3} {}", i + 1, timeline_line(e, &snap.plan, times))?;
+        // Read after damage in its log: intact itself, but no longer
+        // proven to follow the start of the log.
+        let mark = if suspect.iter().any(|r| r.is(e)) {
+            "(after damage) "
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "#{:<3} {mark}{}",
+            i + 1,
+            timeline_line(e, &snap.plan, times)
+        )?;
     }
     Ok(())
 }

@@ -17,10 +17,12 @@
 //!   a writer thread can own; [`OpenIncident`] adds the plan and the state,
 //!   and is the one place where an action is checked, written and only then
 //!   applied.
+//! - [`verify`]: the strict check of a whole record, for `runbook verify`.
 
 pub mod open;
 pub mod paths;
 pub mod read;
+pub mod verify;
 
 pub use crate::model::notice::{FileOp, IncidentError, Notice};
 pub use open::{IncidentLog, OpenIncident};

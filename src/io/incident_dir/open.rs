@@ -8,16 +8,18 @@
 //! it durably, and only then apply it.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use super::paths::{
-    PLAN_FILE, device_slug, incidents_dir, log_path, next_log_path, writer_logs, writer_names,
+    PLAN_FILE, device_slug, incidents_dir, link_to, log_path, next_log_path, writer_logs,
+    writer_names,
 };
 use super::read::{load_plan, read_entries};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
-use crate::model::incident::{Action, Declaration, Entry, Event, Incident};
+use crate::model::incident::{Action, Declaration, Entry, Event, Happened, Incident};
 use crate::model::plan::{self, Plan};
 
 /// This device's log of one incident, and the entries not yet on disk.
@@ -132,11 +134,13 @@ impl IncidentLog {
             .as_deref()
             .and_then(|p| Some((p, log::read(p).ok()?)));
         let (file, last_seq, last_hash) = match (&self.writer, stalled) {
-            (Some(w), _) => (w.path().display().to_string(), w.seq(), w.head().to_owned()),
+            (Some(w), _) => (link_to(folder, w.path()), w.seq(), w.head().to_owned()),
             (None, Some((p, scan))) => (
-                p.display().to_string(),
-                scan.lines.len() as u64,
-                scan.head().to_owned(),
+                link_to(folder, p),
+                scan.last().map_or(0, |l| l.seq),
+                scan.last()
+                    .map_or(log::GENESIS, |l| l.hash.as_str())
+                    .to_owned(),
             ),
             (None, None) => (String::new(), 0, log::GENESIS.to_owned()),
         };
@@ -272,6 +276,23 @@ impl OpenIncident {
     /// When the plan copy or the logs cannot be read, or another process is
     /// writing this device's log.
     pub fn open(dir: &Path, device: &str, now: DateTime<Utc>) -> Result<Self, IncidentError> {
+        Self::open_waiting(dir, device, now, Duration::ZERO, &mut || {})
+    }
+
+    /// Opens an incident folder like [`Self::open`]; when every writer name
+    /// of this device is held by other processes, waits for one to be free
+    /// for up to `patience`, calling `waiting` once after a second so that
+    /// a person knows why nothing happens yet.
+    ///
+    /// # Errors
+    /// As [`Self::open`].
+    pub fn open_waiting(
+        dir: &Path,
+        device: &str,
+        now: DateTime<Utc>,
+        patience: Duration,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Self, IncidentError> {
         let (plan, bytes) = load_plan(dir)?;
         let sha = log::sha256_hex(&bytes);
         let session = Session {
@@ -284,15 +305,24 @@ impl OpenIncident {
         // another process on this device holds it (the window is open and
         // the scribe types in a terminal), the next writer name takes over.
         let names = writer_names(device);
-        let mut tried = names.iter().peekable();
-        let (writer_name, opened) = loop {
-            let Some(name) = tried.next() else {
-                return Err(IncidentError::Log(LogError::Locked(dir.to_owned())));
-            };
-            match open_writer(dir, name, &session, &mut notices) {
-                Err(LogError::Locked(_)) if tried.peek().is_some() => {}
-                result => break (name.clone(), result),
+        let started = Instant::now();
+        let mut told = false;
+        let (writer_name, opened) = 'wait: loop {
+            for name in &names {
+                match open_writer(dir, name, &session, &mut notices) {
+                    Err(LogError::Locked(_)) => {
+                        if !told && started.elapsed() >= Duration::from_secs(1) {
+                            told = true;
+                            waiting();
+                        }
+                    }
+                    result => break 'wait (name.clone(), result),
+                }
             }
+            if started.elapsed() >= patience {
+                return Err(IncidentError::Log(LogError::Locked(dir.to_owned())));
+            }
+            std::thread::sleep(Duration::from_millis(100));
         };
         // The log is there but cannot be written (a full disk, a file-size
         // limit): open anyway, so that the caller keeps the operator's
@@ -392,9 +422,10 @@ impl OpenIncident {
         &mut self,
         action: Action,
         by: &str,
-        happened_at: Option<DateTime<Utc>>,
+        happened: Option<Happened>,
         now: DateTime<Utc>,
     ) -> Result<Entry, IncidentError> {
+        let happened_at = self.incident.check_happened(happened)?;
         let event = self.incident.check(&self.plan, action)?;
         let entry = Entry {
             recorded_at: now,
@@ -469,8 +500,22 @@ fn open_writer(
     session: &Session,
     notices: &mut Vec<Notice>,
 ) -> Result<Writer, LogError> {
-    let Some(path) = writer_logs(dir, writer_name).pop() else {
-        return Writer::create(&log_path(dir, writer_name, 1), session, None);
+    let path = match writer_logs(dir, writer_name).pop() {
+        Some(path) => path,
+        None => {
+            let first = log_path(dir, writer_name, 1);
+            match Writer::create(&first, session, None) {
+                // Another process created it a moment ago (the first note
+                // from this device, typed in two terminals at once): append
+                // after it, like any other existing log.
+                Err(LogError::Open { error, .. })
+                    if error.kind == std::io::ErrorKind::AlreadyExists =>
+                {
+                    first
+                }
+                created => return created,
+            }
+        }
     };
     match Writer::open(&path, session) {
         Ok((w, report)) => {
@@ -481,9 +526,12 @@ fn open_writer(
             let next = next_log_path(dir, writer_name);
             let scan = log::read(&path)?;
             let cont = Continuation {
-                file: path.display().to_string(),
-                last_seq: scan.lines.len() as u64,
-                last_hash: scan.head().to_owned(),
+                file: link_to(dir, &path),
+                last_seq: scan.last().map_or(0, |l| l.seq),
+                last_hash: scan
+                    .last()
+                    .map_or(log::GENESIS, |l| l.hash.as_str())
+                    .to_owned(),
                 reason: format!("damaged at line {line}: {fault:?}"),
             };
             notices.push(Notice::DamagedContinued {

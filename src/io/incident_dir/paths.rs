@@ -108,6 +108,35 @@ pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
     dirs
 }
 
+/// How a log in `from_dir` names `target` in its continuation link: by a
+/// path relative to `from_dir` (`log-a.jsonl` in the same folder,
+/// `../../incidents/x/log-a.jsonl` from a rescue folder), never relative to
+/// the folder runbook happens to run in; absolute when no relative path
+/// exists (another drive).
+pub(super) fn link_to(from_dir: &Path, target: &Path) -> String {
+    let (Ok(from), Ok(to)) = (std::path::absolute(from_dir), std::path::absolute(target)) else {
+        return target.display().to_string();
+    };
+    let from: Vec<_> = from.components().collect();
+    let to_parts: Vec<_> = to.components().collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return to.display().to_string();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..from.len() {
+        rel.push("..");
+    }
+    for part in &to_parts[common..] {
+        rel.push(part);
+    }
+    rel.display().to_string()
+}
+
 /// A log file's name split into its writer and continuation number:
 /// `log-laptop.jsonl` is (`laptop`, 1), `log-laptop.3.jsonl` is (`laptop`, 3).
 fn parse_log_name(name: &str) -> Option<(String, u32)> {
@@ -185,6 +214,35 @@ pub(super) fn next_log_path(dir: &Path, writer: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_relative_to_the_folder_of_the_log_that_holds_them() {
+        let base = Path::new("/data");
+        assert_eq!(
+            link_to(
+                &base.join("incidents/x"),
+                &base.join("incidents/x/log-a.jsonl")
+            ),
+            "log-a.jsonl"
+        );
+        assert_eq!(
+            link_to(
+                &base.join("rescue/x"),
+                &base.join("incidents/x/log-a.jsonl")
+            ),
+            "../../incidents/x/log-a.jsonl"
+        );
+        // A relative folder is made absolute first: the link does not
+        // depend on where runbook runs.
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            link_to(
+                Path::new("data/rescue/x"),
+                &cwd.join("data/incidents/x/log-a.jsonl")
+            ),
+            "../../incidents/x/log-a.jsonl"
+        );
+    }
 
     #[test]
     fn log_names_give_their_device_and_number() {

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::{FileOp, IncidentError, Notice, file_err};
 use crate::io::log::{self, Record};
-use crate::model::incident::Entry;
+use crate::model::incident::{Entry, EntryRef};
 use crate::model::plan::{self, Plan};
 
 /// Reads every log in an incident folder; returns the entries in order and
@@ -22,11 +22,15 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<Notice>), IncidentErr
     }
     for path in with_origins(dir, &mut notices) {
         let scan = log::read(&path)?;
-        if let Some((line, fault)) = &scan.damage {
+        if !scan.damage.is_empty() {
             notices.push(Notice::Damaged {
                 file: path.clone(),
-                line: *line,
-                fault: fault.clone(),
+                bad: scan
+                    .damage
+                    .iter()
+                    .map(|d| (d.line, d.fault.clone()))
+                    .collect(),
+                following: scan.entries_after_damage().map(EntryRef::to).collect(),
             });
         }
         if let Some((at, bytes)) = &scan.torn_tail {
@@ -93,11 +97,37 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
 /// The file a log continues, as its first record names it.
 fn continues_from(path: &Path) -> Option<PathBuf> {
     let scan = log::read(path).ok()?;
-    match &scan.lines.first()?.record {
+    continuation(&scan).map(|c| link_target(path, &c.file))
+}
+
+/// The continuation a log's first record names, if any.
+pub(super) fn continuation(scan: &log::Scan) -> Option<&log::Continuation> {
+    match &scan.kept().next()?.record {
         Record::Opened {
             continues: Some(c), ..
-        } if !c.file.is_empty() => Some(PathBuf::from(&c.file)),
+        } if !c.file.is_empty() => Some(c),
         _ => None,
+    }
+}
+
+/// The file a continuation link names, seen from the log that holds it.
+///
+/// Links are written relative to the folder of the log that holds them
+/// (or absolute), so that an incident folder read from anywhere, or copied
+/// elsewhere with its rescue folder beside it, still finds them. Logs
+/// written before that stored the path as given, which could be relative
+/// to the folder runbook was started in: when the link does not resolve
+/// from the log's folder, the current folder is tried too.
+pub(super) fn link_target(log: &Path, stored: &str) -> PathBuf {
+    let stored = Path::new(stored);
+    if stored.is_absolute() {
+        return stored.to_owned();
+    }
+    let from_log = log.parent().unwrap_or(Path::new("")).join(stored);
+    if from_log.exists() || !stored.exists() {
+        from_log
+    } else {
+        stored.to_owned()
     }
 }
 
@@ -128,13 +158,7 @@ fn merge(groups: Vec<(String, Vec<Entry>)>) -> Vec<Entry> {
 /// record is the closing record (or the file holds nothing yet).
 #[must_use]
 pub fn ended_cleanly(path: &Path) -> bool {
-    log::read(path).is_ok_and(|scan| {
-        scan.torn_tail.is_none()
-            && matches!(
-                scan.lines.last().map(|l| &l.record),
-                Some(Record::Closed { .. }) | None
-            )
-    })
+    log::read(path).is_ok_and(|scan| scan.torn_tail.is_none() && scan.ends_closed())
 }
 
 /// Loads the pinned plan of an incident folder, with its exact bytes.

@@ -195,6 +195,49 @@ pub enum ActionError {
     Unfilled(String),
     /// A correction points at an entry the incident does not have.
     UnknownEntry(EntryRef),
+    /// A time given for something that happened before the incident was
+    /// discovered, without the operator confirming that it really did.
+    BeforeDiscovery {
+        /// The time given.
+        at: DateTime<Utc>,
+        /// When the incident was discovered.
+        discovered: DateTime<Utc>,
+    },
+}
+
+/// When something recorded happened, when that is earlier than the moment
+/// it is recorded (a scribe catching up on the bridge call).
+///
+/// The boundary that reads the typed time ([`crate::clock::parse_past`])
+/// has already refused the future and the absurd; what only the incident
+/// knows is checked by [`Incident::check_happened`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Happened {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The operator confirmed it happened before the incident was
+    /// discovered (it did: the discovery time was only noticed late).
+    pub before_discovery: bool,
+}
+
+impl Happened {
+    /// A time given, not confirmed as earlier than the discovery.
+    #[must_use]
+    pub fn at(at: DateTime<Utc>) -> Self {
+        Self {
+            at,
+            before_discovery: false,
+        }
+    }
+
+    /// A time given and confirmed, even if earlier than the discovery.
+    #[must_use]
+    pub fn confirmed(at: DateTime<Utc>) -> Self {
+        Self {
+            at,
+            before_discovery: true,
+        }
+    }
 }
 
 /// The kind of step an action needs.
@@ -357,6 +400,27 @@ fn check_level(plan: &Plan, level: &LevelId) -> Result<(), ActionError> {
 }
 
 impl Incident {
+    /// Checks when something happened against the incident: a time before
+    /// the discovery is refused unless the operator confirmed it. Returns
+    /// the time to record.
+    ///
+    /// # Errors
+    /// [`ActionError::BeforeDiscovery`] for an unconfirmed earlier time.
+    pub fn check_happened(
+        &self,
+        happened: Option<Happened>,
+    ) -> Result<Option<DateTime<Utc>>, ActionError> {
+        match happened {
+            Some(h) if h.at < self.discovered_at() && !h.before_discovery => {
+                Err(ActionError::BeforeDiscovery {
+                    at: h.at,
+                    discovered: self.discovered_at(),
+                })
+            }
+            h => Ok(h.map(|h| h.at)),
+        }
+    }
+
     /// Checks an action against the incident and the plan it runs under, and
     /// returns the event to record.
     ///

@@ -25,8 +25,8 @@ use crate::i18n::Tr;
 use crate::i18n::time::Span;
 use crate::model::ids::StepId;
 use crate::model::incident::{
-    Action, Clock, ClockKind, Entry, EntryRef, Incident, Item, ItemState, Status, StepStatus,
-    Urgency,
+    Action, Clock, ClockKind, Entry, EntryRef, Happened, Incident, Item, ItemState, Status,
+    StepStatus, Urgency,
 };
 use crate::model::notice::{LogError, Notice};
 use crate::model::plan::Plan;
@@ -116,6 +116,10 @@ pub struct State {
     pub quick_started: Option<DateTime<Utc>>,
     /// When what the quick note says happened, if earlier (`HH:MM`).
     pub quick_at: String,
+    /// Why the quick note was not recorded, until it is edited.
+    pub quick_problem: Option<String>,
+    /// A time before the discovery, shown once: Enter again records it.
+    pub quick_confirm: Option<DateTime<Utc>>,
     /// Put the keyboard in the quick note on the next frame.
     pub focus_quick: bool,
     /// Put the keyboard in the message being written on the next frame.
@@ -513,7 +517,6 @@ fn quick_ui(
 ) {
     let tr = shown.tr();
     let times = &shown.times;
-    let mut refusal = None;
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new(tr.talk.quick_label).strong());
         let width = (ui.available_width() - 300.0).max(200.0);
@@ -534,41 +537,92 @@ fn quick_ui(
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         let at_label = ui.label(tr.talk.occurred_at);
-        ui.add(
-            egui::TextEdit::singleline(&mut state.quick_at)
-                .hint_text(tr.talk.occurred_hint)
-                .desired_width(120.0),
-        )
-        .labelled_by(at_label.id);
+        let at_edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.quick_at)
+                    .hint_text(tr.talk.occurred_hint)
+                    .desired_width(120.0),
+            )
+            .labelled_by(at_label.id);
+        if edit.changed() || at_edit.changed() {
+            state.quick_problem = None;
+            state.quick_confirm = None;
+        }
         if entered && !state.quick.trim().is_empty() {
-            let happened_at = match state.quick_at.trim() {
-                "" => state.quick_started.filter(|t| *t < times.now()),
-                text => match crate::clock::parse_past(text, times.now(), times.zone()) {
-                    Ok(t) => Some(t),
-                    Err(e) => {
-                        refusal = Some((tr.incident.when_error)(&e));
-                        return;
-                    }
-                },
-            };
-            commands.push(Command::Act {
-                key: inc.key,
-                action: Action::Note {
-                    text: state.quick.trim().to_owned(),
-                    step: None,
-                    corrects: None,
-                },
-                happened_at,
-            });
-            state.quick.clear();
-            state.quick_at.clear();
-            state.quick_started = None;
-            // Ready for the next line of the bridge call.
+            match quick_happened(state, inc.projected, times) {
+                Ok(happened_at) => {
+                    commands.push(Command::Act {
+                        key: inc.key,
+                        action: Action::Note {
+                            text: state.quick.trim().to_owned(),
+                            step: None,
+                            corrects: None,
+                        },
+                        happened_at,
+                    });
+                    state.quick.clear();
+                    state.quick_at.clear();
+                    state.quick_started = None;
+                    state.quick_problem = None;
+                    state.quick_confirm = None;
+                }
+                Err(problem) => state.quick_problem = Some(problem.say(tr)),
+            }
+            // Ready for the next line of the bridge call, or for Enter again.
             edit.request_focus();
         }
     });
-    if let Some(text) = refusal {
+    if let Some(text) = &state.quick_problem {
         ui.label(RichText::new(text).color(theme::error_text(shown.dark)));
+    }
+}
+
+/// Why a quick note is not recorded yet.
+enum QuickProblem {
+    /// The time given is not one.
+    When(crate::clock::WhenError),
+    /// The time is before the discovery: Enter again to confirm.
+    BeforeDiscovery(crate::model::incident::ActionError),
+}
+
+impl QuickProblem {
+    fn say(&self, tr: &Tr) -> String {
+        match self {
+            Self::When(e) => (tr.incident.when_error)(e),
+            Self::BeforeDiscovery(e) => (tr.incident.refusal)(e),
+        }
+    }
+}
+
+/// When the quick note's event happened: the time typed, else when its
+/// first key was pressed. A time before the discovery is refused once;
+/// Enter again, with the same time, confirms it.
+fn quick_happened(
+    state: &mut State,
+    incident: &Incident,
+    times: &crate::i18n::time::Times,
+) -> Result<Option<Happened>, QuickProblem> {
+    let t = match state.quick_at.trim() {
+        "" => {
+            // The first key press, when it is before now and after the discovery.
+            let started = state
+                .quick_started
+                .filter(|t| *t < times.now() && *t >= incident.discovered_at());
+            return Ok(started.map(Happened::at));
+        }
+        text => {
+            crate::clock::parse_past(text, times.now(), times.zone()).map_err(QuickProblem::When)?
+        }
+    };
+    if state.quick_confirm == Some(t) {
+        return Ok(Some(Happened::confirmed(t)));
+    }
+    match incident.check_happened(Some(Happened::at(t))) {
+        Ok(_) => Ok(Some(Happened::at(t))),
+        Err(e) => {
+            state.quick_confirm = Some(t);
+            Err(QuickProblem::BeforeDiscovery(e))
+        }
     }
 }
 
@@ -642,7 +696,7 @@ fn health_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, commands: 
     } else if !inc.pending.is_empty() {
         ui.label(RichText::new((tr.walk.saving)(inc.pending.len())).weak());
     } else if let Some(head) = inc.head {
-        let short = &head[..12.min(head.len())];
+        let short = crate::i18n::short_head(head);
         let text = RichText::new((tr.walk.saved_ok)(short))
             .monospace()
             .color(theme::saved_text(shown.dark));

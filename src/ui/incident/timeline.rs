@@ -114,6 +114,7 @@ pub fn ui(
             .iter()
             .any(|c| matches!(&c.event, Event::Note { corrects: Some(r), .. } if r.is(e)))
     };
+    let suspect = crate::model::notice::after_damage(inc.notices);
     let shown_entries: Vec<&Entry> = entries
         .into_iter()
         .filter(|e| state.filter.keeps(&e.event))
@@ -152,6 +153,12 @@ pub fn ui(
                     ui.add(egui::Label::new(rich).wrap());
                     if corrected(e) {
                         ui.label(RichText::new(tr.talk.corrected).weak());
+                    }
+                    if suspect.iter().any(|r| r.is(e)) {
+                        ui.label(
+                            RichText::new(tr.talk.after_damage).color(theme::warning_text(dark)),
+                        )
+                        .on_hover_text(tr.talk.after_damage_hint);
                     }
                     // Timed by its first key, a note is seconds older than
                     // its writing; only a real delay is worth saying.

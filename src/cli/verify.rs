@@ -1,0 +1,341 @@
+//! `runbook verify`: the strict check of incident logs, for the review and
+//! the regulator.
+//!
+//! The checking is `crate::io::incident_dir::verify`; this module words what
+//! it found, one finding per line, each starting with the file it is about
+//! and a word a script can match: `OK`, `BAD`, `REPAIRED`, `UNCLOSED`,
+//! `NOTE`, `FOUND`, `NOT FOUND`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::i18n::incident::EN;
+use crate::io::incident_dir::verify::{self, Cut, FileCheck, LinkState, RecordCheck};
+
+/// A head hash as given on the command line: 16 to 64 hex digits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeadPrefix(String);
+
+impl std::str::FromStr for HeadPrefix {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let hex = s.trim().to_ascii_lowercase();
+        let min = crate::i18n::HEAD_SHOWN;
+        if (min..=64).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(Self(hex))
+        } else {
+            Err(format!(
+                "a head hash is {min} to 64 hexadecimal digits (0-9, a-f), as runbook shows it after `log head`; got {:?}",
+                clean(s)
+            ))
+        }
+    }
+}
+
+/// Checks every path given (log files or incident folders) and, with a
+/// head, finds it in their records. 0 when all check out (and the head is
+/// found), 1 otherwise.
+///
+/// # Errors
+/// Only when the report cannot be written.
+pub fn run(
+    paths: &[PathBuf],
+    head: Option<&HeadPrefix>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    let mut records = Vec::new();
+    for p in paths {
+        let (record, ok, text) = if p.is_dir() {
+            let record = verify::check_folder(p);
+            let (ok, text) = folder_report(p, &record);
+            (record, ok, text)
+        } else {
+            let record = verify::check_file(p);
+            let mut text = String::new();
+            let mut ok = true;
+            for f in &record.files {
+                ok &= file_report(f, &mut text);
+            }
+            for d in record.dangling.iter().filter(|d| d.file == *p) {
+                ok = false;
+                dangling_line(&d.file, &d.refers, &mut text);
+            }
+            (record, ok, text)
+        };
+        out.write_all(text.as_bytes())?;
+        failed |= !ok;
+        records.push(record);
+    }
+    if let Some(head) = head {
+        failed |= !head_report(&head.0, &records, out)?;
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
+    let mut text = String::new();
+    let name = dir.display();
+    if record.files.is_empty() {
+        let _ = writeln!(
+            text,
+            "{name}: BAD: no log files (log-*.jsonl) in this folder"
+        );
+        return (false, text);
+    }
+    let mut ok = true;
+    for f in &record.files {
+        ok &= file_report(f, &mut text);
+    }
+    match record.declarations {
+        1 => {}
+        0 => {
+            ok = false;
+            let _ = writeln!(
+                text,
+                "{name}: BAD: no log holds the declaration: the log that held it is missing or damaged"
+            );
+        }
+        n => {
+            ok = false;
+            let _ = writeln!(
+                text,
+                "{name}: BAD: the logs hold {n} declarations; an incident has one: logs of other incidents were put in this folder"
+            );
+        }
+    }
+    for d in &record.dangling {
+        ok = false;
+        dangling_line(&d.file, &d.refers, &mut text);
+    }
+    if let Some(rescue) = &record.rescue {
+        let _ = writeln!(
+            text,
+            "{name}: NOTE: the record continues in {}, whose logs are checked with it",
+            rescue.display()
+        );
+    }
+    let files = record.files.len();
+    let sessions: usize = record.files.iter().map(FileCheck::sessions).sum();
+    if ok {
+        let _ = writeln!(
+            text,
+            "{name}: OK: the whole record checks out: {files} file{}, {sessions} writing session{}",
+            plural(files),
+            plural(sessions)
+        );
+    } else {
+        let _ = writeln!(
+            text,
+            "{name}: BAD: the record does not check out (see above)"
+        );
+    }
+    (ok, text)
+}
+
+fn dangling_line(file: &Path, r: &crate::model::incident::EntryRef, text: &mut String) {
+    let _ = writeln!(
+        text,
+        "{}: BAD: an entry corrects the entry recorded at {} on {}, which no log here holds: a log of {} may be missing",
+        file.display(),
+        r.recorded_at.to_rfc3339(),
+        clean(&r.device),
+        clean(&r.device)
+    );
+}
+
+/// Words the check of one file; returns whether it checks out.
+fn file_report(f: &FileCheck, text: &mut String) -> bool {
+    let name = f.path.display();
+    let scan = match &f.scan {
+        Ok(scan) => scan,
+        Err(e) => {
+            let _ = writeln!(text, "{name}: BAD: {}", (EN.log_error)(e));
+            return false;
+        }
+    };
+    if scan.lines.is_empty() && scan.after_damage.is_empty() && scan.damage.is_empty() {
+        let _ = match &scan.torn_tail {
+            Some((_, bytes)) => writeln!(
+                text,
+                "{name}: BAD: the file holds only an incomplete line ({} bytes), left by a crash while it was being created",
+                bytes.len()
+            ),
+            None => writeln!(text, "{name}: BAD: the file is empty"),
+        };
+        return false;
+    }
+    for d in &scan.damage {
+        let kept = if d.line_kept() {
+            " (the line itself is intact and is kept)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            text,
+            "{name}: BAD at line {}: {}{kept}",
+            d.line,
+            (EN.line_fault)(&d.fault)
+        );
+    }
+    if let (Some((first, _)), Some((last, _))) =
+        (scan.after_damage.first(), scan.after_damage.last())
+    {
+        let n = scan.after_damage.len();
+        let _ = writeln!(
+            text,
+            "{name}: NOTE: {n} intact line{} after the damage (lines {first}–{last}) {} read, marked as following damage",
+            plural(n),
+            if n == 1 { "is" } else { "are" }
+        );
+    }
+    if let Some((at, bytes)) = &scan.torn_tail {
+        let line = scan.lines.len() + scan.after_damage.len() + scan.damage.len() + 1;
+        let _ = writeln!(
+            text,
+            "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
+             runbook keeps its bytes in a side file and cuts it when it next writes this log",
+            bytes.len()
+        );
+    }
+    repairs_and_link(f, text);
+    for line in &f.other_plan {
+        let _ = writeln!(
+            text,
+            "{name}: BAD at line {line}: this session ran under another plan than the {} beside the log: the pinned plan was changed",
+            crate::io::incident_dir::PLAN_FILE
+        );
+    }
+    if f.unclosed() {
+        let _ = writeln!(
+            text,
+            "{name}: UNCLOSED: the last writing session has no closing record: runbook is still writing it, or it crashed, or the end of the file was cut off"
+        );
+    }
+    let ok = f.is_ok();
+    if ok {
+        let sessions = f.sessions();
+        let _ = writeln!(
+            text,
+            "{name}: OK: {} lines in {sessions} session{}, head {}",
+            scan.lines.len(),
+            plural(sessions),
+            scan.head()
+        );
+    }
+    ok
+}
+
+/// Words a file's crash repairs and its link to the file it continues.
+fn repairs_and_link(f: &FileCheck, text: &mut String) {
+    let name = f.path.display();
+    for r in &f.repairs {
+        let what = format!(
+            "{name}: REPAIRED at line {}: a crash left an incomplete line at byte {}; its {} bytes were cut and are kept in {}",
+            r.line,
+            r.at_byte,
+            r.cut_bytes,
+            r.kept_in.display()
+        );
+        let _ = match r.cut {
+            Cut::Incomplete => writeln!(text, "{what}"),
+            Cut::WholeLine => writeln!(
+                text,
+                "{what}\n{name}: BAD at line {}: the bytes cut are a whole line that checks out by itself: no crash leaves that; a line was cut on purpose",
+                r.line
+            ),
+            Cut::Missing => writeln!(
+                text,
+                "{what}\n{name}: BAD at line {}: the side file that keeps the bytes cut is missing",
+                r.line
+            ),
+            Cut::OtherLength(len) => writeln!(
+                text,
+                "{what}\n{name}: BAD at line {}: the side file holds {len} bytes, not the {} cut",
+                r.line, r.cut_bytes
+            ),
+        };
+    }
+    if let Some(link) = &f.link {
+        let _ = match link.state {
+            LinkState::Holds => writeln!(
+                text,
+                "{name}: NOTE: it continues {} after its line {}, and that line is there",
+                link.stored, link.last_seq
+            ),
+            LinkState::Missing => writeln!(
+                text,
+                "{name}: BAD: it continues {}, which is missing",
+                link.target.display()
+            ),
+            LinkState::NoSuchLine => writeln!(
+                text,
+                "{name}: BAD: it continues {} after its line {}, but that file has no such line with the hash the link names: it was changed",
+                link.target.display(),
+                link.last_seq
+            ),
+        };
+    }
+}
+
+/// Says where a head written down earlier is; returns whether it was found.
+fn head_report(
+    prefix: &str,
+    records: &[RecordCheck],
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<bool> {
+    let found: Vec<_> = records.iter().flat_map(|r| r.find_head(prefix)).collect();
+    if found.is_empty() {
+        writeln!(
+            out,
+            "head {prefix}: NOT FOUND: no line of these logs has this hash: the log was rewritten or cut after the head was written down, or the head belongs to another incident"
+        )?;
+        return Ok(false);
+    }
+    for h in found {
+        let after = match h.after {
+            0 => "the last line of the file".to_owned(),
+            1 => "1 line follows it".to_owned(),
+            n => format!("{n} lines follow it"),
+        };
+        writeln!(
+            out,
+            "head {prefix}: FOUND: line {} of {}, {after}; full hash {}",
+            h.line,
+            h.file.display(),
+            h.hash
+        )?;
+    }
+    Ok(true)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A name from a log, safe to print.
+fn clean(s: &str) -> String {
+    s.chars().flat_map(char::escape_debug).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::log;
+
+    #[test]
+    fn a_head_is_sixteen_to_sixty_four_hex_digits() {
+        assert!("0123456789abcdef".parse::<HeadPrefix>().is_ok());
+        assert!(" 0123456789ABCDEF0 ".parse::<HeadPrefix>().is_ok());
+        assert!("0123456789abcde".parse::<HeadPrefix>().is_err());
+        assert!("0123456789abcdeg".parse::<HeadPrefix>().is_err());
+        assert!(log::GENESIS.parse::<HeadPrefix>().is_ok());
+        assert!(format!("{}0", log::GENESIS).parse::<HeadPrefix>().is_err());
+    }
+}
