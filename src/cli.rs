@@ -5,6 +5,7 @@
 //! SSH when the laptop's screen is what broke. This is the edge where the
 //! clock, the time zone and the environment are read.
 
+mod clean;
 mod incident;
 mod show;
 
@@ -15,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::i18n::incident::EN;
 use crate::io::{log, plan_file};
+use clean::say;
 
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
@@ -117,8 +119,9 @@ pub fn main() -> ExitCode {
         {
             ExitCode::SUCCESS
         }
+        // The message can quote a log or a plan (a name, a value): escaped.
         Err(e) => {
-            eprintln!("runbook: {e:#}");
+            eprintln!("runbook: {}", clean::clean(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -142,10 +145,10 @@ pub fn check(
                 let warnings = checked.warnings.len();
                 let summary = checked.plan.summary();
                 if warnings == 0 {
-                    writeln!(out, "{name}: OK: {summary}")?;
+                    say!(out, "{name}: OK: {summary}")?;
                 } else {
                     let s = if warnings == 1 { "" } else { "s" };
-                    writeln!(out, "{name}: OK with {warnings} warning{s}: {summary}")?;
+                    say!(out, "{name}: OK with {warnings} warning{s}: {summary}")?;
                     failed |= strict;
                 }
             }
@@ -154,12 +157,12 @@ pub fn check(
                 let warnings = diags.len() - errors;
                 let es = if errors == 1 { "" } else { "s" };
                 let ws = if warnings == 1 { "" } else { "s" };
-                writeln!(out, "{name}: {errors} error{es}, {warnings} warning{ws}")?;
+                say!(out, "{name}: {errors} error{es}, {warnings} warning{ws}")?;
                 failed = true;
             }
         }
         for text in file.rendered() {
-            writeln!(out, "{text}")?;
+            clean::lines(out, &text)?;
         }
     }
     Ok(if failed {
@@ -188,7 +191,7 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
                 .unwrap_or_default();
             logs.sort();
             if logs.is_empty() {
-                writeln!(
+                say!(
                     out,
                     "{}: no log files (log-*.jsonl) in this folder",
                     p.display()
@@ -204,12 +207,12 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
         let name = path.display();
         match log::read(&path) {
             Err(e) => {
-                writeln!(out, "{name}: {}", (EN.log_error)(&e))?;
+                say!(out, "{name}: {}", (EN.log_error)(&e))?;
                 failed = true;
             }
             Ok(scan) => {
                 if let Some((line, fault)) = &scan.damage {
-                    writeln!(
+                    say!(
                         out,
                         "{name}: BAD at line {line}: {}",
                         (EN.line_fault)(fault)
@@ -220,12 +223,12 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
                     let complete = bytes.strip_suffix(b"\n");
                     match complete.map(|b| log::check_line(b, line as u64, scan.head())) {
                         // A whole last line that fails its check was changed.
-                        Some(Err(fault)) => writeln!(
+                        Some(Err(fault)) => say!(
                             out,
                             "{name}: BAD at line {line}: {}",
                             (EN.line_fault)(&fault)
                         )?,
-                        _ => writeln!(
+                        _ => say!(
                             out,
                             "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
                              the {} lines before it verify, head {}",
@@ -236,10 +239,10 @@ pub fn verify(paths: &[PathBuf], out: &mut dyn std::io::Write) -> anyhow::Result
                     }
                     failed = true;
                 } else if scan.lines.is_empty() {
-                    writeln!(out, "{name}: BAD: the file is empty")?;
+                    say!(out, "{name}: BAD: the file is empty")?;
                     failed = true;
                 } else {
-                    writeln!(
+                    say!(
                         out,
                         "{name}: OK: {} lines, head {}",
                         scan.lines.len(),

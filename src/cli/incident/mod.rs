@@ -20,6 +20,7 @@ pub use args::IncidentCommand;
 use args::{WarningAction, YesNo};
 
 use super::Cli;
+use super::clean::{self, say};
 use crate::clock::{self, Clock};
 use crate::i18n::incident::EN;
 use crate::i18n::time::Times;
@@ -90,7 +91,7 @@ pub fn run(
             let listed = service.list();
             if listed.is_empty() {
                 let root = service.incidents_dir();
-                writeln!(out, "no incidents under {}", root.display())?;
+                say!(out, "no incidents under {}", root.display())?;
             }
             render::list(&listed, &times, out)?;
             Ok(ExitCode::SUCCESS)
@@ -353,7 +354,7 @@ fn new(
         Ok(checked) => &checked.plan,
         Err(diags) => {
             for text in file.rendered() {
-                writeln!(out, "{text}")?;
+                clean::lines(out, &text)?;
             }
             bail!(
                 "{} has {} error(s); fix the plan first (runbook check)",
@@ -378,10 +379,10 @@ fn new(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    writeln!(out, "declared {name}: level {}", open.incident().level())?;
-    writeln!(out, "folder: {}", open.dir().display())?;
+    say!(out, "declared {name}: level {}", open.incident().level())?;
+    say!(out, "folder: {}", open.dir().display())?;
     if let Some(head) = service.finish(open).or_say()? {
-        writeln!(out, "log head: {}", &head[..12.min(head.len())])?;
+        say!(out, "log head: {}", &head[..12.min(head.len())])?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -408,13 +409,13 @@ fn act(
     };
     match service.record(&mut open, action, happened_at) {
         Ok(entry) => {
-            writeln!(
+            say!(
                 out,
                 "saved: {}",
                 (EN.event)(&entry.event, open.plan(), &service.context().times())
             )?;
             if matches!(entry.event, Event::Closed { .. }) {
-                writeln!(
+                say!(
                     out,
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
@@ -423,7 +424,7 @@ fn act(
             Ok(ExitCode::SUCCESS)
         }
         Err(IncidentError::Log(e)) => {
-            writeln!(out, "! {}", (EN.log_error)(&e))?;
+            say!(out, "! {}", (EN.log_error)(&e))?;
             let code = rescue(service, &mut open, out)?;
             finish(service, open, out)?;
             Ok(code)
@@ -445,9 +446,9 @@ fn finish(
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     match service.finish(open) {
-        Ok(Some(head)) => writeln!(out, "log head {}", &head[..12.min(head.len())])?,
+        Ok(Some(head)) => say!(out, "log head {}", &head[..12.min(head.len())])?,
         Ok(None) => {}
-        Err(e) => writeln!(out, "! {}", render::failure(&e))?,
+        Err(e) => say!(out, "! {}", render::failure(&e))?,
     }
     Ok(())
 }
@@ -461,7 +462,7 @@ fn rescue(
 ) -> anyhow::Result<ExitCode> {
     let rescue = service.rescue(open);
     for (place, e) in &rescue.failed {
-        writeln!(
+        say!(
             out,
             "! could not continue in {}: {}",
             place.display(),
@@ -469,7 +470,7 @@ fn rescue(
         )?;
     }
     if let Some(path) = rescue.saved_in {
-        writeln!(
+        say!(
             out,
             "saved in {} instead; the log continues there",
             path.display()
@@ -477,12 +478,10 @@ fn rescue(
         return Ok(ExitCode::SUCCESS);
     }
     // Nowhere to write: print the entries so a person can copy them.
+    // Still valid JSON, so it can be pasted back into a log's tooling.
     for entry in open.log().unsaved() {
-        writeln!(
-            out,
-            "NOT SAVED: {}",
-            serde_json::to_string(entry).unwrap_or_default()
-        )?;
+        let json = serde_json::to_string(entry).unwrap_or_default();
+        writeln!(out, "NOT SAVED: {}", clean::clean_json(&json))?;
     }
     bail!("the entry could not be saved anywhere; copy the NOT SAVED line above")
 }
