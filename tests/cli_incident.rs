@@ -95,6 +95,25 @@ fn entries(folder: &Path) -> Vec<Entry> {
     incident_dir::read_entries(folder).unwrap().0
 }
 
+/// Every file under a folder with its bytes, to show that nothing was written.
+fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push((p, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The Python verifier, taken from the documentation so the two cannot drift apart.
 fn documented_python() -> String {
     let doc =
@@ -592,4 +611,57 @@ fn text_from_the_log_is_escaped_on_the_terminal_and_kept_as_typed_in_the_log() {
         verify.contains("x\\n2026-11-29") && verify.contains(": OK: "),
         "{verify}"
     );
+}
+
+#[test]
+fn a_path_is_not_a_name_and_nothing_is_written_outside_the_data_folder() {
+    let run = Run::new();
+    let folder = run.declare_network("Core switch down", &[]);
+    // A folder beside the data folder that looks like an incident from
+    // `<data>/incidents/`: `../../outside`.
+    let outside = run.data.path().join("..").join(format!(
+        "outside-{}",
+        run.data.path().file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::copy("tests/data/incident-plan.ron", outside.join("plan.ron")).unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let before_outside = files_under(&outside);
+    let before_data = files_under(run.data.path());
+    let outside_name = format!("../../{}", outside.file_name().unwrap().to_string_lossy());
+    let outside_abs = outside.canonicalize().unwrap().display().to_string();
+    for given in [outside_name.as_str(), outside_abs.as_str()] {
+        let (code, text) = run.runbook_in(cwd.path(), &["incident", "note", given, "hi"], None);
+        assert_eq!(code, 1, "{given}: {text}");
+        assert!(text.contains(&format!("no incident {given:?}")), "{text}");
+    }
+    // A plan and a log that holds no declaration is no incident either.
+    std::fs::write(outside.join("log-x.jsonl"), "").unwrap();
+    let before_outside_log = files_under(&outside);
+    let (code, text) = run.runbook_in(cwd.path(), &["incident", "status", &outside_abs], None);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("no incident"), "{text}");
+    assert_eq!(files_under(&outside), before_outside_log, "nothing written");
+    std::fs::remove_file(outside.join("log-x.jsonl")).unwrap();
+    assert_eq!(files_under(&outside), before_outside, "nothing written");
+
+    // An empty, blank or `-` name matches nothing, however few incidents there are.
+    for given in ["", "  ", "-", ".", ".."] {
+        let (code, text) = run.runbook_in(cwd.path(), &["incident", "note", given, "hi"], None);
+        assert_eq!(code, 1, "{given:?}: {text}");
+        assert!(text.contains("no incident"), "{given:?}: {text}");
+    }
+    assert_eq!(files_under(run.data.path()), before_data, "nothing written");
+    assert_eq!(files_under(cwd.path()), Vec::new(), "nothing written");
+
+    // The incident's own folder, given as a path, and its name still work.
+    let (code, text) = run.runbook_in(
+        cwd.path(),
+        &["incident", "note", folder.to_str().unwrap(), "by path"],
+        None,
+    );
+    assert_eq!(code, 0, "{text}");
+    run.ok(&["incident", "note", "network", "by name"]);
+    assert_eq!(entries(&folder).len(), 3);
+    std::fs::remove_dir_all(&outside).unwrap();
 }
