@@ -24,7 +24,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 
-pub use action::{Action, ActionError, Declaration, Field, NeededKind, declare, suggested_level};
+pub use action::{
+    Action, ActionError, Declaration, Field, MAX_TEXT_BYTES, NeededKind, check_length, declare,
+    suggested_level,
+};
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use event::{
