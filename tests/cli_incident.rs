@@ -665,3 +665,72 @@ fn a_path_is_not_a_name_and_nothing_is_written_outside_the_data_folder() {
     assert_eq!(entries(&folder).len(), 3);
     std::fs::remove_dir_all(&outside).unwrap();
 }
+
+#[test]
+fn a_note_of_a_megabyte_comes_from_standard_input_and_a_longer_one_is_refused() {
+    let run = Run::new();
+    let folder = run.declare_network("Core switch down", &[]);
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // 1 000 000 bytes of several lines, Chinese and English.
+    let mut note = String::new();
+    while note.len() < 1_000_000 - 40 {
+        note.push_str("交换机端口 7 反复断开 / port 7 flapping\n");
+    }
+    while note.len() < 1_000_000 {
+        note.push('.');
+    }
+    assert_eq!(note.len(), 1_000_000);
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(note.as_bytes()),
+    );
+    assert_eq!(code, 0, "{}", &text[..text.len().min(2000)]);
+    let kept = entries(&folder);
+    assert_eq!(kept.len(), 2);
+    assert!(
+        matches!(&kept[1].event, Event::Note { text, .. } if *text == note),
+        "the note reads back exactly"
+    );
+    // The line break that ends what was typed (`echo`, a heredoc) is not the note's.
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some("端口已恢复\nport back\r\n".as_bytes()),
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("saved: note: 端口已恢复\\nport back\nlog head"),
+        "{text}"
+    );
+    assert!(matches!(
+        &entries(&folder)[2].event,
+        Event::Note { text, .. } if text == "端口已恢复\nport back"
+    ));
+
+    // One byte over 1 MiB is refused, before anything is written.
+    let before = files_under(run.data.path());
+    let long = "x".repeat(1024 * 1024 + 1);
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(long.as_bytes()),
+    );
+    assert_eq!(code, 1, "{}", &text[..text.len().min(2000)]);
+    assert!(
+        text.contains("the note is too long: 1048577 bytes")
+            && text.contains("at most 1048576 bytes"),
+        "{text}"
+    );
+    assert_eq!(files_under(run.data.path()), before, "nothing written");
+
+    // Bytes that are not UTF-8 are not a note.
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(b"port \xff down"),
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("not UTF-8"), "{text}");
+    assert_eq!(files_under(run.data.path()), before, "nothing written");
+}
