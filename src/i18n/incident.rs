@@ -99,11 +99,11 @@ fn target_label(plan: &Plan, to: &Target) -> String {
     Callee::of(plan, to).label()
 }
 
-/// ` (1 MiB)` for a whole number of mebibytes, else nothing.
-fn mib(bytes: usize) -> String {
+/// `1 MiB` for a whole number of mebibytes, in the brackets given.
+fn mib(bytes: usize, (open, close): (&str, &str)) -> String {
     const MIB: usize = 1024 * 1024;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {
-        format!(" ({} MiB)", bytes / MIB)
+        format!("{open}{} MiB{close}", bytes / MIB)
     } else {
         String::new()
     }
@@ -289,7 +289,7 @@ fn refusal_en(e: &ActionError) -> String {
         ActionError::TooLong { field, bytes, max } => format!(
             "the {} is too long: {bytes} bytes, and one entry holds at most {max} bytes{}; split it into several entries",
             field_en(*field),
-            mib(*max)
+            mib(*max, (" (", ")"))
         ),
     }
 }
@@ -657,7 +657,7 @@ fn refusal_zh(e: &ActionError) -> String {
         ActionError::TooLong { field, bytes, max } => format!(
             "{}过长：{bytes} 字节，一条记录最多 {max} 字节{}；请分成几条记录",
             field_zh(*field),
-            mib(*max)
+            mib(*max, ("（", "）"))
         ),
     }
 }
