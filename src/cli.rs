@@ -5,6 +5,7 @@
 //! SSH when the laptop's screen is what broke. This is the edge where the
 //! clock, the time zone and the environment are read.
 
+mod clean;
 mod incident;
 mod show;
 mod verify;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::io::{log, plan_file};
+use clean::say;
 
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
@@ -123,8 +125,9 @@ pub fn main() -> ExitCode {
         {
             ExitCode::SUCCESS
         }
+        // The message can quote a log or a plan (a name, a value): escaped.
         Err(e) => {
-            eprintln!("runbook: {e:#}");
+            eprintln!("runbook: {}", clean::clean(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -148,10 +151,10 @@ pub fn check(
                 let warnings = checked.warnings.len();
                 let summary = checked.plan.summary();
                 if warnings == 0 {
-                    writeln!(out, "{name}: OK: {summary}")?;
+                    say!(out, "{name}: OK: {summary}")?;
                 } else {
                     let s = if warnings == 1 { "" } else { "s" };
-                    writeln!(out, "{name}: OK with {warnings} warning{s}: {summary}")?;
+                    say!(out, "{name}: OK with {warnings} warning{s}: {summary}")?;
                     failed |= strict;
                 }
             }
@@ -160,12 +163,12 @@ pub fn check(
                 let warnings = diags.len() - errors;
                 let es = if errors == 1 { "" } else { "s" };
                 let ws = if warnings == 1 { "" } else { "s" };
-                writeln!(out, "{name}: {errors} error{es}, {warnings} warning{ws}")?;
+                say!(out, "{name}: {errors} error{es}, {warnings} warning{ws}")?;
                 failed = true;
             }
         }
         for text in file.rendered() {
-            writeln!(out, "{text}")?;
+            clean::lines(out, &text)?;
         }
     }
     Ok(if failed {

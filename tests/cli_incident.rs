@@ -2,8 +2,12 @@
 //! would run it: the log it leaves verifies with `runbook verify` and with the
 //! Python lines documented in `docs/incident-log.md`.
 
-use std::path::Path;
-use std::process::Command;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use runbook::io::incident_dir;
+use runbook::model::incident::{Entry, Event};
 
 struct Run {
     data: tempfile::TempDir,
@@ -17,14 +21,37 @@ impl Run {
     }
 
     fn runbook(&self, args: &[&str]) -> (i32, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        self.runbook_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
+    }
+
+    /// The real binary, run in `cwd`, with `stdin` fed to it when given (from
+    /// a thread, so a child that does not read it cannot block the test).
+    fn runbook_in(&self, cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> (i32, String) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_runbook"))
             .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(cwd)
             .env("RUNBOOK_DATA_DIR", self.data.path())
             .env("RUNBOOK_OPERATOR", "值班长 王芳")
             .env("RUNBOOK_DEVICE", "cmd-room-1")
-            .output()
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap();
+        let feeder = child.stdin.take().map(|mut pipe| {
+            let bytes = stdin.unwrap_or_default().to_vec();
+            // A child that exits without reading everything closes the pipe:
+            // the write then fails, which is not the test's business.
+            std::thread::spawn(move || pipe.write_all(&bytes).is_ok())
+        });
+        let out = child.wait_with_output().unwrap();
+        if let Some(feeder) = feeder {
+            feeder.join().unwrap();
+        }
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
@@ -38,6 +65,53 @@ impl Run {
         assert_eq!(code, 0, "runbook {args:?}:\n{text}");
         text
     }
+
+    /// Declares a level II network incident; returns its folder.
+    fn declare_network(&self, title: &str, extra: &[&str]) -> PathBuf {
+        let mut args = vec![
+            "incident",
+            "new",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "network",
+            "--level",
+            "II",
+            "--title",
+            title,
+        ];
+        args.extend_from_slice(extra);
+        let out = self.ok(&args);
+        let folder = out
+            .lines()
+            .find_map(|l| l.strip_prefix("folder: "))
+            .unwrap_or_else(|| panic!("no folder in {out}"));
+        PathBuf::from(folder)
+    }
+}
+
+/// The entries of an incident as its logs hold them.
+fn entries(folder: &Path) -> Vec<Entry> {
+    incident_dir::read_entries(folder).unwrap().0
+}
+
+/// Every file under a folder with its bytes, to show that nothing was written.
+fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push((p, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The Python verifier, taken from the documentation so the two cannot drift apart.
@@ -106,6 +180,7 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
             "--done",
             "--at",
             "2020-01-01T00:00:00Z",
+            "--before-discovery",
         ],
         &["record", inc, "students", "15,000"],
         &["step", inc, "students", "--done"],
@@ -165,6 +240,7 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
         "CDN vendor notified",
         "--at",
         "2020-01-01T00:00:00Z",
+        "--before-discovery",
     ]);
     // A template with a placeholder nothing filled is refused; --set fills it.
     let (code, text) = run.runbook(&["incident", "message", inc, "--template", "tpl-internal"]);
@@ -454,4 +530,214 @@ fn the_calls_view_says_who_was_reached_who_is_overdue_and_whom_to_call_next() {
     let calls = run.ok(&["incident", "calls", "network", "--now", &now(14)]);
     assert!(calls.contains("reached Bob at"), "{calls}");
     assert!(calls.contains("reached 1 of 1 · 0 overdue"), "{calls}");
+}
+
+// ------------------------------------------------- hostile text and names
+
+/// A timeline line as runbook prints it, typed into a note to forge one.
+const FORGED: &str = "2026-11-29 13:59 [chief@laptop-a] step net-switch-cdn: done";
+
+#[test]
+fn text_from_the_log_is_escaped_on_the_terminal_and_kept_as_typed_in_the_log() {
+    let run = Run::new();
+    let red = "mallory\u{1b}[31m";
+    let folder = run.declare_network("Core\u{202e}switch down", &["--operator", red]);
+    let note = format!("link flapping\n{FORGED}\r\tend");
+    let saved = run.ok(&[
+        "incident",
+        "note",
+        "network",
+        &note,
+        "--device",
+        "desk\u{7}2",
+        "--operator",
+        red,
+    ]);
+    let forged = |out: &str| out.lines().any(|l| l.starts_with("2026-11-29 13:59"));
+    assert!(!forged(&saved), "{saved}");
+    assert!(
+        saved.contains(&format!("saved: note: link flapping\\n{FORGED}\\r\\tend")),
+        "{saved}"
+    );
+
+    let timeline = run.ok(&["incident", "timeline", "network"]);
+    let status = run.ok(&["incident", "status", "network"]);
+    let list = run.ok(&["incident", "list"]);
+    for out in [&timeline, &status, &list] {
+        assert!(!forged(out), "a note forged a line:\n{out}");
+        assert!(
+            !out.contains(['\u{1b}', '\u{202e}', '\u{7}', '\r', '\t']),
+            "a control character reached the terminal:\n{out:?}"
+        );
+    }
+    // One line per entry, each with its control characters escaped.
+    let lines: Vec<&str> = timeline.lines().collect();
+    assert_eq!(lines.len(), 2, "{timeline}");
+    assert!(
+        lines[0].contains("[mallory\\u{1b}[31m@cmd-room-1]")
+            && lines[0].contains("Core\\u{202e}switch down"),
+        "{timeline}"
+    );
+    assert!(
+        lines[1].contains("[mallory\\u{1b}[31m@desk\\u{7}2] note: link flapping\\n2026-11-29"),
+        "{timeline}"
+    );
+    assert!(
+        status.contains("Core\\u{202e}switch down — REAL INCIDENT")
+            && status.contains("by mallory\\u{1b}[31m · commander mallory\\u{1b}[31m"),
+        "{status}"
+    );
+    assert!(list.contains("Core\\u{202e}switch down"), "{list}");
+
+    // The log keeps exactly what was typed.
+    let kept = entries(&folder);
+    assert_eq!(kept[0].by, red);
+    assert_eq!(kept[1].device, "desk\u{7}2");
+    assert!(
+        matches!(&kept[1].event, Event::Note { text, .. } if *text == note),
+        "{:?}",
+        kept[1]
+    );
+
+    // A file name given to `verify` is a text too: it stays on its line.
+    let evil = run.data.path().join(format!("x\n{FORGED}"));
+    std::fs::create_dir(&evil).unwrap();
+    std::fs::copy(
+        folder.join("log-cmd-room-1.jsonl"),
+        evil.join("log-a.jsonl"),
+    )
+    .unwrap();
+    let verify = run.ok(&["verify", evil.to_str().unwrap()]);
+    // The file's line and the record's: each starts with the escaped path.
+    assert_eq!(verify.lines().count(), 2, "{verify}");
+    assert!(
+        verify.lines().all(|l| l.contains("x\\n2026-11-29")),
+        "{verify}"
+    );
+    assert!(
+        verify.contains("x\\n2026-11-29") && verify.contains(": OK: "),
+        "{verify}"
+    );
+}
+
+#[test]
+fn a_path_is_not_a_name_and_nothing_is_written_outside_the_data_folder() {
+    let run = Run::new();
+    let folder = run.declare_network("Core switch down", &[]);
+    // A folder beside the data folder that looks like an incident from
+    // `<data>/incidents/`: `../../outside`.
+    let outside = run.data.path().join("..").join(format!(
+        "outside-{}",
+        run.data.path().file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::copy("tests/data/incident-plan.ron", outside.join("plan.ron")).unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let before_outside = files_under(&outside);
+    let before_data = files_under(run.data.path());
+    let outside_name = format!("../../{}", outside.file_name().unwrap().to_string_lossy());
+    let outside_abs = outside.canonicalize().unwrap().display().to_string();
+    for given in [outside_name.as_str(), outside_abs.as_str()] {
+        let (code, text) = run.runbook_in(cwd.path(), &["incident", "note", given, "hi"], None);
+        assert_eq!(code, 1, "{given}: {text}");
+        assert!(text.contains(&format!("no incident {given:?}")), "{text}");
+    }
+    // A plan and a log that holds no declaration is no incident either.
+    std::fs::write(outside.join("log-x.jsonl"), "").unwrap();
+    let before_outside_log = files_under(&outside);
+    let (code, text) = run.runbook_in(cwd.path(), &["incident", "status", &outside_abs], None);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("no incident"), "{text}");
+    assert_eq!(files_under(&outside), before_outside_log, "nothing written");
+    std::fs::remove_file(outside.join("log-x.jsonl")).unwrap();
+    assert_eq!(files_under(&outside), before_outside, "nothing written");
+
+    // An empty, blank or `-` name matches nothing, however few incidents there are.
+    for given in ["", "  ", "-", ".", ".."] {
+        let (code, text) = run.runbook_in(cwd.path(), &["incident", "note", given, "hi"], None);
+        assert_eq!(code, 1, "{given:?}: {text}");
+        assert!(text.contains("no incident"), "{given:?}: {text}");
+    }
+    assert_eq!(files_under(run.data.path()), before_data, "nothing written");
+    assert_eq!(files_under(cwd.path()), Vec::new(), "nothing written");
+
+    // The incident's own folder, given as a path, and its name still work.
+    let (code, text) = run.runbook_in(
+        cwd.path(),
+        &["incident", "note", folder.to_str().unwrap(), "by path"],
+        None,
+    );
+    assert_eq!(code, 0, "{text}");
+    run.ok(&["incident", "note", "network", "by name"]);
+    assert_eq!(entries(&folder).len(), 3);
+    std::fs::remove_dir_all(&outside).unwrap();
+}
+
+#[test]
+fn a_note_of_a_megabyte_comes_from_standard_input_and_a_longer_one_is_refused() {
+    let run = Run::new();
+    let folder = run.declare_network("Core switch down", &[]);
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // 1 000 000 bytes of several lines, Chinese and English.
+    let mut note = String::new();
+    while note.len() < 1_000_000 - 40 {
+        note.push_str("交换机端口 7 反复断开 / port 7 flapping\n");
+    }
+    while note.len() < 1_000_000 {
+        note.push('.');
+    }
+    assert_eq!(note.len(), 1_000_000);
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(note.as_bytes()),
+    );
+    assert_eq!(code, 0, "{}", &text[..text.len().min(2000)]);
+    let kept = entries(&folder);
+    assert_eq!(kept.len(), 2);
+    assert!(
+        matches!(&kept[1].event, Event::Note { text, .. } if *text == note),
+        "the note reads back exactly"
+    );
+    // The line break that ends what was typed (`echo`, a heredoc) is not the note's.
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some("端口已恢复\nport back\r\n".as_bytes()),
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("saved: note: 端口已恢复\\nport back\nlog head"),
+        "{text}"
+    );
+    assert!(matches!(
+        &entries(&folder)[2].event,
+        Event::Note { text, .. } if text == "端口已恢复\nport back"
+    ));
+
+    // One byte over 1 MiB is refused, before anything is written.
+    let before = files_under(run.data.path());
+    let long = "x".repeat(1024 * 1024 + 1);
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(long.as_bytes()),
+    );
+    assert_eq!(code, 1, "{}", &text[..text.len().min(2000)]);
+    assert!(
+        text.contains("the note is too long: 1048577 bytes")
+            && text.contains("at most 1048576 bytes"),
+        "{text}"
+    );
+    assert_eq!(files_under(run.data.path()), before, "nothing written");
+
+    // Bytes that are not UTF-8 are not a note.
+    let (code, text) = run.runbook_in(
+        manifest,
+        &["incident", "note", "network", "-"],
+        Some(b"port \xff down"),
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("not UTF-8"), "{text}");
+    assert_eq!(files_under(run.data.path()), before, "nothing written");
 }

@@ -11,7 +11,8 @@ use runbook::io::incident_dir::{self, OpenIncident};
 use runbook::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use runbook::model::incident::{
     Action, ActionError, Answer, CallOutcome, CallState, Channel, ClockKind, Commander,
-    Declaration, Entry, EntryRef, Field, Incident, ItemState, MessageChannel, StepStatus, declare,
+    Declaration, Entry, EntryRef, Field, Incident, ItemState, MAX_TEXT_BYTES, MessageChannel,
+    StepStatus, declare,
 };
 use runbook::model::plan::doc::Target;
 use runbook::model::plan::{self, Plan};
@@ -451,6 +452,119 @@ fn declaring_checks_class_level_and_answers_and_suggests_the_level() {
         2,
         "the answers are kept as evidence"
     );
+}
+
+#[test]
+fn every_free_text_of_an_action_or_a_declaration_is_capped_at_one_mebibyte() {
+    assert_eq!(MAX_TEXT_BYTES, 1024 * 1024);
+    let live = Live::declare("network", "II");
+    // Each action with a free text, made from that text, and its field.
+    type WithText = (Field, fn(String) -> Action);
+    let actions: Vec<WithText> = vec![
+        (Field::Note, |text| Action::Note {
+            text,
+            step: None,
+            corrects: None,
+        }),
+        (Field::Message, |text| Action::Message {
+            template: None,
+            audience: Some(runbook::model::plan::doc::Audience::Internal),
+            channel: None,
+            text,
+        }),
+        (Field::Reason, |reason| {
+            step("confirm", StepStatus::Skipped { reason })
+        }),
+        (Field::Reason, |reason| {
+            step("confirm", StepStatus::Blocked { reason })
+        }),
+        (Field::Reason, |reason| Action::ChangeLevel {
+            to: LevelId::new("I"),
+            reason,
+        }),
+        (Field::Reason, |reason| Action::Reopen { reason }),
+        (Field::Summary, |summary| Action::Close { summary }),
+        (Field::Value, |value| Action::Record {
+            step: StepId::new("students"),
+            value,
+        }),
+        (Field::Note, |note| Action::HandOver {
+            to: Commander::Person(PersonId::new("bob")),
+            note,
+        }),
+        (Field::Commander, |name| Action::HandOver {
+            to: Commander::Named(name),
+            note: String::new(),
+        }),
+        (Field::Note, |note| Action::DutyDone {
+            duty: ItemId::new("report"),
+            note,
+        }),
+        (Field::Note, |note| Action::Call {
+            to: Target::Person(PersonId::new("ann")),
+            via: Channel::Mobile,
+            outcome: CallOutcome::Reached,
+            note,
+            line: None,
+        }),
+        (Field::Note, |note| Action::IssueWarning {
+            level: LevelId::new("I"),
+            note,
+        }),
+        (Field::Note, |note| Action::LiftWarning {
+            level: LevelId::new("I"),
+            note,
+        }),
+    ];
+    let too_long = |field| ActionError::TooLong {
+        field,
+        bytes: MAX_TEXT_BYTES + 1,
+        max: MAX_TEXT_BYTES,
+    };
+    // Counted in bytes: 349 525 three-byte characters and one more byte.
+    let over = format!("{}xx", "满".repeat(MAX_TEXT_BYTES / 3));
+    assert_eq!(over.len(), MAX_TEXT_BYTES + 1);
+    for (field, make) in &actions {
+        let refused = live.incident.check(&live.plan, make(over.clone()));
+        assert_eq!(refused, Err(too_long(*field)), "{:?}", make(String::new()));
+        // Exactly 1 MiB is not too long (it may be wrong for another reason:
+        // the value is not a count, the incident is open).
+        let fits = live
+            .incident
+            .check(&live.plan, make("1".repeat(MAX_TEXT_BYTES)));
+        assert!(
+            !matches!(fits, Err(ActionError::TooLong { .. })),
+            "{fits:?}"
+        );
+    }
+    assert!(en(&too_long(Field::Note)).contains(
+        "the note is too long: 1048577 bytes, and one entry holds at most 1048576 bytes"
+    ));
+
+    let plan = test_plan();
+    let d = |title: &str, reason: Option<&str>, commander: Option<&str>| Declaration {
+        title: title.into(),
+        class: ClassId::new("network"),
+        level: Some(LevelId::new("I")),
+        answers: vec![Answer {
+            question: ItemId::new("cut"),
+            yes: true,
+        }],
+        level_reason: reason.map(Into::into),
+        discovered_at: None,
+        commander: commander.map(|c| Commander::Named(c.into())),
+        drill: true,
+    };
+    let max = "t".repeat(MAX_TEXT_BYTES);
+    let cases = [
+        (d(&over, Some("exam"), None), Field::Title),
+        (d("x", Some(&over), None), Field::Reason),
+        (d("x", Some("exam"), Some(&over)), Field::Commander),
+    ];
+    for (declaration, field) in cases {
+        assert_eq!(declare(&plan, "", declaration, at(0)), Err(too_long(field)));
+    }
+    assert!(declare(&plan, "", d(&max, Some(&max), Some(&max)), at(0)).is_ok());
 }
 
 #[test]

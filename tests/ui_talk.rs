@@ -171,6 +171,11 @@ fn a_backdated_quick_note_shows_at_its_time_and_says_so() {
     h.get_by_label("Quick note").focus();
     h.run();
     press(&mut h, Key::Enter);
+    h.run();
+    // 08:55 is before the incident was discovered (at its declaration,
+    // 09:00): the first Enter asks, the second records.
+    assert!(shows(&h, "that time is before the incident was discovered"));
+    press(&mut h, Key::Enter);
     settle(&mut h);
     key(&mut h, Modifiers::COMMAND, Key::T);
     assert!(shows(

@@ -3,6 +3,8 @@
 //! The same model calls as the window's views (organisation, contacts and
 //! call trees, full-text search, fault classes and levels), so what a person
 //! reads in the window can also be scripted, printed or read over SSH.
+//! A plan's words are whatever its author typed: every line is escaped for
+//! the terminal (`super::clean`), so a plan cannot drive it.
 
 mod classes;
 mod contacts;
@@ -57,7 +59,7 @@ fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<
         Ok(checked) => Ok(checked.plan),
         Err(_) => {
             for text in file.rendered() {
-                writeln!(out, "{text}")?;
+                crate::cli::clean::lines(out, &text)?;
             }
             bail!(
                 "{} cannot be shown: fix its errors first (runbook check)",

@@ -10,8 +10,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::clean::say;
 use crate::i18n::incident::EN;
 use crate::io::incident_dir::verify::{self, Cut, FileCheck, LinkState, RecordCheck};
+
+/// Adds one finding to a report, as one line: paths and device names come
+/// from the disk and are escaped (`crate::cli::clean`).
+macro_rules! note {
+    ($text:expr, $($arg:tt)*) => {
+        writeln!($text, "{}", super::clean::clean(&format!($($arg)*)))
+    };
+}
 
 /// A head hash as given on the command line: 16 to 64 hex digits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +37,7 @@ impl std::str::FromStr for HeadPrefix {
         } else {
             Err(format!(
                 "a head hash is {min} to 64 hexadecimal digits (0-9, a-f), as runbook shows it after `log head`; got {:?}",
-                clean(s)
+                super::clean::clean(s)
             ))
         }
     }
@@ -83,7 +92,7 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
     let mut text = String::new();
     let name = dir.display();
     if record.files.is_empty() {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: BAD: no log files (log-*.jsonl) in this folder"
         );
@@ -97,14 +106,14 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
         1 => {}
         0 => {
             ok = false;
-            let _ = writeln!(
+            let _ = note!(
                 text,
                 "{name}: BAD: no log holds the declaration: the log that held it is missing or damaged"
             );
         }
         n => {
             ok = false;
-            let _ = writeln!(
+            let _ = note!(
                 text,
                 "{name}: BAD: the logs hold {n} declarations; an incident has one: logs of other incidents were put in this folder"
             );
@@ -115,7 +124,7 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
         dangling_line(&d.file, &d.refers, &mut text);
     }
     if let Some(rescue) = &record.rescue {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: NOTE: the record continues in {}, whose logs are checked with it",
             rescue.display()
@@ -124,14 +133,14 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
     let files = record.files.len();
     let sessions: usize = record.files.iter().map(FileCheck::sessions).sum();
     if ok {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: OK: the whole record checks out: {files} file{}, {sessions} writing session{}",
             plural(files),
             plural(sessions)
         );
     } else {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: BAD: the record does not check out (see above)"
         );
@@ -140,13 +149,13 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
 }
 
 fn dangling_line(file: &Path, r: &crate::model::incident::EntryRef, text: &mut String) {
-    let _ = writeln!(
+    let _ = note!(
         text,
         "{}: BAD: an entry corrects the entry recorded at {} on {}, which no log here holds: a log of {} may be missing",
         file.display(),
         r.recorded_at.to_rfc3339(),
-        clean(&r.device),
-        clean(&r.device)
+        r.device,
+        r.device
     );
 }
 
@@ -156,18 +165,18 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
     let scan = match &f.scan {
         Ok(scan) => scan,
         Err(e) => {
-            let _ = writeln!(text, "{name}: BAD: {}", (EN.log_error)(e));
+            let _ = note!(text, "{name}: BAD: {}", (EN.log_error)(e));
             return false;
         }
     };
     if scan.lines.is_empty() && scan.after_damage.is_empty() && scan.damage.is_empty() {
         let _ = match &scan.torn_tail {
-            Some((_, bytes)) => writeln!(
+            Some((_, bytes)) => note!(
                 text,
                 "{name}: BAD: the file holds only an incomplete line ({} bytes), left by a crash while it was being created",
                 bytes.len()
             ),
-            None => writeln!(text, "{name}: BAD: the file is empty"),
+            None => note!(text, "{name}: BAD: the file is empty"),
         };
         return false;
     }
@@ -177,7 +186,7 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
         } else {
             ""
         };
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: BAD at line {}: {}{kept}",
             d.line,
@@ -188,7 +197,7 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
         (scan.after_damage.first(), scan.after_damage.last())
     {
         let n = scan.after_damage.len();
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: NOTE: {n} intact line{} after the damage (lines {first}–{last}) {} read, marked as following damage",
             plural(n),
@@ -197,7 +206,7 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
     }
     if let Some((at, bytes)) = &scan.torn_tail {
         let line = scan.lines.len() + scan.after_damage.len() + scan.damage.len() + 1;
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
              runbook keeps its bytes in a side file and cuts it when it next writes this log",
@@ -206,14 +215,14 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
     }
     repairs_and_link(f, text);
     for line in &f.other_plan {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: BAD at line {line}: this session ran under another plan than the {} beside the log: the pinned plan was changed",
             crate::io::incident_dir::PLAN_FILE
         );
     }
     if f.unclosed() {
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: UNCLOSED: the last writing session has no closing record: runbook is still writing it, or it crashed, or the end of the file was cut off"
         );
@@ -221,7 +230,7 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
     let ok = f.is_ok();
     if ok {
         let sessions = f.sessions();
-        let _ = writeln!(
+        let _ = note!(
             text,
             "{name}: OK: {} lines in {sessions} session{}, head {}",
             scan.lines.len(),
@@ -243,38 +252,41 @@ fn repairs_and_link(f: &FileCheck, text: &mut String) {
             r.cut_bytes,
             r.kept_in.display()
         );
+        let _ = note!(text, "{what}");
         let _ = match r.cut {
-            Cut::Incomplete => writeln!(text, "{what}"),
-            Cut::WholeLine => writeln!(
+            Cut::Incomplete => Ok(()),
+            Cut::WholeLine => note!(
                 text,
-                "{what}\n{name}: BAD at line {}: the bytes cut are a whole line that checks out by itself: no crash leaves that; a line was cut on purpose",
+                "{name}: BAD at line {}: the bytes cut are a whole line that checks out by itself: no crash leaves that; a line was cut on purpose",
                 r.line
             ),
-            Cut::Missing => writeln!(
+            Cut::Missing => note!(
                 text,
-                "{what}\n{name}: BAD at line {}: the side file that keeps the bytes cut is missing",
+                "{name}: BAD at line {}: the side file that keeps the bytes cut is missing",
                 r.line
             ),
-            Cut::OtherLength(len) => writeln!(
+            Cut::OtherLength(len) => note!(
                 text,
-                "{what}\n{name}: BAD at line {}: the side file holds {len} bytes, not the {} cut",
-                r.line, r.cut_bytes
+                "{name}: BAD at line {}: the side file holds {len} bytes, not the {} cut",
+                r.line,
+                r.cut_bytes
             ),
         };
     }
     if let Some(link) = &f.link {
         let _ = match link.state {
-            LinkState::Holds => writeln!(
+            LinkState::Holds => note!(
                 text,
                 "{name}: NOTE: it continues {} after its line {}, and that line is there",
-                link.stored, link.last_seq
+                link.stored,
+                link.last_seq
             ),
-            LinkState::Missing => writeln!(
+            LinkState::Missing => note!(
                 text,
                 "{name}: BAD: it continues {}, which is missing",
                 link.target.display()
             ),
-            LinkState::NoSuchLine => writeln!(
+            LinkState::NoSuchLine => note!(
                 text,
                 "{name}: BAD: it continues {} after its line {}, but that file has no such line with the hash the link names: it was changed",
                 link.target.display(),
@@ -292,7 +304,7 @@ fn head_report(
 ) -> anyhow::Result<bool> {
     let found: Vec<_> = records.iter().flat_map(|r| r.find_head(prefix)).collect();
     if found.is_empty() {
-        writeln!(
+        say!(
             out,
             "head {prefix}: NOT FOUND: no line of these logs has this hash: the log was rewritten or cut after the head was written down, or the head belongs to another incident"
         )?;
@@ -304,7 +316,7 @@ fn head_report(
             1 => "1 line follows it".to_owned(),
             n => format!("{n} lines follow it"),
         };
-        writeln!(
+        say!(
             out,
             "head {prefix}: FOUND: line {} of {}, {after}; full hash {}",
             h.line,
@@ -317,11 +329,6 @@ fn head_report(
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// A name from a log, safe to print.
-fn clean(s: &str) -> String {
-    s.chars().flat_map(char::escape_debug).collect()
 }
 
 #[cfg(test)]

@@ -112,6 +112,16 @@ fn target_label(plan: &Plan, to: &Target) -> String {
     Callee::of(plan, to).label()
 }
 
+/// `1 MiB` for a whole number of mebibytes, in the brackets given.
+fn mib(bytes: usize, (open, close): (&str, &str)) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{open}{} MiB{close}", bytes / MIB)
+    } else {
+        String::new()
+    }
+}
+
 fn first_line(text: &str) -> String {
     text.lines()
         .next()
@@ -318,6 +328,11 @@ fn refusal_en(e: &ActionError) -> String {
             "no entry recorded at {} on {} to correct",
             r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC"),
             r.device
+        ),
+        ActionError::TooLong { field, bytes, max } => format!(
+            "the {} is too long: {bytes} bytes, and one entry holds at most {max} bytes{}; split it into several entries",
+            field_en(*field),
+            mib(*max, (" (", ")"))
         ),
     }
 }
@@ -705,6 +720,11 @@ fn refusal_zh(e: &ActionError) -> String {
             r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC"),
             r.device
         ),
+        ActionError::TooLong { field, bytes, max } => format!(
+            "{}过长：{bytes} 字节，一条记录最多 {max} 字节{}；请分成几条记录",
+            field_zh(*field),
+            mib(*max, ("（", "）"))
+        ),
     }
 }
 
@@ -1031,8 +1051,13 @@ mod tests {
                 at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
                 discovered: chrono::DateTime::from_timestamp(60, 0).unwrap_or_default(),
             },
+            ActionError::TooLong {
+                field: Field::Note,
+                bytes: 1_048_577,
+                max: 1_048_576,
+            },
         ];
-        let mut seen = [false; 21];
+        let mut seen = [false; 22];
         for e in &all {
             let i = match e {
                 ActionError::Closed => 0,
@@ -1056,6 +1081,7 @@ mod tests {
                 ActionError::Unfilled(_) => 18,
                 ActionError::UnknownEntry(_) => 19,
                 ActionError::BeforeDiscovery { .. } => 20,
+                ActionError::TooLong { .. } => 21,
             };
             seen[i] = true;
         }
@@ -1168,6 +1194,7 @@ mod tests {
                 ActionError::UnknownTarget(_) => vec!["zed"],
                 ActionError::Unfilled(_) => vec!["{impact}"],
                 ActionError::UnknownEntry(_) => vec!["laptop-9"],
+                ActionError::TooLong { .. } => vec!["1048577", "1048576", "1 MiB"],
                 _ => vec![],
             };
             check_both(&en, &zh, &facts);

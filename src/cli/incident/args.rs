@@ -141,7 +141,8 @@ pub enum IncidentCommand {
     Note {
         /// The incident.
         incident: String,
-        /// The note.
+        /// The note; `-` reads it from standard input (UTF-8, at most 1 MiB;
+        /// one final line break is dropped), for a long note or a pasted log.
         text: String,
         /// The step the note is about.
         #[arg(long, value_name = "STEP")]

@@ -13,6 +13,8 @@ mod render;
 
 use std::process::ExitCode;
 
+use std::io::Read as _;
+
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, Utc};
 
@@ -20,6 +22,7 @@ pub use args::IncidentCommand;
 use args::{WarningAction, YesNo};
 
 use super::Cli;
+use super::clean::{self, say};
 use crate::clock::{self, Clock};
 use crate::i18n::incident::EN;
 use crate::i18n::time::Times;
@@ -29,7 +32,8 @@ use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
 };
 use crate::model::incident::{
-    Action, Answer, Commander, Declaration, EntryRef, Event, Happened, Incident,
+    Action, ActionError, Answer, Commander, Declaration, EntryRef, Event, Field, Happened,
+    Incident, MAX_TEXT_BYTES, check_length,
 };
 use crate::model::plan::Plan;
 use crate::model::plan::doc::Target;
@@ -92,7 +96,7 @@ pub fn run(
             let listed = service.list();
             if listed.is_empty() {
                 let root = service.incidents_dir();
-                writeln!(out, "no incidents under {}", root.display())?;
+                say!(out, "no incidents under {}", root.display())?;
             }
             render::list(&listed, &times, out)?;
             Ok(ExitCode::SUCCESS)
@@ -122,8 +126,20 @@ pub fn run(
             let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
             };
+            // Read before the log is opened: a note that cannot be taken
+            // (too long, not UTF-8) is refused with nothing written.
+            let stdin_note = match cmd {
+                IncidentCommand::Note { text, .. } if text == "-" => {
+                    let stdin = std::io::stdin();
+                    if std::io::IsTerminal::is_terminal(&stdin) {
+                        eprintln!("runbook: type the note, then Ctrl-D on a line of its own");
+                    }
+                    Some(note_from(stdin.lock())?)
+                }
+                _ => None,
+            };
             act(&service, incident, when, out, |plan, state| {
-                action(cmd, plan, state, &times)
+                action(cmd, plan, state, &times, stdin_note)
             })
         }
     }
@@ -131,11 +147,13 @@ pub fn run(
 
 /// The model action a subcommand asks for, built against the incident's
 /// plan and state (a call target or a template is looked up there).
+/// `stdin_note` is the note read from standard input for `note INCIDENT -`.
 fn action(
     cmd: &IncidentCommand,
     plan: &Plan,
     state: &Incident,
     times: &Times,
+    stdin_note: Option<String>,
 ) -> anyhow::Result<Action> {
     Ok(match cmd {
         IncidentCommand::Reopen { reason, .. } => Action::Reopen {
@@ -200,7 +218,7 @@ fn action(
             corrects,
             ..
         } => Action::Note {
-            text: text.clone(),
+            text: stdin_note.unwrap_or_else(|| text.clone()),
             step: step.as_deref().map(StepId::new),
             corrects: corrects
                 .as_deref()
@@ -240,6 +258,50 @@ fn action(
         | IncidentCommand::Calls { .. }
         | IncidentCommand::Status { .. }
         | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
+    })
+}
+
+/// A note from standard input: UTF-8, as typed, less one final line break
+/// (the one `echo`, a heredoc or an editor adds; the note is what is before
+/// it). A command line argument is capped by the system (128 KiB on Linux);
+/// this is how a long note, or a pasted log excerpt, is entered. At most
+/// [`MAX_TEXT_BYTES`] and a line break are kept in memory: a longer input is
+/// only counted, then refused with the model's own words.
+///
+/// # Errors
+/// Input that cannot be read, is longer than one entry may hold, or is not UTF-8.
+fn note_from(mut input: impl std::io::Read) -> anyhow::Result<String> {
+    let refuse = |e| anyhow!(render::failure(&IncidentError::Action(e)));
+    // Enough for the longest note and its final line break, and one more
+    // byte to tell that there is more.
+    let keep = MAX_TEXT_BYTES + 2;
+    let mut bytes = Vec::new();
+    (&mut input)
+        .take(keep as u64 + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read the note from standard input")?;
+    if bytes.len() > keep {
+        let rest = std::io::copy(&mut input, &mut std::io::sink())
+            .context("cannot read the note from standard input")?;
+        let total = usize::try_from(rest).map_or(usize::MAX, |r| bytes.len().saturating_add(r));
+        return Err(refuse(ActionError::TooLong {
+            field: Field::Note,
+            bytes: total,
+            max: MAX_TEXT_BYTES,
+        }));
+    }
+    for end in [&b"\r\n"[..], b"\n"] {
+        if let Some(body) = bytes.strip_suffix(end) {
+            bytes.truncate(body.len());
+            break;
+        }
+    }
+    check_length(Field::Note, bytes.len()).map_err(refuse)?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "the note on standard input is not UTF-8 text (byte {} is not); save it as UTF-8 and try again",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
@@ -355,7 +417,7 @@ fn new(
         Ok(checked) => &checked.plan,
         Err(diags) => {
             for text in file.rendered() {
-                writeln!(out, "{text}")?;
+                clean::lines(out, &text)?;
             }
             bail!(
                 "{} has {} error(s); fix the plan first (runbook check)",
@@ -380,10 +442,10 @@ fn new(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    writeln!(out, "declared {name}: level {}", open.incident().level())?;
-    writeln!(out, "folder: {}", open.dir().display())?;
+    say!(out, "declared {name}: level {}", open.incident().level())?;
+    say!(out, "folder: {}", open.dir().display())?;
     if let Some(head) = service.finish(open).or_say()? {
-        writeln!(out, "log head: {}", crate::i18n::short_head(&head))?;
+        say!(out, "log head: {}", crate::i18n::short_head(&head))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -433,13 +495,13 @@ fn act(
     render::notices(open.notices(), out)?;
     match service.record(&mut open, action, happened) {
         Ok(entry) => {
-            writeln!(
+            say!(
                 out,
                 "saved: {}",
                 (EN.event)(&entry.event, open.plan(), &service.context().times())
             )?;
             if matches!(entry.event, Event::Closed { .. }) {
-                writeln!(
+                say!(
                     out,
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
@@ -448,7 +510,7 @@ fn act(
             Ok(ExitCode::SUCCESS)
         }
         Err(IncidentError::Log(e)) => {
-            writeln!(out, "! {}", (EN.log_error)(&e))?;
+            say!(out, "! {}", (EN.log_error)(&e))?;
             let code = rescue(service, &mut open, out)?;
             finish(service, open, out)?;
             Ok(code)
@@ -470,9 +532,9 @@ fn finish(
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     match service.finish(open) {
-        Ok(Some(head)) => writeln!(out, "log head {}", crate::i18n::short_head(&head))?,
+        Ok(Some(head)) => say!(out, "log head {}", crate::i18n::short_head(&head))?,
         Ok(None) => {}
-        Err(e) => writeln!(out, "! {}", render::failure(&e))?,
+        Err(e) => say!(out, "! {}", render::failure(&e))?,
     }
     Ok(())
 }
@@ -486,7 +548,7 @@ fn rescue(
 ) -> anyhow::Result<ExitCode> {
     let rescue = service.rescue(open);
     for (place, e) in &rescue.failed {
-        writeln!(
+        say!(
             out,
             "! could not continue in {}: {}",
             place.display(),
@@ -494,7 +556,7 @@ fn rescue(
         )?;
     }
     if let Some(path) = rescue.saved_in {
-        writeln!(
+        say!(
             out,
             "saved in {} instead; the log continues there",
             path.display()
@@ -502,12 +564,48 @@ fn rescue(
         return Ok(ExitCode::SUCCESS);
     }
     // Nowhere to write: print the entries so a person can copy them.
+    // Still valid JSON, so it can be pasted back into a log's tooling.
     for entry in open.log().unsaved() {
-        writeln!(
-            out,
-            "NOT SAVED: {}",
-            serde_json::to_string(entry).unwrap_or_default()
-        )?;
+        let json = serde_json::to_string(entry).unwrap_or_default();
+        writeln!(out, "NOT SAVED: {}", clean::clean_json(&json))?;
     }
     bail!("the entry could not be saved anywhere; copy the NOT SAVED line above")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(bytes: &[u8]) -> Result<String, String> {
+        note_from(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_note_from_standard_input_is_kept_as_typed_less_its_final_line_break() {
+        assert_eq!(note(b"a\n\nb\n").as_deref(), Ok("a\n\nb"));
+        assert_eq!(note(b"a\r\n").as_deref(), Ok("a"));
+        assert_eq!(note(b"a\n\n").as_deref(), Ok("a\n"));
+        assert_eq!(note(b"  a\t").as_deref(), Ok("  a\t"));
+        assert_eq!(note(b"").as_deref(), Ok(""));
+        let full = "x".repeat(MAX_TEXT_BYTES);
+        assert_eq!(note(format!("{full}\r\n").as_bytes()), Ok(full));
+    }
+
+    #[test]
+    fn a_note_too_long_or_not_utf8_is_refused_in_plain_words() {
+        let over = vec![b'x'; MAX_TEXT_BYTES + 1];
+        let Err(e) = note(&over) else {
+            panic!("1 MiB + 1 byte is refused");
+        };
+        assert!(e.contains("the note is too long: 1048577 bytes"), "{e}");
+        // Far too long: counted without being kept, and said exactly.
+        let Err(e) = note(&vec![b'x'; 3 * MAX_TEXT_BYTES]) else {
+            panic!("3 MiB is refused");
+        };
+        assert!(e.contains("3145728 bytes"), "{e}");
+        let Err(e) = note(b"ok \xff") else {
+            panic!("not UTF-8");
+        };
+        assert!(e.contains("not UTF-8 text (byte 3 is not)"), "{e}");
+    }
 }

@@ -1,8 +1,14 @@
 //! Printing incidents in a terminal, in English: the status with its
 //! checklist and clocks, the list, the timeline, and the words for what the
 //! service reports (`crate::i18n`'s English, with command-line hints).
+//!
+//! Every line goes through [`say!`]: titles, notes, names, paths and the
+//! plan's words are whatever someone typed, and are escaped for the
+//! terminal (`super::super::clean`).
 
 use std::io::Write;
+
+use crate::cli::clean::say;
 
 use crate::i18n::EN as TR_EN;
 use crate::i18n::incident::{EN, commander_name};
@@ -40,7 +46,7 @@ pub fn failure(e: &IncidentError) -> String {
 /// When the output cannot be written.
 pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
     for n in notices {
-        writeln!(out, "! {}", (EN.notice)(n))?;
+        say!(out, "! {}", (EN.notice)(n))?;
     }
     Ok(())
 }
@@ -60,7 +66,7 @@ pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io:
         } else {
             ""
         };
-        writeln!(
+        say!(
             out,
             "#{:<3} {mark}{}",
             i + 1,
@@ -88,13 +94,13 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             .unwrap_or_default()
     };
     match &sheet.root {
-        Some(root) => writeln!(
+        Some(root) => say!(
             out,
             "Calls at level {}, started by {}",
             s.level(),
             name(root)
         )?,
-        None => writeln!(out, "Level {} has no call tree in this plan", s.level())?,
+        None => say!(out, "Level {} has no call tree in this plan", s.level())?,
     }
     for line in &sheet.lines {
         let indent = "  ".repeat(line.depth);
@@ -112,13 +118,13 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             (None, Some(next)) => format!("next: {}{}", name(next), phone(next)),
             (None, None) => "nobody left to try".to_owned(),
         };
-        writeln!(
+        say!(
             out,
             "{indent}{:<5} {}  {due}",
             line.order,
             name(&line.target)
         )?;
-        writeln!(out, "{indent}      {state}")?;
+        say!(out, "{indent}      {state}")?;
         for c in line.candidates.iter().filter(|c| c.attempts > 0) {
             if line.reached.as_ref().is_some_and(|(w, _)| *w == c.target) {
                 continue;
@@ -131,7 +137,7 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
                 CallState::NotCalled => "not called",
             };
             let at = c.last_at.map(|t| times.short(t)).unwrap_or_default();
-            writeln!(
+            say!(
                 out,
                 "{indent}      tried {}: {outcome} {at}",
                 name(&c.target)
@@ -140,11 +146,11 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     }
     let (reached, all) = sheet.progress();
     let overdue = sheet.lines.iter().filter(|l| l.overdue(now)).count();
-    writeln!(out, "reached {reached} of {all} · {overdue} overdue")?;
+    say!(out, "reached {reached} of {all} · {overdue} overdue")?;
     if let Some(line) = sheet.open().next()
         && let Some(next) = &line.next
     {
-        writeln!(
+        say!(
             out,
             "call next: {} {}{}",
             line.order,
@@ -176,7 +182,7 @@ fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
 pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     for l in listed {
         let Ok(s) = &l.state else {
-            writeln!(out, "{}  (no readable declaration)", l.name)?;
+            say!(out, "{}  (no readable declaration)", l.name)?;
             continue;
         };
         let open = if s.is_open() { "open" } else { "closed" };
@@ -186,7 +192,7 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
         } else {
             ""
         };
-        writeln!(
+        say!(
             out,
             "{}  {open:<6} {kind:<5} level {:<4} {:>10}  {}{crash}",
             l.name,
@@ -225,15 +231,15 @@ fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Resul
         None => "open".to_owned(),
         Some(t) => format!("closed {}", times.datetime(t)),
     };
-    writeln!(out, "{} — {kind}, {state}", s.title())?;
-    writeln!(
+    say!(out, "{} — {kind}, {state}", s.title())?;
+    say!(
         out,
         "level {} {level_name} · {} {class_name}",
         s.level(),
         s.class()
     )?;
     if let (Some(suggested), Some(reason)) = (s.suggested_level(), s.level_reason()) {
-        writeln!(
+        say!(
             out,
             "the answers suggested level {suggested}; declared otherwise because: {reason}"
         )?;
@@ -243,7 +249,7 @@ fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Resul
     } else {
         String::new()
     };
-    writeln!(
+    say!(
         out,
         "{discovered}declared {} by {} · commander {} · plan {} (sha256 {})",
         times.datetime(s.declared_at()),
@@ -252,12 +258,12 @@ fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Resul
         s.plan_version(),
         &s.plan_sha256()[..12.min(s.plan_sha256().len())]
     )?;
-    writeln!(out, "folder {}", snap.dir.display())
+    say!(out, "folder {}", snap.dir.display())
 }
 
 fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     let now = times.now();
-    writeln!(out, "Clocks")?;
+    say!(out, "Clocks")?;
     for c in &s.status(plan, now).clocks {
         let what = match &c.kind {
             ClockKind::StatusUpdate => "next status update".to_owned(),
@@ -271,19 +277,19 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
         } else {
             format!("in {}", span(c.due - now))
         };
-        writeln!(out, "  {:<11}  {mark:<20} {what}", times.short(c.due))?;
+        say!(out, "  {:<11}  {mark:<20} {what}", times.short(c.due))?;
     }
     Ok(())
 }
 
 fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     let st = s.status(plan, times.now());
-    writeln!(out, "Checklist")?;
+    say!(out, "Checklist")?;
     let mut phase = "";
     for item in &st.items {
         if item.phase.id.as_str() != phase {
             phase = item.phase.id.as_str();
-            writeln!(out, "  {}", item.phase.name)?;
+            say!(out, "  {}", item.phase.name)?;
         }
         let mark = match &item.state {
             ItemState::Open => "[ ]",
@@ -304,7 +310,7 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
             .map(|v| format!(" = {v}"))
             .unwrap_or_default();
         let text: String = item.step.text.chars().take(70).collect();
-        writeln!(
+        say!(
             out,
             "    {mark} {:<22} {text}{value}{due}",
             item.step.id.as_str()
@@ -316,7 +322,7 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
             .iter()
             .map(crate::model::ids::StepId::as_str)
             .collect();
-        writeln!(
+        say!(
             out,
             "  Steps in the log that this plan does not have: {}",
             list.join(", ")
@@ -325,18 +331,18 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
     writeln!(out)?;
     let overdue = st.overdue().count();
     if overdue > 0 {
-        writeln!(out, "{overdue} step(s) overdue")?;
+        say!(out, "{overdue} step(s) overdue")?;
     }
     match st.next_deadline() {
-        Some(d) => writeln!(out, "next deadline {}", times.datetime(d))?,
-        None => writeln!(out, "no open deadline")?,
+        Some(d) => say!(out, "next deadline {}", times.datetime(d))?,
+        None => say!(out, "no open deadline")?,
     }
     match &st.next {
         Some(id) => {
             let text = plan.step(id).map(|s| s.text.as_str()).unwrap_or_default();
-            writeln!(out, "next step: {id} — {text}")?;
+            say!(out, "next step: {id} — {text}")?;
         }
-        None if st.complete_except_deferred() && s.is_open() => writeln!(
+        None if st.complete_except_deferred() && s.is_open() => say!(
             out,
             "every step is settled except deferred ones; close when they are done"
         )?,

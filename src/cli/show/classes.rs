@@ -6,6 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::contacts::within;
+use crate::cli::clean::say;
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::{Callee, TimeSpan, span};
 use crate::model::plan::doc::{Basis, Colour, Target};
@@ -16,25 +17,25 @@ use crate::model::plan::doc::{Basis, Colour, Target};
 /// When the output cannot be written.
 pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let doc = plan.doc();
-    writeln!(out, "Fault classes")?;
+    say!(out, "Fault classes")?;
     for class in &doc.classes {
         writeln!(out)?;
-        writeln!(out, "{} ({})", class.name, class.id)?;
-        writeln!(out, "    {}", class.description)?;
+        say!(out, "{} ({})", class.name, class.id)?;
+        say!(out, "    {}", class.description)?;
         list(out, "detection signals", &class.detection)?;
         list(out, "examples", &class.examples)?;
         if !class.assessment.is_empty() {
-            writeln!(out, "    assessment (a yes suggests the level):")?;
+            say!(out, "    assessment (a yes suggests the level):")?;
             for q in &class.assessment {
-                writeln!(out, "        [{}] {}", q.level, q.text)?;
+                say!(out, "        [{}] {}", q.level, q.text)?;
             }
         }
     }
     writeln!(out)?;
-    writeln!(out, "Response levels")?;
+    say!(out, "Response levels")?;
     for level in &doc.levels {
         writeln!(out)?;
-        writeln!(
+        say!(
             out,
             "Level {} ({}, {})",
             level.id,
@@ -47,11 +48,11 @@ pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|id| plan.unit(id).map_or(id.as_str(), |u| u.name.as_str()))
             .collect();
-        writeln!(out, "    units activated: {}", units.join(", "))?;
+        say!(out, "    units activated: {}", units.join(", "))?;
         if !level.inform.is_empty() {
-            writeln!(out, "    inform:")?;
+            say!(out, "    inform:")?;
             for duty in &level.inform {
-                writeln!(
+                say!(
                     out,
                     "        {}, {}",
                     target(plan, &duty.to),
@@ -69,34 +70,34 @@ pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 TimeSpan::Days(n) => format!("every {n} days"),
             },
         );
-        writeln!(out, "    status updates: {cadence}")?;
+        say!(out, "    status updates: {cadence}")?;
         if !level.duties.is_empty() {
-            writeln!(out, "    reporting duties:")?;
+            say!(out, "    reporting duties:")?;
             for duty in &level.duties {
-                writeln!(out, "        - {}", duty.text)?;
+                say!(out, "        - {}", duty.text)?;
                 if let Some(condition) = &duty.condition {
-                    writeln!(out, "          when: {condition}")?;
+                    say!(out, "          when: {condition}")?;
                 }
                 if let Some(to) = &duty.to {
-                    writeln!(out, "          to: {}", target(plan, to))?;
+                    say!(out, "          to: {}", target(plan, to))?;
                 }
                 if let Some(m) = duty.within_minutes {
-                    writeln!(out, "          {}", within(m))?;
+                    say!(out, "          {}", within(m))?;
                 }
                 let basis = match &duty.basis {
                     Basis::Law(name) => name.as_str(),
                     Basis::Platform => "platform rule",
                 };
-                writeln!(out, "          basis: {basis}")?;
+                say!(out, "          basis: {basis}")?;
             }
         }
     }
     if !doc.warnings.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Warnings")?;
+        say!(out, "Warnings")?;
         for w in &doc.warnings {
             writeln!(out)?;
-            writeln!(
+            say!(
                 out,
                 "{} ({}, for level {})",
                 w.name,
@@ -105,12 +106,12 @@ pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             )?;
             list(out, "triggers", &w.triggers)?;
             list(out, "measures", &w.measures)?;
-            writeln!(
+            say!(
                 out,
                 "    issued by: {}",
                 target(plan, &Target::Role(w.issued_by.clone()))
             )?;
-            writeln!(
+            say!(
                 out,
                 "    lifted by: {}",
                 target(plan, &Target::Role(w.lifted_by.clone()))
@@ -119,15 +120,15 @@ pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     if !doc.signals.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Monitoring signals")?;
+        say!(out, "Monitoring signals")?;
         for s in &doc.signals {
             writeln!(out)?;
             match &s.suggests {
-                Some(level) => writeln!(out, "{} (suggests level {level})", s.name)?,
-                None => writeln!(out, "{}", s.name)?,
+                Some(level) => say!(out, "{} (suggests level {level})", s.name)?,
+                None => say!(out, "{}", s.name)?,
             }
-            writeln!(out, "    threshold: {}", s.threshold)?;
-            writeln!(out, "    source: {}", s.source)?;
+            say!(out, "    threshold: {}", s.threshold)?;
+            say!(out, "    source: {}", s.source)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -150,9 +151,9 @@ fn list(out: &mut dyn Write, what: &str, items: &[String]) -> anyhow::Result<()>
     if items.is_empty() {
         return Ok(());
     }
-    writeln!(out, "    {what}:")?;
+    say!(out, "    {what}:")?;
     for item in items {
-        writeln!(out, "        - {item}")?;
+        say!(out, "        - {item}")?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::cli::clean::say;
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::{self, CallNode, Callee, Phone, PhoneKind, TimeSpan};
 use crate::model::plan::doc::{Contact, Minutes};
@@ -34,12 +35,12 @@ pub fn run(
 fn tree(plan: &Plan, level: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     let level = contacts::find_level(plan, level)?;
     let tree = contacts::call_tree(plan, level);
-    writeln!(out, "Call tree for level {} ({})", level.id, level.name)?;
+    say!(out, "Call tree for level {} ({})", level.id, level.name)?;
     let Some(root) = tree.root else {
-        writeln!(out, "The plan sets no call tree for this level.")?;
+        say!(out, "The plan sets no call tree for this level.")?;
         return Ok(());
     };
-    writeln!(
+    say!(
         out,
         "Starts the calls: {}{}",
         root.label(),
@@ -56,7 +57,7 @@ fn call(node: &CallNode<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let limit = node
         .within
         .map_or_else(|| "no time limit".to_owned(), within);
-    writeln!(
+    say!(
         out,
         "{indent}{}  {}, {limit}{}",
         node.order_label(),
@@ -65,7 +66,7 @@ fn call(node: &CallNode<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     )?;
     if !node.fallback.is_empty() {
         let fallbacks: Vec<String> = node.fallback.iter().map(fallback).collect();
-        writeln!(
+        say!(
             out,
             "{indent}    if unreachable: {}",
             fallbacks.join(", then ")
@@ -118,7 +119,7 @@ fn kind(kind: PhoneKind) -> &'static str {
 fn directory(plan: &Plan, search: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     let found = contacts::directory(plan, search);
     if found.people.is_empty() && found.externals.is_empty() {
-        writeln!(out, "No contact matches {search:?}.")?;
+        say!(out, "No contact matches {search:?}.")?;
         return Ok(());
     }
     let count = |n: usize, total: usize| {
@@ -128,7 +129,7 @@ fn directory(plan: &Plan, search: &str, out: &mut dyn Write) -> anyhow::Result<(
             format!("{n} of {total}")
         }
     };
-    writeln!(
+    say!(
         out,
         "People ({})",
         count(found.people.len(), found.total_people)
@@ -136,26 +137,26 @@ fn directory(plan: &Plan, search: &str, out: &mut dyn Write) -> anyhow::Result<(
     for entry in &found.people {
         let p = entry.person;
         if p.title.is_empty() {
-            writeln!(out, "{}", p.name)?;
+            say!(out, "{}", p.name)?;
         } else {
-            writeln!(out, "{}, {}", p.name, p.title)?;
+            say!(out, "{}, {}", p.name, p.title)?;
         }
         for (what, roles) in [("holds", &entry.holds), ("deputy for", &entry.deputises)] {
             if !roles.is_empty() {
                 let names: Vec<&str> = roles.iter().map(|r| r.name.as_str()).collect();
-                writeln!(out, "    {what}: {}", names.join(", "))?;
+                say!(out, "    {what}: {}", names.join(", "))?;
             }
         }
         contact(&p.contact, out)?;
     }
     writeln!(out)?;
-    writeln!(
+    say!(
         out,
         "External contacts ({})",
         count(found.externals.len(), found.total_externals)
     )?;
     for e in &found.externals {
-        writeln!(
+        say!(
             out,
             "{} [{}]",
             e.name,
@@ -163,7 +164,7 @@ fn directory(plan: &Plan, search: &str, out: &mut dyn Write) -> anyhow::Result<(
         )?;
         contact(&e.contact, out)?;
         if !e.notes.is_empty() {
-            writeln!(out, "    notes: {}", e.notes)?;
+            say!(out, "    notes: {}", e.notes)?;
         }
     }
     Ok(())
@@ -171,7 +172,7 @@ fn directory(plan: &Plan, search: &str, out: &mut dyn Write) -> anyhow::Result<(
 
 fn contact(c: &Contact, out: &mut dyn Write) -> anyhow::Result<()> {
     for phone in contacts::phones(c) {
-        writeln!(out, "    {}: {}", kind(phone.kind), phone.number)?;
+        say!(out, "    {}: {}", kind(phone.kind), phone.number)?;
     }
     for (what, value) in [
         ("IM", &c.im),
@@ -179,7 +180,7 @@ fn contact(c: &Contact, out: &mut dyn Write) -> anyhow::Result<()> {
         ("location", &c.location),
     ] {
         if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            writeln!(out, "    {what}: {value}")?;
+            say!(out, "    {what}: {value}")?;
         }
     }
     Ok(())

@@ -3,10 +3,12 @@
 //! The same tree as the window's chart ([`crate::model::plan::org::tree`]):
 //! each unit, then its roles with the holder, the holder's mobile and the
 //! deputies in order, then its sub-units indented one step further. Plan
-//! names are printed as written; the connecting words are English.
+//! names are printed as written, escaped for the terminal
+//! (`crate::cli::clean`); the connecting words are English.
 
 use std::process::ExitCode;
 
+use crate::cli::clean::clean;
 use crate::model::plan::Plan;
 use crate::model::plan::org::{OrgRole, tree};
 
@@ -29,9 +31,12 @@ pub fn render(plan: &Plan) -> String {
             continue;
         };
         let indent = "  ".repeat(unit.depth);
-        text.push_str(&format!("{indent}{} [{}]\n", unit.unit.name, unit.unit.id));
+        let line = format!("{indent}{} [{}]", unit.unit.name, unit.unit.id);
+        text.push_str(&clean(&line));
+        text.push('\n');
         for role in &unit.roles {
-            text.push_str(&format!("{indent}  - {}\n", role_line(role)));
+            text.push_str(&clean(&format!("{indent}  - {}", role_line(role))));
+            text.push('\n');
         }
     }
     text

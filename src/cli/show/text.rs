@@ -8,6 +8,7 @@
 
 use std::process::ExitCode;
 
+use crate::cli::clean::say;
 use crate::model::plan::Plan;
 use crate::model::plan::search::{self, Hit};
 
@@ -22,14 +23,14 @@ const CONTEXT_COLUMNS: usize = 24;
 pub fn run(plan: &Plan, query: &str, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
     let hits = search::search(plan, query);
     for hit in &hits {
-        writeln!(out, "{}", line(plan, hit))?;
+        say!(out, "{}", line(plan, hit))?;
     }
     let shown = query.trim();
     match hits.len() {
-        0 if shown.is_empty() => writeln!(out, "no hits: the query is blank")?,
-        0 => writeln!(out, "no hits for \"{shown}\"")?,
-        1 => writeln!(out, "1 hit for \"{shown}\"")?,
-        n => writeln!(out, "{n} hits for \"{shown}\"")?,
+        0 if shown.is_empty() => say!(out, "no hits: the query is blank")?,
+        0 => say!(out, "no hits for \"{shown}\"")?,
+        1 => say!(out, "1 hit for \"{shown}\"")?,
+        n => say!(out, "{n} hits for \"{shown}\"")?,
     }
     Ok(if hits.is_empty() {
         ExitCode::FAILURE

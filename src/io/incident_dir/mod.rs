@@ -29,7 +29,7 @@ pub use open::{IncidentLog, OpenIncident};
 pub use paths::{PLAN_FILE, device_slug, incidents_dir, list_dirs, rescue_dir, resolve};
 pub use read::{load_plan, read_entries};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The error for a file operation that failed.
 fn file_err(op: FileOp, path: &Path) -> impl FnOnce(std::io::Error) -> IncidentError + '_ {
@@ -40,14 +40,139 @@ fn file_err(op: FileOp, path: &Path) -> impl FnOnce(std::io::Error) -> IncidentE
     }
 }
 
-/// Creates a folder readable by its owner only (the logs hold phone numbers).
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Creates a folder readable by its owner only (the logs hold phone
+/// numbers), with any missing parents, and makes each new folder durable;
+/// returns the folders it created, outermost first.
+fn create_private_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    create_dirs_synced(dir, &mut crate::io::log::sync_dir)
+}
+
+/// Creates the missing folders of `dir` one by one (mode 0700) and, after
+/// creating each, syncs its parent with `sync`: a new folder is an entry in
+/// its parent, and until the parent is synced a power cut can lose it — and
+/// with it the rescue log inside (`DirBuilder::recursive` syncs nothing).
+/// Returns the folders created, each only once its parent was synced. The
+/// sync is a parameter so a test can see which parents were synced.
+///
+/// # Errors
+/// The first folder that cannot be created or whose parent cannot be
+/// synced; a path that exists but is not a folder.
+fn create_dirs_synced(
+    dir: &Path,
+    sync: &mut dyn FnMut(&Path) -> std::io::Result<()>,
+) -> std::io::Result<Vec<PathBuf>> {
+    // The missing folders, innermost first: up to the first that exists,
+    // whatever it is (a file there gives the system's own "not a
+    // directory" below). An ancestor that cannot be looked at counts as
+    // existing, so that creating under it reports why.
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.try_exists().unwrap_or(true))
+        .collect();
+    if missing.is_empty() && !dir.as_os_str().is_empty() && !dir.is_dir() {
+        // It exists and is not a folder: let the system say so.
+        private_dir_builder().create(dir)?;
+    }
+    let mut created = Vec::new();
+    for folder in missing.into_iter().rev() {
+        match private_dir_builder().create(folder) {
+            Ok(()) => {}
+            // Made meanwhile by someone else, who syncs it; or `x/..`.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && folder.is_dir() => {
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
+        let parent = match folder.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        sync(parent)?;
+        created.push(folder.to_owned());
+    }
+    Ok(created)
+}
+
+fn private_dir_builder() -> std::fs::DirBuilder {
+    #[allow(unused_mut)] // Only Unix sets a mode.
     let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt as _;
         b.mode(0o700);
     }
-    b.create(dir)
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_new_folder_is_private_and_synced_in_its_parent() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let root = tmp.path();
+        let dir = root.join("data").join("rescue").join("20261129-network");
+        let mut synced = Vec::new();
+        let mut record = |p: &Path| {
+            synced.push(p.to_owned());
+            crate::io::log::sync_dir(p)
+        };
+        let created = create_dirs_synced(&dir, &mut record);
+        let want = [
+            root.join("data"),
+            root.join("data").join("rescue"),
+            dir.clone(),
+        ];
+        assert_eq!(created.ok().as_deref(), Some(&want[..]));
+        assert_eq!(
+            synced,
+            [root.to_owned(), want[0].clone(), want[1].clone()],
+            "each new folder's parent is synced, in order"
+        );
+        #[cfg(unix)]
+        for folder in &want {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(folder).map(|m| m.permissions().mode() & 0o777);
+            assert_eq!(mode.ok(), Some(0o700), "{}", folder.display());
+        }
+        // Nothing new: nothing created, nothing synced.
+        assert_eq!(create_private_dir(&dir).ok(), Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_failed_sync_is_an_error_and_nothing_deeper_is_made() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let dir = tmp.path().join("a").join("b");
+        let mut fail = |_: &Path| Err(std::io::Error::other("sync failed"));
+        let result = create_dirs_synced(&dir, &mut fail);
+        assert_eq!(
+            result.map_err(|e| e.to_string()).err().as_deref(),
+            Some("sync failed")
+        );
+        assert!(tmp.path().join("a").is_dir() && !dir.exists());
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_reported_by_the_system() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let file = tmp.path().join("data");
+        assert!(std::fs::write(&file, "not a folder").is_ok());
+        let under = create_private_dir(&file.join("incidents"));
+        assert_eq!(
+            under.err().map(|e| e.kind()),
+            Some(std::io::ErrorKind::NotADirectory)
+        );
+        let itself = create_private_dir(&file);
+        assert_eq!(
+            itself.err().map(|e| e.kind()),
+            Some(std::io::ErrorKind::AlreadyExists)
+        );
+    }
 }

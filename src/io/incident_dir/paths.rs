@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::IncidentError;
+use crate::model::incident::Event;
 
 /// The file name of the pinned plan in an incident folder.
 pub const PLAN_FILE: &str = "plan.ron";
@@ -57,16 +58,57 @@ pub fn device_slug(device: &str) -> String {
 /// folder is the one to work in: its log links back to the original, so it
 /// shows the whole record, and new entries keep their order.
 ///
+/// A *name* (no path separator, not starting with `.`, `/` or `~`) is only
+/// looked for inside `<data>/incidents/`: the folder of that exact name, else
+/// the one folder whose name contains it. A *path* is taken as a path and
+/// must hold an incident: its plan copy and a log that starts with a
+/// declaration. So `../../outside` is never a name that leaves the data
+/// folder, an empty name or `-` never matches whatever incident happens to
+/// be alone, and a stray folder with a `plan.ron` in it is never written to.
+///
 /// # Errors
 /// When nothing, or more than one incident, matches.
 pub fn resolve(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
-    resolve_named(data_dir, given).map(|dir| existing_rescue(&dir).unwrap_or(dir))
+    let dir = if is_path(given) {
+        let dir = PathBuf::from(given);
+        check_holds_incident(&dir, given)?;
+        dir
+    } else {
+        resolve_name(data_dir, given)?
+    };
+    Ok(existing_rescue(&dir).unwrap_or(dir))
 }
 
-fn resolve_named(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
-    let as_path = PathBuf::from(given);
-    if as_path.join(PLAN_FILE).is_file() {
-        return Ok(as_path);
+/// Whether the text names a folder by its path rather than an incident by
+/// its name: `.`, `..`, `./x`, `/x`, `~/x` (when the shell left it), `a/b`.
+/// Incident folder names (`20261126-225653-network-drill`) are none of these.
+fn is_path(given: &str) -> bool {
+    given.starts_with(['.', '/', '~']) || given.chars().any(std::path::is_separator)
+}
+
+/// Checks that a folder holds an incident: the pinned plan, and logs that
+/// begin with a declaration. Reading writes nothing.
+///
+/// # Errors
+/// `NotFound` when it does not; the reading error when the folder has the
+/// plan but its logs cannot be read (a log that became a folder): that says
+/// more than "no incident".
+fn check_holds_incident(dir: &Path, given: &str) -> Result<(), IncidentError> {
+    if !dir.join(PLAN_FILE).is_file() {
+        return Err(IncidentError::NotFound(given.to_owned()));
+    }
+    let (entries, _) = super::read::read_entries(dir)?;
+    match entries.first() {
+        Some(e) if matches!(e.event, Event::Declared { .. }) => Ok(()),
+        _ => Err(IncidentError::NotFound(given.to_owned())),
+    }
+}
+
+/// An incident by (part of) its folder's name, under `<data>/incidents/`.
+fn resolve_name(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
+    // Every name contains the empty one, and `-` is in every folder's name.
+    if given.trim().is_empty() || given == "-" {
+        return Err(IncidentError::NotFound(given.to_owned()));
     }
     let root = incidents_dir(data_dir);
     let exact = root.join(given);
@@ -266,6 +308,25 @@ mod tests {
             parse_log_name("log-cmd-room-1+2.3.jsonl"),
             Some(("cmd-room-1+2".to_owned(), 3))
         );
+    }
+
+    #[test]
+    fn paths_are_told_from_names() {
+        for path in [
+            ".",
+            "..",
+            "../../outside",
+            "./x",
+            "/x",
+            "~/x",
+            "a/b",
+            ".hidden",
+        ] {
+            assert!(is_path(path), "{path}");
+        }
+        for name in ["network", "20261126-225653-network-drill", "-", "", "网络"] {
+            assert!(!is_path(name), "{name}");
+        }
     }
 
     #[test]

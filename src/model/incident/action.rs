@@ -203,6 +203,15 @@ pub enum ActionError {
         /// When the incident was discovered.
         discovered: DateTime<Utc>,
     },
+    /// A text longer than one entry may hold ([`MAX_TEXT_BYTES`]).
+    TooLong {
+        /// Which text.
+        field: Field,
+        /// Its length in bytes (UTF-8).
+        bytes: usize,
+        /// The most one text may have.
+        max: usize,
+    },
 }
 
 /// When something recorded happened, when that is earlier than the moment
@@ -237,6 +246,32 @@ impl Happened {
             at,
             before_discovery: true,
         }
+    }
+}
+
+/// The most bytes (UTF-8) one free text of an entry may have: 1 MiB.
+///
+/// Ample for anything a person types or pastes (a whole log excerpt or a
+/// long message is well under it), and small enough that one entry cannot
+/// fill a disk or make the log slow to read: each entry is one line, written
+/// with one write and read back whole.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// Checks a text's length against [`MAX_TEXT_BYTES`]; the length alone, so
+/// a caller can refuse a text it has not finished reading (the command line
+/// reading standard input) with the same words.
+///
+/// # Errors
+/// `TooLong` when it is longer.
+pub fn check_length(field: Field, bytes: usize) -> Result<(), ActionError> {
+    if bytes > MAX_TEXT_BYTES {
+        Err(ActionError::TooLong {
+            field,
+            bytes,
+            max: MAX_TEXT_BYTES,
+        })
+    } else {
+        Ok(())
     }
 }
 
@@ -289,6 +324,10 @@ pub struct Declaration {
     pub drill: bool,
 }
 
+fn fits(text: &str, what: Field) -> Result<(), ActionError> {
+    check_length(what, text.len())
+}
+
 fn non_empty(text: &str, what: Field) -> Result<(), ActionError> {
     if text.trim().is_empty() {
         Err(ActionError::Empty(what))
@@ -303,13 +342,20 @@ fn non_empty(text: &str, what: Field) -> Result<(), ActionError> {
 /// # Errors
 /// An unknown class, level or question; an empty title; no level and no
 /// question answered yes; another level than the suggested one without a
-/// reason; a discovery after `now`.
+/// reason; a discovery after `now`; a text longer than [`MAX_TEXT_BYTES`].
 pub fn declare(
     plan: &Plan,
     plan_sha256: &str,
     d: Declaration,
     now: DateTime<Utc>,
 ) -> Result<Event, ActionError> {
+    fits(&d.title, Field::Title)?;
+    if let Some(reason) = &d.level_reason {
+        fits(reason, Field::Reason)?;
+    }
+    if let Some(Commander::Named(name)) = &d.commander {
+        fits(name, Field::Commander)?;
+    }
     non_empty(&d.title, Field::Title)?;
     let Some(class) = plan.class(&d.class) else {
         let known = plan.doc().classes.iter().map(|c| c.id.clone()).collect();
@@ -425,8 +471,9 @@ impl Incident {
     /// returns the event to record.
     ///
     /// # Errors
-    /// Why the action cannot be done now.
+    /// Why the action cannot be done now; a text longer than [`MAX_TEXT_BYTES`].
     pub fn check(&self, plan: &Plan, action: Action) -> Result<Event, ActionError> {
+        action_texts_fit(&action)?;
         if let Action::Reopen { reason } = action {
             non_empty(&reason, Field::Reason)?;
             return if self.is_open() {
@@ -589,6 +636,41 @@ impl Incident {
             .find(|s| s.step.id == *id)
             .map(|s| s.step)
             .ok_or_else(|| ActionError::UnknownStep(id.clone()))
+    }
+}
+
+/// Every free text an action carries fits in one entry. Checked before
+/// anything else, whatever else is wrong, and listed here in full so that a
+/// new action's text cannot be forgotten (the match has no wildcard).
+fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
+    match action {
+        Action::SetStep { status, .. } => match status {
+            StepStatus::Skipped { reason } | StepStatus::Blocked { reason } => {
+                fits(reason, Field::Reason)
+            }
+            StepStatus::Done
+            | StepStatus::NotApplicable
+            | StepStatus::Deferred
+            | StepStatus::Reopened => Ok(()),
+        },
+        Action::Record { value, .. } => fits(value, Field::Value),
+        Action::Decide { .. } => Ok(()),
+        Action::Call { note, .. }
+        | Action::IssueWarning { note, .. }
+        | Action::LiftWarning { note, .. }
+        | Action::DutyDone { note, .. } => fits(note, Field::Note),
+        Action::Message { text, .. } => fits(text, Field::Message),
+        Action::Note { text, .. } => fits(text, Field::Note),
+        Action::ChangeLevel { reason, .. } | Action::Reopen { reason } => {
+            fits(reason, Field::Reason)
+        }
+        Action::HandOver { to, note } => {
+            if let Commander::Named(name) = to {
+                fits(name, Field::Commander)?;
+            }
+            fits(note, Field::Note)
+        }
+        Action::Close { summary } => fits(summary, Field::Summary),
     }
 }
 

@@ -25,7 +25,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 pub use action::{
-    Action, ActionError, Declaration, Field, Happened, NeededKind, declare, suggested_level,
+    Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, check_length,
+    declare, suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
