@@ -571,7 +571,7 @@ fn damage_before_the_last_line_is_never_cut_and_the_log_continues_in_a_new_file(
         open.notices()
             .iter()
             .map(|n| (EN.notice)(n))
-            .any(|n| n.contains("damaged at line 4") && n.contains(&next.display().to_string())),
+            .any(|n| n.contains("damage at line 4") && n.contains(&next.display().to_string())),
         "{:?}",
         open.notices()
     );

@@ -358,6 +358,50 @@ fn after_a_crash_the_incident_is_offered_and_resumes_as_it_was() {
     assert!(!shows(&h, "The last session did not end cleanly"));
 }
 
+#[test]
+fn a_damaged_log_says_where_and_marks_what_follows_the_damage() {
+    let room = Room::new();
+    {
+        let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+        h.run();
+        declare(&mut h, "software", &["slow"], false);
+        room.hand.advance_minutes(3);
+        press(&mut h, Key::D);
+        settle(&mut h);
+        room.hand.advance_minutes(1);
+        press(&mut h, Key::X);
+        settle(&mut h);
+        h.get_by_label_contains("2 of 7 settled");
+        h.state_mut().finish_incidents();
+    }
+    // Lines: opened, declared, the first step, the second, closed. One byte
+    // of the first step changes.
+    let log = room.incident_dir().join(format!("log-{DEVICE}.jsonl"));
+    let mut lines: Vec<Vec<u8>> = std::fs::read(&log)
+        .unwrap()
+        .split_inclusive(|&b| b == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let mid = lines[2].len() / 2;
+    lines[2][mid] ^= 1;
+    std::fs::write(&log, lines.concat()).unwrap();
+
+    room.hand.advance_minutes(10);
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
+    h.get_by_label_contains("is damaged at line 3");
+    // The second step, after the damage, still counts.
+    h.get_by_label_contains("1 of 7 settled");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert!(shows(&h, "after damage"));
+    h.state_mut().finish_incidents();
+}
+
 /// A sink whose every write fails, as on a full disk.
 struct Full;
 

@@ -203,15 +203,12 @@ fn notice_en(n: &Notice) -> String {
                 line_fault_en(fault)
             )
         }
+        // The damage itself is the `Damaged` notice of the same file.
         Notice::DamagedContinued {
-            file,
-            line,
-            fault,
-            next,
+            file, line, next, ..
         } => format!(
-            "{} is damaged at line {line} ({}); it is kept as it is and the log continues in {}",
+            "{} is kept as it is and not written again, because of its damage at line {line}; this device's log continues in {}",
             show(file),
-            line_fault_en(fault),
             show(next)
         ),
         Notice::TornTail { file, at, bytes } => format!(
@@ -610,14 +607,10 @@ fn notice_zh(n: &Notice) -> String {
             )
         }
         Notice::DamagedContinued {
-            file,
-            line,
-            fault,
-            next,
+            file, line, next, ..
         } => format!(
-            "{} 第 {line} 行已损坏（{}）；文件保持原样，日志在 {} 中继续",
+            "{} 因第 {line} 行损坏，保持原样、不再写入；本设备的日志在 {} 中继续",
             show(file),
-            line_fault_zh(fault),
             show(next)
         ),
         Notice::TornTail { file, at, bytes } => format!(

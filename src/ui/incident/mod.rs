@@ -793,12 +793,16 @@ fn failure_ui(
 fn notices_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
     for n in inc.notices {
         let text = (shown.tr().incident.notice)(n);
-        let colour = if n.is_informational() {
-            theme::quiet_text(shown.dark)
+        // A repaired crash is a footnote; damage or a log that cannot be
+        // written is something the operator must see.
+        let rich = if n.is_informational() {
+            RichText::new(format!("ⓘ {text}"))
+                .small()
+                .color(theme::quiet_text(shown.dark))
         } else {
-            theme::warning_text(shown.dark)
+            RichText::new(format!("⚠ {text}")).color(theme::warning_text(shown.dark))
         };
-        ui.label(RichText::new(format!("ⓘ {text}")).small().color(colour));
+        ui.add(egui::Label::new(rich).wrap());
     }
 }
 
