@@ -96,6 +96,7 @@ fn entry(minute: i64, event: runbook::model::incident::Event) -> Entry {
         happened_at: None,
         by: "ann".into(),
         device: "d1".into(),
+        after: runbook::model::incident::Causes::default(),
         event,
     }
 }

@@ -71,6 +71,7 @@ pub(crate) fn note(text: &str, minute: i64) -> Entry {
         happened_at: None,
         by: "alex".to_owned(),
         device: DEVICE.to_owned(),
+        after: runbook::model::incident::Causes::default(),
         event: Event::Note {
             text: text.to_owned(),
             step: None,

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::clock::WhenError;
 use crate::i18n::time::Times;
+use crate::model::incident::merge::Subject;
 use crate::model::incident::{
     ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
     StepStatus,
@@ -238,6 +239,31 @@ fn notice_en(n: &Notice) -> String {
             "{} cannot be written ({}); entries are NOT saved until the log continues in another file",
             show(file),
             error.detail
+        ),
+        Notice::ClockSkew {
+            device,
+            ahead_of,
+            minutes,
+        } => format!(
+            "the clock of {device} appears at least {minutes} min behind {ahead_of}'s: one of its entries was written after reading one of {ahead_of}'s that claims a later time; times are shown as each device recorded them"
+        ),
+        Notice::Conflict {
+            subject,
+            earlier,
+            later,
+        } => format!(
+            "{} and {} both changed {} without either seeing the other's change; both entries are kept, and {}'s, the later in the merge, is the one in force",
+            earlier.device,
+            later.device,
+            match subject {
+                Subject::Step(step) => format!("step {step}"),
+                Subject::Level => "the level".to_owned(),
+            },
+            later.device
+        ),
+        Notice::SyncConflict { file } => format!(
+            "{} is a conflict copy left by a sync engine (two devices changed one file); runbook does not read it: compare it with the log it is named after",
+            show(file)
         ),
     }
 }
@@ -641,6 +667,31 @@ fn notice_zh(n: &Notice) -> String {
             show(file),
             os_error_zh(error)
         ),
+        Notice::ClockSkew {
+            device,
+            ahead_of,
+            minutes,
+        } => format!(
+            "{device} 的时钟似乎比 {ahead_of} 慢至少 {minutes} 分钟：它的一条记录写于读到 {ahead_of} 一条时间更晚的记录之后；各设备的时间按其记录原样显示"
+        ),
+        Notice::Conflict {
+            subject,
+            earlier,
+            later,
+        } => format!(
+            "{} 和 {} 在互不知情的情况下都修改了{}；两条记录都保留，以合并顺序在后的 {} 的修改为准",
+            earlier.device,
+            later.device,
+            match subject {
+                Subject::Step(step) => format!("步骤 {step}"),
+                Subject::Level => "响应等级".to_owned(),
+            },
+            later.device
+        ),
+        Notice::SyncConflict { file } => format!(
+            "{} 是同步软件留下的冲突副本（两台设备改了同一个文件）；runbook 不读取它，请与同名日志核对",
+            show(file)
+        ),
     }
 }
 
@@ -978,8 +1029,27 @@ mod tests {
                 file: p("log-a.jsonl"),
                 error: os(),
             },
+            Notice::ClockSkew {
+                device: "laptop-b".into(),
+                ahead_of: "laptop-a".into(),
+                minutes: 4,
+            },
+            Notice::Conflict {
+                subject: Subject::Step(crate::model::ids::StepId::new("net-switch")),
+                earlier: crate::model::incident::EntryRef {
+                    recorded_at: chrono::DateTime::UNIX_EPOCH,
+                    device: "laptop-a".into(),
+                },
+                later: crate::model::incident::EntryRef {
+                    recorded_at: chrono::DateTime::UNIX_EPOCH,
+                    device: "laptop-b".into(),
+                },
+            },
+            Notice::SyncConflict {
+                file: p("log-a.sync-conflict-20261129-101010-ABCDEFG.jsonl"),
+            },
         ];
-        let mut seen = [false; 8];
+        let mut seen = [false; 11];
         for n in &all {
             let i = match n {
                 Notice::ContinuesInRescue { .. } => 0,
@@ -990,6 +1060,9 @@ mod tests {
                 Notice::Unclean { .. } => 5,
                 Notice::OriginUnreadable { .. } => 6,
                 Notice::Unwritable { .. } => 7,
+                Notice::ClockSkew { .. } => 8,
+                Notice::Conflict { .. } => 9,
+                Notice::SyncConflict { .. } => 10,
             };
             seen[i] = true;
         }
@@ -1168,6 +1241,11 @@ mod tests {
                     vec![file.display().to_string()]
                 }
                 Notice::OriginUnreadable { origin, .. } => vec![origin.display().to_string()],
+                Notice::ClockSkew { .. } => vec!["laptop-b".into(), "laptop-a".into(), "4".into()],
+                Notice::Conflict { .. } => {
+                    vec!["laptop-a".into(), "laptop-b".into(), "net-switch".into()]
+                }
+                Notice::SyncConflict { file } => vec![file.display().to_string()],
             };
             let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
             check_both(&(EN.notice)(&n), &(ZH.notice)(&n), &facts);

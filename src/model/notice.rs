@@ -11,6 +11,7 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
+use super::incident::merge::Subject;
 use super::incident::{ActionError, EntryRef, ReplayError};
 use super::plan::Diagnostic;
 
@@ -177,6 +178,33 @@ pub enum Notice {
         file: PathBuf,
         /// The log it continues.
         origin: PathBuf,
+    },
+    /// A device's clock disagrees with another's: one of its entries was
+    /// written after reading one of the other's that claims a later time.
+    /// Times are shown as recorded.
+    ClockSkew {
+        /// The device whose clock reads earlier.
+        device: String,
+        /// The device whose clock reads later.
+        ahead_of: String,
+        /// By how many minutes, at least.
+        minutes: i64,
+    },
+    /// Two devices changed the same step, or the level, without either
+    /// having seen the other's change: both are kept, and the state shows
+    /// the later one in the merge.
+    Conflict {
+        /// What both changed.
+        subject: Subject,
+        /// The change the merge puts first.
+        earlier: EntryRef,
+        /// The change the state shows.
+        later: EntryRef,
+    },
+    /// A sync engine left a conflict copy beside the logs.
+    SyncConflict {
+        /// The copy.
+        file: PathBuf,
     },
     /// This device's log cannot be written; entries are NOT saved until the
     /// log continues in another file.

@@ -262,6 +262,7 @@ impl Live {
             happened_at,
             by: self.ctx.operator().to_owned(),
             device: self.device.clone(),
+            after: crate::model::incident::Causes::default(),
             event,
         };
         self.projected.apply(&entry);
@@ -440,8 +441,12 @@ fn write_loop(mut log: IncidentLog, inbox: &Receiver<Request>, outbox: &Sender<R
                     continue;
                 }
                 seen = now;
-                match read::read_entries(log.dir()) {
-                    Ok((entries, notices)) => Reply::Disk(entries, notices),
+                match read::read_all(log.dir()) {
+                    Ok(read) => {
+                        // What arrives is seen: the next entries come after it.
+                        log.learn(&read.streams);
+                        Reply::Disk(read.entries, read.notices)
+                    }
                     // Unreadable for a moment (a file being replaced): the
                     // next look tries again.
                     Err(_) => continue,

@@ -16,10 +16,11 @@ use super::paths::{
     PLAN_FILE, device_slug, incidents_dir, link_to, log_path, next_log_path, writer_logs,
     writer_names,
 };
-use super::read::{load_plan, read_entries};
+use super::read::{load_plan, read_all};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
-use crate::model::incident::{Action, Declaration, Entry, Event, Happened, Incident};
+use crate::model::incident::merge::{self, Stream};
+use crate::model::incident::{Action, Causes, Declaration, Entry, Event, Happened, Incident};
 use crate::model::plan::{self, Plan};
 
 /// This device's log of one incident, and the entries not yet on disk.
@@ -36,6 +37,9 @@ pub struct IncidentLog {
     stalled: Option<PathBuf>,
     /// Entries the operator made that are not on disk yet, in order.
     unsaved: Vec<Entry>,
+    /// What this writer has seen of the other writers: every entry it
+    /// writes carries it, so the merge puts the entry after them.
+    seen: Causes,
     /// The exact bytes of the pinned plan, to pin it again in another folder.
     plan_bytes: Vec<u8>,
     plan_sha256: String,
@@ -78,6 +82,19 @@ impl IncidentLog {
         !self.unsaved.is_empty() || self.writer.as_ref().is_none_or(Writer::has_failed)
     }
 
+    /// Learns what the other writers have written, from a fresh reading of
+    /// the folder: later entries are stamped as written after it.
+    pub fn learn(&mut self, streams: &[Stream]) {
+        let seen = merge::frontier(streams, &self.writer_name);
+        self.seen.join(&seen);
+    }
+
+    /// The name this writer's log files carry (`laptop-a`, `laptop-a+2`).
+    #[must_use]
+    pub fn writer_name(&self) -> &str {
+        &self.writer_name
+    }
+
     /// Replaces the log writer and returns the old one: for fault-injection
     /// tests, with a writer from [`Writer::with_sink`].
     #[doc(hidden)]
@@ -91,7 +108,10 @@ impl IncidentLog {
     ///
     /// # Errors
     /// The entry is NOT saved (yet).
-    pub fn append(&mut self, entry: Entry) -> Result<(), LogError> {
+    pub fn append(&mut self, mut entry: Entry) -> Result<(), LogError> {
+        // Stamped once, before the first attempt: an entry saved again in a
+        // continuation file is the same entry, byte for byte.
+        entry.after = self.seen.clone();
         let result = if !self.unsaved.is_empty() {
             // Keep the order: nothing is written after an unsaved entry.
             Err(LogError::Failed(
@@ -242,6 +262,7 @@ impl OpenIncident {
             happened_at: None,
             by: by.to_owned(),
             device: device.to_owned(),
+            after: crate::model::incident::Causes::default(),
             event,
         };
         writer.append(&entry)?;
@@ -257,6 +278,7 @@ impl OpenIncident {
                 writer: Some(writer),
                 stalled: None,
                 unsaved: Vec::new(),
+                seen: Causes::default(),
                 plan_bytes: plan_bytes.to_owned(),
                 plan_sha256: sha,
             },
@@ -338,7 +360,9 @@ impl OpenIncident {
             }
             Err(e) => return Err(e.into()),
         };
-        let (entries, read_notices) = read_entries(dir)?;
+        let read = read_all(dir)?;
+        let seen = merge::frontier(&read.streams, &writer_name);
+        let (entries, read_notices) = (read.entries, read.notices);
         // This writer's torn tail was repaired when its log was opened
         // above; a notice that it "will be repaired" would be stale.
         let own = writer.as_ref().map(|w| w.path().to_owned());
@@ -359,6 +383,7 @@ impl OpenIncident {
                 writer,
                 stalled,
                 unsaved: Vec::new(),
+                seen,
                 plan_bytes: bytes,
                 plan_sha256: sha,
             },
@@ -432,6 +457,7 @@ impl OpenIncident {
             happened_at,
             by: by.to_owned(),
             device: self.log.device.clone(),
+            after: crate::model::incident::Causes::default(),
             event,
         };
         self.incident.apply(&entry);

@@ -6,19 +6,71 @@ use std::time::SystemTime;
 use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::{FileOp, IncidentError, Notice, file_err};
 use crate::io::log::{self, Record};
+use crate::model::incident::merge::{self, Stream};
 use crate::model::incident::{Entry, EntryRef};
 use crate::model::plan::{self, Plan};
 
-/// Reads every log in an incident folder; returns the entries in order and
-/// notices about what reading found (damage, torn tails, a rescue folder).
+/// Reads every log in an incident folder; returns the entries in causal
+/// order (see [`crate::model::incident::merge`]) and notices about what
+/// reading found (damage, torn tails, a rescue folder, clocks that disagree,
+/// changes made on two devices at once).
 ///
 /// # Errors
 /// When a log cannot be read.
 pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<Notice>), IncidentError> {
-    let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
+    read_all(dir).map(|r| (r.entries, r.notices))
+}
+
+/// Everything reading an incident folder gives: each writer's stream, the
+/// merged timeline, and the notices.
+#[derive(Debug)]
+pub struct Read {
+    /// Each writer's entries, in the order it wrote them.
+    pub streams: Vec<Stream>,
+    /// Every entry, in causal order.
+    pub entries: Vec<Entry>,
+    /// What reading found.
+    pub notices: Vec<Notice>,
+}
+
+/// Reads every log of an incident folder: the streams, merged; see
+/// [`read_entries`].
+///
+/// # Errors
+/// When a log cannot be read.
+pub fn read_all(dir: &Path) -> Result<Read, IncidentError> {
+    let (streams, mut notices) = read_streams(dir)?;
+    let merged = merge::merge(&streams);
+    notices.extend(merged.skews.into_iter().map(|s| Notice::ClockSkew {
+        device: s.device,
+        ahead_of: s.ahead_of,
+        minutes: s.by.num_minutes(),
+    }));
+    notices.extend(merged.conflicts.into_iter().map(|c| Notice::Conflict {
+        subject: c.subject,
+        earlier: c.earlier,
+        later: c.later,
+    }));
+    Ok(Read {
+        streams,
+        entries: merged.entries,
+        notices,
+    })
+}
+
+/// Reads every log in an incident folder as one stream per writer, in the
+/// order each wrote, with notices about what reading found.
+///
+/// # Errors
+/// When a log cannot be read.
+pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentError> {
+    let mut streams: Vec<Stream> = Vec::new();
     let mut notices = Vec::new();
     if let Some(rescue) = existing_rescue(dir) {
         notices.push(Notice::ContinuesInRescue { rescue });
+    }
+    for file in sync_conflicts(dir) {
+        notices.push(Notice::SyncConflict { file });
     }
     for path in with_origins(dir, &mut notices) {
         let scan = log::read(&path)?;
@@ -40,23 +92,43 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<Notice>), IncidentErr
                 bytes: bytes.len() as u64,
             });
         }
-        let device = log_device(&path);
+        let writer = log_device(&path);
         let entries: Vec<Entry> = scan.entries().cloned().collect();
-        match groups.iter_mut().find(|(d, _)| *d == device) {
-            Some((_, list)) => {
+        match streams.iter_mut().find(|s| s.writer == writer) {
+            Some(stream) => {
                 // A continuation file starts with the entries its predecessor
                 // could not save. If a write was reported failed but did reach
                 // the disk, those entries are in both files: keep them once.
+                let list = &mut stream.entries;
                 let overlap = (1..=entries.len().min(list.len()))
                     .rev()
                     .find(|&n| list[list.len() - n..] == entries[..n])
                     .unwrap_or(0);
                 list.extend(entries.into_iter().skip(overlap));
             }
-            None => groups.push((device, entries)),
+            None => streams.push(Stream { writer, entries }),
         }
     }
-    Ok((merge(groups), notices))
+    Ok((streams, notices))
+}
+
+/// Files a sync engine left beside the logs when two devices changed one
+/// file at once (Syncthing's `.sync-conflict-`): with one log per device
+/// that should not happen, and it deserves a look.
+fn sync_conflicts(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(".sync-conflict-"))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// The log files of a folder in reading order, each preceded by the files in
@@ -129,29 +201,6 @@ pub(super) fn link_target(log: &Path, stored: &str) -> PathBuf {
     } else {
         stored.to_owned()
     }
-}
-
-/// Merges the entries of several devices by the time they were recorded;
-/// within one device the written order is kept exactly.
-fn merge(groups: Vec<(String, Vec<Entry>)>) -> Vec<Entry> {
-    let mut cursors: Vec<std::iter::Peekable<std::vec::IntoIter<Entry>>> = groups
-        .into_iter()
-        .map(|(_, g)| g.into_iter().peekable())
-        .collect();
-    let mut out: Vec<Entry> = Vec::new();
-    loop {
-        let next = cursors
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(i, c)| c.peek().map(|e| (e.recorded_at, i)))
-            .min();
-        let Some((_, i)) = next else { break };
-        let Some(entry) = cursors[i].next() else {
-            break;
-        };
-        out.push(entry);
-    }
-    out
 }
 
 /// Whether the last writing session on a log file ended cleanly: its last

@@ -26,8 +26,51 @@ pub struct Entry {
     pub by: String,
     /// On which device.
     pub device: String,
+    /// What the writing device had seen of the other writers' logs: the
+    /// causal order of the merge (see [`super::merge`]). Empty in logs from
+    /// before it was recorded, and on a single device.
+    #[serde(default, skip_serializing_if = "Causes::is_empty")]
+    pub after: Causes,
     /// What happened.
     pub event: Event,
+}
+
+/// What a writer had seen when it wrote an entry: for each other writer
+/// (named as in its log's file name: `laptop-a`, `laptop-a+2`), how many of
+/// that writer's entries come before this one — read directly, or known
+/// through an entry that had read them. A version vector: it makes "written
+/// after reading" an order that the clocks of the laptops cannot upset.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Causes(pub std::collections::BTreeMap<String, u64>);
+
+impl Causes {
+    /// Whether nothing of other writers was seen.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|&n| n == 0)
+    }
+
+    /// How many entries of `writer` come before.
+    #[must_use]
+    pub fn of(&self, writer: &str) -> u64 {
+        self.0.get(writer).copied().unwrap_or(0)
+    }
+
+    /// Raises the count of `writer` to at least `n`.
+    pub fn raise(&mut self, writer: &str, n: u64) {
+        if n > 0 {
+            let c = self.0.entry(writer.to_owned()).or_insert(0);
+            *c = (*c).max(n);
+        }
+    }
+
+    /// Takes the larger count of each writer.
+    pub fn join(&mut self, other: &Self) {
+        for (w, &n) in &other.0 {
+            self.raise(w, n);
+        }
+    }
 }
 
 impl Event {

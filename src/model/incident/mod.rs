@@ -17,6 +17,7 @@ mod action;
 mod calls;
 mod checklist;
 pub mod event;
+pub mod merge;
 mod message;
 mod summary;
 
@@ -31,7 +32,8 @@ pub use action::{
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use event::{
-    Answer, CallOutcome, Channel, Commander, Entry, EntryRef, Event, MessageChannel, StepStatus,
+    Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
+    StepStatus,
 };
 pub use summary::{Briefing, ClosingCheck};
 

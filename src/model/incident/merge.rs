@@ -1,0 +1,481 @@
+//! Several writers, one timeline: the causal merge.
+//!
+//! Each device (and each second process on a device) appends to its own log,
+//! and the folder that holds them travels by whatever already syncs files.
+//! Laptop clocks drift by minutes, so the time an entry was recorded cannot
+//! order entries of different writers. Each entry therefore carries
+//! [`Causes`]: how many entries of every other writer its writer had seen.
+//! That makes "written after reading" an order:
+//!
+//! - within one writer, the order it wrote;
+//! - an entry comes after the entries of other writers its causes count;
+//! - among the entries whose predecessors are all placed, the declaration
+//!   first, then the earliest recorded time, then the writer's name, then
+//!   its position: a rule that needs no clock to agree, so every device that
+//!   holds the same files computes the same timeline.
+//!
+//! Times are shown as recorded, never changed. Where causality contradicts a
+//! clock by more than a minute, the merge reports the apparent skew
+//! ([`Skew`]); where two writers changed the same step or the level without
+//! either having seen the other's change, it reports a [`Conflict`] (the
+//! state takes the later one in the merge, and both are kept).
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use chrono::TimeDelta;
+
+use super::event::{Causes, Entry, EntryRef, Event};
+use crate::model::ids::StepId;
+
+/// One writer's entries, in the order it wrote them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stream {
+    /// The writer's name, as in its log's file name.
+    pub writer: String,
+    /// Its entries, in order.
+    pub entries: Vec<Entry>,
+}
+
+/// What the merge found besides the order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Every entry, once, in causal order.
+    pub entries: Vec<Entry>,
+    /// Changes of one thing made on two devices without either seeing the other.
+    pub conflicts: Vec<Conflict>,
+    /// Clocks that causality shows to disagree by more than a minute.
+    pub skews: Vec<Skew>,
+}
+
+/// What two concurrent entries both changed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Subject {
+    /// A step's status, value or answer.
+    Step(StepId),
+    /// The response level.
+    Level,
+}
+
+/// Two entries of different devices that changed the same thing, neither
+/// written after seeing the other. The state takes `later`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// What both changed.
+    pub subject: Subject,
+    /// The one the merge puts first.
+    pub earlier: EntryRef,
+    /// The one the merge puts last: the one the state shows.
+    pub later: EntryRef,
+}
+
+/// A device whose clock is behind another's by at least `by`: one of its
+/// entries was written after reading an entry of `ahead_of` that claims a
+/// later time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skew {
+    /// The device whose clock reads earlier.
+    pub device: String,
+    /// The device whose clock reads later.
+    pub ahead_of: String,
+    /// How much earlier, at least.
+    pub by: TimeDelta,
+}
+
+/// How far clocks may disagree before it is worth saying.
+const TOLERANCE: TimeDelta = TimeDelta::minutes(1);
+
+/// What a new entry of `own` has seen: every other writer's entries read,
+/// and everything those had seen.
+#[must_use]
+pub fn frontier(streams: &[Stream], own: &str) -> Causes {
+    let mut seen = Causes::default();
+    for s in streams {
+        if s.writer != own {
+            seen.raise(&s.writer, s.entries.len() as u64);
+        }
+        for e in &s.entries {
+            seen.join(&e.after);
+        }
+    }
+    seen.0.remove(own);
+    seen
+}
+
+/// Merges the writers' entries into one timeline in causal order; see the
+/// module's documentation for the rule.
+#[must_use]
+pub fn merge(streams: &[Stream]) -> Merged {
+    // The same order whatever order the files were read in.
+    let mut streams: Vec<&Stream> = streams.iter().filter(|s| !s.entries.is_empty()).collect();
+    streams.sort_by(|a, b| a.writer.cmp(&b.writer));
+    let index: BTreeMap<&str, usize> = streams
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.writer.as_str(), i))
+        .collect();
+    let order = causal_order(&streams, &index);
+    let known = known_before(&streams, &index);
+    let conflicts = conflicts(&streams, &order, &known);
+    let skews = skews(&streams, &index);
+    Merged {
+        entries: order
+            .iter()
+            .map(|&(s, i)| streams[s].entries[i].clone())
+            .collect(),
+        conflicts,
+        skews,
+    }
+}
+
+/// The entries that must come before entry `i` of stream `s`, besides its
+/// own predecessor: for each other writer it counts, that writer's last
+/// counted entry (or its last entry here, when its log has not arrived whole).
+fn causes_of<'a>(
+    streams: &'a [&Stream],
+    index: &'a BTreeMap<&str, usize>,
+    s: usize,
+    e: &'a Entry,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    e.after.0.iter().filter_map(move |(w, &n)| {
+        let &t = index.get(w.as_str())?;
+        let have = streams[t].entries.len();
+        (t != s && n > 0).then(|| (t, usize::try_from(n).unwrap_or(have).min(have) - 1))
+    })
+}
+
+/// Kahn's topological sort with a deterministic choice among the ready.
+fn causal_order(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<(usize, usize)> {
+    let key = |s: usize, i: usize| {
+        let e = &streams[s].entries[i];
+        Reverse((
+            !matches!(e.event, Event::Declared { .. }),
+            e.recorded_at,
+            s,
+            i,
+        ))
+    };
+    // waiting[(s, i)]: how many cross-writer causes are not yet placed;
+    // followers[(t, j)]: the entries waiting for (t, j).
+    let mut waiting: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut followers: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for (s, stream) in streams.iter().enumerate() {
+        for (i, e) in stream.entries.iter().enumerate() {
+            for cause in causes_of(streams, index, s, e) {
+                *waiting.entry((s, i)).or_insert(0) += 1;
+                followers.entry(cause).or_default().push((s, i));
+            }
+        }
+    }
+    let total: usize = streams.iter().map(|s| s.entries.len()).sum();
+    let mut next = vec![0usize; streams.len()];
+    let mut ready = BinaryHeap::new();
+    let is_ready = |s: usize, i: usize, waiting: &BTreeMap<(usize, usize), usize>| {
+        waiting.get(&(s, i)).is_none_or(|&n| n == 0)
+    };
+    for s in 0..streams.len() {
+        if is_ready(s, 0, &waiting) {
+            ready.push(key(s, 0));
+        }
+    }
+    let mut out = Vec::with_capacity(total);
+    while out.len() < total {
+        let (s, i) = match ready.pop() {
+            Some(Reverse((_, _, s, i))) => (s, i),
+            // Causes that contradict each other (a log edited by hand): place
+            // the earliest next entry of any writer and carry on.
+            None => {
+                let Some(Reverse((_, _, s, i))) = (0..streams.len())
+                    .filter(|&s| next[s] < streams[s].entries.len())
+                    .map(|s| key(s, next[s]))
+                    .max()
+                else {
+                    break;
+                };
+                waiting.insert((s, i), 0);
+                (s, i)
+            }
+        };
+        if next[s] != i {
+            continue; // placed already, through the fallback
+        }
+        out.push((s, i));
+        next[s] = i + 1;
+        if next[s] < streams[s].entries.len() && is_ready(s, next[s], &waiting) {
+            ready.push(key(s, next[s]));
+        }
+        for &(t, j) in followers.get(&(s, i)).map_or(&[][..], Vec::as_slice) {
+            if let Some(n) = waiting.get_mut(&(t, j)) {
+                *n = n.saturating_sub(1);
+                if *n == 0 && next[t] == j {
+                    ready.push(key(t, j));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// For each entry, how many entries of each writer precede it causally
+/// (its causes, and those of its writer's earlier entries).
+fn known_before(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<Vec<Vec<usize>>> {
+    streams
+        .iter()
+        .enumerate()
+        .map(|(s, stream)| {
+            let mut known = vec![0usize; streams.len()];
+            stream
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    known[s] = i;
+                    for (t, j) in causes_of(streams, index, s, e) {
+                        known[t] = known[t].max(j + 1);
+                    }
+                    known.clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What an entry changes that another device may have changed too.
+fn subject(e: &Entry) -> Option<Subject> {
+    match &e.event {
+        Event::StepStatus { step, .. }
+        | Event::ValueRecorded { step, .. }
+        | Event::DecisionAnswered { step, .. } => Some(Subject::Step(step.clone())),
+        Event::LevelChanged { .. } => Some(Subject::Level),
+        _ => None,
+    }
+}
+
+fn conflicts(
+    streams: &[&Stream],
+    order: &[(usize, usize)],
+    known: &[Vec<Vec<usize>>],
+) -> Vec<Conflict> {
+    // Each writer's changes of each subject, in merge order.
+    let mut by_subject: BTreeMap<Subject, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(s, i) in order {
+        if let Some(subject) = subject(&streams[s].entries[i]) {
+            by_subject.entry(subject).or_default().push((s, i));
+        }
+    }
+    let device = |s: usize, i: usize| &streams[s].entries[i].device;
+    let mut out = Vec::new();
+    for (subject, changes) in by_subject {
+        for (n, &(s, i)) in changes.iter().enumerate() {
+            for &(t, j) in &changes[n + 1..] {
+                let one_saw_the_other = known[t][j][s] > i || known[s][i][t] > j;
+                if s != t && device(s, i) != device(t, j) && !one_saw_the_other {
+                    out.push(Conflict {
+                        subject: subject.clone(),
+                        earlier: EntryRef::to(&streams[s].entries[i]),
+                        later: EntryRef::to(&streams[t].entries[j]),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn skews(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<Skew> {
+    let mut worst: BTreeMap<(String, String), TimeDelta> = BTreeMap::new();
+    for (s, stream) in streams.iter().enumerate() {
+        for e in &stream.entries {
+            for (t, j) in causes_of(streams, index, s, e) {
+                let cause = &streams[t].entries[j];
+                let behind = cause.recorded_at - e.recorded_at;
+                if behind > TOLERANCE && cause.device != e.device {
+                    let w = worst
+                        .entry((e.device.clone(), cause.device.clone()))
+                        .or_insert(behind);
+                    *w = (*w).max(behind);
+                }
+            }
+        }
+    }
+    worst
+        .into_iter()
+        .map(|((device, ahead_of), by)| Skew {
+            device,
+            ahead_of,
+            by,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ids::{ClassId, LevelId};
+    use chrono::{DateTime, Utc};
+
+    fn t(minute: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default() + TimeDelta::minutes(minute)
+    }
+
+    fn entry(device: &str, minute: i64, event: Event, after: &[(&str, u64)]) -> Entry {
+        Entry {
+            recorded_at: t(minute),
+            happened_at: None,
+            by: "x".into(),
+            device: device.into(),
+            after: Causes(after.iter().map(|(w, n)| ((*w).to_owned(), *n)).collect()),
+            event,
+        }
+    }
+
+    fn declared() -> Event {
+        Event::Declared {
+            title: "t".into(),
+            class: ClassId::new("network"),
+            level: LevelId::new("II"),
+            answers: Vec::new(),
+            suggested_level: None,
+            level_reason: None,
+            discovered_at: None,
+            commander: None,
+            drill: true,
+            plan_version: "1".into(),
+            plan_sha256: String::new(),
+        }
+    }
+
+    fn note(text: &str) -> Event {
+        Event::Note {
+            text: text.into(),
+            step: None,
+            corrects: None,
+        }
+    }
+
+    fn level(to: &str) -> Event {
+        Event::LevelChanged {
+            from: LevelId::new("II"),
+            to: LevelId::new(to),
+            reason: "r".into(),
+        }
+    }
+
+    fn stream(writer: &str, entries: Vec<Entry>) -> Stream {
+        Stream {
+            writer: writer.into(),
+            entries,
+        }
+    }
+
+    fn texts(m: &Merged) -> Vec<String> {
+        m.entries
+            .iter()
+            .map(|e| match &e.event {
+                Event::Note { text, .. } => text.clone(),
+                Event::Declared { .. } => "declared".into(),
+                Event::LevelChanged { to, .. } => format!("level {to}"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_slow_clock_cannot_put_an_entry_before_what_it_read() {
+        // A declares at 10:00; B, 4 minutes slow, reads it and notes at "09:57".
+        let a = stream("a", vec![entry("a", 0, declared(), &[])]);
+        let b = stream("b", vec![entry("b", -3, note("from b"), &[("a", 1)])]);
+        let m = merge(&[b.clone(), a.clone()]);
+        assert_eq!(texts(&m), ["declared", "from b"]);
+        assert_eq!(m, merge(&[a, b]), "the same whatever the reading order");
+        assert_eq!(
+            m.skews,
+            [Skew {
+                device: "b".into(),
+                ahead_of: "a".into(),
+                by: TimeDelta::minutes(3)
+            }]
+        );
+    }
+
+    #[test]
+    fn a_decision_made_after_reading_another_comes_after_it() {
+        // B (10 min fast) raises to I at real 10:01; A reads it and lowers
+        // to III at 10:05.
+        let a = stream(
+            "a",
+            vec![
+                entry("a", 0, declared(), &[]),
+                entry("a", 5, level("III"), &[("b", 1)]),
+            ],
+        );
+        let b = stream("b", vec![entry("b", 11, level("I"), &[("a", 1)])]);
+        let m = merge(&[a, b]);
+        assert_eq!(texts(&m), ["declared", "level I", "level III"]);
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn concurrent_changes_of_one_thing_are_a_conflict_ordered_by_time() {
+        let a = stream(
+            "a",
+            vec![
+                entry("a", 0, declared(), &[]),
+                entry("a", 5, level("III"), &[]),
+            ],
+        );
+        let b = stream("b", vec![entry("b", 3, level("I"), &[("a", 1)])]);
+        let m = merge(&[a, b]);
+        assert_eq!(texts(&m), ["declared", "level I", "level III"]);
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].subject, Subject::Level);
+        assert_eq!(m.conflicts[0].later.device, "a");
+    }
+
+    #[test]
+    fn the_declaration_comes_first_even_in_logs_without_causes() {
+        let a = stream("a", vec![entry("a", 0, declared(), &[])]);
+        let b = stream("b", vec![entry("b", -30, note("old log"), &[])]);
+        assert_eq!(texts(&merge(&[a, b])), ["declared", "old log"]);
+    }
+
+    #[test]
+    fn causes_beyond_what_has_arrived_wait_for_what_is_there() {
+        // B saw 3 of A's entries; only 2 have arrived.
+        let a = stream(
+            "a",
+            vec![
+                entry("a", 0, declared(), &[]),
+                entry("a", 1, note("a1"), &[]),
+            ],
+        );
+        let b = stream("b", vec![entry("b", -10, note("b1"), &[("a", 3)])]);
+        assert_eq!(texts(&merge(&[a, b])), ["declared", "a1", "b1"]);
+    }
+
+    #[test]
+    fn contradictory_causes_still_place_every_entry_once() {
+        let a = stream(
+            "a",
+            vec![
+                entry("a", 0, declared(), &[]),
+                entry("a", 1, note("a1"), &[("b", 1)]),
+            ],
+        );
+        let b = stream("b", vec![entry("b", 2, note("b1"), &[("a", 2)])]);
+        let m = merge(&[a, b]);
+        assert_eq!(m.entries.len(), 3);
+        assert_eq!(texts(&m)[0], "declared");
+    }
+
+    #[test]
+    fn the_frontier_counts_what_was_read_and_what_that_had_read() {
+        let a = stream("a", vec![entry("a", 0, declared(), &[])]);
+        let b = stream("b", vec![entry("b", 1, note("b"), &[("a", 1), ("c", 4)])]);
+        let own = stream("c", vec![entry("c", 1, note("c"), &[])]);
+        let f = frontier(&[a, b, own], "c");
+        assert_eq!(f.of("a"), 1);
+        assert_eq!(f.of("b"), 1);
+        assert_eq!(f.of("c"), 0, "its own writer is not counted");
+    }
+}
