@@ -324,6 +324,11 @@ impl RunbookApp {
             }
             Command::DismissErrors => self.failed = None,
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::JoinFolder(folder) => {
+                if let Some(folder) = folder.or_else(|| rfd::FileDialog::new().pick_folder()) {
+                    self.join(&folder);
+                }
+            }
             Command::ShowDeclare => {
                 let operator = self.service.context().operator().to_owned();
                 let form = self
@@ -406,6 +411,20 @@ impl RunbookApp {
             Ok(open) => {
                 self.open_tab(open);
                 self.refresh_rows();
+            }
+            Err(e) => {
+                let text = (self.lang().tr().incident.failure)(&e);
+                self.notify(text);
+            }
+        }
+    }
+
+    /// Joins an incident folder from another laptop and opens it.
+    pub fn join(&mut self, folder: &Path) {
+        match self.service.join(folder) {
+            Ok(dir) => {
+                self.refresh_rows();
+                self.resume(&dir);
             }
             Err(e) => {
                 let text = (self.lang().tr().incident.failure)(&e);

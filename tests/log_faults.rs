@@ -60,6 +60,7 @@ pub(crate) fn t(minute: i64) -> DateTime<Utc> {
 pub(crate) fn session() -> Session {
     Session {
         device: DEVICE.to_owned(),
+        machine: None,
         plan_sha256: "ab".repeat(32),
         at: t(0),
     }

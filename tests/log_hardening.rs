@@ -442,6 +442,7 @@ fn verify_checks_the_whole_record_of_a_folder() {
     let cont = incident.join(format!("log-{DEVICE}.2.jsonl"));
     let session = Session {
         device: DEVICE.into(),
+        machine: None,
         plan_sha256: log::sha256_hex(&pinned),
         at: t(9),
     };

@@ -50,6 +50,7 @@ fn service_on(data: &Path, operator: &str, clock: Clock) -> Service {
         data_dir: Some(data.to_owned()),
         operator: Some(operator.to_owned()),
         device: Some("laptop-1".to_owned()),
+        machine: Some("test-machine".to_owned()),
         clock: Some(clock),
         zone: Some(Zone::beijing()),
     }))

@@ -54,6 +54,7 @@ impl Room {
             data_dir: Some(self.data.path().to_owned()),
             operator: Some("Ann".to_owned()),
             device: Some(DEVICE.to_owned()),
+            machine: Some("test-machine".to_owned()),
             clock: Some(self.clock.clone()),
             zone: Some(Zone::beijing()),
         }))

@@ -123,6 +123,18 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
         ok = false;
         dangling_line(&d.file, &d.refers, &mut text);
     }
+    for s in &record.short {
+        ok = false;
+        let _ = note!(
+            text,
+            "{name}: BAD: an entry in {} says its device had seen {} entries of {}, but the logs here hold {}: a log of {} is missing, or was cut",
+            s.seen_in.display(),
+            s.seen,
+            s.writer,
+            s.holds,
+            s.writer
+        );
+    }
     if let Some(rescue) = &record.rescue {
         let _ = note!(
             text,

@@ -406,6 +406,9 @@ fn failure_en(e: &IncidentError) -> String {
                 FileOp::CloseSession => {
                     "every entry is saved, but the closing record (the mark of a clean exit) could not be written to"
                 }
+                FileOp::RememberJoined => {
+                    "this device's log is started in the incident, but the list of joined incidents could not be written; give the folder's path to find it:"
+                }
             };
             format!("{what} {}: {}", show(path), error.detail)
         }
@@ -431,6 +434,10 @@ fn failure_en(e: &IncidentError) -> String {
                 matches.join(", ")
             )
         }
+        IncidentError::DeviceTaken { device, dir } => format!(
+            "another computer already writes in {} as the device {device:?}; nothing was written. Give this one its own name (--device NAME, or RUNBOOK_DEVICE)",
+            show(dir)
+        ),
     }
 }
 
@@ -816,6 +823,9 @@ fn failure_zh(e: &IncidentError) -> String {
                 FileOp::WritePlanCopy => "无法写入预案副本",
                 FileOp::ReadPlanCopy => "无法读取预案副本",
                 FileOp::CloseSession => "所有记录都已保存，只是无法写入正常退出的结束标记",
+                FileOp::RememberJoined => {
+                    "本设备的日志已在该事件中建立，但无法写入已加入事件的列表；请用文件夹路径找到它："
+                }
             };
             format!("{what} {}：{}", show(path), os_error_zh(error))
         }
@@ -838,6 +848,10 @@ fn failure_zh(e: &IncidentError) -> String {
         IncidentError::Ambiguous { given, matches } => {
             format!("“{given}”对应多个事件：{}", matches.join("、"))
         }
+        IncidentError::DeviceTaken { device, dir } => format!(
+            "另一台电脑已经以设备名“{device}”在 {} 中写入；本次未写入任何内容。请给这台电脑另起一个名字（--device 名称，或 RUNBOOK_DEVICE）",
+            show(dir)
+        ),
     }
 }
 
@@ -1198,6 +1212,10 @@ mod tests {
             IncidentError::Ambiguous {
                 given: "net".into(),
                 matches: vec!["a-net".into(), "b-net".into()],
+            },
+            IncidentError::DeviceTaken {
+                device: "laptop-a".into(),
+                dir: p(""),
             },
         ]
     }

@@ -45,6 +45,9 @@ pub enum Record {
         app_version: String,
         /// The device writing.
         device: String,
+        /// Which computer that is: a digest of its machine id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        machine: Option<String>,
         /// SHA-256 of the plan file the incident runs under.
         plan_sha256: String,
         /// When the session began.
@@ -394,6 +397,9 @@ pub fn read(path: &Path) -> Result<Scan, LogError> {
 pub struct Session {
     /// The device writing.
     pub device: String,
+    /// Which computer that is (a digest of its machine id), so that a second
+    /// computer given the same device name is told, not mixed in.
+    pub machine: Option<String>,
     /// The plan's SHA-256.
     pub plan_sha256: String,
     /// When the session began.
@@ -614,6 +620,7 @@ impl Writer {
         self.append_record(&Record::Opened {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             device: session.device.clone(),
+            machine: session.machine.clone(),
             plan_sha256: session.plan_sha256.clone(),
             at: session.at,
             continues,

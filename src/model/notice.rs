@@ -230,6 +230,14 @@ pub fn after_damage(notices: &[Notice]) -> Vec<&EntryRef> {
         .collect()
 }
 
+/// Whether two devices changed `subject` without seeing each other's change.
+#[must_use]
+pub fn changed_on_two_devices(notices: &[Notice], subject: &Subject) -> bool {
+    notices
+        .iter()
+        .any(|n| matches!(n, Notice::Conflict { subject: s, .. } if s == subject))
+}
+
 impl Notice {
     /// Whether the notice is about something that needs no action: the log
     /// was repaired or a crash was survived, nothing is lost.
@@ -259,6 +267,8 @@ pub enum FileOp {
     ReadPlanCopy,
     /// Writing the closing record of a clean exit (every entry is saved).
     CloseSession,
+    /// Writing the list of incident folders joined from elsewhere.
+    RememberJoined,
 }
 
 /// Everything that can go wrong with an incident on disk.
@@ -299,6 +309,14 @@ pub enum IncidentError {
         given: String,
         /// The incidents it matches.
         matches: Vec<String>,
+    },
+    /// Another computer already writes in this incident under this
+    /// device's name; nothing was written.
+    DeviceTaken {
+        /// The device name.
+        device: String,
+        /// The incident folder.
+        dir: PathBuf,
     },
 }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::clock::{Clock, Zone};
 use crate::i18n::time::Times;
+use crate::io::incident_dir::Device;
 
 /// Who, where and when.
 #[derive(Clone, Debug)]
@@ -15,6 +16,7 @@ pub struct Context {
     data_dir: PathBuf,
     operator: String,
     device: String,
+    machine: String,
     clock: Clock,
     zone: Zone,
 }
@@ -28,6 +30,9 @@ pub struct Overrides {
     pub operator: Option<String>,
     /// This device's name (`--device`).
     pub device: Option<String>,
+    /// Which computer this is (tests: two "laptops" in one process, and
+    /// snapshots that must not depend on the machine they run on).
+    pub machine: Option<String>,
     /// The clock (`--now`, tests).
     pub clock: Option<Clock>,
     /// The time zone (tests).
@@ -57,10 +62,15 @@ impl Context {
             .filter(|v| !v.trim().is_empty())
             .or_else(|| env("RUNBOOK_DEVICE"))
             .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned());
+        let machine = o
+            .machine
+            .or_else(|| env("RUNBOOK_MACHINE_ID").map(|id| id.trim().to_owned()))
+            .unwrap_or_else(machine_id);
         Self {
             data_dir: absolute(data_dir),
             operator,
             device,
+            machine,
             clock: o.clock.unwrap_or_else(Clock::system),
             zone: o.zone.unwrap_or(Zone::Local),
         }
@@ -90,6 +100,15 @@ impl Context {
     #[must_use]
     pub fn device(&self) -> &str {
         &self.device
+    }
+
+    /// This device as a writer: its name and which computer it is.
+    #[must_use]
+    pub fn writer(&self) -> Device<'_> {
+        Device {
+            name: &self.device,
+            machine: Some(&self.machine),
+        }
     }
 
     /// The clock.
@@ -128,6 +147,21 @@ fn platform_data_dir() -> PathBuf {
 
 fn absolute(path: PathBuf) -> PathBuf {
     std::path::absolute(&path).unwrap_or(path)
+}
+
+/// Which computer this is, for telling two laptops given the same device
+/// name apart: a digest of the system's machine id (never the id itself,
+/// which other software uses), else of the host name.
+/// `RUNBOOK_MACHINE_ID` overrides it (two "laptops" in one test).
+fn machine_id() -> String {
+    let id = ["/etc/machine-id", "/var/lib/dbus/machine-id"]
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned());
+    let digest = crate::io::log::sha256_hex(format!("runbook machine {id}").as_bytes());
+    digest.get(..16).unwrap_or(&digest).to_owned()
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub use live::Live;
 
 use crate::io::incident_dir::{self, IncidentError, Notice, OpenIncident, read};
 use crate::model::incident::{Action, Commander, Declaration, Entry, Happened, Incident};
+use crate::model::notice::FileOp;
 use crate::model::plan::Plan;
 
 /// An incident read without writing anything: for looking, reporting and
@@ -123,7 +124,7 @@ impl Service {
             plan_bytes,
             declaration,
             self.ctx.operator(),
-            self.ctx.device(),
+            self.ctx.writer(),
             self.now(),
         )
     }
@@ -133,7 +134,32 @@ impl Service {
     /// # Errors
     /// When it cannot be read, or another process is writing this device's log.
     pub fn open(&self, dir: &Path) -> Result<OpenIncident, IncidentError> {
-        OpenIncident::open(dir, self.ctx.device(), self.now())
+        OpenIncident::open(dir, self.ctx.writer(), self.now())
+    }
+
+    /// Joins an incident that arrived in a folder from another laptop (a
+    /// network share, a synced folder, a USB stick): checks that the folder
+    /// holds an incident and that no other computer writes there under this
+    /// device's name, starts this device's own log there, and remembers the
+    /// folder, so that its name finds it and the overview lists it. Returns
+    /// the folder, absolute.
+    ///
+    /// # Errors
+    /// When it holds no incident, the device name is taken, or the log or the
+    /// list of joined folders cannot be written.
+    pub fn join(&self, folder: &Path) -> Result<PathBuf, IncidentError> {
+        let dir = std::path::absolute(folder).unwrap_or_else(|_| folder.to_owned());
+        incident_dir::paths::check_holds_incident(&dir, &folder.display().to_string())?;
+        let open = self.open(&dir)?;
+        self.finish(open)?;
+        incident_dir::remember_joined(self.ctx.data_dir(), &dir).map_err(|e| {
+            IncidentError::File {
+                op: FileOp::RememberJoined,
+                path: self.ctx.data_dir().join(incident_dir::paths::JOINED_FILE),
+                error: e.into(),
+            }
+        })?;
+        Ok(dir)
     }
 
     /// Opens an incident like [`Self::open`], waiting up to 5 s when other
@@ -149,7 +175,7 @@ impl Service {
     ) -> Result<OpenIncident, IncidentError> {
         OpenIncident::open_waiting(
             dir,
-            self.ctx.device(),
+            self.ctx.writer(),
             self.now(),
             std::time::Duration::from_secs(5),
             waiting,
@@ -180,6 +206,7 @@ impl Service {
     pub fn list(&self) -> Vec<Listed> {
         incident_dir::list_dirs(&self.incidents_dir())
             .into_iter()
+            .chain(incident_dir::joined_dirs(self.ctx.data_dir()))
             .map(|dir| {
                 let state = read::read_entries(&dir).and_then(|(entries, _)| {
                     Incident::replay(&entries).map_err(|error| IncidentError::Replay {

@@ -117,6 +117,9 @@ pub enum Command {
     Quit,
     /// Show the declare form.
     ShowDeclare,
+    /// Join an incident folder from another laptop: this one, or one the
+    /// native dialog asks for.
+    JoinFolder(Option<std::path::PathBuf>),
     /// Declare an incident under the plan on screen.
     Declare {
         /// What the form says.

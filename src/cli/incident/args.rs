@@ -42,6 +42,13 @@ pub enum IncidentCommand {
     },
     /// List incidents, open and closed.
     List,
+    /// Join an incident that arrived in a folder from another laptop (a
+    /// network share, a synced folder, a USB stick): this device starts its
+    /// own log there, and the incident's name finds it from then on.
+    Join {
+        /// The incident's folder.
+        folder: std::path::PathBuf,
+    },
     /// The call tree of the current level: who has been reached, who is
     /// overdue, whom to call next.
     Calls {
@@ -382,6 +389,7 @@ impl IncidentCommand {
             | Self::Close { incident, when, .. } => Some((incident, Some(when))),
             Self::New { .. }
             | Self::List
+            | Self::Join { .. }
             | Self::Calls { .. }
             | Self::Status { .. }
             | Self::Timeline { .. } => None,

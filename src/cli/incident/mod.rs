@@ -65,6 +65,7 @@ fn context(cli: &Cli) -> anyhow::Result<Context> {
         data_dir: cli.data_dir.clone(),
         operator: cli.operator.clone(),
         device: cli.device.clone(),
+        machine: None,
         clock,
         zone: None,
     }))
@@ -92,6 +93,22 @@ pub fn run(
     let times = service.context().times();
     match cmd {
         IncidentCommand::New { .. } => new(&service, cmd, out),
+        IncidentCommand::Join { folder } => {
+            let dir = service.join(folder).or_say()?;
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            say!(
+                out,
+                "joined {name} as {:?}: this device writes its own log there",
+                service.context().device()
+            )?;
+            say!(out, "folder: {}", dir.display())?;
+            let snap = service.read(&dir).or_say()?;
+            render::notices(&snap.notices, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         IncidentCommand::List => {
             let listed = service.list();
             if listed.is_empty() {
@@ -255,6 +272,7 @@ fn action(
         },
         IncidentCommand::New { .. }
         | IncidentCommand::List
+        | IncidentCommand::Join { .. }
         | IncidentCommand::Calls { .. }
         | IncidentCommand::Status { .. }
         | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),

@@ -25,8 +25,11 @@ pub mod read;
 pub mod verify;
 
 pub use crate::model::notice::{FileOp, IncidentError, Notice};
-pub use open::{IncidentLog, OpenIncident};
-pub use paths::{PLAN_FILE, device_slug, incidents_dir, list_dirs, rescue_dir, resolve};
+pub use open::{Device, IncidentLog, OpenIncident};
+pub use paths::{
+    PLAN_FILE, device_slug, incidents_dir, joined_dirs, list_dirs, remember_joined, rescue_dir,
+    resolve,
+};
 pub use read::{load_plan, read_entries};
 
 use std::path::{Path, PathBuf};

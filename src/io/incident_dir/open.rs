@@ -23,11 +23,56 @@ use crate::model::incident::merge::{self, Stream};
 use crate::model::incident::{Action, Causes, Declaration, Entry, Event, Happened, Incident};
 use crate::model::plan::{self, Plan};
 
+/// Who writes: the device's name, and the computer it is (a digest of its
+/// machine id; `None` where it is not known, as in tests and older logs).
+#[derive(Clone, Copy, Debug)]
+pub struct Device<'a> {
+    /// The device's name, as people call it (`laptop-a`, `指挥室1`).
+    pub name: &'a str,
+    /// The computer.
+    pub machine: Option<&'a str>,
+}
+
+impl<'a> From<&'a str> for Device<'a> {
+    fn from(name: &'a str) -> Self {
+        Self {
+            name,
+            machine: None,
+        }
+    }
+}
+
+/// Refuses to write as `device` in a folder where another computer already
+/// writes under that name: each laptop must have its own log, or the two
+/// would take turns in one file and their entries could not be told apart.
+///
+/// # Errors
+/// [`IncidentError::DeviceTaken`] naming the device and the folder.
+fn check_device_free(dir: &Path, device: &str, machine: Option<&str>) -> Result<(), IncidentError> {
+    let Some(me) = machine else { return Ok(()) };
+    for name in writer_names(device) {
+        for path in writer_logs(dir, &name) {
+            let Ok(scan) = log::read(&path) else { continue };
+            let other = scan.kept().any(
+                |l| matches!(&l.record, log::Record::Opened { machine: Some(m), .. } if m != me),
+            );
+            if other {
+                return Err(IncidentError::DeviceTaken {
+                    device: device.to_owned(),
+                    dir: dir.to_owned(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// This device's log of one incident, and the entries not yet on disk.
 #[derive(Debug)]
 pub struct IncidentLog {
     dir: PathBuf,
     device: String,
+    machine: Option<String>,
     /// The name in this writer's log file names: the device's slug, or
     /// `slug+n` when another process on the device holds its log.
     writer_name: String,
@@ -208,6 +253,7 @@ impl IncidentLog {
     fn session(&self, now: DateTime<Utc>) -> Session {
         Session {
             device: self.device.clone(),
+            machine: self.machine.clone(),
             plan_sha256: self.plan_sha256.clone(),
             at: now,
         }
@@ -230,14 +276,18 @@ impl OpenIncident {
     /// # Errors
     /// A refused declaration (unknown class or level…), a plan that does not
     /// load, or a file that cannot be written.
-    pub fn declare(
+    pub fn declare<'a>(
         data_dir: &Path,
         plan_bytes: &[u8],
         declaration: Declaration,
         by: &str,
-        device: &str,
+        device: impl Into<Device<'a>>,
         now: DateTime<Utc>,
     ) -> Result<Self, IncidentError> {
+        let Device {
+            name: device,
+            machine,
+        } = device.into();
         let plan = plan::parse(plan_bytes)
             .map_err(|d| IncidentError::PlanCopy {
                 path: PathBuf::new(),
@@ -252,6 +302,7 @@ impl OpenIncident {
             .map_err(file_err(FileOp::WritePlanCopy, &plan_path))?;
         let session = Session {
             device: device.to_owned(),
+            machine: machine.map(str::to_owned),
             plan_sha256: sha.clone(),
             at: now,
         };
@@ -274,6 +325,7 @@ impl OpenIncident {
             log: IncidentLog {
                 dir,
                 device: device.to_owned(),
+                machine: machine.map(str::to_owned),
                 writer_name,
                 writer: Some(writer),
                 stalled: None,
@@ -297,7 +349,11 @@ impl OpenIncident {
     /// # Errors
     /// When the plan copy or the logs cannot be read, or another process is
     /// writing this device's log.
-    pub fn open(dir: &Path, device: &str, now: DateTime<Utc>) -> Result<Self, IncidentError> {
+    pub fn open<'a>(
+        dir: &Path,
+        device: impl Into<Device<'a>>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, IncidentError> {
         Self::open_waiting(dir, device, now, Duration::ZERO, &mut || {})
     }
 
@@ -308,17 +364,23 @@ impl OpenIncident {
     ///
     /// # Errors
     /// As [`Self::open`].
-    pub fn open_waiting(
+    pub fn open_waiting<'a>(
         dir: &Path,
-        device: &str,
+        device: impl Into<Device<'a>>,
         now: DateTime<Utc>,
         patience: Duration,
         waiting: &mut dyn FnMut(),
     ) -> Result<Self, IncidentError> {
+        let Device {
+            name: device,
+            machine,
+        } = device.into();
         let (plan, bytes) = load_plan(dir)?;
+        check_device_free(dir, device, machine)?;
         let sha = log::sha256_hex(&bytes);
         let session = Session {
             device: device.to_owned(),
+            machine: machine.map(str::to_owned),
             plan_sha256: sha.clone(),
             at: now,
         };
@@ -379,6 +441,7 @@ impl OpenIncident {
             log: IncidentLog {
                 dir: dir.to_owned(),
                 device: device.to_owned(),
+                machine: machine.map(str::to_owned),
                 writer_name,
                 writer,
                 stalled,

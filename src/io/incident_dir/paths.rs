@@ -93,7 +93,7 @@ fn is_path(given: &str) -> bool {
 /// `NotFound` when it does not; the reading error when the folder has the
 /// plan but its logs cannot be read (a log that became a folder): that says
 /// more than "no incident".
-fn check_holds_incident(dir: &Path, given: &str) -> Result<(), IncidentError> {
+pub(crate) fn check_holds_incident(dir: &Path, given: &str) -> Result<(), IncidentError> {
     if !dir.join(PLAN_FILE).is_file() {
         return Err(IncidentError::NotFound(given.to_owned()));
     }
@@ -115,8 +115,16 @@ fn resolve_name(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> 
     if exact.join(PLAN_FILE).is_file() {
         return Ok(exact);
     }
+    let joined = joined_dirs(data_dir);
+    if let Some(dir) = joined
+        .iter()
+        .find(|d| d.file_name().is_some_and(|n| n == given))
+    {
+        return Ok(dir.clone());
+    }
     let matches: Vec<PathBuf> = list_dirs(&root)
         .into_iter()
+        .chain(joined)
         .filter(|d| {
             d.file_name()
                 .is_some_and(|n| n.to_string_lossy().contains(given))
@@ -148,6 +156,51 @@ pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
         .collect();
     dirs.sort();
     dirs
+}
+
+/// The file that lists the incident folders joined from elsewhere (a share,
+/// a synced folder), one absolute path a line.
+pub const JOINED_FILE: &str = "joined.txt";
+
+/// The incident folders this data folder has joined that still hold an
+/// incident, in the order they were joined.
+#[must_use]
+pub fn joined_dirs(data_dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_to_string(data_dir.join(JOINED_FILE))
+        .unwrap_or_default()
+        .lines()
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute() && p.join(PLAN_FILE).is_file())
+        .collect()
+}
+
+/// Adds an incident folder to the joined list, so that its name finds it
+/// and the overview lists it. The list is replaced whole, durably (a new
+/// file synced, then renamed over the old one).
+///
+/// # Errors
+/// When the list cannot be written.
+pub fn remember_joined(data_dir: &Path, dir: &Path) -> std::io::Result<()> {
+    let mut dirs = joined_dirs(data_dir);
+    if dirs.iter().any(|d| d == dir) || dir.starts_with(incidents_dir(data_dir)) {
+        return Ok(());
+    }
+    dirs.push(dir.to_owned());
+    let mut text = String::new();
+    for d in &dirs {
+        let Some(line) = d.to_str().filter(|l| !l.contains('\n')) else {
+            continue;
+        };
+        text.push_str(line);
+        text.push('\n');
+    }
+    super::create_private_dir(data_dir)?;
+    let list = data_dir.join(JOINED_FILE);
+    let fresh = data_dir.join(format!("{JOINED_FILE}.new"));
+    let _ = std::fs::remove_file(&fresh);
+    crate::io::log::write_new_file(&fresh, text.as_bytes())?;
+    std::fs::rename(&fresh, &list)?;
+    crate::io::log::sync_dir(data_dir)
 }
 
 /// How a log in `from_dir` names `target` in its continuation link: by a

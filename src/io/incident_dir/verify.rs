@@ -10,14 +10,17 @@
 //! in the chat) in the chain: the only proof against a rewrite, since
 //! anyone can recompute an unkeyed hash chain.
 //!
-//! What the format cannot show: a device's whole log deleted, when no other
-//! entry refers to it, and lines cut from the end of a log and a closing
-//! record rewritten after them — only a head hash kept outside the log
-//! shows those.
+//! Every entry also says how many entries of each other writer it had seen;
+//! a writer whose logs hold fewer than that lost its log, or its end.
+//!
+//! What the format cannot show: a device's whole log deleted, or its last
+//! lines, when no other device had seen them yet, and lines cut from the end
+//! of a log with a closing record rewritten after them — only a head hash
+//! kept outside the log shows those.
 
 use std::path::{Path, PathBuf};
 
-use super::paths::{PLAN_FILE, existing_rescue, log_files};
+use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::read::{continuation, link_target};
 use crate::io::log::{self, LogError, Record, Scan};
 use crate::model::incident::{EntryRef, Event};
@@ -143,6 +146,20 @@ pub struct Dangling {
     pub refers: EntryRef,
 }
 
+/// A writer whose log holds fewer entries than other writers' entries say
+/// they had seen: its log, or its end, is missing.
+#[derive(Debug)]
+pub struct Short {
+    /// The writer, as in its log's file name.
+    pub writer: String,
+    /// How many of its entries the logs here hold.
+    pub holds: u64,
+    /// How many another writer's entry says it had seen.
+    pub seen: u64,
+    /// The log that holds that entry.
+    pub seen_in: PathBuf,
+}
+
 /// Where a head hash written down earlier is in the record.
 #[derive(Debug)]
 pub struct HeadFound {
@@ -167,6 +184,8 @@ pub struct RecordCheck {
     /// How many declarations the record holds (exactly one is right; none
     /// means the log that held it is missing or damaged).
     pub declarations: usize,
+    /// Writers whose logs hold fewer entries than others had seen.
+    pub short: Vec<Short>,
     /// The folder's rescue folder, where the record continues.
     pub rescue: Option<PathBuf>,
 }
@@ -177,6 +196,7 @@ impl RecordCheck {
     pub fn is_ok(&self) -> bool {
         self.files.iter().all(FileCheck::is_ok)
             && self.dangling.is_empty()
+            && self.short.is_empty()
             && self.declarations == 1
     }
 
@@ -292,12 +312,49 @@ fn check_files(mut paths: Vec<PathBuf>, rescue: Option<PathBuf>) -> RecordCheck 
             _ => None,
         })
         .collect();
+    let short = short_writers(&files);
     RecordCheck {
         files,
         dangling,
         declarations,
+        short,
         rescue,
     }
+}
+
+/// Each writer's entries against what the others say they had seen of it:
+/// the check the causes in every entry make possible, which finds a
+/// device's log deleted or cut short.
+fn short_writers(files: &[FileCheck]) -> Vec<Short> {
+    let mut holds: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for f in files {
+        if let Ok(scan) = &f.scan {
+            *holds.entry(log_device(&f.path)).or_insert(0) += scan.entries().count() as u64;
+        }
+    }
+    let mut worst: std::collections::BTreeMap<String, (u64, PathBuf)> =
+        std::collections::BTreeMap::new();
+    for f in files {
+        let Ok(scan) = &f.scan else { continue };
+        let own = log_device(&f.path);
+        for e in scan.entries() {
+            for (writer, &n) in &e.after.0 {
+                let have = holds.get(writer).copied().unwrap_or(0);
+                if *writer != own && n > have && worst.get(writer).is_none_or(|w| n > w.0) {
+                    worst.insert(writer.clone(), (n, f.path.clone()));
+                }
+            }
+        }
+    }
+    worst
+        .into_iter()
+        .map(|(writer, (seen, seen_in))| Short {
+            holds: holds.get(&writer).copied().unwrap_or(0),
+            writer,
+            seen,
+            seen_in,
+        })
+        .collect()
 }
 
 fn check_one(path: &Path) -> FileCheck {

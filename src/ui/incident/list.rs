@@ -72,6 +72,13 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
         {
             commands.push(Command::ShowDeclare);
         }
+        if ui
+            .button(tr.walk.join_button)
+            .on_hover_text(tr.walk.join_hint)
+            .clicked()
+        {
+            commands.push(Command::JoinFolder(None));
+        }
     });
     let (open, closed): (Vec<&IncidentRow>, Vec<&IncidentRow>) = shown
         .rows

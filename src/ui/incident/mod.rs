@@ -24,11 +24,12 @@ use super::{Command, Shown, theme, widgets};
 use crate::i18n::Tr;
 use crate::i18n::time::Span;
 use crate::model::ids::StepId;
+use crate::model::incident::merge::Subject;
 use crate::model::incident::{
     Action, Clock, ClockKind, Entry, EntryRef, Happened, Incident, Item, ItemState, Status,
     StepStatus, Urgency,
 };
-use crate::model::notice::{LogError, Notice};
+use crate::model::notice::{LogError, Notice, changed_on_two_devices};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{InformWhom, StepKind, Target};
@@ -382,7 +383,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
     if inc.projected.is_drill() {
         drill_banner(ui, tr);
     }
-    header_ui(ui, shown, inc, commands);
+    header_ui(ui, shown, inc, state, commands);
     if inc.failure.is_some() || !inc.unsaved.is_empty() {
         failure_ui(ui, shown, inc, state, commands);
     }
@@ -643,7 +644,13 @@ fn drill_banner(ui: &mut Ui, tr: &Tr) {
         });
 }
 
-fn header_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, commands: &mut Vec<Command>) {
+fn header_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
     let tr = shown.tr();
     let s = inc.projected;
     ui.horizontal_wrapped(|ui| {
@@ -654,6 +661,13 @@ fn header_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, commands: 
         );
         if let Some(level) = inc.plan.level(s.level()) {
             level_chip(ui, tr, level);
+        }
+        if changed_on_two_devices(inc.notices, &Subject::Level)
+            && two_devices_link(ui, shown).clicked()
+        {
+            state.tab = Tab::Timeline;
+            state.filter = timeline::Filter::Command;
+            state.search.clear();
         }
         if let Some(class) = inc.plan.class(s.class()) {
             ui.label(&class.name);
@@ -968,6 +982,15 @@ fn mark(shown: &Shown<'_>, inc: &IncidentShown<'_>, item: &Item<'_>) -> (&'stati
     }
 }
 
+/// The mark of something two devices changed at once: a link to both entries.
+fn two_devices_link(ui: &mut Ui, shown: &Shown<'_>) -> egui::Response {
+    let tr = shown.tr();
+    ui.add(egui::Link::new(
+        RichText::new(tr.walk.two_devices).color(theme::warning_text(shown.dark)),
+    ))
+    .on_hover_text(tr.walk.two_devices_hint)
+}
+
 fn checklist_ui(
     ui: &mut Ui,
     shown: &Shown<'_>,
@@ -1000,7 +1023,15 @@ fn checklist_ui(
                     .filter(|_| !quiet)
                     .map(|d| format!("{} ", shown.times.short(d)))
                     .unwrap_or_default();
-                let text = format!("{symbol} {due}{}", item.step.text);
+                // Changed on two devices at once: said before the text, where
+                // truncation cannot hide it.
+                let both =
+                    if changed_on_two_devices(inc.notices, &Subject::Step(item.step.id.clone())) {
+                        "⇄ "
+                    } else {
+                        ""
+                    };
+                let text = format!("{symbol} {both}{due}{}", item.step.text);
                 let mut rich = RichText::new(text);
                 if item.overdue {
                     rich = rich.color(theme::error_text(shown.dark));
@@ -1061,6 +1092,13 @@ fn step_ui(
         };
         ui.label(RichText::new(heading).strong());
         ui.label(RichText::new(format!("{} · {}", item.phase.name, step.id)).weak());
+        if changed_on_two_devices(inc.notices, &Subject::Step(step.id.clone()))
+            && two_devices_link(ui, shown).clicked()
+        {
+            state.tab = Tab::Timeline;
+            state.filter = timeline::Filter::All;
+            state.search = step.id.to_string();
+        }
         if !current && ui.link(tr.walk.back_to_current).clicked() {
             state.selected = None;
             state.scroll_to_selection = true;
