@@ -12,6 +12,7 @@ mod gui;
 mod incident;
 mod log_faults;
 mod log_hardening;
+mod multi_device;
 mod plan_format;
 mod plan_props;
 mod plans;

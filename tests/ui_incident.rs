@@ -497,6 +497,7 @@ fn a_note_typed_in_a_terminal_appears_in_the_open_window() {
         .arg("the scribe's note from the terminal")
         .env("RUNBOOK_DATA_DIR", room.data.path())
         .env("RUNBOOK_DEVICE", DEVICE)
+        .env("RUNBOOK_MACHINE_ID", "test-machine")
         .env("RUNBOOK_OPERATOR", "scribe")
         .output()
         .unwrap();
@@ -513,6 +514,63 @@ fn a_note_typed_in_a_terminal_appears_in_the_open_window() {
         std::thread::sleep(Duration::from_millis(50));
         h.run();
     }
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn another_laptops_change_of_the_same_step_arrives_and_is_marked() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    settle(&mut h);
+    let dir = room.incident_dir();
+    // Laptop B has its own copy of the folder (the link is down) and marks
+    // the first step not applicable, while this window marks it done.
+    let b_dir = room.data.path().join("laptop-b-copy");
+    std::fs::create_dir(&b_dir).unwrap();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, b_dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let mut b = runbook::io::incident_dir::OpenIncident::open(&b_dir, "laptop-b", t0()).unwrap();
+    b.record(
+        runbook::model::incident::Action::SetStep {
+            step: StepId::new("confirm"),
+            status: StepStatus::NotApplicable,
+        },
+        "Bo",
+        None,
+        t0(),
+    )
+    .unwrap();
+    b.finish(t0()).unwrap();
+    room.hand.advance_minutes(2);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    // The link comes back: B's log arrives in this folder.
+    std::fs::copy(
+        b_dir.join("log-laptop-b.jsonl"),
+        dir.join("log-laptop-b.jsonl"),
+    )
+    .unwrap();
+    let until = std::time::Instant::now() + Duration::from_secs(2);
+    while !shows(&h, "both changed step confirm") {
+        assert!(
+            std::time::Instant::now() < until,
+            "laptop B's change did not arrive within two seconds"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        h.run();
+    }
+    // The step is marked in the checklist and on its card.
+    h.get_by_label_contains("⇄ Confirm the fault.").click();
+    h.run();
+    // One click on the mark shows both entries in the timeline.
+    h.get_by_label("⇄ changed on two devices").click();
+    h.run();
+    assert!(shows(&h, "Bo@laptop-b"));
+    assert!(shows(&h, &format!("@{DEVICE}")), "this window's entry too");
     h.state_mut().finish_incidents();
 }
 

@@ -213,7 +213,7 @@ fn notice_en(n: &Notice) -> String {
             show(next)
         ),
         Notice::TornTail { file, at, bytes } => format!(
-            "{} ends with an incomplete line at byte {at} ({bytes} bytes), left by a crash; it is repaired when the log is next written",
+            "{} ends with an incomplete line at byte {at} ({bytes} bytes): still being written or synced, or left by a crash; the lines before it are read, and its own device repairs it when it next writes",
             file_name(file)
         ),
         Notice::Repaired {
@@ -647,7 +647,7 @@ fn notice_zh(n: &Notice) -> String {
             show(next)
         ),
         Notice::TornTail { file, at, bytes } => format!(
-            "{} 末尾有一行不完整（第 {at} 字节起，共 {bytes} 字节），是崩溃留下的；下次写入时会修复",
+            "{} 末尾有一行不完整（第 {at} 字节起，共 {bytes} 字节）：可能仍在写入或同步，也可能是崩溃留下的；此前的记录照常读取，该日志所属设备下次写入时会修复",
             file_name(file)
         ),
         Notice::Repaired {

@@ -510,6 +510,15 @@ impl Writer {
             .open(path)
             .map_err(open_err)?;
         lock(&file, path)?;
+        // Between creating the file and locking it, another process that
+        // found it already there (the first note from a device, typed in two
+        // terminals at once) may have locked it first and written to it:
+        // then it is an existing log, to be opened and appended to.
+        if file.metadata().map_err(open_err)?.len() > 0 {
+            return Err(open_err(std::io::Error::from(
+                std::io::ErrorKind::AlreadyExists,
+            )));
+        }
         file.sync_all().map_err(open_err)?;
         if let Some(dir) = path.parent() {
             sync_dir(dir).map_err(open_err)?;

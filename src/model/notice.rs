@@ -143,7 +143,8 @@ pub enum Notice {
         /// The new file.
         next: PathBuf,
     },
-    /// A log ends with an incomplete line left by a crash; it is repaired
+    /// A log ends with an incomplete line: another device's log still being
+    /// synced, or a crash; the lines before it are read, and it is repaired
     /// when the log is next written.
     TornTail {
         /// The log.
