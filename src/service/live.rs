@@ -367,6 +367,18 @@ impl Live {
                 }
                 self.saved = saved;
                 self.projected = projected;
+                // What reading says about other writers' files is as of
+                // this reading: a file still being synced is whole now, a
+                // clock's skew is measured again. What opening found stays.
+                self.notices.retain(|n| {
+                    !matches!(
+                        n,
+                        Notice::TornTail { .. }
+                            | Notice::ClockSkew { .. }
+                            | Notice::Conflict { .. }
+                            | Notice::SyncConflict { .. }
+                    )
+                });
                 for n in notices {
                     if !self.notices.contains(&n) {
                         self.notices.push(n);
