@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check CI runs, in the same order: formatting, clippy with warnings as
-# errors, then all tests. A green run here means a green CI.
+# errors, all tests, then the Debian package built (a release build) and, as
+# root, installed and removed. A green run here means a green CI.
 #
 # On a fresh Debian machine it first installs, when run as root, the system
 # packages the tests need and that are missing.
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.."
 #     snapshots and the real-window smoke test, with no GPU and no display.
 #   libxkbcommon-x11-0, libx11-xcb1, libxcursor1, libxi6, libxrandr2: what
 #     winit loads at run time to open a window on X11.
+#   desktop-file-validate, man, dpkg-deb: the package's checks.
 needs=(
     python3:python3
     Xvfb:xvfb
@@ -25,6 +27,9 @@ needs=(
     -:libxcursor1
     -:libxi6
     -:libxrandr2
+    desktop-file-validate:desktop-file-utils
+    man:man-db
+    dpkg-deb:dpkg
 )
 
 installed() {
@@ -76,3 +81,6 @@ passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ p
 failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 echo "tests: $passed passed, $failed failed"
+echo "== the Debian package (a release build)"
+scripts/check-package.sh
+echo "tests: $passed passed, $failed failed; package checked"

@@ -23,10 +23,7 @@ use crate::ui::incident::{IncidentKey, IncidentShown, declare};
 use crate::ui::theme::{self, ThemePref};
 use crate::ui::{self, Command, Failed, Shown, Source, View, ViewState};
 
-/// The bundled Chinese plan, compiled in so the app works from any folder.
-pub const BUNDLED_ZH: &[u8] = include_bytes!("../plans/online-education-platform.ron");
-/// The bundled English plan.
-pub const BUNDLED_EN: &[u8] = include_bytes!("../plans/online-education-platform.en.ron");
+pub use crate::io::plan_file::{BUNDLED_EN, BUNDLED_ZH};
 
 /// How many recent plans are remembered.
 const RECENT_MAX: usize = 8;
@@ -740,11 +737,16 @@ impl eframe::App for RunbookApp {
 /// When the window or its renderer cannot be created.
 pub fn run(plan: Option<PathBuf>, overrides: Overrides) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("runbook")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport: with_icon(
+            egui::ViewportBuilder::default()
+                .with_title("runbook")
+                // The desktop entry's name: the task bar matches the window
+                // to its menu entry and icon by it.
+                .with_app_id("runbook")
+                .with_inner_size([1280.0, 800.0])
+                .with_min_inner_size([720.0, 480.0])
+                .with_drag_and_drop(true),
+        ),
         // The app installs a guarded system-font fallback itself (ui::fonts).
         system_font_fallback: false,
         ..Default::default()
@@ -755,4 +757,24 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides) -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(RunbookApp::new(cc, plan, true, overrides)))),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+/// The application's icon (`assets/icon/`, rendered from its SVG by
+/// `scripts/icon.sh`), so the task bar shows runbook's own, not a generic one.
+fn with_icon(viewport: egui::ViewportBuilder) -> egui::ViewportBuilder {
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/runbook-256.png")) {
+        Ok(icon) => viewport.with_icon(icon),
+        // The committed PNG always decodes; without it the window is the same.
+        Err(_) => viewport,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_applications_own() {
+        let viewport = super::with_icon(egui::ViewportBuilder::default());
+        let icon = viewport.icon.as_deref().map(|i| (i.width, i.height));
+        assert_eq!(icon, Some((256, 256)));
+    }
 }

@@ -13,7 +13,7 @@ mod verify;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
 use crate::io::{log, plan_file};
 use clean::say;
@@ -21,26 +21,48 @@ use clean::say;
 /// Offline emergency-plan runbook for the command room of an online
 /// education platform.
 #[derive(Debug, Parser)]
-#[command(name = "runbook", version, about, long_about = None)]
+#[command(
+    name = "runbook",
+    version = crate::VERSION.as_str(),
+    about,
+    long_about = "Offline emergency-plan runbook for the command room of an online education \
+        platform. Without a command it opens the window on a plan: the organisation chart, \
+        the contacts and call trees, the plan's text, the fault classes, and the incident \
+        walk. The commands do the same from a terminal. Every incident action is written \
+        to a hash-chained log before it counts as saved; nothing needs a network.",
+    after_long_help = "ENVIRONMENT:\n  RUNBOOK_DATA_DIR  where incidents are kept \
+        (default: ~/.local/share/runbook)\n  RUNBOOK_OPERATOR  who is recording (default: \
+        the user name)\n  RUNBOOK_DEVICE    this device's name (default: the host name)\n\n\
+        FILES:\n  <data>/incidents/<incident>/   plan.ron (the plan pinned) and \
+        log-<device>.jsonl (each device's log)\n  /usr/share/runbook/plans/      the bundled \
+        plans, in Chinese and English\n\nSee /usr/share/doc/runbook/incident-log.md for the \
+        log's format, what `verify` checks, and running one incident on several laptops."
+)]
 pub struct Cli {
     /// The plan to open in the window [default: the plan opened last, else the bundled plan]
     #[arg(value_name = "PLAN")]
     pub plan: Option<PathBuf>,
-    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Who is recording [default: RUNBOOK_OPERATOR, else the user name]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub operator: Option<String>,
-    /// This device's name, for the log file [default: RUNBOOK_DEVICE, else the host name]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub device: Option<String>,
-    /// Pretend it is this time (RFC 3339), for scripted drills and tests.
-    #[arg(long, global = true, hide = true, value_name = "TIME")]
-    pub now: Option<String>,
+    /// Who records incidents in the window, and where.
+    #[command(flatten)]
+    pub who: Who,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Who records, on which device, and where incidents are kept: the window's
+/// options (the options of `incident` say the same, for the terminal).
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct Who {
+    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Who is recording [default: RUNBOOK_OPERATOR, else the user name]
+    #[arg(long, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// This device's name, for the log file [default: RUNBOOK_DEVICE, else the host name]
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
 }
 
 /// The subcommands.
@@ -60,11 +82,31 @@ pub enum Command {
         strict: bool,
     },
     /// Declare, work and close incidents; every action is logged durably.
-    #[command(subcommand)]
-    Incident(incident::IncidentCommand),
+    Incident {
+        /// Who records, on which device, and where.
+        #[command(flatten)]
+        who: incident::args::IncidentWho,
+        /// What to do.
+        #[command(subcommand)]
+        cmd: incident::IncidentCommand,
+    },
     /// Show a plan's organisation, contacts, text or fault classes in the terminal.
     #[command(subcommand)]
     Show(show::ShowCommand),
+    /// Print a shell completion script: `runbook completions bash >
+    /// ~/.local/share/bash-completion/completions/runbook` (the package
+    /// installs them for bash, zsh and fish).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages, `runbook.1` and one per subcommand, into a
+    /// folder: for packaging.
+    #[command(hide = true)]
+    Manual {
+        /// The folder.
+        dir: PathBuf,
+    },
     /// Verify incident logs strictly: every line's hash chain, every repair
     /// and what it cut, the links between files, sessions that never ended,
     /// and, for a folder, the whole record. Exits 0 when everything checks
@@ -91,8 +133,18 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
         Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
-        Some(Command::Incident(ref cmd)) => incident::run(&cli, cmd, &mut out),
+        Some(Command::Incident { ref who, ref cmd }) => incident::run(who, cmd, &mut out),
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "runbook", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Manual { ref dir }) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| {
+                anyhow::anyhow!("cannot write the manual pages to {}: {e}", dir.display())
+            }),
         None => match &cli.plan {
             // A word that is neither a subcommand nor a file is a typo, not
             // a plan: say so instead of opening a window with an error.
@@ -105,9 +157,9 @@ pub fn main() -> ExitCode {
             }
             plan => {
                 let overrides = crate::service::context::Overrides {
-                    data_dir: cli.data_dir.clone(),
-                    operator: cli.operator.clone(),
-                    device: cli.device.clone(),
+                    data_dir: cli.who.data_dir.clone(),
+                    operator: cli.who.operator.clone(),
+                    device: cli.who.device.clone(),
                     ..Default::default()
                 };
                 crate::app::run(plan.clone(), overrides).map(|()| ExitCode::SUCCESS)

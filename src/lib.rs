@@ -15,3 +15,13 @@ pub mod io;
 pub mod model;
 pub mod service;
 pub mod ui;
+
+/// What `runbook --version` and the window's help say: the app's version
+/// and the plan format it reads.
+pub static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (plan format {})",
+        env!("CARGO_PKG_VERSION"),
+        model::plan::doc::FORMAT_VERSION
+    )
+});

@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
+use super::platform;
 use crate::model::incident::Entry;
 pub use crate::model::notice::{LineFault, LogError};
 
@@ -440,30 +441,12 @@ impl std::fmt::Debug for Writer {
 fn open_options() -> OpenOptions {
     let mut o = OpenOptions::new();
     o.read(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        // The log holds phone numbers and notes: its owner only.
-        o.mode(0o600);
-    }
+    // The log holds phone numbers and notes: its owner only.
+    platform::private_file(&mut o);
     o
 }
 
-/// Syncs a folder, so a file created in it survives a crash.
-///
-/// # Errors
-/// When the folder cannot be opened or synced.
-pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
+pub use super::platform::sync_dir;
 
 fn lock(file: &File, path: &Path) -> Result<(), LogError> {
     // A lock this process has just released can look held for a moment: a
@@ -734,15 +717,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Makes SIGXFSZ (file-size limit exceeded) harmless: the write then fails
-/// with an ordinary error the log handles, instead of killing the process.
-pub fn survive_file_size_limit() {
-    #[cfg(unix)]
-    {
-        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
-    }
-}
+pub use super::platform::survive_file_size_limit;
 
 #[cfg(test)]
 mod tests {

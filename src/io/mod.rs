@@ -6,3 +6,4 @@
 pub mod incident_dir;
 pub mod log;
 pub mod plan_file;
+pub mod platform;

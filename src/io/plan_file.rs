@@ -40,6 +40,21 @@ impl PlanFile {
     }
 }
 
+/// The bundled Chinese plan, compiled in so the app works from any folder.
+pub const BUNDLED_ZH: &[u8] = include_bytes!("../../plans/online-education-platform.ron");
+/// The bundled English plan.
+pub const BUNDLED_EN: &[u8] = include_bytes!("../../plans/online-education-platform.en.ron");
+
+/// The bundled Chinese plan, parsed, under its file name.
+#[must_use]
+pub fn bundled() -> PlanFile {
+    PlanFile {
+        path: PathBuf::from("online-education-platform.ron"),
+        bytes: BUNDLED_ZH.to_vec(),
+        outcome: plan::parse(BUNDLED_ZH),
+    }
+}
+
 /// Reads and parses a plan file. Never fails: a file that cannot be read
 /// gives a diagnostic that says why.
 #[must_use]

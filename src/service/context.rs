@@ -154,11 +154,7 @@ fn absolute(path: PathBuf) -> PathBuf {
 /// which other software uses), else of the host name.
 /// `RUNBOOK_MACHINE_ID` overrides it (two "laptops" in one test).
 fn machine_id() -> String {
-    let id = ["/etc/machine-id", "/var/lib/dbus/machine-id"]
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+    let id = crate::io::platform::machine_id()
         .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned());
     let digest = crate::io::log::sha256_hex(format!("runbook machine {id}").as_bytes());
     digest.get(..16).unwrap_or(&digest).to_owned()

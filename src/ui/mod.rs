@@ -590,6 +590,7 @@ fn help_ui(ctx: &egui::Context, shown: &Shown<'_>, state: &mut ViewState) {
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| {
+            ui.label(RichText::new(format!("runbook {}", *crate::VERSION)).weak());
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for view in View::ALL {
                     ui.monospace(ctx.format_shortcut(&view.shortcut()));

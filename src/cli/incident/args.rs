@@ -14,9 +14,9 @@ use crate::model::plan::doc::Audience;
 pub enum IncidentCommand {
     /// Declare a new incident (or drill) under a plan.
     New {
-        /// The plan file.
+        /// The plan file [default: the bundled plan, in Chinese]
         #[arg(long, value_name = "PLAN")]
-        plan: PathBuf,
+        plan: Option<PathBuf>,
         /// The fault class id, such as `network`.
         #[arg(long, value_name = "CLASS")]
         class: String,
@@ -255,6 +255,24 @@ pub struct StatusArg {
     /// Back to open.
     #[arg(long)]
     pub reopen: bool,
+}
+
+/// Who records, on which device, and where incidents are kept; given
+/// anywhere after `incident` (`runbook incident note x "…" --device b`).
+#[derive(Clone, Debug, Default, Args)]
+pub struct IncidentWho {
+    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Who is recording [default: RUNBOOK_OPERATOR, else the user name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// This device's name, for the log file [default: RUNBOOK_DEVICE, else the host name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub device: Option<String>,
+    /// Pretend it is this time (RFC 3339), for scripted drills and tests.
+    #[arg(long, global = true, hide = true, value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 /// When it happened, if earlier than now.

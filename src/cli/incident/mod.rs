@@ -8,7 +8,7 @@
 //! current folder) before the process exits, so an acknowledged action is
 //! never lost.
 
-mod args;
+pub mod args;
 mod render;
 
 use std::process::ExitCode;
@@ -21,7 +21,6 @@ use chrono::{DateTime, Utc};
 pub use args::IncidentCommand;
 use args::{WarningAction, YesNo};
 
-use super::Cli;
 use super::clean::{self, say};
 use crate::clock::{self, Clock};
 use crate::i18n::incident::EN;
@@ -51,8 +50,8 @@ impl<T> OrSay<T> for Result<T, IncidentError> {
     }
 }
 
-fn context(cli: &Cli) -> anyhow::Result<Context> {
-    let clock = cli
+fn context(who: &args::IncidentWho) -> anyhow::Result<Context> {
+    let clock = who
         .now
         .as_deref()
         .map(|t| {
@@ -62,9 +61,9 @@ fn context(cli: &Cli) -> anyhow::Result<Context> {
         })
         .transpose()?;
     Ok(Context::from_env(Overrides {
-        data_dir: cli.data_dir.clone(),
-        operator: cli.operator.clone(),
-        device: cli.device.clone(),
+        data_dir: who.data_dir.clone(),
+        operator: who.operator.clone(),
+        device: who.device.clone(),
         machine: None,
         clock,
         zone: None,
@@ -85,11 +84,11 @@ fn past(service: &Service, text: Option<&str>) -> anyhow::Result<Option<DateTime
 /// # Errors
 /// A refused action, an unknown incident, or a log that cannot be written anywhere.
 pub fn run(
-    cli: &Cli,
+    who: &args::IncidentWho,
     cmd: &IncidentCommand,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<ExitCode> {
-    let service = Service::new(context(cli)?);
+    let service = Service::new(context(who)?);
     let times = service.context().times();
     match cmd {
         IncidentCommand::New { .. } => new(&service, cmd, out),
@@ -430,7 +429,9 @@ fn new(
     else {
         bail!("not a declaration");
     };
-    let file = plan_file::load(plan_path);
+    let file = plan_path
+        .as_deref()
+        .map_or_else(plan_file::bundled, plan_file::load);
     let plan = match &file.outcome {
         Ok(checked) => &checked.plan,
         Err(diags) => {
@@ -439,7 +440,7 @@ fn new(
             }
             bail!(
                 "{} has {} error(s); fix the plan first (runbook check)",
-                plan_path.display(),
+                file.path.display(),
                 diags.len()
             );
         }

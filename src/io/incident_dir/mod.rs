@@ -96,16 +96,7 @@ fn create_dirs_synced(
     Ok(created)
 }
 
-fn private_dir_builder() -> std::fs::DirBuilder {
-    #[allow(unused_mut)] // Only Unix sets a mode.
-    let mut b = std::fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        b.mode(0o700);
-    }
-    b
-}
+use crate::io::platform::private_dir_builder;
 
 #[cfg(test)]
 mod tests {
