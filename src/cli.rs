@@ -6,6 +6,7 @@
 //! clock, the time zone and the environment are read.
 
 mod clean;
+mod diff;
 mod incident;
 mod show;
 mod verify;
@@ -81,6 +82,20 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// What changed between two revisions of a plan, keyed by id, as an
+    /// approver needs it: steps added, removed, reworded or moved; owners,
+    /// deadlines and levels changed; people and phone numbers; call trees.
+    Diff {
+        /// The earlier revision (RON).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later revision (RON).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// `text` for a terminal, `md` (Markdown) for a change request.
+        #[arg(long, value_enum, default_value_t)]
+        format: diff::Format,
+    },
     /// Declare, work and close incidents; every action is logged durably.
     Incident {
         /// Who records, on which device, and where.
@@ -132,6 +147,11 @@ pub fn main() -> ExitCode {
     let mut out = stdout.lock();
     let result = match cli.command {
         Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
+        Some(Command::Diff {
+            ref old,
+            ref new,
+            format,
+        }) => diff::run(old, new, format, &mut out),
         Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
         Some(Command::Incident { ref who, ref cmd }) => incident::run(who, cmd, &mut out),
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),

@@ -260,6 +260,38 @@ const WARNINGS: &[Expect] = &[
         "\"IV\"",
         "level \"IV\" has no call tree",
     ),
+    (
+        "step-owner-called-late",
+        Some((62, 131)),
+        "Some(15)",
+        "step \"fix\" is due 15 minutes after the declaration, but its owner (role \"oncall\", \
+         the holder or a deputy) is not reached by then: called at 20 minutes at level \"III\"",
+    ),
+    (
+        "placeholder-filled-too-late",
+        Some((54, 78)),
+        "Communicate(",
+        "step \"notice\" sends template \"tpl-users\", but nothing fills its {impact} before then",
+    ),
+    (
+        "closing-step-timed-from-declaration",
+        Some((57, 106)),
+        "Some(43200)",
+        "step \"review\" belongs to the closing phase \"close\"",
+    ),
+    (
+        "legal-limit-from-declaration",
+        Some((28, 22)),
+        "(id: \"report\"",
+        "the legal time limit of duty \"report\" counts from the declaration",
+    ),
+    (
+        "severe-level-calls-later",
+        Some((44, 92)),
+        "Some(25)",
+        "role \"oncall\" (held by \"sam\") is called within 25 minutes at level \"I\" but within \
+         10 at the less severe level \"II\"",
+    ),
 ];
 
 fn fixture(dir: &str, name: &str) -> plan_file::PlanFile {
@@ -407,5 +439,74 @@ fn all_validation_errors_come_in_one_pass() {
         errors.iter().filter(|d| d.is_error()).count(),
         6,
         "{errors:#?}"
+    );
+}
+
+/// The feasibility checks on variations of one fixture: the messages for
+/// what the fixtures above do not show, and the fixes that silence them.
+#[test]
+fn feasibility_warnings_come_and_go_with_the_plan() {
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/warnings/severe-level-calls-later.ron"),
+    )
+    .unwrap();
+    let warnings = |edits: &[(&str, &str)]| -> Vec<String> {
+        let mut text = base.clone();
+        for (from, to) in edits {
+            assert_eq!(text.matches(from).count(), 1, "{from:?}");
+            text = text.replacen(from, to, 1);
+        }
+        match plan::parse(text.as_bytes()) {
+            Ok(checked) => checked.warnings.into_iter().map(|d| d.message).collect(),
+            Err(e) => panic!("{e:#?}"),
+        }
+    };
+    // The fixture's own warning, fixed: nothing left.
+    let fixed = ("within_minutes: Some(25))])", "within_minutes: Some(5))])");
+    assert_eq!(warnings(&[fixed]), Vec::<String>::new());
+    // Nobody who owns the step is called at level III.
+    let iii = (
+        "(level: \"III\", root: Role(\"commander\"), calls: [(to: Role(\"oncall\"), within_minutes: Some(20))])",
+        "(level: \"III\", root: Role(\"commander\"), calls: [(to: Person(\"alex\"), within_minutes: Some(20))])",
+    );
+    let w = warnings(&[fixed, iii]);
+    assert_eq!(w.len(), 2, "{w:#?}");
+    let says = |what: &str| w.iter().any(|m| m.contains(what));
+    assert!(
+        says("is not reached by then: not called at level \"III\""),
+        "{w:#?}"
+    );
+    // ... which also means level III leaves out someone level IV calls.
+    assert!(
+        says(
+            "role \"oncall\" (held by \"sam\") is called at level \"IV\" but not at the more severe level \"III\""
+        ),
+        "{w:#?}"
+    );
+    // A deputy of the owner counts: kim stands in for sam.
+    let deputy = (
+        "(level: \"III\", root: Role(\"commander\"), calls: [(to: Role(\"oncall\"), within_minutes: Some(20))])",
+        "(level: \"III\", root: Role(\"commander\"), calls: [(to: Person(\"kim\"), within_minutes: Some(20)), (to: Role(\"oncall\"), within_minutes: Some(30))])",
+    );
+    let w = warnings(&[fixed, deputy]);
+    assert!(!w.iter().any(|m| m.contains("step \"fix\"")), "{w:#?}");
+    // (Kim is now called at level III but not at I or II.)
+    assert_eq!(w.len(), 2, "{w:#?}");
+    // A value recorded after the message is sent does not fill it.
+    let record = "            (id: \"impact\", text: \"Describe the impact for users.\", role: \"commander\", kind: Record(key: \"impact\", label: \"Impact\", value: Text)),\n";
+    let late = [
+        fixed,
+        (record, ""),
+        (
+            "            (id: \"review\"",
+            &format!("{record}            (id: \"review\""),
+        ),
+    ];
+    let w = warnings(&late);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(
+        w[0].contains("nothing fills its {impact} before then in the response to \"other\""),
+        "{w:#?}"
     );
 }

@@ -8,7 +8,9 @@
 
 pub mod contacts;
 pub mod diagnostic;
+pub mod diff;
 pub mod doc;
+pub mod feasible;
 pub mod flow;
 pub mod input;
 pub mod locate;
@@ -95,6 +97,10 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
         .from_str(text)
         .map_err(|e| vec![syntax_error(text, &e)])?;
     let mut diags = validate::validate(&doc);
+    // Whether the plan can be carried out is only asked of a well-formed one.
+    if !diags.iter().any(Diagnostic::is_error) {
+        diags.extend(feasible::check(&doc));
+    }
     for d in &mut diags {
         // A missing optional field has no text of its own: point at the
         // nearest enclosing value that has.

@@ -9,7 +9,8 @@
 use std::collections::BTreeMap;
 
 /// The placeholders every template may use, filled from the incident; record
-/// steps add their own keys (such as `affected_students`).
+/// steps add their own keys (such as `affected_students`). `actions` is the
+/// steps done so far, until a record step says it in the operator's words.
 pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
     "actions",
     "class",
@@ -18,8 +19,6 @@ pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
     "contact_phone",
     "declared_at",
     "discovered_at",
-    "eta",
-    "impact",
     "level",
     "level_name",
     "next_update",
@@ -27,6 +26,12 @@ pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
     "organisation",
     "title",
 ];
+
+/// Well-known placeholders that only a record step fills: the impact as told
+/// to outsiders and the expected recovery are a person's judgement, never
+/// derived. A template may use them; `runbook check` warns when no record
+/// step fills them before the template is sent.
+pub const RECORDED_PLACEHOLDERS: &[&str] = &["eta", "impact"];
 
 /// A piece of template text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,7 +12,9 @@ use super::doc::{
     Call, CallTree, FORMAT_VERSION, InformWhom, Minutes, PlanDoc, Step, StepKind, Target,
 };
 use super::flow::{FlowStep, class_flow};
-use super::template::{BUILTIN_PLACEHOLDERS, Stray, is_placeholder_name, placeholders};
+use super::template::{
+    BUILTIN_PLACEHOLDERS, RECORDED_PLACEHOLDERS, Stray, is_placeholder_name, placeholders,
+};
 use crate::model::ids::check_id_syntax;
 
 /// The longest time limit the format accepts: one year, in minutes.
@@ -827,7 +829,13 @@ impl<'a> Checker<'a> {
 
     fn templates(&mut self) {
         let doc = self.doc;
-        let mut known: HashSet<&str> = BUILTIN_PLACEHOLDERS.iter().copied().collect();
+        // Names a record step must fill are known too: whether one does, and
+        // in time, is a feasibility warning (`feasible`), not an error.
+        let mut known: HashSet<&str> = BUILTIN_PLACEHOLDERS
+            .iter()
+            .chain(RECORDED_PLACEHOLDERS)
+            .copied()
+            .collect();
         for (_, step) in all_steps(doc) {
             if let StepKind::Record { key, .. } = &step.kind {
                 known.insert(key.as_str());
@@ -1009,7 +1017,7 @@ fn target_name(t: &Target) -> String {
 }
 
 /// The path of a step in a flow.
-fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
+pub(super) fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
     match fs.procedure {
         None => root()
             .field("phases")
@@ -1025,7 +1033,7 @@ fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
 }
 
 /// Every step in the document with its path, common steps first.
-fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
+pub(super) fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
     let mut out = Vec::new();
     for (i, phase) in doc.phases.iter().enumerate() {
         for (j, step) in phase.steps.iter().enumerate() {
