@@ -17,6 +17,8 @@ cd "$(dirname "$0")/.."
 #   libxkbcommon-x11-0, libx11-xcb1, libxcursor1, libxi6, libxrandr2: what
 #     winit loads at run time to open a window on X11.
 #   desktop-file-validate, man, dpkg-deb: the package's checks.
+#   chromium, pdftotext: the printed binder and reports are printed to PDF
+#     for real and the PDF's text read back.
 needs=(
     python3:python3
     Xvfb:xvfb
@@ -30,6 +32,8 @@ needs=(
     desktop-file-validate:desktop-file-utils
     man:man-db
     dpkg-deb:dpkg
+    chromium:chromium
+    pdftotext:poppler-utils
 )
 
 installed() {

@@ -8,6 +8,7 @@
 mod clean;
 mod diff;
 mod incident;
+mod print;
 mod show;
 mod verify;
 
@@ -96,6 +97,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: diff::Format,
     },
+    /// Write the plan as a binder to print: one HTML file with the text, the
+    /// organisation, every phone number, each level's call tree and each fault
+    /// class's checklist with boxes to tick by hand. Needs no network and no
+    /// installed font; open it in a browser and print it on A4.
+    Print {
+        /// The plan file (RON).
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Where to write it [default: the plan's name with .html, in the current folder]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Declare, work and close incidents; every action is logged durably.
     Incident {
         /// Who records, on which device, and where.
@@ -152,6 +165,10 @@ pub fn main() -> ExitCode {
             ref new,
             format,
         }) => diff::run(old, new, format, &mut out),
+        Some(Command::Print {
+            ref plan,
+            out: ref file,
+        }) => print::run(plan, file.as_deref(), &mut out),
         Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
         Some(Command::Incident { ref who, ref cmd }) => incident::run(who, cmd, &mut out),
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),

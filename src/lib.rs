@@ -13,6 +13,7 @@ pub mod clock;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod paper;
 pub mod service;
 pub mod ui;
 

@@ -10,11 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::bail;
-
 use super::clean::say;
-use crate::io::plan_file;
-use crate::model::plan::Plan;
 use crate::model::plan::diff::{Change, ChangeKind, FieldChange, PlanDiff, diff};
 
 /// How to write the changes.
@@ -37,31 +33,14 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let old_plan = load(old, out)?;
-    let new_plan = load(new, out)?;
+    let old_plan = super::show::load_to(old, "compared", out)?;
+    let new_plan = super::show::load_to(new, "compared", out)?;
     let d = diff(&old_plan, &new_plan);
     match format {
         Format::Text => text(&d, out)?,
         Format::Md => markdown(&d, out)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn load(path: &Path, out: &mut dyn Write) -> anyhow::Result<Plan> {
-    let file = plan_file::load(path);
-    match file.outcome {
-        // Warnings do not matter here: an old revision may well have some.
-        Ok(checked) => Ok(checked.plan),
-        Err(_) => {
-            for text in file.rendered() {
-                super::clean::lines(out, &text)?;
-            }
-            bail!(
-                "{} cannot be compared: fix its errors first (runbook check)",
-                path.display()
-            )
-        }
-    }
 }
 
 /// "3 added, 1 removed, 12 changed", leaving out the zeros.

@@ -54,6 +54,17 @@ pub enum ShowCommand {
 }
 
 fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<Plan> {
+    load_to(path, "shown", out)
+}
+
+/// Loads a plan for a command that does something with it ("shown",
+/// "printed", "compared"); a plan with errors gets them printed, and a
+/// refusal that says so. Warnings do not matter here.
+pub(super) fn load_to(
+    path: &std::path::Path,
+    done: &str,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<Plan> {
     let file = plan_file::load(path);
     match file.outcome {
         Ok(checked) => Ok(checked.plan),
@@ -62,7 +73,7 @@ fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<
                 crate::cli::clean::lines(out, &text)?;
             }
             bail!(
-                "{} cannot be shown: fix its errors first (runbook check)",
+                "{} cannot be {done}: fix its errors first (runbook check)",
                 path.display()
             )
         }

@@ -13,6 +13,7 @@ pub mod classes;
 pub mod contacts;
 pub mod incident;
 pub mod org;
+pub mod paper;
 pub mod talk;
 pub mod text;
 pub mod time;
@@ -145,6 +146,7 @@ pub struct Tr {
     pub classes: &'static classes::ClassesTr,
     pub incident: &'static incident::IncidentTr,
     pub walk: &'static walk::WalkTr,
+    pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
 }
 
@@ -232,6 +234,7 @@ pub const ZH: Tr = Tr {
     classes: &classes::ZH,
     incident: &incident::ZH,
     walk: &walk::ZH,
+    paper: &paper::ZH,
     talk: &talk::ZH,
 };
 
@@ -324,6 +327,7 @@ pub const EN: Tr = Tr {
     classes: &classes::EN,
     incident: &incident::EN,
     walk: &walk::EN,
+    paper: &paper::EN,
     talk: &talk::EN,
 };
 

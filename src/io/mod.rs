@@ -5,5 +5,6 @@
 
 pub mod incident_dir;
 pub mod log;
+pub mod output;
 pub mod plan_file;
 pub mod platform;

@@ -1,0 +1,281 @@
+//! Paper: the binder `runbook print` writes holds the whole plan, shows a
+//! plan's markup as text, needs nothing from outside the file, and prints
+//! for real — headless Chromium turns it into an A4 PDF in which
+//! `pdftotext` finds the Chinese title on the cover and in every footer.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use runbook::model::plan::{self, Plan};
+
+use crate::cli::runbook;
+
+const BUNDLED: &str = "plans/online-education-platform.ron";
+
+fn load(path: &str) -> Plan {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    plan::parse(&bytes).unwrap().plan
+}
+
+/// `runbook print PLAN --out DIR/NAME`, returning the file's text.
+fn print(plan: &Path, dir: &Path, name: &str) -> (PathBuf, String) {
+    let out = dir.join(name);
+    let (code, stdout, stderr) = runbook(&[
+        "print",
+        plan.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("the binder"), "{stdout}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    (out, text)
+}
+
+/// What a plan's text looks like in the HTML.
+fn esc(s: &str) -> String {
+    runbook::paper::html::esc(s)
+}
+
+#[test]
+fn the_binder_holds_the_whole_plan_and_every_phone_number() {
+    let dir = tempfile::tempdir().unwrap();
+    for edition in [BUNDLED, "plans/online-education-platform.en.ron"] {
+        let p = load(edition);
+        let (_, html) = print(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(edition),
+            dir.path(),
+            "b.html",
+        );
+        let d = p.doc();
+        let missing = |what: &str| !html.contains(&esc(what));
+        for c in &d.chapters {
+            assert!(!missing(&c.title), "{edition}: chapter {}", c.title);
+            for s in &c.sections {
+                assert!(!missing(&s.title), "{edition}: section {}", s.title);
+                for para in &s.paragraphs {
+                    assert!(!missing(para), "{edition}: a paragraph of {}", s.id);
+                }
+            }
+        }
+        let numbers = d
+            .people
+            .iter()
+            .map(|p| &p.contact)
+            .chain(d.externals.iter().map(|e| &e.contact))
+            .flat_map(|c| [&c.mobile, &c.office])
+            .flatten();
+        let mut count = 0;
+        for n in numbers {
+            assert!(!missing(n), "{edition}: phone number {n}");
+            count += 1;
+        }
+        assert!(count > 40, "{edition}: only {count} numbers");
+        for s in d
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .chain(d.procedures.iter().flat_map(|p| &p.steps))
+        {
+            assert!(!missing(&s.text), "{edition}: step {}", s.id);
+        }
+        for t in &d.templates {
+            assert!(!missing(&t.body), "{edition}: template {}", t.id);
+        }
+        for l in &d.levels {
+            assert!(!missing(&l.name), "{edition}: level {}", l.id);
+        }
+        // One checklist per fault class, with a box to tick per step.
+        for c in &d.classes {
+            assert!(
+                html.contains(&format!("id=\"class-{}\"", c.id)),
+                "{edition}: class {}",
+                c.id
+            );
+        }
+        let steps: usize = d.classes.iter().map(|c| p.flow(&c.id).len()).sum();
+        assert!(
+            html.matches("<span class=\"box\"></span>").count() >= steps,
+            "{edition}"
+        );
+        // It stands alone: the font inside, nothing fetched.
+        assert!(
+            html.contains(
+                "@font-face { font-family: \"Runbook CJK\"; src: url(data:font/otf;base64,"
+            )
+        );
+        for outside in ["src=\"http", "href=\"http", "url(http", "<script", "<link"] {
+            assert!(!html.contains(outside), "{edition}: {outside}");
+        }
+        let lang = if edition == BUNDLED { "zh-CN" } else { "en" };
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")),
+            "{edition}"
+        );
+    }
+}
+
+#[test]
+fn a_plans_markup_prints_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("plans/minimal.ron"))
+        .unwrap()
+        .replace(
+            "\"Fix the fault.\"",
+            "\"<script>alert('x')</script> & <b>bold</b>\"",
+        )
+        .replace(
+            "title: \"Example platform emergency plan\"",
+            "title: \"Plan</style><img src=x onerror=alert(1)>\"",
+        );
+    let plan = dir.path().join("p.ron");
+    std::fs::write(&plan, text).unwrap();
+    let (_, html) = print(&plan, dir.path(), "p.html");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"
+        )
+    );
+    assert!(!html.contains("<script"), "a script tag got through");
+    assert!(!html.contains("<img"), "an img tag got through");
+    assert_eq!(
+        html.matches("</style>").count(),
+        1,
+        "the footer closed the style"
+    );
+}
+
+#[test]
+fn the_binder_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    // Into a folder that does not exist: refused with the path, nothing left.
+    let out = dir.path().join("nope/b.html");
+    let (code, _, err) = runbook(&["print", BUNDLED, "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nope"), "{err}");
+    // Over an older binder: replaced, no temporary file left beside it.
+    let out = dir.path().join("b.html");
+    std::fs::write(&out, "old").unwrap();
+    print(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(BUNDLED),
+        dir.path(),
+        "b.html",
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["b.html"]);
+}
+
+/// Runs a command with a time limit: its exit status, stdout and stderr.
+/// The output goes to files, not pipes, so a chatty command cannot block on
+/// a full pipe while this waits for it.
+fn run_for(cmd: &mut Command, limit: Duration) -> (std::process::ExitStatus, Vec<u8>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+    let mut child = cmd
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start {cmd:?} ({e}): install chromium and poppler-utils (scripts/check.sh does)")
+        });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{cmd:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    (
+        status,
+        std::fs::read(out).unwrap(),
+        String::from_utf8_lossy(&std::fs::read(err).unwrap()).into_owned(),
+    )
+}
+
+/// Prints an HTML file to PDF with headless Chromium; the PDF's path.
+pub(crate) fn chromium_pdf(html: &Path) -> PathBuf {
+    let pdf = html.with_extension("pdf");
+    let profile = html.with_extension("profile");
+    let out = run_for(
+        Command::new("chromium")
+            .arg("--headless")
+            .arg("--no-sandbox")
+            .arg("--disable-gpu")
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display())),
+        Duration::from_secs(180),
+    );
+    let (status, _, stderr) = out;
+    assert!(
+        status.success() && pdf.exists(),
+        "chromium failed: {stderr}"
+    );
+    pdf
+}
+
+/// The text of a PDF, page by page (`pdftotext` ends each with a form feed).
+pub(crate) fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = run_for(
+        Command::new("pdftotext")
+            .arg("-enc")
+            .arg("UTF-8")
+            .arg(pdf)
+            .arg("-"),
+        Duration::from_secs(60),
+    );
+    let (status, stdout, stderr) = out;
+    assert!(status.success(), "{stderr}");
+    let text = String::from_utf8(stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn chromium_prints_the_binder_in_chinese_with_the_footer_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = load(BUNDLED);
+    let (html, _) = print(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(BUNDLED),
+        dir.path(),
+        "binder.html",
+    );
+    let pages = pdf_pages(&chromium_pdf(&html));
+    assert!((60..=160).contains(&pages.len()), "{} pages", pages.len());
+    let meta = &p.doc().meta;
+    assert!(pages[0].contains(&meta.title), "the cover: {}", pages[0]);
+    let footer = format!("版本 {} · {}", meta.version, meta.effective);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains(&footer),
+            "page {} has no footer: {page}",
+            i + 1
+        );
+        assert!(
+            page.contains(&format!("{} / {}", i + 1, pages.len())),
+            "page {} has no number",
+            i + 1
+        );
+    }
+    // Each appendix starts a page.
+    for title in ["附录三 各级呼叫树", "附录五 各类故障处置核对表"] {
+        assert!(
+            pages.iter().any(|pg| pg.trim_start().starts_with(title)),
+            "{title}"
+        );
+    }
+}
