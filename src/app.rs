@@ -96,6 +96,9 @@ pub struct RunbookApp {
     next_rows: f64,
     crash_offer: Option<PathBuf>,
     title: String,
+    /// Whether a written binder or report is opened in the system's
+    /// browser: the real app does, tests of the window do not.
+    open_written: bool,
 }
 
 /// The bundled plan of a language. It is checked by the tests, so a failure
@@ -156,7 +159,9 @@ impl RunbookApp {
             overrides.operator.clone_from(&settings.operator);
         }
         let service = Service::new(Context::from_env(overrides));
-        Self::with_service(&cc.egui_ctx, settings, plan, system_fonts, service)
+        let mut app = Self::with_service(&cc.egui_ctx, settings, plan, system_fonts, service);
+        app.open_written = true;
+        app
     }
 
     /// Builds the app from given settings, with incidents where the
@@ -206,6 +211,7 @@ impl RunbookApp {
             next_rows: 0.0,
             crash_offer: None,
             title: String::new(),
+            open_written: false,
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -302,6 +308,7 @@ impl RunbookApp {
                 self.settings.last_plan = None;
             }
             Command::Reload => self.reload(false),
+            Command::PrintPlan(path) => self.print_plan(path),
             Command::SetLanguage(lang) => self.settings.lang = Some(lang),
             Command::ToggleTheme => {
                 self.settings.theme = self.settings.theme.toggled();
@@ -363,6 +370,40 @@ impl RunbookApp {
             }
             Command::DismissCrash => self.crash_offer = None,
         }
+    }
+
+    /// Writes the plan on screen as a binder (`runbook print`'s file) and
+    /// opens it in the browser; says where it went either way.
+    fn print_plan(&mut self, path: Option<PathBuf>) {
+        let name = format!("{}.html", self.current.plan.doc().meta.title);
+        let Some(path) = path.or_else(|| {
+            rfd::FileDialog::new()
+                .set_file_name(&name)
+                .add_filter("HTML", &["html"])
+                .save_file()
+        }) else {
+            return;
+        };
+        let html = crate::paper::binder::binder(&self.current.plan, ui::fonts::CJK_FONT);
+        self.paper_written(
+            &path,
+            crate::io::output::write_atomic(&path, html.as_bytes()),
+        );
+    }
+
+    /// Says where a binder or a report was written, opening it in the
+    /// browser when the app does that (the real app; not tests).
+    fn paper_written(&mut self, path: &Path, written: anyhow::Result<()>) {
+        let tr = self.lang().tr();
+        let text = match written {
+            Ok(()) => {
+                let opened =
+                    self.open_written && crate::io::platform::open_in_browser(path).is_ok();
+                (tr.paper_written)(&path.display().to_string(), opened)
+            }
+            Err(e) => (tr.paper_failed)(&format!("{e:#}")),
+        };
+        self.notify(text);
     }
 
     /// Declares an incident under the plan on screen and opens it.

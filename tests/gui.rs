@@ -234,3 +234,30 @@ fn the_plan_opened_last_opens_again() {
         "Example platform emergency plan"
     );
 }
+
+#[test]
+fn print_plan_writes_the_binder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(Lang::En, None);
+    h.run();
+    // The button is there (it asks where to save, so the test gives the path
+    // through the same command the button sends).
+    h.get_by_label("Print plan…");
+    let path = dir.path().join("binder.html");
+    h.state_mut()
+        .apply(runbook::ui::Command::PrintPlan(Some(path.clone())));
+    h.run();
+    h.get_by_label_contains(&format!(
+        "Written to {}; open it in a browser",
+        path.display()
+    ));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<h1>在线教育平台突发故障应急预案</h1>"));
+    // A folder that does not exist: the failure is said, nothing written.
+    let bad = dir.path().join("nope/binder.html");
+    h.state_mut()
+        .apply(runbook::ui::Command::PrintPlan(Some(bad.clone())));
+    h.run();
+    h.get_by_label_contains("Not written: cannot write in");
+    assert!(!bad.exists());
+}

@@ -116,6 +116,11 @@ pub struct Tr {
     pub drop_hint: &'static str,
     pub reloaded: fn(&str) -> String,
     pub plan_changed_on_disk: fn(&str) -> String,
+    pub print_plan: &'static str,
+    pub print_plan_hint: &'static str,
+    /// A binder or report written: where, and whether a browser shows it.
+    pub paper_written: fn(&str, bool) -> String,
+    pub paper_failed: fn(&str) -> String,
     // Errors and warnings.
     pub errors_title: fn(&str, usize) -> String,
     pub errors_kept_previous: fn(&str) -> String,
@@ -195,6 +200,16 @@ pub const ZH: Tr = Tr {
     drop_hint: "也可以把 .ron 文件拖到窗口上。",
     reloaded: |name| format!("已重新加载 {name}"),
     plan_changed_on_disk: |name| format!("{name} 已在磁盘上修改，已重新加载"),
+    print_plan: "打印预案…",
+    print_plan_hint: "把整个预案写成一个可打印的网页文件（含电话号码、呼叫树和各类故障核对表），用浏览器打开后打印",
+    paper_written: |path, opened| {
+        if opened {
+            format!("已写入 {path}，并已在浏览器中打开")
+        } else {
+            format!("已写入 {path}；请用浏览器打开")
+        }
+    },
+    paper_failed: |why| format!("没有写入：{why}"),
     errors_title: |name, n| format!("{name} 有 {n} 个错误，无法打开"),
     errors_kept_previous: |name| format!("仍显示之前的预案：{name}"),
     warnings_count: |n| format!("{n} 条警告"),
@@ -285,6 +300,16 @@ pub const EN: Tr = Tr {
     drop_hint: "You can also drop a .ron file on the window.",
     reloaded: |name| format!("Reloaded {name}"),
     plan_changed_on_disk: |name| format!("{name} changed on disk and was reloaded"),
+    print_plan: "Print plan…",
+    print_plan_hint: "Write the whole plan as one printable web page (phone numbers, call trees, a checklist per fault class); open it in a browser and print it",
+    paper_written: |path, opened| {
+        if opened {
+            format!("Written to {path} and opened in the browser")
+        } else {
+            format!("Written to {path}; open it in a browser")
+        }
+    },
+    paper_failed: |why| format!("Not written: {why}"),
     errors_title: |name, n| format!("{name} has {n} error(s) and cannot be opened"),
     errors_kept_previous: |name| format!("Still showing the previous plan: {name}"),
     warnings_count: |n| format!("{n} warning(s)"),

@@ -8,7 +8,9 @@
 //!   the folder on Unix; Windows has no such call and needs none for NTFS
 //!   metadata, which is journaled;
 //! - a file-size limit (`SIGXFSZ`) turned into an ordinary write error;
-//! - which computer this is: the systemd/D-Bus machine id on Linux.
+//! - which computer this is: the systemd/D-Bus machine id on Linux;
+//! - opening a written file (a binder, a report) in the system's browser:
+//!   `xdg-open` on Linux and the BSDs, `open` on macOS, `start` on Windows.
 //!
 //! Locking (`std::fs::File::try_lock`) and the data folder (`directories`)
 //! are already portable APIs; how their behaviour differs is in the
@@ -81,4 +83,33 @@ pub fn machine_id() -> Option<String> {
     {
         None
     }
+}
+
+/// Opens a file with the system's default program for it (a browser, for
+/// HTML), without waiting for it. `Err` when there is no such program, so the
+/// caller can say where the file is instead.
+///
+/// # Errors
+/// When the opener cannot be started.
+pub fn open_in_browser(path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "macos")]
+    let mut cmd = std::process::Command::new("open");
+    #[cfg(windows)]
+    let mut cmd = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    };
+    #[cfg(not(any(target_os = "macos", windows)))]
+    let mut cmd = std::process::Command::new("xdg-open");
+    let mut child = cmd
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap the opener when it exits (it hands the file over and returns),
+    // without holding up the caller.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }

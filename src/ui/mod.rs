@@ -103,6 +103,9 @@ pub enum Command {
     OpenBundled(Lang),
     /// Load the current plan file again.
     Reload,
+    /// Write the plan on screen as a binder to print: to this file, or one
+    /// the native dialog asks for; then open it in the browser.
+    PrintPlan(Option<PathBuf>),
     /// Switch the interface language.
     SetLanguage(Lang),
     /// Switch light / dark.
@@ -527,6 +530,13 @@ fn top_bar(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState, commands: &mut
             }
             if ui.button(tr.reload).on_hover_text("F5").clicked() {
                 commands.push(Command::Reload);
+            }
+            if ui
+                .button(tr.print_plan)
+                .on_hover_text(tr.print_plan_hint)
+                .clicked()
+            {
+                commands.push(Command::PrintPlan(None));
             }
             ui.menu_button(tr.recent_plans, |ui| {
                 if ui.button(tr.bundled_zh).clicked() {
