@@ -309,6 +309,7 @@ impl RunbookApp {
             }
             Command::Reload => self.reload(false),
             Command::PrintPlan(path) => self.print_plan(path),
+            Command::WritePaper { key, paper, path } => self.write_paper(key, paper, path),
             Command::SetLanguage(lang) => self.settings.lang = Some(lang),
             Command::ToggleTheme => {
                 self.settings.theme = self.settings.theme.toggled();
@@ -385,6 +386,40 @@ impl RunbookApp {
             return;
         };
         let html = crate::paper::binder::binder(&self.current.plan, ui::fonts::CJK_FONT);
+        self.paper_written(
+            &path,
+            crate::io::output::write_atomic(&path, html.as_bytes()),
+        );
+    }
+
+    /// Writes a paper about an open incident, from its record as saved.
+    fn write_paper(&mut self, key: IncidentKey, paper: crate::paper::Paper, path: Option<PathBuf>) {
+        let Some(tab) = self.tabs.iter().find(|t| t.key == key) else {
+            return;
+        };
+        let dir = tab.live.dir().to_path_buf();
+        let name = format!(
+            "{}-{}.html",
+            dir.file_name()
+                .map_or_else(|| "incident".into(), |n| n.to_string_lossy()),
+            paper.slug()
+        );
+        let Some(path) = path.or_else(|| {
+            rfd::FileDialog::new()
+                .set_file_name(&name)
+                .add_filter("HTML", &["html"])
+                .save_file()
+        }) else {
+            return;
+        };
+        let times = self.service.context().times();
+        let doc = paper.build(
+            tab.live.plan(),
+            tab.live.saved(),
+            &times,
+            &crate::service::verification(&dir),
+        );
+        let html = doc.html(ui::fonts::CJK_FONT);
         self.paper_written(
             &path,
             crate::io::output::write_atomic(&path, html.as_bytes()),

@@ -279,3 +279,220 @@ fn chromium_prints_the_binder_in_chinese_with_the_footer_on_every_page() {
         );
     }
 }
+
+/// A scripted drill on the small test plan, run through the command line
+/// with fixed times: (data folder, runner).
+struct Drill {
+    _dir: tempfile::TempDir,
+    data: PathBuf,
+    /// The incident's name, as commands take it.
+    name: &'static str,
+}
+
+impl Drill {
+    fn run(&self, now: &str, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .arg("incident")
+            .arg("--now")
+            .arg(now)
+            .args(args)
+            .env("RUNBOOK_DATA_DIR", &self.data)
+            .env("RUNBOOK_OPERATOR", "kim")
+            .env("RUNBOOK_DEVICE", "laptop-a")
+            .env("TZ", "Asia/Shanghai")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{args:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
+    }
+
+    /// Declared at 09:00 local time (discovered 08:52), worked until 09:40.
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Self {
+            data: dir.path().join("data"),
+            _dir: dir,
+            name: "software",
+        };
+        d.run(
+            "2026-03-02T01:00:00Z",
+            &[
+                "new",
+                "--plan",
+                "tests/data/incident-plan.ron",
+                "--class",
+                "software",
+                "--answer",
+                "all-down=yes",
+                "--title",
+                "Login down",
+                "--drill",
+                "--discovered",
+                "2026-03-02 08:52",
+            ],
+        );
+        d.run(
+            "2026-03-02T01:03:00Z",
+            &["call", "software", "commander", "--outcome", "reached"],
+        );
+        d.run(
+            "2026-03-02T01:06:00Z",
+            &["step", "software", "confirm", "--done"],
+        );
+        d.run(
+            "2026-03-02T01:08:00Z",
+            &["record", "software", "students", "1200"],
+        );
+        d.run(
+            "2026-03-02T01:10:00Z",
+            &["decide", "software", "release", "yes"],
+        );
+        d.run(
+            "2026-03-02T01:20:00Z",
+            &[
+                "message",
+                "software",
+                "--template",
+                "tpl-internal",
+                "--channel",
+                "im",
+                "--set",
+                "impact=logins fail",
+            ],
+        );
+        d.run(
+            "2026-03-02T01:22:00Z",
+            &[
+                "note",
+                "software",
+                "vendor says <script>alert(1)</script> | *fixed*",
+            ],
+        );
+        d.run(
+            "2026-03-02T01:35:00Z",
+            &["step", "software", "rollback", "--done"],
+        );
+        d
+    }
+
+    fn paper(&self, now: &str, extra: &[&str], format: &str) -> String {
+        let mut args = vec!["report", self.name, "--format", format, "--out", "-"];
+        args.extend(extra);
+        self.run(now, &args)
+    }
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
+fn golden(name: &str, got: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/paper")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        got == want,
+        "{} differs; rerun with UPDATE_GOLDEN=1 and read the change:\n{got}",
+        path.display()
+    );
+}
+
+#[test]
+fn a_drill_gives_its_report_briefing_and_regulator_draft() {
+    let drill = Drill::new();
+    // While it runs: the briefing for the next commander, the first report
+    // to the regulator and the follow-up.
+    let at = "2026-03-02T01:40:00Z";
+    golden("briefing.md", &drill.paper(at, &["--briefing"], "md"));
+    golden(
+        "regulator-first.md",
+        &drill.paper(at, &["--regulator"], "md"),
+    );
+    golden(
+        "regulator-follow-up.md",
+        &drill.paper(at, &["--regulator", "--follow-up"], "md"),
+    );
+    // Closed: the report.
+    drill.run(
+        "2026-03-02T01:45:00Z",
+        &["duty", "software", "report", "--note", "ref 2026-17"],
+    );
+    drill.run(
+        "2026-03-02T01:50:00Z",
+        &["close", "software", "--summary", "rolled back"],
+    );
+    let md = drill.paper("2026-03-02T02:00:00Z", &[], "md");
+    golden("report.md", &md);
+    // What a reader checks first: the deadline missed is said, the note's
+    // markup is text, the log checked out.
+    assert!(md.contains("| Roll back. | Engineer | done | kim@laptop-a | 2026-03-02 09:35 | 2026-03-02 09:30 | late by 5 min |"), "{md}");
+    assert!(
+        md.contains("vendor says \\<script\\>alert(1)\\</script\\> \\| \\*fixed\\*"),
+        "{md}"
+    );
+    assert!(md.contains("The log checks out"), "{md}");
+}
+
+#[test]
+fn the_report_prints_from_chromium_with_its_picture_and_escaped_notes() {
+    let drill = Drill::new();
+    let html = drill.paper("2026-03-02T01:40:00Z", &[], "html");
+    assert!(html.contains("<h1>Incident report: Login down</h1>"));
+    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(html.contains("vendor says &lt;script&gt;alert(1)&lt;/script&gt; | *fixed*"));
+    assert!(!html.contains("<script"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, &html).unwrap();
+    let pages = pdf_pages(&chromium_pdf(&file));
+    assert!((1..=12).contains(&pages.len()), "{} pages", pages.len());
+    assert!(
+        pages[0].contains("Incident report: Login down"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        pages.iter().all(|p| p.contains("Login down · DRILL")),
+        "a page without its footer"
+    );
+}
+
+#[test]
+fn the_chinese_regulator_draft_prints_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Drill {
+        data: dir.path().join("data"),
+        _dir: dir,
+        name: "data-leak",
+    };
+    d.run(
+        "2026-03-02T01:00:00Z",
+        &[
+            "new",
+            "--class",
+            "data-leak",
+            "--answer",
+            "sensitive-minor=yes",
+            "--title",
+            "学籍数据泄露",
+            "--discovered",
+            "2026-03-02 08:30",
+        ],
+    );
+    let html = d.paper("2026-03-02T01:30:00Z", &["--regulator"], "html");
+    let file = d.data.join("regulator.html");
+    std::fs::write(&file, &html).unwrap();
+    let text = pdf_pages(&chromium_pdf(&file)).join("\n");
+    assert!(text.contains("网络安全事件报告（首报）草稿"), "{text}");
+    // Found at 08:30, not declared at 09:00.
+    assert!(text.contains("2026-03-02 08:30"), "{text}");
+}

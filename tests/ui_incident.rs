@@ -707,3 +707,58 @@ fn two_incidents_switch_in_one_click_and_esc_closes_the_help() {
     assert!(shows(&h, "differs from the one pinned"));
     h.state_mut().finish_incidents();
 }
+
+#[test]
+fn the_papers_menu_writes_the_report_briefing_and_regulator_draft() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["all-down"], true);
+    // The menu is on the incident's bar; each entry asks where to save, so
+    // the test sends the same command with the path given.
+    h.get_by_label("Papers").click();
+    h.run();
+    for entry in [
+        "Export report…",
+        "Handover briefing…",
+        "Regulator draft (first report)…",
+    ] {
+        h.get_by_label(entry);
+    }
+    let out = tempfile::tempdir().unwrap();
+    let key = runbook::ui::incident::IncidentKey(1);
+    for (paper, name, says) in [
+        (
+            runbook::paper::Paper::Report,
+            "r.html",
+            "Incident report: 华东直播卡顿",
+        ),
+        (
+            runbook::paper::Paper::Briefing,
+            "b.html",
+            "Handover briefing: 华东直播卡顿",
+        ),
+        (
+            runbook::paper::Paper::Regulator { follow_up: false },
+            "g.html",
+            "Cybersecurity incident report (first report), draft",
+        ),
+    ] {
+        let path = out.path().join(name);
+        h.state_mut().apply(runbook::ui::Command::WritePaper {
+            key,
+            paper,
+            path: Some(path.clone()),
+        });
+        h.run();
+        assert!(shows(
+            &h,
+            &format!("Written to {}; open it in a browser", path.display())
+        ));
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains(says), "{name}");
+    }
+    // The window holds the log open: the report says it checks out so far.
+    let report = std::fs::read_to_string(out.path().join("r.html")).unwrap();
+    assert!(report.contains("The log checks out so far"), "{report}");
+}

@@ -118,6 +118,11 @@ pub struct Tr {
     pub plan_changed_on_disk: fn(&str) -> String,
     pub print_plan: &'static str,
     pub print_plan_hint: &'static str,
+    pub papers: &'static str,
+    pub export_report: &'static str,
+    pub handover_briefing: &'static str,
+    pub regulator_first: &'static str,
+    pub regulator_follow_up: &'static str,
     /// A binder or report written: where, and whether a browser shows it.
     pub paper_written: fn(&str, bool) -> String,
     pub paper_failed: fn(&str) -> String,
@@ -201,6 +206,11 @@ pub const ZH: Tr = Tr {
     reloaded: |name| format!("已重新加载 {name}"),
     plan_changed_on_disk: |name| format!("{name} 已在磁盘上修改，已重新加载"),
     print_plan: "打印预案…",
+    papers: "文书",
+    export_report: "导出事件报告…",
+    handover_briefing: "交接简报…",
+    regulator_first: "网信办报告草稿（首报）…",
+    regulator_follow_up: "网信办报告草稿（续报）…",
     print_plan_hint: "把整个预案写成一个可打印的网页文件（含电话号码、呼叫树和各类故障核对表），用浏览器打开后打印",
     paper_written: |path, opened| {
         if opened {
@@ -301,6 +311,11 @@ pub const EN: Tr = Tr {
     reloaded: |name| format!("Reloaded {name}"),
     plan_changed_on_disk: |name| format!("{name} changed on disk and was reloaded"),
     print_plan: "Print plan…",
+    papers: "Papers",
+    export_report: "Export report…",
+    handover_briefing: "Handover briefing…",
+    regulator_first: "Regulator draft (first report)…",
+    regulator_follow_up: "Regulator draft (follow-up)…",
     print_plan_hint: "Write the whole plan as one printable web page (phone numbers, call trees, a checklist per fault class); open it in a browser and print it",
     paper_written: |path, opened| {
         if opened {

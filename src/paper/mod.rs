@@ -12,4 +12,63 @@
 //! (`html::esc`).
 
 pub mod binder;
+pub mod briefing;
+pub mod doc;
 pub mod html;
+pub mod report;
+mod svg;
+
+use crate::i18n::time::Times;
+use crate::model::incident::Incident;
+use crate::model::plan::Plan;
+
+/// A paper about an incident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// The report for the review.
+    Report,
+    /// The handover briefing for a change of command.
+    Briefing,
+    /// The draft report to the regulator.
+    Regulator {
+        /// All eight items rather than the first two.
+        follow_up: bool,
+    },
+}
+
+impl Paper {
+    /// The paper, from the incident as recorded.
+    #[must_use]
+    pub fn build(
+        self,
+        plan: &Plan,
+        incident: &Incident,
+        times: &Times,
+        verification: &report::Verification,
+    ) -> doc::Doc {
+        match self {
+            Self::Report => report::report(plan, incident, times, verification),
+            Self::Briefing => briefing::handover(plan, incident, times),
+            Self::Regulator { follow_up } => briefing::regulator(
+                plan,
+                incident,
+                times,
+                if follow_up {
+                    briefing::RegulatorReport::FollowUp
+                } else {
+                    briefing::RegulatorReport::First
+                },
+            ),
+        }
+    }
+
+    /// The word a file of this paper is named with: `…-report.html`.
+    #[must_use]
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Report => "report",
+            Self::Briefing => "briefing",
+            Self::Regulator { .. } => "regulator",
+        }
+    }
+}

@@ -305,3 +305,39 @@ impl Service {
         Live::start(open, self.ctx.clone())
     }
 }
+
+/// What checking an incident folder's record finds, for a report's last
+/// section: whether it checks out, each log's head hash, and what does not.
+#[must_use]
+pub fn verification(dir: &Path) -> crate::paper::report::Verification {
+    let record = crate::io::incident_dir::verify::check_folder(dir);
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    crate::paper::report::Verification {
+        ok: record.is_ok(),
+        heads: record
+            .files
+            .iter()
+            .filter_map(|f| Some((name(&f.path), f.scan.as_ref().ok()?.head().to_owned())))
+            .collect(),
+        bad_files: record
+            .files
+            .iter()
+            .filter(|f| !f.is_ok_but_unclosed())
+            .map(|f| name(&f.path))
+            .collect(),
+        open_files: record
+            .files
+            .iter()
+            .filter(|f| f.is_ok_but_unclosed() && f.unclosed())
+            .map(|f| name(&f.path))
+            .collect(),
+        record_incomplete: record.declarations != 1
+            || !record.dangling.is_empty()
+            || !record.short.is_empty(),
+    }
+}

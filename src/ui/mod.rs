@@ -103,6 +103,17 @@ pub enum Command {
     OpenBundled(Lang),
     /// Load the current plan file again.
     Reload,
+    /// Write a paper about an incident (the report, the handover briefing,
+    /// the regulator draft) as HTML: to this file, or one the native dialog
+    /// asks for; then open it in the browser.
+    WritePaper {
+        /// Which incident.
+        key: IncidentKey,
+        /// Which paper.
+        paper: crate::paper::Paper,
+        /// Where; `None` asks.
+        path: Option<PathBuf>,
+    },
     /// Write the plan on screen as a binder to print: to this file, or one
     /// the native dialog asks for; then open it in the browser.
     PrintPlan(Option<PathBuf>),

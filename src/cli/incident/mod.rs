@@ -9,6 +9,7 @@
 //! never lost.
 
 pub mod args;
+mod paper;
 mod render;
 
 use std::process::ExitCode;
@@ -130,6 +131,28 @@ pub fn run(
                 .or_say()?;
             render::calls(&snap, &times, out)?;
             Ok(ExitCode::SUCCESS)
+        }
+        IncidentCommand::Report {
+            incident,
+            format,
+            out: file,
+            briefing,
+            regulator,
+            follow_up,
+        } => {
+            let dir = service.resolve(incident).or_say()?;
+            let snap = service.read(&dir).or_say()?;
+            render::notices(&snap.notices, out)?;
+            let which = if *briefing {
+                crate::paper::Paper::Briefing
+            } else if *regulator {
+                crate::paper::Paper::Regulator {
+                    follow_up: *follow_up,
+                }
+            } else {
+                crate::paper::Paper::Report
+            };
+            paper::write_paper(&dir, &snap, &times, which, *format, file.as_deref(), out)
         }
         IncidentCommand::Timeline { incident } => {
             let snap = service
@@ -274,7 +297,8 @@ fn action(
         | IncidentCommand::Join { .. }
         | IncidentCommand::Calls { .. }
         | IncidentCommand::Status { .. }
-        | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
+        | IncidentCommand::Timeline { .. }
+        | IncidentCommand::Report { .. } => bail!("not an action on an incident"),
     })
 }
 

@@ -389,7 +389,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
     }
     notices_ui(ui, shown, inc);
     clocks_ui(ui, shown, inc, &status, state);
-    actions_bar(ui, shown, inc, state);
+    actions_bar(ui, shown, inc, state, commands);
     ui.separator();
     if inc.projected.is_open() {
         egui::Panel::bottom("quick-note").show(ui, |ui| quick_ui(ui, shown, inc, state, commands));
@@ -444,7 +444,13 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
 }
 
 /// The view's tabs and the incident's decisions.
-fn actions_bar(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, state: &mut State) {
+fn actions_bar(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
     let tr = shown.tr();
     ui.horizontal_wrapped(|ui| {
         for (tab, name, key) in [
@@ -503,6 +509,25 @@ fn actions_bar(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>, state: &
                 reason: String::new(),
             });
         }
+        // Papers: from the record as saved, each written as HTML and opened
+        // in the browser.
+        ui.menu_button(tr.papers, |ui| {
+            use crate::paper::Paper;
+            for (label, paper) in [
+                (tr.export_report, Paper::Report),
+                (tr.handover_briefing, Paper::Briefing),
+                (tr.regulator_first, Paper::Regulator { follow_up: false }),
+                (tr.regulator_follow_up, Paper::Regulator { follow_up: true }),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::WritePaper {
+                        key: inc.key,
+                        paper,
+                        path: None,
+                    });
+                }
+            }
+        });
     });
 }
 
