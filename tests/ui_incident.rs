@@ -621,19 +621,24 @@ fn snapshot_declare_and_walk(
     settle(&mut h);
     room.hand.advance_minutes(2);
     press(&mut h, Key::Enter);
+    // The step after the confirmation records how the fault was discovered.
     let label = h
         .state()
         .incidents()
         .next()
         .unwrap()
         .plan()
-        .step(&StepId::new("assess-students"))
+        .step(&StepId::new("assess-discovery"))
         .map(|s| match &s.kind {
             runbook::model::plan::doc::StepKind::Record { label, .. } => label.clone(),
             _ => String::new(),
         })
         .unwrap();
-    h.get_by_label(&label).type_text("12000");
+    let discovery = match lang {
+        Lang::Zh => "21:05 多地拨测告警",
+        Lang::En => "21:05 probe alerts from several regions",
+    };
+    h.get_by_label(&label).type_text(discovery);
     press(&mut h, Key::Enter);
     settle(&mut h);
     room.hand.advance_minutes(1);

@@ -127,13 +127,13 @@ fn clicking_a_section_scrolls_the_text_to_it_and_marks_it_as_read() {
 fn searching_a_chinese_phrase_finds_and_highlights_what_the_model_finds() {
     let mut h = text_view(Lang::Zh);
     let expected = search::search(h.state().plan(), "网信办");
-    assert_eq!(expected.len(), 11);
+    assert_eq!(expected.len(), 12);
     search_for(&mut h, Lang::Zh, "网信办");
     let state = &h.state_mut().views_mut().text;
     assert_eq!(state.hits(), expected.as_slice());
     assert_eq!(state.current_hit().map(|(i, _)| i), Some(0));
-    h.get_by_label("共 11 处");
-    h.get_by_label("第 1/11 处");
+    h.get_by_label("共 12 处");
+    h.get_by_label("第 1/12 处");
     // The search ran once for the query, not once a frame.
     let searches = h.state_mut().views_mut().text.searches();
     h.run();
@@ -150,18 +150,18 @@ fn searching_a_chinese_phrase_finds_and_highlights_what_the_model_finds() {
     h.key_press(Key::F3);
     h.run();
     assert_eq!(current(&mut h), Some(2));
-    h.get_by_label("第 3/11 处");
+    h.get_by_label("第 3/12 处");
     h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
     h.run();
     assert_eq!(current(&mut h), Some(1));
     h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     h.run();
-    assert_eq!(current(&mut h), Some(10), "back from the first is the last");
+    assert_eq!(current(&mut h), Some(11), "back from the first is the last");
     assert_eq!(h.state_mut().views_mut().text.searches(), searches);
 
     // The current hit (in chapter 12, far below) was scrolled into view.
-    let hit = expected[10].clone();
+    let hit = expected[11].clone();
     assert_eq!(hit.id().as_str(), "ch12.s3");
     let paragraph = hit
         .text(&h.state().plan().doc().chapters)
@@ -181,10 +181,10 @@ fn searching_a_chinese_phrase_finds_and_highlights_what_the_model_finds() {
 fn english_search_ignores_case_and_follows_a_new_plan() {
     let mut h = text_view(Lang::En);
     let expected = search::search(h.state().plan(), "cyberspace");
-    assert_eq!(expected.len(), 11);
+    assert_eq!(expected.len(), 12);
     search_for(&mut h, Lang::En, "CYBERSPACE");
     assert_eq!(h.state_mut().views_mut().text.hits(), expected.as_slice());
-    h.get_by_label("11 hits");
+    h.get_by_label("12 hits");
     // Ctrl+F again selects the query, so typing replaces it.
     search_for(&mut h, Lang::En, "Regulator");
     assert_eq!(h.state_mut().views_mut().text.query(), "Regulator");
@@ -227,10 +227,10 @@ fn show_search_prints_each_hit_with_its_place_and_exits_like_grep() {
     let (code, out, _) = runbook(&["show", "search", plan, "网信办"]);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 12, "{out}");
-    assert_eq!(lines[11], "11 hits for \"网信办\"");
+    assert_eq!(lines.len(), 13, "{out}");
+    assert_eq!(lines[12], "12 hits for \"网信办\"");
     assert!(
-        lines[..11]
+        lines[..12]
             .iter()
             .all(|l| l.matches("[网信办]").count() == 1),
         "{out}"
@@ -239,7 +239,7 @@ fn show_search_prints_each_hit_with_its_place_and_exits_like_grep() {
         lines[1],
         "ch4.s3 §响应流程与措施: 1.向省[网信办]报告：依照《国家网络安全…"
     );
-    assert!(lines[10].starts_with("ch12.s3 §修订与更新记录: …"), "{out}");
+    assert!(lines[11].starts_with("ch12.s3 §修订与更新记录: …"), "{out}");
 
     // A title is searched too, and English ignores case.
     let (code, out, _) = runbook(&["show", "search", plan, "总则"]);
