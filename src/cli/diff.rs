@@ -11,7 +11,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::clean::say;
-use crate::model::plan::diff::{Change, ChangeKind, FieldChange, PlanDiff, diff};
+use crate::model::plan::diff::{
+    Change, ChangeKind, FieldChange, LineChange, PlanDiff, diff, line_changes,
+};
 
 /// How to write the changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -107,6 +109,15 @@ fn text(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
                     (Some(old), Some(new)) if short(f) => {
                         say!(out, "      {}: {old} → {new}", f.field)?;
                     }
+                    (Some(old), Some(new)) if old.contains('\n') || new.contains('\n') => {
+                        say!(out, "      {}, the lines that changed:", f.field)?;
+                        for line in line_changes(old, new) {
+                            match line {
+                                LineChange::Removed(l) => say!(out, "        - {l}")?,
+                                LineChange::Added(l) => say!(out, "        + {l}")?,
+                            }
+                        }
+                    }
                     (Some(old), Some(new)) => {
                         block(out, &format!("{} was", f.field), old)?;
                         block(out, &format!("{} now", f.field), new)?;
@@ -163,6 +174,17 @@ fn markdown(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
                 match (&f.old, &f.new) {
                     (Some(old), Some(new)) if short(f) => {
                         writeln!(out, "  - {}: {} → {}", f.field, md(old), md(new))?;
+                    }
+                    (Some(old), Some(new)) if old.contains('\n') || new.contains('\n') => {
+                        writeln!(out, "  - {}, the lines that changed:", f.field)?;
+                        for line in line_changes(old, new) {
+                            match line {
+                                LineChange::Removed(l) => {
+                                    writeln!(out, "    - was: ~~{}~~", md(l))?;
+                                }
+                                LineChange::Added(l) => writeln!(out, "    - now: {}", md(l))?,
+                            }
+                        }
                     }
                     (Some(old), Some(new)) => {
                         writeln!(out, "  - {}:", f.field)?;

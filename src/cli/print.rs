@@ -30,7 +30,7 @@ pub fn run(plan: &Path, out_file: Option<&Path>, out: &mut dyn Write) -> anyhow:
 fn default_name(plan: &Path) -> PathBuf {
     let stem = plan
         .file_stem()
-        .map_or_else(|| "plan".into(), |s| s.to_os_string());
+        .map_or_else(|| "plan".into(), std::ffi::OsStr::to_os_string);
     let mut name = PathBuf::from(stem);
     name.set_extension("html");
     name

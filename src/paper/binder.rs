@@ -50,9 +50,9 @@ pub fn binder(plan: &Plan, font: &[u8]) -> String {
             b.para(p);
         }
         for s in &chapter.sections {
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<h3 id=\"{}\">{}</h3>\n",
+                "<h3 id=\"{}\">{}</h3>",
                 esc(s.id.as_str()),
                 esc(&s.title)
             );
@@ -79,9 +79,9 @@ struct Body(String);
 
 impl Body {
     fn open_page(&mut self, id: &str, title: &str) {
-        let _ = write!(
+        let _ = writeln!(
             self.0,
-            "<section class=\"page\" id=\"{}\">\n<h2>{}</h2>\n",
+            "<section class=\"page\" id=\"{}\">\n<h2>{}</h2>",
             esc(id),
             esc(title)
         );
@@ -92,11 +92,11 @@ impl Body {
     }
 
     fn para(&mut self, text: &str) {
-        let _ = write!(self.0, "<p class=\"pre\">{}</p>\n", esc(text));
+        let _ = writeln!(self.0, "<p class=\"pre\">{}</p>", esc(text));
     }
 
     fn h3(&mut self, text: &str) {
-        let _ = write!(self.0, "<h3>{}</h3>\n", esc(text));
+        let _ = writeln!(self.0, "<h3>{}</h3>", esc(text));
     }
 
     fn head(&mut self, cols: &[&str]) {
@@ -137,9 +137,9 @@ fn appendices(t: &PaperTr) -> [(&'static str, &'static str); 8] {
 
 fn cover(plan: &Plan, t: &PaperTr, b: &mut Body) {
     let m = &plan.doc().meta;
-    let _ = write!(
+    let _ = writeln!(
         b.0,
-        "<section class=\"cover\">\n<h1>{}</h1>\n<table>\n",
+        "<section class=\"cover\">\n<h1>{}</h1>\n<table>",
         esc(&m.title)
     );
     for (k, v) in [
@@ -149,25 +149,25 @@ fn cover(plan: &Plan, t: &PaperTr, b: &mut Body) {
         (t.owner, m.owner.clone()),
         (t.approver, m.approver.clone()),
     ] {
-        let _ = write!(b.0, "<tr><th>{}</th><td>{}</td></tr>\n", esc(k), esc(&v));
+        let _ = writeln!(b.0, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
     }
-    let _ = write!(
+    let _ = writeln!(
         b.0,
-        "</table>\n<p class=\"note\">{}</p>\n</section>\n",
+        "</table>\n<p class=\"note\">{}</p>\n</section>",
         esc(t.printed_note)
     );
     b.open_page("contents", t.contents);
     b.0.push_str("<ol class=\"toc\">\n");
     for c in &plan.doc().chapters {
-        let _ = write!(
+        let _ = writeln!(
             b.0,
-            "<li><a href=\"#{}\">{}</a></li>\n",
+            "<li><a href=\"#{}\">{}</a></li>",
             esc(c.id.as_str()),
             esc(&c.title)
         );
     }
     for (id, title) in appendices(t) {
-        let _ = write!(b.0, "<li><a href=\"#{id}\">{}</a></li>\n", esc(title));
+        let _ = writeln!(b.0, "<li><a href=\"#{id}\">{}</a></li>", esc(title));
     }
     b.0.push_str("</ol>\n");
     b.close_page();
@@ -201,15 +201,15 @@ fn organisation(plan: &Plan, t: &PaperTr, b: &mut Body) {
     for i in tree.preorder() {
         let u = &tree.units[i];
         let indent = u.depth * 6;
-        let _ = write!(
+        let _ = writeln!(
             b.0,
-            "<div class=\"unit\" style=\"margin-left:{indent}mm\">\n<h4>{}</h4>\n",
+            "<div class=\"unit\" style=\"margin-left:{indent}mm\">\n<h4>{}</h4>",
             esc(&u.unit.name)
         );
         if let Some(parent) = u.parent {
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<p class=\"muted\">{}</p>\n",
+                "<p class=\"muted\">{}</p>",
                 esc(&(t.unit_part_of)(&tree.units[parent].unit.name))
             );
         }
@@ -290,9 +290,9 @@ fn levels(plan: &Plan, lang: Lang, b: &mut Body) {
             rows.push((t.time_limit, esc(&(t.update_every)(span(every)))));
         }
         for (k, v) in rows {
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<tr><th style=\"width:28mm\">{}</th><td>{v}</td></tr>\n",
+                "<tr><th style=\"width:28mm\">{}</th><td>{v}</td></tr>",
                 esc(k)
             );
         }
@@ -365,7 +365,7 @@ fn call_trees(plan: &Plan, lang: Lang, b: &mut Body) {
         }
         let view = call_tree(plan, l);
         if let Some(root) = &view.root {
-            let _ = write!(b.0, "<p>{}: {}</p>\n", esc(t.started_by), callee_cell(root));
+            let _ = writeln!(b.0, "<p>{}: {}</p>", esc(t.started_by), callee_cell(root));
         }
         b.0.push_str("<ul class=\"tree\">\n");
         for c in &view.calls {
@@ -462,22 +462,22 @@ fn checklists(plan: &Plan, lang: Lang, b: &mut Body) {
         if n > 0 {
             b.0.push_str("<div class=\"page\"></div>\n");
         }
-        let _ = write!(
+        let _ = writeln!(
             b.0,
-            "<h3 id=\"class-{}\">{}</h3>\n",
+            "<h3 id=\"class-{}\">{}</h3>",
             esc(class.id.as_str()),
             esc(&class.name)
         );
         b.para(&class.description);
         if !class.detection.is_empty() {
-            let _ = write!(b.0, "<p><b>{}</b></p>\n<ul>\n", esc(t.detection));
+            let _ = writeln!(b.0, "<p><b>{}</b></p>\n<ul>", esc(t.detection));
             for d in &class.detection {
-                let _ = write!(b.0, "<li>{}</li>\n", esc(d));
+                let _ = writeln!(b.0, "<li>{}</li>", esc(d));
             }
             b.0.push_str("</ul>\n");
         }
         if !class.assessment.is_empty() {
-            let _ = write!(b.0, "<h4>{}</h4>\n<table>\n<tbody>\n", esc(t.assessment));
+            let _ = writeln!(b.0, "<h4>{}</h4>\n<table>\n<tbody>", esc(t.assessment));
             for q in &class.assessment {
                 b.row(&[
                     "<span class=\"box\"></span>".to_owned(),
@@ -498,7 +498,7 @@ fn checklists(plan: &Plan, lang: Lang, b: &mut Body) {
                     b.end_table();
                 }
                 phase = fs.phase;
-                let _ = write!(b.0, "<h4>{}</h4>\n", esc(&doc.phases[phase].name));
+                let _ = writeln!(b.0, "<h4>{}</h4>", esc(&doc.phases[phase].name));
                 b.0.push_str("<table class=\"checklist\">\n<thead><tr>");
                 for (c, class) in [
                     (t.col_tick, "c-tick"),
@@ -583,11 +583,11 @@ fn templates(plan: &Plan, t: &PaperTr, b: &mut Body) {
         if !tpl.channel.is_empty() {
             meta.push(format!("{}: {}", t.channel, tpl.channel));
         }
-        let _ = write!(b.0, "<p class=\"muted\">{}</p>\n", esc(&meta.join(" · ")));
+        let _ = writeln!(b.0, "<p class=\"muted\">{}</p>", esc(&meta.join(" · ")));
         if let Some(subject) = &tpl.subject {
-            let _ = write!(b.0, "<p><b>{}</b>: {}</p>\n", esc(t.subject), esc(subject));
+            let _ = writeln!(b.0, "<p><b>{}</b>: {}</p>", esc(t.subject), esc(subject));
         }
-        let _ = write!(b.0, "<div class=\"unit pre\">{}</div>\n", esc(&tpl.body));
+        let _ = writeln!(b.0, "<div class=\"unit pre\">{}</div>", esc(&tpl.body));
     }
     b.close_page();
 }
@@ -603,9 +603,9 @@ fn readiness(plan: &Plan, lang: Lang, b: &mut Body) {
     if !d.evacuation.is_empty() {
         b.h3(t.evacuation);
         for e in &d.evacuation {
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<h4>{}</h4>\n<p>{}: {} · {}: {}</p>\n<ol>\n",
+                "<h4>{}</h4>\n<p>{}: {} · {}: {}</p>\n<ol>",
                 esc(&e.site),
                 esc(t.lead),
                 esc(&role(&e.lead)),
@@ -613,7 +613,7 @@ fn readiness(plan: &Plan, lang: Lang, b: &mut Body) {
                 esc(&e.assembly_point)
             );
             for s in &e.steps {
-                let _ = write!(b.0, "<li>{}</li>\n", esc(s));
+                let _ = writeln!(b.0, "<li>{}</li>", esc(s));
             }
             b.0.push_str("</ol>\n");
         }
@@ -639,17 +639,17 @@ fn readiness(plan: &Plan, lang: Lang, b: &mut Body) {
     if !d.drills.is_empty() {
         b.h3(t.drills);
         for dr in &d.drills {
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<h4>{}</h4>\n<p class=\"muted\">{} · {}: {}</p>\n",
+                "<h4>{}</h4>\n<p class=\"muted\">{} · {}: {}</p>",
                 esc(&dr.name),
                 esc((t.drill_kind)(dr.kind)),
                 esc(t.frequency),
                 esc(&dr.frequency)
             );
-            let _ = write!(
+            let _ = writeln!(
                 b.0,
-                "<p><b>{}</b>: {}</p>\n",
+                "<p><b>{}</b>: {}</p>",
                 esc(t.scenario),
                 esc(&dr.scenario)
             );
@@ -659,9 +659,9 @@ fn readiness(plan: &Plan, lang: Lang, b: &mut Body) {
                     .iter()
                     .map(|x| format!("{}: {}", x.what, (t.within)(span(x.within_minutes))))
                     .collect();
-                let _ = write!(
+                let _ = writeln!(
                     b.0,
-                    "<p><b>{}</b>: {}</p>\n",
+                    "<p><b>{}</b>: {}</p>",
                     esc(t.targets),
                     esc(&targets.join(t.sep))
                 );

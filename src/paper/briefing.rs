@@ -189,6 +189,27 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
     if b.calls_owed > 0 {
         d.push(Block::Para((t.calls_owed)(b.calls_owed)));
     }
+    who_is_who(&f, &mut d);
+    let notes: Vec<String> = incident
+        .timeline()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Note { text, .. } => Some(format!("{} {text}", times.clock_time(e.at()))),
+            _ => None,
+        })
+        .collect();
+    if !notes.is_empty() {
+        d.push(Block::Heading(t.notes.to_owned()));
+        let skip = notes.len().saturating_sub(8);
+        d.push(Block::List(notes.into_iter().skip(skip).collect()));
+    }
+    d
+}
+
+/// Who has been reached, with their numbers: the new commander's phone list.
+fn who_is_who(f: &Facts<'_>, d: &mut Doc) {
+    let (plan, incident, times) = (f.plan, f.incident, f.times);
+    let t = f.lang.tr().paper;
     d.push(Block::Heading(t.who_is_who.to_owned()));
     let sheet = incident.calls(plan);
     let rows: Vec<Vec<String>> = sheet
@@ -222,20 +243,6 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
             rows,
         ));
     }
-    let notes: Vec<String> = incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::Note { text, .. } => Some(format!("{} {text}", times.clock_time(e.at()))),
-            _ => None,
-        })
-        .collect();
-    if !notes.is_empty() {
-        d.push(Block::Heading(t.notes.to_owned()));
-        let skip = notes.len().saturating_sub(8);
-        d.push(Block::List(notes.into_iter().skip(skip).collect()));
-    }
-    d
 }
 
 /// The draft report to the provincial 网信 office.
@@ -326,6 +333,17 @@ pub fn regulator(
         d.push(Block::Para(r.first_note.to_owned()));
         return d;
     }
+    follow_up_items(&f, &mut d);
+    d
+}
+
+/// Items 3 to 8 of the regulator report: what only people can say, with
+/// what the log holds beside it.
+fn follow_up_items(f: &Facts<'_>, d: &mut Doc) {
+    let (plan, incident, times) = (f.plan, f.incident, f.times);
+    let t = f.lang.tr().paper;
+    let r = &t.regulator;
+    let now = times.now();
     // 3–8: what only people can say, with what the log holds beside it.
     d.push(Block::Heading(r.item3.to_owned()));
     d.push(Block::Para(format!(
@@ -369,5 +387,4 @@ pub fn regulator(
     d.push(Block::ToWrite(r.write_evidence.to_owned()));
     d.push(Block::Heading(r.item8.to_owned()));
     d.push(Block::ToWrite(r.write_other.to_owned()));
-    d
 }

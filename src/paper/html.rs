@@ -104,11 +104,11 @@ table.checklist .c-done { width: 26mm; }
 #[must_use]
 pub fn document(lang: &str, title: &str, footer: &str, font: &[u8], body: &str) -> String {
     let mut out = String::with_capacity(body.len() + font.len() * 4 / 3 + 4096);
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n",
+         <title>{}</title>\n<style>",
         esc(lang),
         esc(title)
     );
@@ -117,7 +117,7 @@ pub fn document(lang: &str, title: &str, footer: &str, font: &[u8], body: &str) 
         base64::engine::general_purpose::STANDARD.encode_string(font, &mut out);
         out.push_str(") format(\"opentype\"); }\n");
     }
-    let _ = write!(out, ":root {{ --footer: {}; }}\n", css_string(footer));
+    let _ = writeln!(out, ":root {{ --footer: {}; }}", css_string(footer));
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);

@@ -63,7 +63,7 @@ impl Facts<'_> {
         for e in self.incident.timeline() {
             match &e.event {
                 Event::Declared { level, .. } => {
-                    out.push((self.incident.declared_at(), level.clone()))
+                    out.push((self.incident.declared_at(), level.clone()));
                 }
                 Event::LevelChanged { to, .. } => out.push((e.at(), to.clone())),
                 _ => {}
@@ -280,16 +280,15 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             (format!("{}@{}", e.by, e.device), f.times.datetime(e.at()))
         });
         let met = match (item.due, &item.state, last) {
-            (None, _, _) => String::new(),
             (Some(due), ItemState::Done, Some(e)) if e.at() <= due => t.met.to_owned(),
             (Some(due), ItemState::Done, Some(e)) => (t.late_by)(&f.span(due, e.at())),
             (Some(due), s, _) if !s.is_settled() && f.end() > due => t.missed.to_owned(),
-            (Some(_), _, _) => String::new(),
+            _ => String::new(),
         };
         let value = f
             .incident
             .value(&item.step.id)
-            .map(|v| format!("\n{}", v))
+            .map(|v| format!("\n{v}"))
             .unwrap_or_default();
         rows.push(vec![
             format!("{}{value}", item.step.text),

@@ -31,6 +31,25 @@ fn colour(c: Colour) -> &'static str {
     }
 }
 
+/// Where on the picture a time falls.
+struct Axis {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
+impl Axis {
+    fn x(&self, at: DateTime<Utc>) -> f64 {
+        let total = (self.end - self.start).num_seconds().max(1) as f64;
+        let part = ((at - self.start).num_seconds() as f64 / total).clamp(0.0, 1.0);
+        LEFT + (WIDTH - LEFT - RIGHT) * part
+    }
+}
+
+/// The middle of a lane.
+fn mid(lane: usize) -> f64 {
+    TOP + LANE * lane as f64 + LANE / 2.0
+}
+
 /// The picture of an incident.
 pub(super) fn picture(f: &Facts<'_>) -> String {
     let t = f.lang.tr().paper;
@@ -42,10 +61,9 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
         .map(crate::model::incident::Entry::at)
         .max()
         .unwrap_or(start);
-    let end = f.end().max(last).max(start + chrono::Duration::minutes(10));
-    let total = (end - start).num_seconds().max(1) as f64;
-    let x = |at: DateTime<Utc>| {
-        LEFT + (WIDTH - LEFT - RIGHT) * ((at - start).num_seconds() as f64 / total).clamp(0.0, 1.0)
+    let axis = Axis {
+        start,
+        end: f.end().max(last).max(start + chrono::Duration::minutes(10)),
     };
     let lanes = [
         t.lane_level,
@@ -62,48 +80,58 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
          font-size=\"9\" font-family=\"Runbook CJK, sans-serif\" role=\"img\" aria-label=\"{}\">",
         esc(t.picture)
     );
-    let lane_y = |n: usize| TOP + LANE * n as f64;
     for (n, name) in lanes.iter().enumerate() {
-        let y = lane_y(n);
+        let bottom = TOP + LANE * (n + 1) as f64;
         let _ = write!(
             s,
-            "<text x=\"0\" y=\"{:.1}\">{}</text><line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#ccc\"/>",
-            y + LANE / 2.0 + 3.0,
+            "<text x=\"0\" y=\"{:.1}\">{}</text><line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{bottom:.1}\" y2=\"{bottom:.1}\" stroke=\"#ccc\"/>",
+            mid(n) + 3.0,
             esc(name),
             WIDTH - RIGHT,
-            y + LANE,
-            y + LANE
         );
     }
-    // Lane 0: the level held, band by band.
+    levels(f, &axis, &mut s);
+    let status = i.status(f.plan, f.times.now());
+    steps(f, &axis, &status, &mut s);
+    calls_and_messages(f, &axis, &mut s);
+    duties(f, &axis, &status, &mut s);
+    ticks(f, &axis, mid(lanes.len() - 1) + LANE / 2.0 + 12.0, &mut s);
+    s.push_str("</svg>");
+    s
+}
+
+/// Lane 0: the level held, band by band.
+fn levels(f: &Facts<'_>, axis: &Axis, s: &mut String) {
     let history = f.level_history();
     for (k, (from, level)) in history.iter().enumerate() {
-        let to = history.get(k + 1).map_or(end, |(at, _)| *at);
+        let to = history.get(k + 1).map_or(axis.end, |(at, _)| *at);
         let fill = f.plan.level(level).map_or("#999", |l| colour(l.colour));
-        let (x0, x1) = (x(*from), x(to));
+        let (x0, x1) = (axis.x(*from), axis.x(to));
         let _ = write!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\" opacity=\"0.8\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#fff\">{}</text>",
-            lane_y(0) + 4.0,
+            TOP + 4.0,
             (x1 - x0).max(1.0),
             LANE - 8.0,
             x0 + 3.0,
-            lane_y(0) + LANE / 2.0 + 3.0,
+            mid(0) + 3.0,
             esc(level.as_str())
         );
     }
-    // Lane 1: steps done against their deadlines.
-    let status = i.status(f.plan, f.times.now());
-    let y1 = lane_y(1) + LANE / 2.0;
+}
+
+/// Lane 1: steps done (green on time, red late) against their deadlines.
+fn steps(f: &Facts<'_>, axis: &Axis, status: &crate::model::incident::Status<'_>, s: &mut String) {
+    let y = mid(1);
     for item in &status.items {
         if let Some(due) = item.due {
             let _ = write!(
                 s,
                 "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\" stroke=\"#888\"/>",
-                x(due),
-                y1 - 8.0,
-                y1 + 8.0
+                axis.x(due),
+                y - 8.0,
+                y + 8.0
             );
         }
         if item.state != ItemState::Done {
@@ -116,14 +144,16 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
         let fill = if late { "#c62828" } else { "#2e7d32" };
         let _ = write!(
             s,
-            "<circle cx=\"{:.1}\" cy=\"{y1:.1}\" r=\"3.2\" fill=\"{fill}\"><title>{}</title></circle>",
-            x(done),
+            "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"3.2\" fill=\"{fill}\"><title>{}</title></circle>",
+            axis.x(done),
             esc(&item.step.text)
         );
     }
-    // Lane 2: calls; lane 3: messages.
-    let (y2, y3) = (lane_y(2) + LANE / 2.0, lane_y(3) + LANE / 2.0);
-    for e in i.timeline() {
+}
+
+/// Lanes 2 and 3: calls (filled when answered) and messages.
+fn calls_and_messages(f: &Facts<'_>, axis: &Axis, s: &mut String) {
+    for e in f.incident.timeline() {
         match &e.event {
             Event::CallAttempt { outcome, .. } => {
                 let fill = if *outcome == CallOutcome::Reached {
@@ -133,23 +163,27 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
                 };
                 let _ = write!(
                     s,
-                    "<circle cx=\"{:.1}\" cy=\"{y2:.1}\" r=\"3\" fill=\"{fill}\" stroke=\"#1565c0\"/>",
-                    x(e.at())
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{fill}\" stroke=\"#1565c0\"/>",
+                    axis.x(e.at()),
+                    mid(2)
                 );
             }
             Event::MessageSent { .. } => {
                 let _ = write!(
                     s,
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"6\" height=\"6\" fill=\"#6a1b9a\"/>",
-                    x(e.at()) - 3.0,
-                    y3 - 3.0
+                    axis.x(e.at()) - 3.0,
+                    mid(3) - 3.0
                 );
             }
             _ => {}
         }
     }
-    // Lane 4: duties due, and when they were met.
-    let y4 = lane_y(4) + LANE / 2.0;
+}
+
+/// Lane 4: the reporting duties' deadlines, and when each was met.
+fn duties(f: &Facts<'_>, axis: &Axis, status: &crate::model::incident::Status<'_>, s: &mut String) {
+    let y = mid(4);
     for c in status
         .clocks
         .iter()
@@ -158,40 +192,40 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
         let _ = write!(
             s,
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\" stroke=\"#c62828\" stroke-dasharray=\"2 2\"><title>{3}</title></line>",
-            x(c.due),
-            y4 - 9.0,
-            y4 + 9.0,
+            axis.x(c.due),
+            y - 9.0,
+            y + 9.0,
             esc(&c.label)
         );
         if let ClockKind::Duty(id) = &c.kind
-            && let Some(done) = i.duty_done_at(id)
+            && let Some(done) = f.incident.duty_done_at(id)
         {
             let _ = write!(
                 s,
-                "<circle cx=\"{:.1}\" cy=\"{y4:.1}\" r=\"3.2\" fill=\"{}\"/>",
-                x(done),
+                "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"3.2\" fill=\"{}\"/>",
+                axis.x(done),
                 if done <= c.due { "#2e7d32" } else { "#c62828" }
             );
         }
     }
-    // The axis: about six ticks, at whole minutes.
-    let axis = lane_y(lanes.len()) + 12.0;
-    let minutes = (end - start).num_minutes().max(1);
+}
+
+/// The clock times under the lanes: about six, at round minutes.
+fn ticks(f: &Facts<'_>, axis: &Axis, y: f64, s: &mut String) {
+    let minutes = (axis.end - axis.start).num_minutes().max(1);
     let step = [5, 10, 15, 30, 60, 120, 240, 480, 1440]
         .into_iter()
         .find(|m| minutes / m <= 6)
         .unwrap_or(2880);
     let mut m = 0;
     while m <= minutes {
-        let at = start + chrono::Duration::minutes(m);
+        let at = axis.start + chrono::Duration::minutes(m);
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{axis:.1}\" text-anchor=\"middle\">{}</text>",
-            x(at),
+            "<text x=\"{:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{}</text>",
+            axis.x(at),
             esc(&f.times.clock_time(at))
         );
         m += step;
     }
-    s.push_str("</svg>");
-    s
 }

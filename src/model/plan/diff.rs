@@ -141,6 +141,9 @@ pub struct FieldChange {
 /// A thing of the plan, flattened for comparison.
 struct Item {
     key: String,
+    /// How it is named where its place among others is told: the key,
+    /// unless that carries more than a reader needs.
+    name: String,
     subject: String,
     /// The container: a move between containers is a change of place.
     container: String,
@@ -153,8 +156,10 @@ impl Item {
         subject: impl Into<String>,
         container: impl Into<String>,
     ) -> Self {
+        let key = key.into();
         Self {
-            key: key.into(),
+            name: key.clone(),
+            key,
             subject: subject.into(),
             container: container.into(),
             fields: Vec::new(),
@@ -363,7 +368,7 @@ fn neighbours(items: &[Item], i: usize) -> String {
         .rev()
         .find(|it| it.container == *container)
     {
-        Some(before) => format!("after {}", before.key),
+        Some(before) => format!("after {}", before.name),
         None => "first".to_owned(),
     }
 }
@@ -555,7 +560,7 @@ fn levels(d: &PlanDoc) -> Vec<Item> {
             .with("activates", list(l.activates.iter().map(UnitId::as_str)))
             .with(
                 "inform within",
-                list(
+                join_lines(
                     l.inform
                         .iter()
                         .map(|i| format!("{} {} min", target(&i.to), i.within_minutes.get())),
@@ -650,13 +655,14 @@ fn call_trees(d: &PlanDoc) -> Vec<Item> {
                 n += 1;
                 key = format!("{level}/{callee}#{n}");
             }
+            let mut item = Item::new(
+                key,
+                format!("call to {callee} at level {level}"),
+                format!("level {level}, called by {caller}"),
+            );
+            item.name.clone_from(&callee);
             out.push(
-                Item::new(
-                    key,
-                    format!("call to {callee} at level {level}"),
-                    format!("level {level}, called by {caller}"),
-                )
-                .with(
+                item.with(
                     "within",
                     call.within_minutes
                         .map(|m| minutes(m.get()))
@@ -844,6 +850,14 @@ fn target(t: &Target) -> String {
     }
 }
 
+/// One item per line, so a change shows as the lines that changed.
+fn join_lines<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    items
+        .map(|s| s.as_ref().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
     items
         .map(|s| s.as_ref().to_owned())
@@ -864,9 +878,60 @@ fn minutes(m: i64) -> String {
     }
 }
 
+/// One line of a multi-line field that changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineChange<'a> {
+    /// In the old text only.
+    Removed(&'a str),
+    /// In the new text only.
+    Added(&'a str),
+}
+
+/// The lines (paragraphs, criteria, duties) that differ between two
+/// multi-line values, in order, leaving out those both share: an approver
+/// reads the one paragraph that changed, not the chapter around it.
+#[must_use]
+pub fn line_changes<'a>(old: &'a str, new: &'a str) -> Vec<LineChange<'a>> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    // Longest common subsequence of lines, by dynamic programming: a plan's
+    // fields have tens of lines, not thousands.
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // What went comes before what replaced it.
+            out.push(LineChange::Removed(a[i]));
+            i += 1;
+        } else {
+            out.push(LineChange::Added(b[j]));
+            j += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_paragraph_that_changed_is_shown() {
+        use LineChange::{Added, Removed};
+        let got = line_changes("a\nb\nc\nd", "a\nB\nc\nd\ne");
+        assert_eq!(got, [Removed("b"), Added("B"), Added("e")]);
+    }
 
     #[test]
     fn one_item_moved_down_is_the_only_one_reported_moved() {

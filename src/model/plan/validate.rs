@@ -500,7 +500,7 @@ impl<'a> Checker<'a> {
             self.warn(
                 root().field("levels"),
                 format!(
-                    "the plan has {} response levels; Chinese emergency plans use four (Ⅰ 特别重大 to Ⅳ 一般)",
+                    "the plan has {} response levels; Chinese emergency plans use four (Ⅰ red to Ⅳ blue)",
                     doc.levels.len()
                 ),
             );
