@@ -440,6 +440,14 @@ fn a_drill_gives_its_report_briefing_and_regulator_draft() {
         "{md}"
     );
     assert!(md.contains("The log checks out"), "{md}");
+    // The drill against the plan's time targets, timed from discovery (08:52).
+    for row in [
+        "| Login drill | Level declared | within 10 min | 2026-03-02 09:00 | 8 min | on time |",
+        "| Login drill | Commander reached | within 10 min | 2026-03-02 09:03 | 11 min | late by 1 min |",
+        "| Login drill | Parents told | within 30 min |  |  | not reached |",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
 }
 
 #[test]

@@ -239,6 +239,12 @@ const BROKEN: &[Expect] = &[
         "\"IV\"",
         "a second call tree for level \"IV\"",
     ),
+    (
+        "drill-measured-by-unknown-step",
+        Some((67, 82)),
+        "\"mend\"",
+        "the target is measured by step \"mend\", which does not exist",
+    ),
 ];
 
 const WARNINGS: &[Expect] = &[

@@ -166,6 +166,9 @@ pub fn report(plan: &Plan, incident: &Incident, times: &Times, verification: &Ve
         blocks: Vec::new(),
     };
     header(&f, &mut d);
+    if incident.is_drill() {
+        evaluation(&f, &mut d);
+    }
     d.push(Block::Figure(t.picture.to_owned(), svg::picture(&f)));
     activity(&f, &mut d);
     checklist(&f, &mut d);
@@ -235,6 +238,57 @@ fn header(f: &Facts<'_>, d: &mut Doc) {
         (t.duration.to_owned(), f.span(i.discovered_at(), f.end())),
     ]);
     d.push(Block::Fields(fields));
+}
+
+/// For a drill: each time target the plan sets, against what happened.
+fn evaluation(f: &Facts<'_>, d: &mut Doc) {
+    use crate::model::incident::Verdict;
+    let t = f.lang.tr().paper;
+    let rows: Vec<Vec<String>> = f
+        .incident
+        .drill_evaluation(f.plan)
+        .iter()
+        .map(|e| {
+            let limit = (t.within)(crate::model::plan::contacts::span(e.target.within_minutes));
+            let took =
+                e.at.map(|at| f.span(f.incident.discovered_at(), at))
+                    .unwrap_or_default();
+            let verdict = match e.verdict {
+                Verdict::Met => t.met.to_owned(),
+                Verdict::Late => {
+                    let due = f.incident.discovered_at()
+                        + chrono::Duration::minutes(e.target.within_minutes.get());
+                    e.at.map_or_else(|| t.missed.to_owned(), |at| (t.late_by)(&f.span(due, at)))
+                }
+                Verdict::NotReached => t.not_reached.to_owned(),
+                Verdict::ByHand => t.by_hand.to_owned(),
+            };
+            vec![
+                e.drill.name.clone(),
+                e.target.what.clone(),
+                limit,
+                e.at.map(|at| f.times.datetime(at)).unwrap_or_default(),
+                took,
+                verdict,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    d.push(Block::Heading(t.evaluation.to_owned()));
+    d.push(Block::Para(t.evaluation_intro.to_owned()));
+    d.push(Block::Table(
+        vec![
+            t.col_drill.into(),
+            t.col_target.into(),
+            t.time_limit.into(),
+            t.col_time.into(),
+            t.col_took.into(),
+            t.col_met.into(),
+        ],
+        rows,
+    ));
 }
 
 fn activity(f: &Facts<'_>, d: &mut Doc) {

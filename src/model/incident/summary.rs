@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 
 use crate::model::ids::LevelId;
 use crate::model::plan::Plan;
-use crate::model::plan::doc::{ReportDuty, Step};
+use crate::model::plan::doc::{Drill, Milestone, ReportDuty, Step, Target, TimeTarget};
 
 use super::checklist::{Clock, ItemState};
-use super::{CallSheet, Incident};
+use super::{CallOutcome, CallSheet, Entry, Event, Incident, StepStatus};
 
 /// How many of the next clocks a briefing names.
 const NEXT_CLOCKS: usize = 3;
@@ -147,5 +147,112 @@ impl Incident {
             .filter(|i| !before.contains(&i.step.id.as_str()))
             .map(|i| i.step)
             .collect()
+    }
+}
+
+/// How a drill's time target went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Done within the target.
+    Met,
+    /// Done, after the target.
+    Late,
+    /// Not done (yet).
+    NotReached,
+    /// The plan gives nothing to time it by: a person times it.
+    ByHand,
+}
+
+/// A drill's time target, timed from the log.
+#[derive(Clone, Debug)]
+pub struct Evaluated<'p> {
+    /// The drill.
+    pub drill: &'p Drill,
+    /// The target.
+    pub target: &'p TimeTarget,
+    /// When it happened, when the log shows it.
+    pub at: Option<DateTime<Utc>>,
+    /// How it went.
+    pub verdict: Verdict,
+}
+
+impl Incident {
+    /// When a milestone happened, if it has.
+    #[must_use]
+    pub fn milestone_at(&self, plan: &Plan, m: &Milestone) -> Option<DateTime<Utc>> {
+        let first = |pick: &dyn Fn(&Event) -> bool| {
+            self.timeline.iter().find(|e| pick(&e.event)).map(Entry::at)
+        };
+        match m {
+            Milestone::Declared => Some(self.declared_at),
+            Milestone::Closed => self.closed_at,
+            Milestone::Duty(id) => self.duty_done_at(id),
+            Milestone::FirstMessage(audience) => {
+                first(&|e| matches!(e, Event::MessageSent { audience: a, .. } if a == audience))
+            }
+            Milestone::StepDone(step) => first(&|e| match e {
+                Event::StepStatus { step: s, status } => s == step && *status == StepStatus::Done,
+                Event::ValueRecorded { step: s, .. } | Event::DecisionAnswered { step: s, .. } => {
+                    s == step
+                }
+                _ => false,
+            }),
+            Milestone::Reached(target) => {
+                // A call for this line of the tree, or to whoever holds it.
+                let people: Vec<Target> = match target {
+                    Target::Role(id) => plan
+                        .role(id)
+                        .map(|r| {
+                            std::iter::once(&r.holder)
+                                .chain(&r.deputies)
+                                .map(|p| Target::Person(p.clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                first(&|e| match e {
+                    Event::CallAttempt {
+                        to,
+                        outcome: CallOutcome::Reached,
+                        line,
+                        ..
+                    } => to == target || line.as_ref() == Some(target) || people.contains(to),
+                    _ => false,
+                })
+            }
+        }
+    }
+
+    /// The time targets of the plan's drills for this incident's fault
+    /// class (a drill naming no class is for any), each timed from the
+    /// discovery, which is when the exercise's fault appeared.
+    #[must_use]
+    pub fn drill_evaluation<'p>(&self, plan: &'p Plan) -> Vec<Evaluated<'p>> {
+        let mut out = Vec::new();
+        for drill in &plan.doc().drills {
+            if !drill.classes.is_empty() && !drill.classes.contains(&self.class) {
+                continue;
+            }
+            for target in &drill.targets {
+                let due =
+                    self.discovered_at + chrono::Duration::minutes(target.within_minutes.get());
+                let (at, verdict) = match &target.measure {
+                    None => (None, Verdict::ByHand),
+                    Some(m) => match self.milestone_at(plan, m) {
+                        Some(at) if at <= due => (Some(at), Verdict::Met),
+                        Some(at) => (Some(at), Verdict::Late),
+                        None => (None, Verdict::NotReached),
+                    },
+                };
+                out.push(Evaluated {
+                    drill,
+                    target,
+                    at,
+                    verdict,
+                });
+            }
+        }
+        out
     }
 }

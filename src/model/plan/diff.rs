@@ -818,7 +818,13 @@ fn readiness(d: &PlanDoc) -> Vec<Item> {
                 "targets",
                 dr.targets
                     .iter()
-                    .map(|t| format!("{}: {}", t.what, minutes(t.within_minutes.get())))
+                    .map(|t| {
+                        let limit = minutes(t.within_minutes.get());
+                        match &t.measure {
+                            Some(m) => format!("{}: {limit}, measured by {m:?}", t.what),
+                            None => format!("{}: {limit}", t.what),
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
             )

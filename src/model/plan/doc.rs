@@ -713,8 +713,31 @@ pub struct Drill {
 pub struct TimeTarget {
     /// What must happen.
     pub what: String,
-    /// Within how many minutes of the start.
+    /// Within how many minutes of the start of the exercise: the discovery
+    /// of the (simulated) fault.
     pub within_minutes: Minutes,
+    /// What in the drill's log shows it happened, so the report can time
+    /// it; without it, the evaluation leaves the target to be timed by hand.
+    #[serde(default)]
+    pub measure: Option<Milestone>,
+}
+
+/// Something in an incident's log that a drill's time target is measured by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Milestone {
+    /// The level declared: the response has started.
+    Declared,
+    /// Someone answered a call made for this call-tree target (its holder,
+    /// a deputy, or a fallback).
+    Reached(Target),
+    /// This step marked done (or its value recorded, or answered).
+    StepDone(StepId),
+    /// The first message to this audience sent.
+    FirstMessage(Audience),
+    /// This reporting duty marked fulfilled.
+    Duty(ItemId),
+    /// The response closed.
+    Closed,
 }
 
 /// A training course.

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, DocPath};
 use super::doc::{
-    Call, CallTree, FORMAT_VERSION, InformWhom, Minutes, PlanDoc, Step, StepKind, Target,
+    Call, CallTree, FORMAT_VERSION, InformWhom, Milestone, Minutes, PlanDoc, Step, StepKind, Target,
 };
 use super::flow::{FlowStep, class_flow};
 use super::template::{
@@ -910,6 +910,42 @@ impl<'a> Checker<'a> {
                     .field("classes")
                     .index(j, None);
                 self.need(Namespace::Class, c.as_str(), p);
+            }
+            for (j, t) in d.targets.iter().enumerate() {
+                let p = root()
+                    .field("drills")
+                    .index(i, Some(d.id.as_str()))
+                    .field("targets")
+                    .index(j, None)
+                    .field("measure")
+                    .variant(0);
+                match &t.measure {
+                    Some(Milestone::Reached(target)) => self.need_target(target, &p),
+                    Some(Milestone::StepDone(step)) if !self.steps.contains_key(step.as_str()) => {
+                        self.error(
+                            p.variant(0),
+                            format!(
+                                "the target is measured by step {:?}, which does not exist",
+                                step.as_str()
+                            ),
+                        );
+                    }
+                    Some(Milestone::Duty(duty))
+                        if !doc
+                            .levels
+                            .iter()
+                            .any(|l| l.duties.iter().any(|x| x.id == *duty)) =>
+                    {
+                        self.error(
+                            p.variant(0),
+                            format!(
+                                "the target is measured by duty {:?}, which no level has",
+                                duty.as_str()
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
             }
         }
     }
