@@ -150,6 +150,15 @@ fn the_readmes_incident_commands_work_as_written() {
         .filter(|l| !l.is_empty())
         .collect();
     assert!(commands.len() >= 10, "{commands:?}");
+    let home_files = |home: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(home)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".html") || n.ends_with(".md"))
+            .collect();
+        names.sort();
+        names
+    };
     let home = tempfile::tempdir().unwrap();
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_runbook"))
         .parent()
@@ -170,8 +179,10 @@ fn the_readmes_incident_commands_work_as_written() {
             "runbook incident ",
             "runbook incident --now 2026-11-29T23:00:00+08:00 ",
         );
+        // In a folder of its own: the papers are written to the current one.
         let out = Command::new("bash")
             .args(["-c", &line])
+            .current_dir(home.path())
             .env("PATH", &path)
             .env("HOME", home.path())
             .env_remove("XDG_DATA_HOME")
@@ -186,6 +197,13 @@ fn the_readmes_incident_commands_work_as_written() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        if line.contains("report network --briefing --out -") {
+            assert!(
+                text.contains("Handover briefing: 华东直播卡顿")
+                    || text.contains("交接简报：华东直播卡顿"),
+                "{line}: {text}"
+            );
+        }
         if line.contains("--head") {
             // A head written down on another day is not this incident's.
             assert!(text.contains("NOT FOUND"), "{line}: {text}");
@@ -193,4 +211,15 @@ fn the_readmes_incident_commands_work_as_written() {
             assert!(out.status.success(), "{line}: {text}");
         }
     }
+    // The regulator draft and the report, where the README says.
+    let written = home_files(home.path());
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(
+        written.iter().any(|n| n.ends_with("-regulator.html")),
+        "{written:?}"
+    );
+    assert!(
+        written.iter().any(|n| n.ends_with("-report.md")),
+        "{written:?}"
+    );
 }
