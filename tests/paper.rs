@@ -504,3 +504,43 @@ fn the_chinese_regulator_draft_prints_in_chinese() {
     // Found at 08:30, not declared at 09:00.
     assert!(text.contains("2026-03-02 08:30"), "{text}");
 }
+
+/// Paper is read on machines with no CJK font: every character the papers'
+/// own words use (and every character of the bundled plans, which the
+/// binder prints) must be in the font embedded in the file, or it prints as
+/// an empty box.
+#[test]
+fn the_embedded_font_has_every_character_paper_prints() {
+    use skrifa::MetadataProvider as _;
+    let font = skrifa::FontRef::new(runbook::ui::fonts::CJK_FONT).unwrap();
+    let charmap = font.charmap();
+    // The check sees a character the font lacks (a pencil, once used to mark
+    // what to write, printed as a box).
+    assert!(charmap.map('\u{270E}').is_none());
+    assert!(charmap.map('网').is_some());
+    let sources = [
+        ("src/i18n/paper.rs", include_str!("../src/i18n/paper.rs")),
+        (
+            "src/i18n/incident.rs",
+            include_str!("../src/i18n/incident.rs"),
+        ),
+        (
+            "plans/online-education-platform.ron",
+            include_str!("../plans/online-education-platform.ron"),
+        ),
+        (
+            "plans/online-education-platform.en.ron",
+            include_str!("../plans/online-education-platform.en.ron"),
+        ),
+    ];
+    for (name, text) in sources {
+        let missing: std::collections::BTreeSet<char> = text
+            .chars()
+            .filter(|c| !c.is_control() && charmap.map(*c).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: not in the embedded font: {missing:?}"
+        );
+    }
+}

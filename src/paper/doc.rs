@@ -68,7 +68,7 @@ impl Doc {
                     }
                 }
                 Block::ToWrite(p) => {
-                    let _ = writeln!(out, "> **✎ {}**", md(p));
+                    let _ = writeln!(out, "> **{}**", md(p));
                 }
                 Block::Fields(fields) => {
                     for (k, v) in fields {
@@ -116,7 +116,7 @@ impl Doc {
                     let _ = writeln!(body, "<p class=\"pre\">{}</p>", esc(p));
                 }
                 Block::ToWrite(p) => {
-                    let _ = writeln!(body, "<p class=\"towrite\">✎ {}</p>", esc(p));
+                    let _ = writeln!(body, "<p class=\"towrite\">{}</p>", esc(p));
                 }
                 Block::Fields(fields) => {
                     body.push_str("<table class=\"fields\">\n<tbody>\n");

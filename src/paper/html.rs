@@ -96,6 +96,9 @@ table.checklist .c-limit { width: 17mm; }
 table.checklist .c-done { width: 26mm; }
 .unit { border: 0.8pt solid #000; padding: 2mm 3mm; margin: 0 0 3mm; break-inside: avoid; }
 .muted { color: #555; }
+.towrite { border: 1pt dashed #c62828; color: #b71c1c; padding: 1.5mm 2mm; margin: 0 0 3mm; }
+table.fields th { width: 34mm; }
+figure { margin: 0 0 4mm; }
 .chip { display: inline-block; padding: 0 2mm; border: 0.6pt solid #000; border-radius: 2pt; }
 "#;
 
