@@ -9,6 +9,7 @@ mod clean;
 mod diff;
 mod incident;
 mod print;
+mod report;
 mod show;
 mod verify;
 
@@ -109,6 +110,10 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Write the papers about an incident: the report for the review (a
+    /// drill's with its evaluation), the handover briefing, or the draft
+    /// report to the provincial 网信 office; HTML to print, or Markdown.
+    Report(report::ReportArgs),
     /// Declare, work and close incidents; every action is logged durably.
     Incident {
         /// Who records, on which device, and where.
@@ -165,6 +170,7 @@ pub fn main() -> ExitCode {
             ref new,
             format,
         }) => diff::run(old, new, format, &mut out),
+        Some(Command::Report(ref args)) => report::run(args, &mut out),
         Some(Command::Print {
             ref plan,
             out: ref file,

@@ -85,6 +85,13 @@ fn options_appear_only_where_they_mean_something() {
         help.contains("--device") && help.contains("--data-dir"),
         "{help}"
     );
+    // The papers find incidents where they are kept; nobody records there.
+    let (_, help, _) = runbook(&["report", "--help"]);
+    assert!(help.contains("--data-dir"), "{help}");
+    assert!(
+        !help.contains("--operator") && !help.contains("--device"),
+        "{help}"
+    );
     let (code, version, _) = runbook(&["--version"]);
     assert_eq!(code, 0);
     assert_eq!(
@@ -175,10 +182,15 @@ fn the_readmes_incident_commands_work_as_written() {
             "journalctl -u cdn-edge --since 21:00",
             "printf 'edge 1\\nedge 2\\n'",
         );
-        let line = line.replace(
-            "runbook incident ",
-            "runbook incident --now 2026-11-29T23:00:00+08:00 ",
-        );
+        let line = line
+            .replace(
+                "runbook incident ",
+                "runbook incident --now 2026-11-29T23:00:00+08:00 ",
+            )
+            .replace(
+                "runbook report ",
+                "runbook report --now 2026-11-29T23:00:00+08:00 ",
+            );
         // In a folder of its own: the papers are written to the current one.
         let out = Command::new("bash")
             .args(["-c", &line])
@@ -197,7 +209,7 @@ fn the_readmes_incident_commands_work_as_written() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        if line.contains("report network --briefing --out -") {
+        if line.contains("--briefing --out -") {
             assert!(
                 text.contains("Handover briefing: 华东直播卡顿")
                     || text.contains("交接简报：华东直播卡顿"),

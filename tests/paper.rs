@@ -381,10 +381,24 @@ impl Drill {
         d
     }
 
+    /// `runbook report`, to standard output.
     fn paper(&self, now: &str, extra: &[&str], format: &str) -> String {
-        let mut args = vec!["report", self.name, "--format", format, "--out", "-"];
-        args.extend(extra);
-        self.run(now, &args)
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args([
+                "report", "--now", now, self.name, "--format", format, "--out", "-",
+            ])
+            .args(extra)
+            .env("RUNBOOK_DATA_DIR", &self.data)
+            .env("TZ", "Asia/Shanghai")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{extra:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
     }
 }
 

@@ -65,32 +65,6 @@ pub enum IncidentCommand {
         /// The incident.
         incident: String,
     },
-    /// The incident as a report for the review: header, a picture on one
-    /// time axis, the activity log, the checklist against its deadlines,
-    /// calls, messages, notes, what is still open, and the log's check.
-    Report {
-        /// The incident.
-        incident: String,
-        /// `html` to print (self-contained, the font inside) or `md`.
-        #[arg(long, value_enum, default_value_t)]
-        format: PaperFormat,
-        /// Where to write it; `-` for standard output [default: the incident's folder name with -report, -briefing or -regulator and .html or .md, in the current folder]
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Instead of the report, the handover briefing for a change of
-        /// command: situation, level, actions so far, open steps, next clocks,
-        /// who is reached.
-        #[arg(long, conflicts_with = "regulator")]
-        briefing: bool,
-        /// Instead of the report, a draft of the report to the provincial 网信
-        /// office (网络安全事件报告): the first report, items 1 and 2, filled from
-        /// the incident and marked where a person must write.
-        #[arg(long)]
-        regulator: bool,
-        /// With --regulator: the follow-up report, all eight items.
-        #[arg(long, requires = "regulator")]
-        follow_up: bool,
-    },
     /// Set a step's status.
     Step {
         /// The incident.
@@ -301,16 +275,6 @@ pub struct IncidentWho {
     pub now: Option<String>,
 }
 
-/// The format of a paper about an incident.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum PaperFormat {
-    /// One HTML file to open in a browser and print.
-    #[default]
-    Html,
-    /// Markdown, to paste into the review.
-    Md,
-}
-
 /// When it happened, if earlier than now.
 #[derive(Debug, Args)]
 pub struct When {
@@ -446,8 +410,7 @@ impl IncidentCommand {
             | Self::Join { .. }
             | Self::Calls { .. }
             | Self::Status { .. }
-            | Self::Timeline { .. }
-            | Self::Report { .. } => None,
+            | Self::Timeline { .. } => None,
         }
     }
 }

@@ -9,7 +9,6 @@
 //! never lost.
 
 pub mod args;
-mod paper;
 mod render;
 
 use std::process::ExitCode;
@@ -51,7 +50,12 @@ impl<T> OrSay<T> for Result<T, IncidentError> {
     }
 }
 
-fn context(who: &args::IncidentWho) -> anyhow::Result<Context> {
+/// The words for a failure, with a hint at the command that helps.
+pub(super) fn failure(e: &IncidentError) -> String {
+    render::failure(e)
+}
+
+pub(super) fn context(who: &args::IncidentWho) -> anyhow::Result<Context> {
     let clock = who
         .now
         .as_deref()
@@ -131,28 +135,6 @@ pub fn run(
                 .or_say()?;
             render::calls(&snap, &times, out)?;
             Ok(ExitCode::SUCCESS)
-        }
-        IncidentCommand::Report {
-            incident,
-            format,
-            out: file,
-            briefing,
-            regulator,
-            follow_up,
-        } => {
-            let dir = service.resolve(incident).or_say()?;
-            let snap = service.read(&dir).or_say()?;
-            render::notices(&snap.notices, out)?;
-            let which = if *briefing {
-                crate::paper::Paper::Briefing
-            } else if *regulator {
-                crate::paper::Paper::Regulator {
-                    follow_up: *follow_up,
-                }
-            } else {
-                crate::paper::Paper::Report
-            };
-            paper::write_paper(&dir, &snap, &times, which, *format, file.as_deref(), out)
         }
         IncidentCommand::Timeline { incident } => {
             let snap = service
@@ -297,8 +279,7 @@ fn action(
         | IncidentCommand::Join { .. }
         | IncidentCommand::Calls { .. }
         | IncidentCommand::Status { .. }
-        | IncidentCommand::Timeline { .. }
-        | IncidentCommand::Report { .. } => bail!("not an action on an incident"),
+        | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
     })
 }
 

@@ -1,0 +1,118 @@
+//! `runbook report INCIDENT`: the papers about an incident — the report for
+//! the review, the handover briefing, the draft for the regulator — written
+//! to a file (atomically) or to standard output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::clean::say;
+use super::incident::args::IncidentWho;
+use crate::i18n::incident::EN;
+use crate::io::output::write_atomic;
+use crate::paper::Paper;
+use crate::service::{Service, verification};
+
+/// What to write, and where.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The incident: its folder, or its name as `runbook incident list` shows it.
+    incident: String,
+    /// `html` to print (self-contained, the font inside) or `md`.
+    #[arg(long, value_enum, default_value_t)]
+    format: PaperFormat,
+    /// Where to write it; `-` for standard output [default: the incident's folder name with -report, -briefing or -regulator and .html or .md, in the current folder]
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Instead of the report, the handover briefing for a change of
+    /// command: situation, level, actions so far, open steps, next clocks,
+    /// who is reached.
+    #[arg(long, conflicts_with = "regulator")]
+    briefing: bool,
+    /// Instead of the report, a draft of the report to the provincial 网信
+    /// office (网络安全事件报告): the first report, items 1 and 2, filled from
+    /// the incident and marked where a person must write.
+    #[arg(long)]
+    regulator: bool,
+    /// With --regulator: the follow-up report, all eight items.
+    #[arg(long, requires = "regulator")]
+    follow_up: bool,
+    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Pretend it is this time (RFC 3339), for scripted drills and tests.
+    #[arg(long, hide = true, value_name = "TIME")]
+    now: Option<String>,
+}
+
+/// The format of a paper about an incident.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperFormat {
+    /// One HTML file to open in a browser and print.
+    #[default]
+    Html,
+    /// Markdown, to paste into the review.
+    Md,
+}
+
+/// Runs `runbook report`.
+///
+/// # Errors
+/// An unknown incident, or a file that cannot be written.
+pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let who = IncidentWho {
+        data_dir: args.data_dir.clone(),
+        operator: None,
+        device: None,
+        now: args.now.clone(),
+    };
+    let service = Service::new(super::incident::context(&who)?);
+    let times = service.context().times();
+    let dir = service
+        .resolve(&args.incident)
+        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+    let snap = service
+        .read(&dir)
+        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+    // What reading found goes to standard error: the paper may be going to
+    // standard output.
+    for n in &snap.notices {
+        eprintln!("! {}", super::clean::clean(&(EN.notice)(n)));
+    }
+    let paper = if args.briefing {
+        Paper::Briefing
+    } else if args.regulator {
+        Paper::Regulator {
+            follow_up: args.follow_up,
+        }
+    } else {
+        Paper::Report
+    };
+    let doc = paper.build(&snap.plan, &snap.incident, &times, &verification(&dir));
+    let text = match args.format {
+        PaperFormat::Html => doc.html(crate::ui::fonts::CJK_FONT),
+        PaperFormat::Md => doc.markdown(),
+    };
+    let file = args.out.as_deref();
+    if file == Some(Path::new("-")) {
+        out.write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let what = paper.slug();
+    let target = file.map_or_else(
+        || {
+            let name = dir
+                .file_name()
+                .map_or_else(|| "incident".into(), |n| n.to_string_lossy().into_owned());
+            let ext = match args.format {
+                PaperFormat::Html => "html",
+                PaperFormat::Md => "md",
+            };
+            PathBuf::from(format!("{name}-{what}.{ext}"))
+        },
+        Path::to_path_buf,
+    );
+    write_atomic(&target, text.as_bytes())?;
+    say!(out, "{}: the {what} is written", target.display())?;
+    Ok(ExitCode::SUCCESS)
+}
