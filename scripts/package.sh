@@ -7,6 +7,9 @@
 # Usage: scripts/package.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The package's asset paths (Cargo.toml) name target/: build there whatever
+# the environment says.
+unset CARGO_TARGET_DIR
 
 if ! cargo deb --version >/dev/null 2>&1; then
     echo "package.sh: installing cargo-deb"
