@@ -7,6 +7,7 @@
 
 mod clean;
 mod diff;
+mod generate;
 mod incident;
 mod print;
 mod report;
@@ -133,6 +134,10 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Write synthetic plans and incidents of a given size, for the
+    /// benchmarks (`scripts/bench.sh`).
+    #[command(hide = true, subcommand)]
+    Generate(generate::GenerateCommand),
     /// Write the manual pages, `runbook.1` and one per subcommand, into a
     /// folder: for packaging.
     #[command(hide = true)]
@@ -171,6 +176,7 @@ pub fn main() -> ExitCode {
             format,
         }) => diff::run(old, new, format, &mut out),
         Some(Command::Report(ref args)) => report::run(args, &mut out),
+        Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,
             out: ref file,

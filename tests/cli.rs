@@ -235,3 +235,65 @@ fn the_readmes_incident_commands_work_as_written() {
         "{written:?}"
     );
 }
+
+/// The benchmarks' data is real: a generated plan loads with the size asked
+/// for and no warnings, and a generated incident is a folder `verify`
+/// accepts and `status` replays.
+#[test]
+fn generated_plans_and_incidents_are_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.ron");
+    let (code, out, err) = runbook(&[
+        "generate",
+        "plan",
+        "--steps",
+        "600",
+        "--people",
+        "80",
+        "--units",
+        "30",
+        "--classes",
+        "7",
+        "--out",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = runbook(&["check", "--strict", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("OK: 30 units, 30 roles, 80 people, 7 fault classes, 7 procedures, 600 steps"),
+        "{out}"
+    );
+    let data = dir.path().join("data");
+    let (code, folder, err) = runbook(&[
+        "generate",
+        "incident",
+        "--plan",
+        plan.to_str().unwrap(),
+        "--events",
+        "300",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{folder}{err}");
+    let folder = folder.trim();
+    let (code, out, _) = runbook(&["verify", folder]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("OK: the whole record checks out: 1 file, 2 writing sessions"),
+        "{out}"
+    );
+    let read = runbook::service::Service::new(runbook::service::Context::from_env(
+        runbook::service::context::Overrides {
+            data_dir: Some(data.clone()),
+            ..Default::default()
+        },
+    ))
+    .read(std::path::Path::new(folder))
+    .unwrap();
+    assert_eq!(
+        read.incident.timeline().len(),
+        301,
+        "the declaration and 300 events"
+    );
+}
