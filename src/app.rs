@@ -377,12 +377,7 @@ impl RunbookApp {
     /// opens it in the browser; says where it went either way.
     fn print_plan(&mut self, path: Option<PathBuf>) {
         let name = format!("{}.html", self.current.plan.doc().meta.title);
-        let Some(path) = path.or_else(|| {
-            rfd::FileDialog::new()
-                .set_file_name(&name)
-                .add_filter("HTML", &["html"])
-                .save_file()
-        }) else {
+        let Some(path) = path.or_else(|| ask_where_to_save(&name)) else {
             return;
         };
         let html = crate::paper::binder::binder(&self.current.plan, ui::fonts::CJK_FONT);
@@ -404,12 +399,7 @@ impl RunbookApp {
                 .map_or_else(|| "incident".into(), |n| n.to_string_lossy()),
             paper.slug()
         );
-        let Some(path) = path.or_else(|| {
-            rfd::FileDialog::new()
-                .set_file_name(&name)
-                .add_filter("HTML", &["html"])
-                .save_file()
-        }) else {
+        let Some(path) = path.or_else(|| ask_where_to_save(&name)) else {
             return;
         };
         let times = self.service.context().times();
@@ -843,6 +833,14 @@ fn with_icon(viewport: egui::ViewportBuilder) -> egui::ViewportBuilder {
         // The committed PNG always decodes; without it the window is the same.
         Err(_) => viewport,
     }
+}
+
+/// Asks the native dialog where to save an HTML file, offering `name`.
+fn ask_where_to_save(name: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_file_name(name)
+        .add_filter("HTML", &["html"])
+        .save_file()
 }
 
 #[cfg(test)]

@@ -71,6 +71,15 @@ fn heading(d: &PlanDiff) -> String {
     )
 }
 
+/// The fields a change shows: a removed thing is named by its first field
+/// (the rest is gone with it); anything else shows every field.
+fn shown(c: &Change) -> &[FieldChange] {
+    match c.kind {
+        ChangeKind::Removed => &c.fields[..c.fields.len().min(1)],
+        _ => &c.fields,
+    }
+}
+
 /// Whether a field's change fits on one line as `old → new`.
 fn short(f: &FieldChange) -> bool {
     [&f.old, &f.new]
@@ -99,12 +108,7 @@ fn text(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
             } else {
                 say!(out, "  {mark} {} ({})", c.subject, c.place)?;
             }
-            // A removed thing is named by its first field; the rest is gone.
-            let fields = match c.kind {
-                ChangeKind::Removed => &c.fields[..c.fields.len().min(1)],
-                _ => &c.fields[..],
-            };
-            for f in fields {
+            for f in shown(c) {
                 match (&f.old, &f.new) {
                     (Some(old), Some(new)) if short(f) => {
                         say!(out, "      {}: {old} → {new}", f.field)?;
@@ -166,11 +170,7 @@ fn markdown(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
             } else {
                 writeln!(out, "- **{kind}** {} ({})", md(&c.subject), md(&c.place))?;
             }
-            let fields = match c.kind {
-                ChangeKind::Removed => &c.fields[..c.fields.len().min(1)],
-                _ => &c.fields[..],
-            };
-            for f in fields {
+            for f in shown(c) {
                 match (&f.old, &f.new) {
                     (Some(old), Some(new)) if short(f) => {
                         writeln!(out, "  - {}: {} → {}", f.field, md(old), md(new))?;
@@ -220,21 +220,10 @@ fn md_block(out: &mut dyn Write, label: &str, value: &str) -> std::io::Result<()
     Ok(())
 }
 
-/// Text with every character Markdown would read as markup escaped (and
-/// those a terminal would act on, as the file may well be shown in one).
+/// Text escaped for Markdown: the terminal-unsafe characters first (the
+/// file may well be shown in one), then the markup (`paper::doc::md`).
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in super::clean::clean(text).chars().enumerate() {
-        let markup = matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
-        if markup {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    crate::paper::doc::md(&super::clean::clean(text))
 }
 
 #[cfg(test)]

@@ -18,17 +18,9 @@ use crate::model::plan::org;
 /// The language paper is written in: the plan's own.
 #[must_use]
 pub fn lang_of(plan: &Plan) -> Lang {
-    if plan
-        .doc()
-        .meta
-        .language
-        .to_ascii_lowercase()
-        .starts_with("zh")
-    {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+    // A plan's language is a locale-like tag ("zh-CN", "en"), read the way
+    // the system locale is.
+    Lang::from_locale(Some(&plan.doc().meta.language))
 }
 
 /// The whole binder of a plan; `font` is embedded so Chinese prints on a
@@ -408,19 +400,8 @@ fn directory(plan: &Plan, lang: Lang, b: &mut Body) {
                 esc(&e.person.title)
             );
         }
-        b.row(&[
-            name,
-            roles.join("<br>"),
-            format!(
-                "<span class=\"num\">{}</span>",
-                esc(c.mobile.as_deref().unwrap_or_default())
-            ),
-            format!(
-                "<span class=\"num\">{}</span>",
-                esc(c.office.as_deref().unwrap_or_default())
-            ),
-            other.join("<br>"),
-        ]);
+        let [mobile, office] = number_cells(c);
+        b.row(&[name, roles.join("<br>"), mobile, office, other.join("<br>")]);
     }
     b.end_table();
     if !dir.externals.is_empty() {
@@ -434,23 +415,28 @@ fn directory(plan: &Plan, lang: Lang, b: &mut Body) {
                 .map(|s| esc(s))
                 .chain((!e.notes.is_empty()).then(|| esc(&e.notes)))
                 .collect();
+            let [mobile, office] = number_cells(c);
             b.row(&[
                 format!("<b>{}</b>", esc(&e.name)),
                 esc(kinds(e.kind)),
-                format!(
-                    "<span class=\"num\">{}</span>",
-                    esc(c.mobile.as_deref().unwrap_or_default())
-                ),
-                format!(
-                    "<span class=\"num\">{}</span>",
-                    esc(c.office.as_deref().unwrap_or_default())
-                ),
+                mobile,
+                office,
                 other.join("<br>"),
             ]);
         }
         b.end_table();
     }
     b.close_page();
+}
+
+/// The mobile and office cells of a directory row.
+fn number_cells(c: &Contact) -> [String; 2] {
+    [&c.mobile, &c.office].map(|n| {
+        format!(
+            "<span class=\"num\">{}</span>",
+            esc(n.as_deref().unwrap_or_default())
+        )
+    })
 }
 
 fn checklists(plan: &Plan, lang: Lang, b: &mut Body) {

@@ -57,8 +57,8 @@ fn value_of(f: &Facts<'_>, key: &str) -> Option<String> {
 
 /// Steps done, in the order they were done, each with when.
 fn done(f: &Facts<'_>) -> Vec<String> {
-    let status = f.incident.status(f.plan, f.times.now());
-    let mut done: Vec<(Option<chrono::DateTime<chrono::Utc>>, &str)> = status
+    let mut done: Vec<(Option<chrono::DateTime<chrono::Utc>>, &str)> = f
+        .status
         .items
         .iter()
         .filter(|i| i.state == crate::model::incident::ItemState::Done)
@@ -78,23 +78,10 @@ fn done(f: &Facts<'_>) -> Vec<String> {
         .collect()
 }
 
-fn facts<'a>(
-    plan: &'a Plan,
-    incident: &'a crate::model::incident::Incident,
-    times: &'a Times,
-) -> Facts<'a> {
-    Facts {
-        plan,
-        incident,
-        times,
-        lang: super::binder::lang_of(plan),
-    }
-}
-
 /// The handover briefing for a change of command.
 #[must_use]
 pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times: &Times) -> Doc {
-    let f = facts(plan, incident, times);
+    let f = Facts::new(plan, incident, times);
     let tr = f.lang.tr();
     let t = tr.paper;
     let now = times.now();
@@ -253,7 +240,7 @@ pub fn regulator(
     times: &Times,
     which: RegulatorReport,
 ) -> Doc {
-    let f = facts(plan, incident, times);
+    let f = Facts::new(plan, incident, times);
     let tr = f.lang.tr();
     let t = tr.paper;
     let r = &t.regulator;

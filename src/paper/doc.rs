@@ -167,7 +167,7 @@ impl Doc {
 
 /// Text escaped for Markdown: what would be read as markup is shown as the
 /// characters typed (a note with `*` or `<script>` stays a note).
-fn md(text: &str) -> String {
+pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
         let markup = matches!(

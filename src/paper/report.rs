@@ -13,7 +13,7 @@ use super::svg;
 use crate::i18n::Lang;
 use crate::i18n::incident::commander_name;
 use crate::i18n::time::{Span, Times};
-use crate::model::incident::{ClockKind, Event, Incident, ItemState};
+use crate::model::incident::{ClockKind, Entry, Event, Incident, ItemState, Status};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::StepKind;
@@ -42,9 +42,23 @@ pub(super) struct Facts<'a> {
     pub incident: &'a Incident,
     pub times: &'a Times,
     pub lang: Lang,
+    /// The checklist and clocks as of now, worked out once for every
+    /// section that shows them.
+    pub status: Status<'a>,
 }
 
-impl Facts<'_> {
+impl<'a> Facts<'a> {
+    /// The facts of an incident under its plan, in the plan's language.
+    pub fn new(plan: &'a Plan, incident: &'a Incident, times: &'a Times) -> Self {
+        Self {
+            plan,
+            incident,
+            times,
+            lang: super::binder::lang_of(plan),
+            status: incident.status(plan, times.now()),
+        }
+    }
+
     /// The end of the response so far: the close, or now.
     pub fn end(&self) -> DateTime<Utc> {
         self.incident
@@ -89,14 +103,14 @@ impl Facts<'_> {
             .entries_about(step)
             .filter(|e| matches!(e.event, Event::ValueRecorded { .. }))
             .last()?;
-        Some((value, format!("{}@{}", entry.by, entry.device), entry.at()))
+        Some((value, entry.recorder(), entry.at()))
     }
 
     /// Everyone who recorded an entry, as `name@device`, in order of first entry.
     pub fn operators(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for e in self.incident.timeline() {
-            let who = format!("{}@{}", e.by, e.device);
+            let who = e.recorder();
             if !out.contains(&who) {
                 out.push(who);
             }
@@ -141,14 +155,8 @@ impl Facts<'_> {
 /// The report of an incident.
 #[must_use]
 pub fn report(plan: &Plan, incident: &Incident, times: &Times, verification: &Verification) -> Doc {
-    let lang = super::binder::lang_of(plan);
-    let f = Facts {
-        plan,
-        incident,
-        times,
-        lang,
-    };
-    let tr = lang.tr();
+    let f = Facts::new(plan, incident, times);
+    let tr = f.lang.tr();
     let t = tr.paper;
     let mut d = Doc {
         title: (t.report_title)(incident.title()),
@@ -302,7 +310,7 @@ fn activity(f: &Facts<'_>, d: &mut Doc) {
         .map(|e| {
             vec![
                 f.times.datetime(e.at()),
-                format!("{}@{}", e.by, e.device),
+                e.recorder(),
                 (tr.incident.event)(&e.event, f.plan, f.times),
             ]
         })
@@ -317,7 +325,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let (t, w) = (tr.paper, tr.walk);
     d.push(Block::Heading(t.checklist.to_owned()));
-    let status = f.incident.status(f.plan, f.times.now());
+    let status = &f.status;
     let mut rows = Vec::new();
     for item in &status.items {
         let last = f.acted(item.step);
@@ -331,7 +339,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             ItemState::Bypassed(by) => (w.state_bypassed)(by.as_str()),
         };
         let (who, when) = last.map_or((String::new(), String::new()), |e| {
-            (format!("{}@{}", e.by, e.device), f.times.datetime(e.at()))
+            (e.recorder(), f.times.datetime(e.at()))
         });
         let met = match (item.due, &item.state, last) {
             (Some(due), ItemState::Done, Some(e)) if e.at() <= due => t.met.to_owned(),
@@ -398,115 +406,84 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     }
 }
 
+/// A section listing the timeline's entries of one kind, one row each, or
+/// saying that none was recorded.
+fn entries_table(
+    f: &Facts<'_>,
+    d: &mut Doc,
+    heading: &str,
+    head: [&str; 4],
+    row: impl Fn(&Entry) -> Option<Vec<String>>,
+) {
+    let rows: Vec<Vec<String>> = f.incident.timeline().iter().filter_map(row).collect();
+    d.push(Block::Heading(heading.to_owned()));
+    if rows.is_empty() {
+        d.push(Block::Para(f.lang.tr().paper.none_recorded.to_owned()));
+    } else {
+        d.push(Block::Table(head.map(str::to_owned).to_vec(), rows));
+    }
+}
+
 fn calls(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let t = tr.paper;
-    let rows: Vec<Vec<String>> = f
-        .incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
+    entries_table(
+        f,
+        d,
+        t.calls,
+        [t.col_time, t.col_to, t.col_what, t.col_who],
+        |e| match &e.event {
             Event::CallAttempt { to, .. } => Some(vec![
                 f.times.datetime(e.at()),
                 Callee::of(f.plan, to).label(),
                 (tr.incident.event)(&e.event, f.plan, f.times),
-                format!("{}@{}", e.by, e.device),
+                e.recorder(),
             ]),
             _ => None,
-        })
-        .collect();
-    d.push(Block::Heading(t.calls.to_owned()));
-    if rows.is_empty() {
-        d.push(Block::Para(t.none_recorded.to_owned()));
-    } else {
-        d.push(Block::Table(
-            vec![
-                t.col_time.into(),
-                t.col_to.into(),
-                t.col_what.into(),
-                t.col_who.into(),
-            ],
-            rows,
-        ));
-    }
+        },
+    );
 }
 
 fn messages(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let t = tr.paper;
-    let rows: Vec<Vec<String>> = f
-        .incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::MessageSent {
-                audience,
-                channel,
-                text,
-                ..
-            } => Some(vec![
-                f.times.datetime(e.at()),
-                (tr.incident.audience)(*audience).to_owned(),
-                channel
-                    .map(|c| (tr.incident.message_channel)(c).to_owned())
-                    .unwrap_or_default(),
-                text.clone(),
-            ]),
-            _ => None,
-        })
-        .collect();
-    d.push(Block::Heading(t.messages.to_owned()));
-    if rows.is_empty() {
-        d.push(Block::Para(t.none_recorded.to_owned()));
-    } else {
-        d.push(Block::Table(
-            vec![
-                t.col_time.into(),
-                t.col_audience.into(),
-                t.channel.into(),
-                t.col_text.into(),
-            ],
-            rows,
-        ));
-    }
+    let head = [t.col_time, t.col_audience, t.channel, t.col_text];
+    entries_table(f, d, t.messages, head, |e| match &e.event {
+        Event::MessageSent {
+            audience,
+            channel,
+            text,
+            ..
+        } => Some(vec![
+            f.times.datetime(e.at()),
+            (tr.incident.audience)(*audience).to_owned(),
+            channel
+                .map(|c| (tr.incident.message_channel)(c).to_owned())
+                .unwrap_or_default(),
+            text.clone(),
+        ]),
+        _ => None,
+    });
 }
 
 fn notes(f: &Facts<'_>, d: &mut Doc) {
     let t = f.lang.tr().paper;
-    let rows: Vec<Vec<String>> = f
-        .incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::Note { text, step, .. } => Some(vec![
-                f.times.datetime(e.at()),
-                format!("{}@{}", e.by, e.device),
-                step.as_ref().map(ToString::to_string).unwrap_or_default(),
-                text.clone(),
-            ]),
-            _ => None,
-        })
-        .collect();
-    d.push(Block::Heading(t.notes.to_owned()));
-    if rows.is_empty() {
-        d.push(Block::Para(t.none_recorded.to_owned()));
-    } else {
-        d.push(Block::Table(
-            vec![
-                t.col_time.into(),
-                t.col_who.into(),
-                t.col_step.into(),
-                t.col_text.into(),
-            ],
-            rows,
-        ));
-    }
+    let head = [t.col_time, t.col_who, t.col_step, t.col_text];
+    entries_table(f, d, t.notes, head, |e| match &e.event {
+        Event::Note { text, step, .. } => Some(vec![
+            f.times.datetime(e.at()),
+            e.recorder(),
+            step.as_ref().map(ToString::to_string).unwrap_or_default(),
+            text.clone(),
+        ]),
+        _ => None,
+    });
 }
 
 fn open_items(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let t = tr.paper;
-    let status = f.incident.status(f.plan, f.times.now());
+    let status = &f.status;
     let items: Vec<String> = status
         .items
         .iter()

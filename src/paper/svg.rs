@@ -91,10 +91,9 @@ pub(super) fn picture(f: &Facts<'_>) -> String {
         );
     }
     levels(f, &axis, &mut s);
-    let status = i.status(f.plan, f.times.now());
-    steps(f, &axis, &status, &mut s);
+    steps(f, &axis, &f.status, &mut s);
     calls_and_messages(f, &axis, &mut s);
-    duties(f, &axis, &status, &mut s);
+    duties(f, &axis, &f.status, &mut s);
     ticks(f, &axis, mid(lanes.len() - 1) + LANE / 2.0 + 12.0, &mut s);
     s.push_str("</svg>");
     s

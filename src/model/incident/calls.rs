@@ -113,7 +113,7 @@ impl CallSheet {
 
 /// Who answers for a target: a role's holder then deputies; a person or an
 /// external contact themselves.
-fn answerers(plan: &Plan, target: &Target) -> Vec<Target> {
+pub(super) fn answerers(plan: &Plan, target: &Target) -> Vec<Target> {
     match target {
         Target::Role(id) => plan
             .role(id)

@@ -16,7 +16,7 @@ use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{CountsFrom, Phase, Step, StepKind, Target};
 
 use super::Incident;
-use super::event::{CallOutcome, Event, StepStatus};
+use super::event::{CallOutcome, Entry, Event, StepStatus};
 
 /// Where a checklist item stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -336,26 +336,24 @@ impl Incident {
     /// Whether a call to the target (or, for a role, to its holder or a
     /// deputy) reached someone.
     fn reached(&self, plan: &Plan, target: &Target) -> bool {
-        let people: Vec<Target> = match target {
-            Target::Role(id) => plan
-                .role(id)
-                .map(|r| {
-                    std::iter::once(&r.holder)
-                        .chain(&r.deputies)
-                        .map(|p| Target::Person(p.clone()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        self.timeline.iter().any(|e| match &e.event {
-            Event::CallAttempt {
-                to,
-                outcome: CallOutcome::Reached,
-                ..
-            } => to == target || people.contains(to),
-            _ => false,
-        })
+        self.first_reached(plan, target).is_some()
+    }
+
+    /// When a call to the target (or, for a role, to its holder or a
+    /// deputy) first reached someone.
+    pub(super) fn first_reached(&self, plan: &Plan, target: &Target) -> Option<DateTime<Utc>> {
+        let answerers = super::calls::answerers(plan, target);
+        self.timeline
+            .iter()
+            .find(|e| match &e.event {
+                Event::CallAttempt {
+                    to,
+                    outcome: CallOutcome::Reached,
+                    ..
+                } => to == target || answerers.contains(to),
+                _ => false,
+            })
+            .map(Entry::at)
     }
 
     /// Steps named in the log that the plan does not have, in order of first mention.

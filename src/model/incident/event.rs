@@ -88,6 +88,13 @@ impl Event {
 }
 
 impl Entry {
+    /// Who recorded it, on which device: `name@device`, as the timeline
+    /// and the papers sign an entry.
+    #[must_use]
+    pub fn recorder(&self) -> String {
+        format!("{}@{}", self.by, self.device)
+    }
+
     /// When it happened: `happened_at` if given, else when it was recorded.
     #[must_use]
     pub fn at(&self) -> DateTime<Utc> {

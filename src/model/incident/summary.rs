@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 
 use crate::model::ids::LevelId;
 use crate::model::plan::Plan;
-use crate::model::plan::doc::{Drill, Milestone, ReportDuty, Step, Target, TimeTarget};
+use crate::model::plan::doc::{Drill, Milestone, ReportDuty, Step, TimeTarget};
 
 use super::checklist::{Clock, ItemState};
-use super::{CallOutcome, CallSheet, Entry, Event, Incident, StepStatus};
+use super::{CallSheet, Entry, Event, Incident, StepStatus};
 
 /// How many of the next clocks a briefing names.
 const NEXT_CLOCKS: usize = 3;
@@ -197,30 +197,7 @@ impl Incident {
                 }
                 _ => false,
             }),
-            Milestone::Reached(target) => {
-                // A call for this line of the tree, or to whoever holds it.
-                let people: Vec<Target> = match target {
-                    Target::Role(id) => plan
-                        .role(id)
-                        .map(|r| {
-                            std::iter::once(&r.holder)
-                                .chain(&r.deputies)
-                                .map(|p| Target::Person(p.clone()))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
-                };
-                first(&|e| match e {
-                    Event::CallAttempt {
-                        to,
-                        outcome: CallOutcome::Reached,
-                        line,
-                        ..
-                    } => to == target || line.as_ref() == Some(target) || people.contains(to),
-                    _ => false,
-                })
-            }
+            Milestone::Reached(target) => self.first_reached(plan, target),
         }
     }
 

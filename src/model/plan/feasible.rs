@@ -22,7 +22,7 @@ use super::diagnostic::{Diagnostic, DocPath, Segment};
 use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Target};
 use super::flow::class_flow;
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
-use super::validate::{all_steps, step_path};
+use super::validate::{all_steps, step_path, target_name};
 use crate::model::ids::{LevelId, PersonId};
 
 /// Every feasibility warning of a document that validated without errors.
@@ -441,15 +441,6 @@ fn trees_monotone(levels: &Levels<'_>, trees: &[Reach<'_>], out: &mut Vec<Diagno
                 }
             }
         }
-    }
-}
-
-/// A call target as the plan file writes it.
-fn target_name(t: &Target) -> String {
-    match t {
-        Target::Role(id) => format!("role {:?}", id.as_str()),
-        Target::Person(id) => format!("person {:?}", id.as_str()),
-        Target::External(id) => format!("contact {:?}", id.as_str()),
     }
 }
 

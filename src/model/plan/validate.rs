@@ -1043,7 +1043,7 @@ fn collect_call_minutes(calls: &[Call], path: &DocPath, out: &mut Vec<(DocPath, 
 }
 
 /// A target in a diagnostic: its kind and id, as the plan file writes them.
-fn target_name(t: &Target) -> String {
+pub(super) fn target_name(t: &Target) -> String {
     let kind = match t {
         Target::Role(_) => "role",
         Target::Person(_) => "person",

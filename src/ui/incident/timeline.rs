@@ -145,7 +145,7 @@ pub fn ui(
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(times.short(e.at())).monospace().strong());
-                    ui.label(RichText::new(format!("{}@{}", e.by, e.device)).weak());
+                    ui.label(RichText::new(e.recorder()).weak());
                     let mut rich = RichText::new(format!("{text}{mark}"));
                     if corrected(e) {
                         rich = rich.strikethrough().color(theme::quiet_text(dark));
