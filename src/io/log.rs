@@ -21,7 +21,7 @@
 //! new file.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read as _, Seek as _, SeekFrom};
+use std::io::{BufRead as _, Read as _, Seek as _, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -37,7 +37,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 const HASH_KEY: &[u8] = b",\"hash\":\"";
 
 /// What a log line holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Record {
     /// A writing session began.
@@ -74,6 +74,46 @@ pub enum Record {
     /// The writing session ended cleanly.
     Closed {
         /// When.
+        at: chrono::DateTime<chrono::Utc>,
+    },
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::model::tag_first::deserialize(d)
+    }
+}
+
+impl crate::model::tag_first::Mirrored for Record {
+    const TAG: &'static str = "type";
+    fn from_external<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        RecordDef::deserialize(d)
+    }
+}
+
+/// [`Record`] for reading in one pass, field for field; see [`Event`]'s.
+#[derive(Deserialize)]
+#[serde(remote = "Record", rename_all = "snake_case", deny_unknown_fields)]
+enum RecordDef {
+    Opened {
+        app_version: String,
+        device: String,
+        #[serde(default)]
+        machine: Option<String>,
+        plan_sha256: String,
+        at: chrono::DateTime<chrono::Utc>,
+        #[serde(default)]
+        continues: Option<Continuation>,
+    },
+    Event {
+        entry: Entry,
+    },
+    Recovered {
+        at_byte: u64,
+        cut_bytes: u64,
+        kept_in: String,
+    },
+    Closed {
         at: chrono::DateTime<chrono::Utc>,
     },
 }
@@ -166,12 +206,17 @@ pub fn format_line(seq: u64, prev: &str, record: &Record) -> (Vec<u8>, String) {
     (body, hash)
 }
 
+/// Lower-case hex. By hand rather than through `format!`: every line read
+/// is hashed and compared in hex, and the formatting machinery was a tenth
+/// of the time of reading a long log.
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    s
 }
 
 /// SHA-256 of some bytes, as lower-case hex.
@@ -197,8 +242,8 @@ pub fn check_self(bytes: &[u8]) -> Result<Line, LineFault> {
     let body = &bytes[..cut];
     let line: Line =
         serde_json::from_slice(bytes).map_err(|e| LineFault::NotARecord(e.to_string()))?;
-    let expected_tail = format!("{}\"}}", line.hash);
-    if &bytes[cut + HASH_KEY.len()..] != expected_tail.as_bytes() {
+    let tail = &bytes[cut + HASH_KEY.len()..];
+    if tail.strip_prefix(line.hash.as_bytes()) != Some(b"\"}") {
         return Err(LineFault::HashNotLast);
     }
     if sha256_hex(body) != line.hash {
@@ -308,6 +353,17 @@ impl Scan {
         })
     }
 
+    /// The entries recorded in every kept line, in file order, taken out.
+    pub fn into_entries(self) -> impl Iterator<Item = Entry> {
+        self.lines
+            .into_iter()
+            .chain(self.after_damage.into_iter().map(|(_, l)| l))
+            .filter_map(|l| match l.record {
+                Record::Event { entry } => Some(entry),
+                _ => None,
+            })
+    }
+
     /// The entries recorded after the first damage.
     pub fn entries_after_damage(&self) -> impl Iterator<Item = &Entry> {
         self.after_damage
@@ -331,66 +387,130 @@ impl Scan {
 /// Reads and checks a whole log from bytes.
 #[must_use]
 pub fn scan(data: &[u8]) -> Scan {
-    let mut out = Scan::default();
+    let mut scanner = Scanner::default();
     let mut pos = 0usize;
-    let mut line_no = 0u64;
-    // The line before, when it was kept: the next one must follow it. After
-    // a bad line there is nothing to follow, and an intact line starts again.
-    let mut before: Option<(u64, String)> = Some((0, GENESIS.to_owned()));
     while pos < data.len() {
-        line_no += 1;
         let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') else {
-            out.torn_tail = Some((pos as u64, data[pos..].to_vec()));
+            scanner.torn(pos as u64, &data[pos..]);
             break;
         };
-        let bytes = &data[pos..pos + nl];
-        let at = pos as u64;
+        scanner.line(&data[pos..pos + nl], pos as u64);
         pos += nl + 1;
+    }
+    scanner.out
+}
+
+/// Reads a log file, one line at a time: what is held is the lines kept,
+/// never the file's bytes.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn read(path: &Path) -> Result<Scan, LogError> {
+    let read_err = |e: std::io::Error| LogError::Read {
+        path: path.to_owned(),
+        error: e.into(),
+    };
+    let mut file = std::io::BufReader::with_capacity(1 << 16, File::open(path).map_err(read_err)?);
+    let mut scanner = Scanner::default();
+    let mut buf = Vec::new();
+    let mut pos = 0u64;
+    loop {
+        buf.clear();
+        let n = file.read_until(b'\n', &mut buf).map_err(read_err)?;
+        if n == 0 {
+            break;
+        }
+        if buf.last() == Some(&b'\n') {
+            scanner.line(&buf[..n - 1], pos);
+        } else {
+            scanner.torn(pos, &buf);
+        }
+        pos += n as u64;
+    }
+    Ok(scanner.out)
+}
+
+/// The first line of a log file that checks out by itself: the first of
+/// [`Scan::kept`], read without reading the rest of the file.
+#[must_use]
+pub fn first_kept(path: &Path) -> Option<Line> {
+    let mut file = std::io::BufReader::new(File::open(path).ok()?);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        file.read_until(b'\n', &mut buf).ok()?;
+        let line = buf.strip_suffix(b"\n")?;
+        if let Ok(line) = check_self(line) {
+            return Some(line);
+        }
+    }
+}
+
+/// Checks lines one after the other into a [`Scan`].
+struct Scanner {
+    out: Scan,
+    line_no: u64,
+    /// The line before, when it was kept: the next one must follow it.
+    /// After a bad line there is nothing to follow, and an intact line
+    /// starts again.
+    before: Option<(u64, String)>,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self {
+            out: Scan::default(),
+            line_no: 0,
+            before: Some((0, GENESIS.to_owned())),
+        }
+    }
+}
+
+impl Scanner {
+    /// A complete line (without its newline) that starts at byte `at`.
+    fn line(&mut self, bytes: &[u8], at: u64) {
+        self.line_no += 1;
+        let line_no = self.line_no;
         let line = match check_self(bytes) {
             Ok(line) => line,
             Err(fault) => {
-                out.damage.push(Damage {
+                self.out.damage.push(Damage {
                     line: line_no,
                     at,
                     fault,
                 });
-                before = None;
-                continue;
+                self.before = None;
+                return;
             }
         };
-        if let Some((seq, prev)) = &before
+        if let Some((seq, prev)) = &self.before
             && let Err(fault) = follows(&line, seq + 1, prev)
         {
-            out.damage.push(Damage {
+            self.out.damage.push(Damage {
                 line: line_no,
                 at,
                 fault,
             });
         }
-        before = Some((line.seq, line.hash.clone()));
-        if out.damage.is_empty() {
-            out.lines.push(line);
-            out.good_len = pos as u64;
+        match &mut self.before {
+            Some((seq, hash)) => {
+                *seq = line.seq;
+                hash.clone_from(&line.hash);
+            }
+            None => self.before = Some((line.seq, line.hash.clone())),
+        }
+        if self.out.damage.is_empty() {
+            self.out.lines.push(line);
+            self.out.good_len = at + bytes.len() as u64 + 1;
         } else {
-            out.after_damage.push((line_no, line));
+            self.out.after_damage.push((line_no, line));
         }
     }
-    out
-}
 
-/// Reads a log file whole.
-///
-/// # Errors
-/// When the file cannot be read.
-pub fn read(path: &Path) -> Result<Scan, LogError> {
-    let mut data = Vec::new();
-    File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut data))
-        .map_err(|e| LogError::Read {
-            path: path.to_owned(),
-            error: e.into(),
-        })?;
-    Ok(scan(&data))
+    /// An incomplete last line: no newline ends it.
+    fn torn(&mut self, at: u64, bytes: &[u8]) {
+        self.out.torn_tail = Some((at, bytes.to_vec()));
+    }
 }
 
 /// What the writer pins in its first record.

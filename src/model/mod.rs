@@ -8,3 +8,4 @@ pub mod ids;
 pub mod incident;
 pub mod notice;
 pub mod plan;
+pub(crate) mod tag_first;

@@ -456,7 +456,7 @@ fn write_loop(mut log: IncidentLog, inbox: &Receiver<Request>, outbox: &Sender<R
                 match read::read_all(log.dir()) {
                     Ok(read) => {
                         // What arrives is seen: the next entries come after it.
-                        log.learn(&read.streams);
+                        log.learn(&read.seen);
                         Reply::Disk(read.entries, read.notices)
                     }
                     // Unreadable for a moment (a file being replaced): the

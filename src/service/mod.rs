@@ -189,7 +189,7 @@ impl Service {
     pub fn read(&self, dir: &Path) -> Result<Snapshot, IncidentError> {
         let (plan, _) = read::load_plan(dir)?;
         let (entries, notices) = read::read_entries(dir)?;
-        let incident = Incident::replay(&entries).map_err(|error| IncidentError::Replay {
+        let incident = Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
             dir: dir.to_owned(),
             error,
         })?;
@@ -209,7 +209,7 @@ impl Service {
             .chain(incident_dir::joined_dirs(self.ctx.data_dir()))
             .map(|dir| {
                 let state = read::read_entries(&dir).and_then(|(entries, _)| {
-                    Incident::replay(&entries).map_err(|error| IncidentError::Replay {
+                    Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
                         dir: dir.clone(),
                         error,
                     })

@@ -19,7 +19,6 @@ use super::paths::{
 use super::read::{load_plan, read_all};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
-use crate::model::incident::merge::{self, Stream};
 use crate::model::incident::{Action, Causes, Declaration, Entry, Event, Happened, Incident};
 use crate::model::plan::{self, Plan};
 
@@ -129,8 +128,9 @@ impl IncidentLog {
 
     /// Learns what the other writers have written, from a fresh reading of
     /// the folder: later entries are stamped as written after it.
-    pub fn learn(&mut self, streams: &[Stream]) {
-        let seen = merge::frontier(streams, &self.writer_name);
+    pub fn learn(&mut self, seen: &Causes) {
+        let mut seen = seen.clone();
+        seen.0.remove(&self.writer_name);
         self.seen.join(&seen);
     }
 
@@ -423,7 +423,8 @@ impl OpenIncident {
             Err(e) => return Err(e.into()),
         };
         let read = read_all(dir)?;
-        let seen = merge::frontier(&read.streams, &writer_name);
+        let mut seen = read.seen;
+        seen.0.remove(&writer_name);
         let (entries, read_notices) = (read.entries, read.notices);
         // This writer's torn tail was repaired when its log was opened
         // above; a notice that it "will be repaired" would be stale.
@@ -433,7 +434,7 @@ impl OpenIncident {
                 |n| !matches!(n, Notice::TornTail { file, .. } if Some(file) == own.as_ref()),
             ),
         );
-        let incident = Incident::replay(&entries).map_err(|error| IncidentError::Replay {
+        let incident = Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
             dir: dir.to_owned(),
             error,
         })?;

@@ -7,7 +7,7 @@ use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::{FileOp, IncidentError, Notice, file_err};
 use crate::io::log::{self, Record};
 use crate::model::incident::merge::{self, Stream};
-use crate::model::incident::{Entry, EntryRef};
+use crate::model::incident::{Causes, Entry, EntryRef};
 use crate::model::plan::{self, Plan};
 
 /// Reads every log in an incident folder; returns the entries in causal
@@ -25,8 +25,9 @@ pub fn read_entries(dir: &Path) -> Result<(Vec<Entry>, Vec<Notice>), IncidentErr
 /// merged timeline, and the notices.
 #[derive(Debug)]
 pub struct Read {
-    /// Each writer's entries, in the order it wrote them.
-    pub streams: Vec<Stream>,
+    /// What the logs show of every writer (see [`merge::seen`]): what a
+    /// new entry comes after, once its own writer is left out.
+    pub seen: Causes,
     /// Every entry, in causal order.
     pub entries: Vec<Entry>,
     /// What reading found.
@@ -40,7 +41,8 @@ pub struct Read {
 /// When a log cannot be read.
 pub fn read_all(dir: &Path) -> Result<Read, IncidentError> {
     let (streams, mut notices) = read_streams(dir)?;
-    let merged = merge::merge(&streams);
+    let seen = merge::seen(&streams);
+    let merged = merge::merge(streams);
     notices.extend(merged.skews.into_iter().map(|s| Notice::ClockSkew {
         device: s.device,
         ahead_of: s.ahead_of,
@@ -52,7 +54,7 @@ pub fn read_all(dir: &Path) -> Result<Read, IncidentError> {
         later: c.later,
     }));
     Ok(Read {
-        streams,
+        seen,
         entries: merged.entries,
         notices,
     })
@@ -93,7 +95,7 @@ pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentEr
             });
         }
         let writer = log_device(&path);
-        let entries: Vec<Entry> = scan.entries().cloned().collect();
+        let entries: Vec<Entry> = scan.into_entries().collect();
         match streams.iter_mut().find(|s| s.writer == writer) {
             Some(stream) => {
                 // A continuation file starts with the entries its predecessor
@@ -168,8 +170,12 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
 
 /// The file a log continues, as its first record names it.
 fn continues_from(path: &Path) -> Option<PathBuf> {
-    let scan = log::read(path).ok()?;
-    continuation(&scan).map(|c| link_target(path, &c.file))
+    match log::first_kept(path)?.record {
+        Record::Opened {
+            continues: Some(c), ..
+        } if !c.file.is_empty() => Some(link_target(path, &c.file)),
+        _ => None,
+    }
 }
 
 /// The continuation a log's first record names, if any.

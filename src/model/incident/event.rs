@@ -103,7 +103,7 @@ impl Entry {
 }
 
 /// Everything that can happen during an incident.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
     /// The incident was declared.
@@ -253,6 +253,112 @@ pub enum Event {
     /// A closed incident was opened again.
     Reopened {
         /// Why.
+        reason: String,
+    },
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::model::tag_first::deserialize(d)
+    }
+}
+
+impl crate::model::tag_first::Mirrored for Event {
+    const TAG: &'static str = "type";
+    fn from_external<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        EventDef::deserialize(d)
+    }
+}
+
+/// [`Event`] for reading, field for field (the compiler holds it to it):
+/// the log is read through it in one pass (see [`crate::model::tag_first`]).
+/// A field added to `Event` is added here with the same `default`.
+#[derive(Deserialize)]
+#[serde(remote = "Event", rename_all = "snake_case", deny_unknown_fields)]
+enum EventDef {
+    Declared {
+        title: String,
+        class: ClassId,
+        level: LevelId,
+        answers: Vec<Answer>,
+        #[serde(default)]
+        suggested_level: Option<LevelId>,
+        #[serde(default)]
+        level_reason: Option<String>,
+        #[serde(default)]
+        discovered_at: Option<DateTime<Utc>>,
+        #[serde(default)]
+        commander: Option<Commander>,
+        drill: bool,
+        plan_version: String,
+        plan_sha256: String,
+    },
+    LevelChanged {
+        from: LevelId,
+        to: LevelId,
+        reason: String,
+    },
+    StepStatus {
+        step: StepId,
+        status: StepStatus,
+    },
+    ValueRecorded {
+        step: StepId,
+        value: String,
+    },
+    DecisionAnswered {
+        step: StepId,
+        yes: bool,
+        next: StepId,
+    },
+    CallAttempt {
+        to: Target,
+        via: Channel,
+        outcome: CallOutcome,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        line: Option<Target>,
+    },
+    MessageSent {
+        template: Option<TemplateId>,
+        audience: Audience,
+        #[serde(default)]
+        channel: Option<MessageChannel>,
+        text: String,
+    },
+    Note {
+        text: String,
+        #[serde(default)]
+        step: Option<StepId>,
+        #[serde(default)]
+        corrects: Option<EntryRef>,
+    },
+    WarningIssued {
+        level: LevelId,
+        #[serde(default)]
+        note: String,
+    },
+    WarningLifted {
+        level: LevelId,
+        #[serde(default)]
+        note: String,
+    },
+    CommandHandedOver {
+        from: Commander,
+        to: Commander,
+        #[serde(default)]
+        note: String,
+    },
+    DutyDone {
+        duty: ItemId,
+        #[serde(default)]
+        note: String,
+    },
+    Closed {
+        summary: String,
+    },
+    Reopened {
         reason: String,
     },
 }

@@ -89,40 +89,63 @@ const TOLERANCE: TimeDelta = TimeDelta::minutes(1);
 /// and everything those had seen.
 #[must_use]
 pub fn frontier(streams: &[Stream], own: &str) -> Causes {
-    let mut seen = Causes::default();
-    for s in streams {
-        if s.writer != own {
-            seen.raise(&s.writer, s.entries.len() as u64);
-        }
-        for e in &s.entries {
-            seen.join(&e.after);
-        }
-    }
+    let mut seen = seen(streams);
     seen.0.remove(own);
     seen
 }
 
-/// Merges the writers' entries into one timeline in causal order; see the
-/// module's documentation for the rule.
+/// What a reader of these streams has seen of every writer, its own
+/// included: each writer's entries, and everything those had seen. A new
+/// entry's causes are this without its own writer ([`frontier`]); kept
+/// apart so that the streams can be merged (and given up) first.
 #[must_use]
-pub fn merge(streams: &[Stream]) -> Merged {
+pub fn seen(streams: &[Stream]) -> Causes {
+    let mut seen = Causes::default();
+    for s in streams {
+        seen.raise(&s.writer, s.entries.len() as u64);
+        for e in &s.entries {
+            seen.join(&e.after);
+        }
+    }
+    seen
+}
+
+/// Merges the writers' entries into one timeline in causal order; see the
+/// module's documentation for the rule. The entries are moved, not copied:
+/// a long incident is held once.
+#[must_use]
+pub fn merge(streams: Vec<Stream>) -> Merged {
     // The same order whatever order the files were read in.
-    let mut streams: Vec<&Stream> = streams.iter().filter(|s| !s.entries.is_empty()).collect();
-    streams.sort_by(|a, b| a.writer.cmp(&b.writer));
-    let index: BTreeMap<&str, usize> = streams
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.writer.as_str(), i))
+    let mut streams: Vec<Stream> = streams
+        .into_iter()
+        .filter(|s| !s.entries.is_empty())
         .collect();
-    let order = causal_order(&streams, &index);
-    let known = known_before(&streams, &index);
-    let conflicts = conflicts(&streams, &order, &known);
-    let skews = skews(&streams, &index);
-    Merged {
-        entries: order
+    streams.sort_by(|a, b| a.writer.cmp(&b.writer));
+    let (order, conflicts, skews) = {
+        let refs: Vec<&Stream> = streams.iter().collect();
+        let index: BTreeMap<&str, usize> = refs
             .iter()
-            .map(|&(s, i)| streams[s].entries[i].clone())
-            .collect(),
+            .enumerate()
+            .map(|(i, s)| (s.writer.as_str(), i))
+            .collect();
+        let order = causal_order(&refs, &index);
+        let conflicts = conflicts(&refs, &index, &order);
+        let skews = skews(&refs, &index);
+        (order, conflicts, skews)
+    };
+    // `order` keeps each writer's own order, so each stream gives its
+    // entries up front to back; one writer's are already in order.
+    let entries = if streams.len() == 1 {
+        streams.pop().map(|s| s.entries).unwrap_or_default()
+    } else {
+        let mut rest: Vec<_> = streams.into_iter().map(|s| s.entries.into_iter()).collect();
+        order
+            .iter()
+            .filter_map(|&(s, _)| rest.get_mut(s)?.next())
+            .collect()
+    };
+    Merged {
+        entries,
         conflicts,
         skews,
     }
@@ -216,28 +239,27 @@ fn causal_order(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<(usiz
     out
 }
 
-/// For each entry, how many entries of each writer precede it causally
-/// (its causes, and those of its writer's earlier entries).
-fn known_before(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<Vec<Vec<usize>>> {
-    streams
-        .iter()
-        .enumerate()
-        .map(|(s, stream)| {
-            let mut known = vec![0usize; streams.len()];
-            stream
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    known[s] = i;
-                    for (t, j) in causes_of(streams, index, s, e) {
-                        known[t] = known[t].max(j + 1);
-                    }
-                    known.clone()
-                })
-                .collect()
-        })
-        .collect()
+/// For each entry that changes a [`Subject`], how many entries of each
+/// writer precede it causally (its causes, and those of its writer's earlier
+/// entries). Only those are kept: the rest never take part in a conflict.
+fn known_before(
+    streams: &[&Stream],
+    index: &BTreeMap<&str, usize>,
+) -> BTreeMap<(usize, usize), Vec<usize>> {
+    let mut out = BTreeMap::new();
+    for (s, stream) in streams.iter().enumerate() {
+        let mut known = vec![0usize; streams.len()];
+        for (i, e) in stream.entries.iter().enumerate() {
+            known[s] = i;
+            for (t, j) in causes_of(streams, index, s, e) {
+                known[t] = known[t].max(j + 1);
+            }
+            if subject(e).is_some() {
+                out.insert((s, i), known.clone());
+            }
+        }
+    }
+    out
 }
 
 /// What an entry changes that another device may have changed too.
@@ -251,35 +273,59 @@ fn subject(e: &Entry) -> Option<Subject> {
     }
 }
 
+/// Pairs of changes of one subject made without either writer having seen
+/// the other's. Linear in the changes (plus what it finds): the one placed
+/// later in the merge cannot have been seen by the earlier one (it would
+/// have been placed first), so a pair is concurrent exactly when the later
+/// had not seen the earlier, and the earlier changes a later one had not
+/// seen are, per writer, the ones after what it knew of that writer.
 fn conflicts(
     streams: &[&Stream],
+    index: &BTreeMap<&str, usize>,
     order: &[(usize, usize)],
-    known: &[Vec<Vec<usize>>],
 ) -> Vec<Conflict> {
-    // Each writer's changes of each subject, in merge order.
-    let mut by_subject: BTreeMap<Subject, Vec<(usize, usize)>> = BTreeMap::new();
-    for &(s, i) in order {
-        if let Some(subject) = subject(&streams[s].entries[i]) {
-            by_subject.entry(subject).or_default().push((s, i));
-        }
+    if streams.len() < 2 {
+        return Vec::new();
     }
+    let known = known_before(streams, index);
+    // Each writer's changes of each subject placed so far, in merge order
+    // (which is each writer's own order), with their places in the merge.
+    let mut placed: BTreeMap<Subject, Vec<Vec<(usize, usize)>>> = BTreeMap::new();
     let device = |s: usize, i: usize| &streams[s].entries[i].device;
-    let mut out = Vec::new();
-    for (subject, changes) in by_subject {
-        for (n, &(s, i)) in changes.iter().enumerate() {
-            for &(t, j) in &changes[n + 1..] {
-                let one_saw_the_other = known[t][j][s] > i || known[s][i][t] > j;
-                if s != t && device(s, i) != device(t, j) && !one_saw_the_other {
-                    out.push(Conflict {
-                        subject: subject.clone(),
-                        earlier: EntryRef::to(&streams[s].entries[i]),
-                        later: EntryRef::to(&streams[t].entries[j]),
-                    });
+    let knew = |(s, i): (usize, usize), t: usize| known.get(&(s, i)).map_or(0, |k| k[t]);
+    let mut found = Vec::new();
+    for (at, &(t, j)) in order.iter().enumerate() {
+        let Some(subject) = subject(&streams[t].entries[j]) else {
+            continue;
+        };
+        let by_writer = placed
+            .entry(subject.clone())
+            .or_insert_with(|| vec![Vec::new(); streams.len()]);
+        for (s, earlier) in by_writer.iter().enumerate() {
+            if s == t {
+                continue;
+            }
+            let unseen = earlier.partition_point(|&(i, _)| i < knew((t, j), s));
+            for &(i, earlier_at) in &earlier[unseen..] {
+                // Only a log edited by hand can have the earlier one see the later.
+                let earlier_saw = knew((s, i), t) > j;
+                if device(s, i) != device(t, j) && !earlier_saw {
+                    found.push((subject.clone(), earlier_at, at, (s, i), (t, j)));
                 }
             }
         }
+        by_writer[t].push((j, at));
     }
-    out
+    // By subject, then in merge order: the order a reader follows.
+    found.sort();
+    found
+        .into_iter()
+        .map(|(subject, _, _, (s, i), (t, j))| Conflict {
+            subject,
+            earlier: EntryRef::to(&streams[s].entries[i]),
+            later: EntryRef::to(&streams[t].entries[j]),
+        })
+        .collect()
 }
 
 fn skews(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<Skew> {
@@ -385,9 +431,9 @@ mod tests {
         // A declares at 10:00; B, 4 minutes slow, reads it and notes at "09:57".
         let a = stream("a", vec![entry("a", 0, declared(), &[])]);
         let b = stream("b", vec![entry("b", -3, note("from b"), &[("a", 1)])]);
-        let m = merge(&[b.clone(), a.clone()]);
+        let m = merge(vec![b.clone(), a.clone()]);
         assert_eq!(texts(&m), ["declared", "from b"]);
-        assert_eq!(m, merge(&[a, b]), "the same whatever the reading order");
+        assert_eq!(m, merge(vec![a, b]), "the same whatever the reading order");
         assert_eq!(
             m.skews,
             [Skew {
@@ -410,7 +456,7 @@ mod tests {
             ],
         );
         let b = stream("b", vec![entry("b", 11, level("I"), &[("a", 1)])]);
-        let m = merge(&[a, b]);
+        let m = merge(vec![a, b]);
         assert_eq!(texts(&m), ["declared", "level I", "level III"]);
         assert!(m.conflicts.is_empty());
     }
@@ -425,7 +471,7 @@ mod tests {
             ],
         );
         let b = stream("b", vec![entry("b", 3, level("I"), &[("a", 1)])]);
-        let m = merge(&[a, b]);
+        let m = merge(vec![a, b]);
         assert_eq!(texts(&m), ["declared", "level I", "level III"]);
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(m.conflicts[0].subject, Subject::Level);
@@ -436,7 +482,7 @@ mod tests {
     fn the_declaration_comes_first_even_in_logs_without_causes() {
         let a = stream("a", vec![entry("a", 0, declared(), &[])]);
         let b = stream("b", vec![entry("b", -30, note("old log"), &[])]);
-        assert_eq!(texts(&merge(&[a, b])), ["declared", "old log"]);
+        assert_eq!(texts(&merge(vec![a, b])), ["declared", "old log"]);
     }
 
     #[test]
@@ -450,7 +496,7 @@ mod tests {
             ],
         );
         let b = stream("b", vec![entry("b", -10, note("b1"), &[("a", 3)])]);
-        assert_eq!(texts(&merge(&[a, b])), ["declared", "a1", "b1"]);
+        assert_eq!(texts(&merge(vec![a, b])), ["declared", "a1", "b1"]);
     }
 
     #[test]
@@ -463,7 +509,7 @@ mod tests {
             ],
         );
         let b = stream("b", vec![entry("b", 2, note("b1"), &[("a", 2)])]);
-        let m = merge(&[a, b]);
+        let m = merge(vec![a, b]);
         assert_eq!(m.entries.len(), 3);
         assert_eq!(texts(&m)[0], "declared");
     }
@@ -477,5 +523,96 @@ mod tests {
         assert_eq!(f.of("a"), 1);
         assert_eq!(f.of("b"), 1);
         assert_eq!(f.of("c"), 0, "its own writer is not counted");
+    }
+
+    /// Every pair of concurrent changes, found the slow way: all pairs of
+    /// changes of one subject, each writer's knowledge worked out again.
+    fn all_conflicting_pairs(streams: &[Stream]) -> Vec<(String, String)> {
+        let m = merge(streams.to_vec());
+        let position = |e: &Entry| m.entries.iter().position(|x| x == e);
+        // knows[w][i][v]: how many entries of v entry i of w comes after.
+        let knows = |w: &Stream, i: usize, v: &Stream| -> u64 {
+            if w.writer == v.writer {
+                return i as u64;
+            }
+            w.entries[..=i]
+                .iter()
+                .map(|e| e.after.of(&v.writer))
+                .max()
+                .unwrap_or(0)
+        };
+        let mut out = Vec::new();
+        for a in streams {
+            for b in streams {
+                if a.writer == b.writer {
+                    continue;
+                }
+                for (i, x) in a.entries.iter().enumerate() {
+                    for (j, y) in b.entries.iter().enumerate() {
+                        let same = subject(x).is_some() && subject(x) == subject(y);
+                        let concurrent = knows(b, j, a) <= i as u64 && knows(a, i, b) <= j as u64;
+                        if same && concurrent && x.device != y.device && position(x) < position(y) {
+                            out.push((texts_of(x), texts_of(y)));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn texts_of(e: &Entry) -> String {
+        format!("{}@{}", e.device, e.recorded_at.timestamp())
+    }
+
+    #[test]
+    fn conflicts_are_every_concurrent_pair_and_no_other() {
+        // Three writers changing the level, each now and then reading the
+        // others: a small deterministic mix of seen and unseen changes.
+        let names = ["a", "b", "c"];
+        let mut streams: Vec<Stream> = names.iter().map(|w| stream(w, Vec::new())).collect();
+        streams[0].entries.push(entry("a", 0, declared(), &[]));
+        let mut seed = 7u64;
+        for minute in 1..60 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let w = usize::try_from(seed >> 62).unwrap_or(0) % 3;
+            let reads = (seed >> 40).is_multiple_of(2);
+            let after: Vec<(&str, u64)> = if reads {
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|&(v, _)| v != w)
+                    .map(|(v, n)| (*n, streams[v].entries.len() as u64))
+                    .collect()
+            } else {
+                vec![("a", 1)]
+            };
+            let e = entry(names[w], minute, level("I"), &after);
+            streams[w].entries.push(e);
+        }
+        let found: Vec<(String, String)> = {
+            let mut f: Vec<(String, String)> = merge(streams.clone())
+                .conflicts
+                .iter()
+                .map(|c| {
+                    (
+                        format!("{}@{}", c.earlier.device, c.earlier.recorded_at.timestamp()),
+                        format!("{}@{}", c.later.device, c.later.recorded_at.timestamp()),
+                    )
+                })
+                .collect();
+            f.sort();
+            f
+        };
+        let expected = all_conflicting_pairs(&streams);
+        assert!(
+            expected.len() > 10,
+            "the mix has conflicts: {}",
+            expected.len()
+        );
+        assert_eq!(found, expected);
     }
 }

@@ -148,6 +148,21 @@ impl Incident {
         Ok(incident)
     }
 
+    /// The same as [`Self::replay`], taking the entries rather than copying
+    /// them: a long incident read from disk is held once.
+    ///
+    /// # Errors
+    /// When there are no entries or the first is not a declaration.
+    pub fn from_entries(entries: Vec<Entry>) -> Result<Self, ReplayError> {
+        let (first, rest) = entries.split_first().ok_or(ReplayError::Empty)?;
+        let mut incident = Self::new(first)?;
+        for e in rest {
+            incident.fold(e);
+        }
+        incident.timeline = entries;
+        Ok(incident)
+    }
+
     /// Whether the incident is open.
     #[must_use]
     pub fn is_open(&self) -> bool {
@@ -318,7 +333,12 @@ impl Incident {
 
     /// Applies one recorded event. Never fails: whatever was recorded is kept.
     pub fn apply(&mut self, entry: &Entry) {
+        self.fold(entry);
         self.timeline.push(entry.clone());
+    }
+
+    /// What one recorded event changes, besides the timeline.
+    fn fold(&mut self, entry: &Entry) {
         match &entry.event {
             // A second declaration in one log is kept in the timeline only.
             Event::Declared { .. } | Event::Note { .. } | Event::CallAttempt { .. } => {}
