@@ -63,7 +63,11 @@ fn the_contacts_view_shows_the_level_one_call_tree_with_numbers_and_limits() {
     assert!(count(&h, &first.callee.label()) >= 1);
     assert!(count(&h, number) >= 1, "the first callee's number {number}");
     assert!(count(&h, &limit) >= 1, "the time limit {limit}");
-    // Every call of the tree is on screen with its order.
+    // Every call of the tree is there with its order, in a window tall
+    // enough to hold them all (only the calls in view are laid out).
+    let mut h = h;
+    h.set_size(egui::vec2(1280.0, 6000.0));
+    h.run();
     for node in tree.flatten() {
         assert!(
             count(&h, &node.order_label()) >= 1,

@@ -14,6 +14,7 @@ use egui::{
     FontId, Key, KeyboardShortcut, Modifiers, Rect, RichText, Stroke, TextFormat, Ui, pos2,
 };
 
+use super::virtual_list::VirtualList;
 use super::{Command, Shown, theme, widgets};
 use crate::i18n::contacts::ContactsTr;
 use crate::model::ids::LevelId;
@@ -92,15 +93,16 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
         return;
     };
     let tree = contacts::call_tree(shown.plan, level);
-    egui::ScrollArea::vertical()
-        .id_salt("call-tree")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let Some(root) = tree.root else {
-                ui.label(tr.no_tree);
-                return;
-            };
-            let root_card = widgets::Card::new(shown.dark).show(ui, |ui| {
+    let Some(root) = tree.root else {
+        ui.label(tr.no_tree);
+        return;
+    };
+    // One row a call, so that only the calls in view are laid out: a
+    // large organisation's tree has hundreds.
+    let rows = tree_rows(&tree.calls);
+    VirtualList::new("call-tree", 90.0).show(ui, rows.len() + 1, |ui, i| {
+        let Some(i) = i.checked_sub(1) else {
+            widgets::Card::new(shown.dark).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(tr.starts_calls)
@@ -111,9 +113,65 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
                     phones_ui(ui, shown, &root.phones(), commands);
                 });
             });
-            let children = indented(ui, |ui| calls_ui(ui, shown, &tree.calls, commands));
-            connect(ui, shown.dark, root_card.response.rect, &children);
-        });
+            return;
+        };
+        let (node, more) = &rows[i];
+        tree_row(ui, shown, node, more, commands);
+    });
+}
+
+/// The calls in tree order, each with, for every level down to its own,
+/// whether a later call at that level follows under the same caller: where
+/// the lines joining callers to callees go on past it.
+fn tree_rows<'t, 'a>(calls: &'t [CallNode<'a>]) -> Vec<(&'t CallNode<'a>, Vec<bool>)> {
+    fn walk<'t, 'a>(
+        calls: &'t [CallNode<'a>],
+        above: &mut Vec<bool>,
+        out: &mut Vec<(&'t CallNode<'a>, Vec<bool>)>,
+    ) {
+        for (i, call) in calls.iter().enumerate() {
+            above.push(i + 1 < calls.len());
+            out.push((call, above.clone()));
+            walk(&call.calls, above, out);
+            above.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(calls, &mut Vec::new(), &mut out);
+    out
+}
+
+/// A call, indented to its depth, joined to its caller: a line down from
+/// the caller and a short line across, drawn a row at a time.
+fn tree_row(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    node: &CallNode<'_>,
+    more: &[bool],
+    commands: &mut Vec<Command>,
+) {
+    let left = ui.max_rect().left();
+    let gap = ui.spacing().item_spacing.y;
+    let row = ui.horizontal(|ui| {
+        ui.add_space(theme::TREE_INDENT * more.len() as f32);
+        ui.vertical(|ui| call_card(ui, shown, node, commands)).inner
+    });
+    let card = row.inner;
+    let (top, bottom) = (row.response.rect.top() - gap, row.response.rect.bottom());
+    let stroke = Stroke::new(1.5, theme::tree_line(shown.dark));
+    let x = |depth: usize| left + theme::TREE_INDENT * (depth as f32 - 0.5);
+    let elbow = card.top() + theme::TREE_CONNECTOR_Y.min(card.height() / 2.0);
+    let painter = ui.painter();
+    for (k, &goes_on) in more.iter().enumerate() {
+        let depth = k + 1;
+        if depth == more.len() {
+            let end = if goes_on { bottom } else { elbow };
+            painter.line_segment([pos2(x(depth), top), pos2(x(depth), end)], stroke);
+            painter.line_segment([pos2(x(depth), elbow), pos2(card.left(), elbow)], stroke);
+        } else if goes_on {
+            painter.line_segment([pos2(x(depth), top), pos2(x(depth), bottom)], stroke);
+        }
+    }
 }
 
 /// A level in the picker: filled in its warning colour, with its name; the
@@ -141,25 +199,6 @@ fn level_button(
             .selected(selected)
             .min_size(egui::vec2(120.0, 34.0)),
     )
-}
-
-/// Draws calls and returns each one's card, so the caller can join them.
-fn calls_ui(
-    ui: &mut Ui,
-    shown: &Shown<'_>,
-    calls: &[CallNode<'_>],
-    commands: &mut Vec<Command>,
-) -> Vec<Rect> {
-    let mut rects = Vec::with_capacity(calls.len());
-    for node in calls {
-        let rect = call_card(ui, shown, node, commands);
-        rects.push(rect);
-        if !node.calls.is_empty() {
-            let children = indented(ui, |ui| calls_ui(ui, shown, &node.calls, commands));
-            connect(ui, shown.dark, rect, &children);
-        }
-    }
-    rects
 }
 
 /// One call: order, who, time limit and numbers on the first line; whom to
@@ -256,31 +295,6 @@ fn phones_ui(ui: &mut Ui, shown: &Shown<'_>, phones: &[Phone<'_>], commands: &mu
     }
 }
 
-/// Lays `add` out one tree level to the right.
-fn indented<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
-    ui.horizontal(|ui| {
-        ui.add_space(theme::TREE_INDENT);
-        ui.vertical(add).inner
-    })
-    .inner
-}
-
-/// Joins a caller's card to its callees' cards: a line down from the
-/// caller, and a short line across to each callee.
-fn connect(ui: &Ui, dark: bool, parent: Rect, children: &[Rect]) {
-    let Some(last) = children.last() else {
-        return;
-    };
-    let stroke = Stroke::new(1.5, theme::tree_line(dark));
-    let x = parent.left() + theme::TREE_INDENT / 2.0;
-    let y = |r: &Rect| r.top() + theme::TREE_CONNECTOR_Y.min(r.height() / 2.0);
-    let painter = ui.painter();
-    painter.line_segment([pos2(x, parent.bottom()), pos2(x, y(last))], stroke);
-    for child in children {
-        painter.line_segment([pos2(x, y(child)), pos2(child.left(), y(child))], stroke);
-    }
-}
-
 fn directory_ui(
     ui: &mut Ui,
     shown: &Shown<'_>,
@@ -310,27 +324,29 @@ fn directory_ui(
     ui.add_space(theme::ITEM_GAP);
     let found = contacts::directory(shown.plan, &state.search);
     let query = Query::new(&state.search);
-    egui::ScrollArea::vertical()
-        .id_salt("directory")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            if found.people.is_empty() && found.externals.is_empty() {
-                ui.label(ctr.no_match);
-                return;
-            }
-            ui.heading((ctr.people)(found.people.len(), found.total_people));
-            for entry in &found.people {
-                person_card(ui, shown, &query, entry, commands);
-            }
+    if found.people.is_empty() && found.externals.is_empty() {
+        ui.label(ctr.no_match);
+        return;
+    }
+    // Rows: the people's heading, each person, the external contacts'
+    // heading, each contact; only those in view are laid out.
+    let people = found.people.len();
+    let rows = people + found.externals.len() + 2;
+    VirtualList::new("directory", 90.0).show(ui, rows, |ui, i| {
+        if i == 0 {
+            ui.heading((ctr.people)(people, found.total_people));
+        } else if i <= people {
+            person_card(ui, shown, &query, &found.people[i - 1], commands);
+        } else if i == people + 1 {
             ui.add_space(theme::SECTION_GAP);
             ui.heading((ctr.externals)(
                 found.externals.len(),
                 found.total_externals,
             ));
-            for external in &found.externals {
-                external_card(ui, shown, &query, external, commands);
-            }
-        });
+        } else if let Some(external) = found.externals.get(i - people - 2) {
+            external_card(ui, shown, &query, external, commands);
+        }
+    });
 }
 
 fn person_card(

@@ -18,6 +18,7 @@ mod classes;
 mod contacts;
 mod overview;
 mod plan_text;
+mod virtual_list;
 mod widgets;
 
 use std::path::PathBuf;

@@ -160,6 +160,7 @@ impl Incident {
             }
         }
         let holder = who.first().cloned();
+        let attempts = self.attempts_to(std::iter::once(&target).chain(&who));
         let mut candidates: Vec<Candidate> = who
             .into_iter()
             .map(|t| Candidate {
@@ -170,7 +171,7 @@ impl Incident {
             })
             .collect();
         let mut reached = None;
-        for e in &self.timeline {
+        for e in attempts {
             let Event::CallAttempt {
                 to, outcome, line, ..
             } = &e.event

@@ -343,33 +343,26 @@ impl Incident {
     /// deputy) first reached someone.
     pub(super) fn first_reached(&self, plan: &Plan, target: &Target) -> Option<DateTime<Utc>> {
         let answerers = super::calls::answerers(plan, target);
-        self.timeline
-            .iter()
-            .find(|e| match &e.event {
-                Event::CallAttempt {
-                    to,
-                    outcome: CallOutcome::Reached,
-                    ..
-                } => to == target || answerers.contains(to),
-                _ => false,
+        self.attempts_to(std::iter::once(target).chain(&answerers))
+            .into_iter()
+            .find(|e| {
+                matches!(
+                    e.event,
+                    Event::CallAttempt {
+                        outcome: CallOutcome::Reached,
+                        ..
+                    }
+                )
             })
             .map(Entry::at)
     }
 
     /// Steps named in the log that the plan does not have, in order of first mention.
     fn foreign_steps(&self, plan: &Plan) -> Vec<StepId> {
-        let mut out: Vec<StepId> = Vec::new();
-        for e in &self.timeline {
-            let (Event::StepStatus { step, .. }
-            | Event::ValueRecorded { step, .. }
-            | Event::DecisionAnswered { step, .. }) = &e.event
-            else {
-                continue;
-            };
-            if plan.step(step).is_none() && !out.contains(step) {
-                out.push(step.clone());
-            }
-        }
-        out
+        self.named_steps
+            .iter()
+            .filter(|step| plan.step(step).is_none())
+            .cloned()
+            .collect()
     }
 }

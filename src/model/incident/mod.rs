@@ -21,7 +21,7 @@ pub mod merge;
 mod message;
 mod summary;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -40,6 +40,7 @@ pub use summary::{Briefing, ClosingCheck, Evaluated, Verdict};
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::Target;
 
 /// The state of an incident, rebuilt from its events. The fields are private:
 /// only [`Incident::apply`] changes them, so nothing outside the fold can make
@@ -69,6 +70,19 @@ pub struct Incident {
     last_update_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
     timeline: Vec<Entry>,
+    /// Where in the timeline each call attempt is, by who was called; kept
+    /// as the timeline grows, so that working the call tree costs the
+    /// attempts that matter, not the whole log, every frame.
+    attempts: HashMap<Target, Vec<usize>>,
+    /// Where in the timeline the entries about each step are.
+    about: HashMap<StepId, Vec<usize>>,
+    /// The latest time an entry was recorded.
+    last_recorded: DateTime<Utc>,
+    /// The steps the log names, in order of first mention.
+    named_steps: Vec<StepId>,
+    named_set: BTreeSet<StepId>,
+    /// The entries a later note corrects.
+    corrected: HashSet<EntryRef>,
 }
 
 /// Why a log cannot be folded into an incident.
@@ -131,6 +145,12 @@ impl Incident {
             last_update_at: None,
             closed_at: None,
             timeline: vec![entry.clone()],
+            attempts: HashMap::new(),
+            about: HashMap::new(),
+            last_recorded: entry.recorded_at,
+            named_steps: Vec::new(),
+            named_set: BTreeSet::new(),
+            corrected: HashSet::new(),
         })
     }
 
@@ -156,8 +176,8 @@ impl Incident {
     pub fn from_entries(entries: Vec<Entry>) -> Result<Self, ReplayError> {
         let (first, rest) = entries.split_first().ok_or(ReplayError::Empty)?;
         let mut incident = Self::new(first)?;
-        for e in rest {
-            incident.fold(e);
+        for (i, e) in rest.iter().enumerate() {
+            incident.fold(i + 1, e);
         }
         incident.timeline = entries;
         Ok(incident)
@@ -309,19 +329,17 @@ impl Incident {
 
     /// The entries about one step (status, value, decision, notes), in order.
     pub fn entries_about<'a>(&'a self, step: &'a StepId) -> impl Iterator<Item = &'a Entry> {
-        self.timeline
-            .iter()
-            .filter(move |e| e.event.step() == Some(step))
+        self.about
+            .get(step)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.timeline.get(i))
     }
 
     /// The last time anything was recorded.
     #[must_use]
     pub fn last_activity(&self) -> DateTime<Utc> {
-        self.timeline
-            .iter()
-            .map(|e| e.recorded_at)
-            .max()
-            .unwrap_or(self.declared_at)
+        self.last_recorded
     }
 
     /// How the plan reaches the commander: a person's or role holder's
@@ -333,12 +351,14 @@ impl Incident {
 
     /// Applies one recorded event. Never fails: whatever was recorded is kept.
     pub fn apply(&mut self, entry: &Entry) {
-        self.fold(entry);
+        self.fold(self.timeline.len(), entry);
         self.timeline.push(entry.clone());
     }
 
-    /// What one recorded event changes, besides the timeline.
-    fn fold(&mut self, entry: &Entry) {
+    /// What one recorded event, the timeline's `index`th, changes besides
+    /// the timeline.
+    fn fold(&mut self, index: usize, entry: &Entry) {
+        self.index(index, entry);
         match &entry.event {
             // A second declaration in one log is kept in the timeline only.
             Event::Declared { .. } | Event::Note { .. } | Event::CallAttempt { .. } => {}
@@ -382,5 +402,53 @@ impl Incident {
             Event::Closed { .. } => self.closed_at = Some(entry.at()),
             Event::Reopened { .. } => self.closed_at = None,
         }
+    }
+
+    /// Keeps the timeline's indexes up to date with its `index`th entry.
+    fn index(&mut self, index: usize, entry: &Entry) {
+        self.last_recorded = self.last_recorded.max(entry.recorded_at);
+        if let Some(step) = entry.event.step() {
+            self.about.entry(step.clone()).or_default().push(index);
+        }
+        match &entry.event {
+            Event::CallAttempt { to, .. } => {
+                self.attempts.entry(to.clone()).or_default().push(index);
+            }
+            Event::StepStatus { step, .. }
+            | Event::ValueRecorded { step, .. }
+            | Event::DecisionAnswered { step, .. } => self.name_step(step),
+            Event::Note {
+                corrects: Some(r), ..
+            } => {
+                self.corrected.insert(r.clone());
+            }
+            _ => {}
+        }
+    }
+
+    /// Notes a step the log names, the first time it does.
+    fn name_step(&mut self, step: &StepId) {
+        if self.named_set.insert(step.clone()) {
+            self.named_steps.push(step.clone());
+        }
+    }
+
+    /// Whether a later note corrects the entry.
+    #[must_use]
+    pub fn is_corrected(&self, entry: &Entry) -> bool {
+        !self.corrected.is_empty() && self.corrected.contains(&EntryRef::to(entry))
+    }
+
+    /// The call attempts to any of `to`, in timeline order.
+    fn attempts_to<'t>(&self, to: impl IntoIterator<Item = &'t Target>) -> Vec<&Entry> {
+        let mut at: Vec<usize> = to
+            .into_iter()
+            .filter_map(|t| self.attempts.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.iter().filter_map(|&i| self.timeline.get(i)).collect()
     }
 }

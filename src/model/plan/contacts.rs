@@ -48,10 +48,7 @@ impl<'a> Callee<'a> {
                 }),
             Target::Person(id) => plan.person(id).map_or(Self::Missing(target), Self::Person),
             Target::External(id) => plan
-                .doc()
-                .externals
-                .iter()
-                .find(|e| e.id == *id)
+                .external(id)
                 .map_or(Self::Missing(target), Self::External),
         }
     }

@@ -24,7 +24,9 @@ use std::collections::HashMap;
 pub use diagnostic::{Diagnostic, DocPath, Position, Severity, Span};
 pub use doc::PlanDoc;
 
-use crate::model::ids::{ClassId, LevelId, PersonId, RoleId, StepId, TemplateId, UnitId};
+use crate::model::ids::{
+    ClassId, ExternalId, LevelId, PersonId, RoleId, StepId, TemplateId, UnitId,
+};
 use doc::{CallTree, FaultClass, Level, Person, Role, Step, Template, Unit};
 use flow::FlowStep;
 
@@ -32,7 +34,74 @@ use flow::FlowStep;
 #[derive(Clone, Debug)]
 pub struct Plan {
     doc: PlanDoc,
-    level_rank: HashMap<LevelId, usize>,
+    index: Index,
+}
+
+/// Where each id is in the document: a lookup by id is asked many times a
+/// frame (every call of a tree names a role, every role a person), and a
+/// plan may have thousands of people and steps. The first of two equal ids
+/// wins, as a search from the start would find it (validation refuses
+/// duplicates anyway).
+#[derive(Clone, Debug, Default)]
+struct Index {
+    units: HashMap<UnitId, usize>,
+    roles: HashMap<RoleId, usize>,
+    people: HashMap<PersonId, usize>,
+    externals: HashMap<ExternalId, usize>,
+    classes: HashMap<ClassId, usize>,
+    /// A level's place, most severe first: its rank.
+    levels: HashMap<LevelId, usize>,
+    templates: HashMap<TemplateId, usize>,
+    call_trees: HashMap<LevelId, usize>,
+    /// A common step (phase, position) or a procedure's (procedure, position).
+    steps: HashMap<StepId, (StepHome, usize, usize)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum StepHome {
+    Phase,
+    Procedure,
+}
+
+impl Index {
+    fn of(doc: &PlanDoc) -> Self {
+        fn places<K: std::hash::Hash + Eq + Clone, T>(
+            items: &[T],
+            key: impl Fn(&T) -> &K,
+        ) -> HashMap<K, usize> {
+            let mut map = HashMap::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                map.entry(key(item).clone()).or_insert(i);
+            }
+            map
+        }
+        let mut steps = HashMap::new();
+        for (p, phase) in doc.phases.iter().enumerate() {
+            for (i, step) in phase.steps.iter().enumerate() {
+                steps
+                    .entry(step.id.clone())
+                    .or_insert((StepHome::Phase, p, i));
+            }
+        }
+        for (p, procedure) in doc.procedures.iter().enumerate() {
+            for (i, step) in procedure.steps.iter().enumerate() {
+                steps
+                    .entry(step.id.clone())
+                    .or_insert((StepHome::Procedure, p, i));
+            }
+        }
+        Self {
+            units: places(&doc.units, |u| &u.id),
+            roles: places(&doc.roles, |r| &r.id),
+            people: places(&doc.people, |p| &p.id),
+            externals: places(&doc.externals, |e| &e.id),
+            classes: places(&doc.classes, |c| &c.id),
+            levels: places(&doc.levels, |l| &l.id),
+            templates: places(&doc.templates, |t| &t.id),
+            call_trees: places(&doc.call_trees, |t| &t.level),
+            steps,
+        }
+    }
 }
 
 impl PartialEq for Plan {
@@ -118,14 +187,11 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let level_rank = doc
-        .levels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.clone(), i))
-        .collect();
     Ok(Checked {
-        plan: Plan { doc, level_rank },
+        plan: Plan {
+            index: Index::of(&doc),
+            doc,
+        },
         warnings: diags,
     })
 }
@@ -250,61 +316,66 @@ impl Plan {
     /// A unit by id.
     #[must_use]
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        self.doc.units.iter().find(|u| u.id == *id)
+        self.doc.units.get(*self.index.units.get(id)?)
     }
 
     /// A role by id.
     #[must_use]
     pub fn role(&self, id: &RoleId) -> Option<&Role> {
-        self.doc.roles.iter().find(|r| r.id == *id)
+        self.doc.roles.get(*self.index.roles.get(id)?)
     }
 
     /// A person by id.
     #[must_use]
     pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.doc.people.iter().find(|p| p.id == *id)
+        self.doc.people.get(*self.index.people.get(id)?)
+    }
+
+    /// An external contact by id.
+    #[must_use]
+    pub fn external(&self, id: &ExternalId) -> Option<&doc::External> {
+        self.doc.externals.get(*self.index.externals.get(id)?)
     }
 
     /// A fault class by id.
     #[must_use]
     pub fn class(&self, id: &ClassId) -> Option<&FaultClass> {
-        self.doc.classes.iter().find(|c| c.id == *id)
+        self.doc.classes.get(*self.index.classes.get(id)?)
     }
 
     /// A level by id.
     #[must_use]
     pub fn level(&self, id: &LevelId) -> Option<&Level> {
-        self.doc.levels.iter().find(|l| l.id == *id)
+        self.doc.levels.get(*self.index.levels.get(id)?)
     }
 
     /// A template by id.
     #[must_use]
     pub fn template(&self, id: &TemplateId) -> Option<&Template> {
-        self.doc.templates.iter().find(|t| t.id == *id)
+        self.doc.templates.get(*self.index.templates.get(id)?)
     }
 
     /// The call tree of a level.
     #[must_use]
     pub fn call_tree(&self, level: &LevelId) -> Option<&CallTree> {
-        self.doc.call_trees.iter().find(|t| t.level == *level)
+        self.doc.call_trees.get(*self.index.call_trees.get(level)?)
     }
 
     /// A step by id, common or of any procedure.
     #[must_use]
     pub fn step(&self, id: &StepId) -> Option<&Step> {
-        self.doc
-            .phases
-            .iter()
-            .flat_map(|p| &p.steps)
-            .chain(self.doc.procedures.iter().flat_map(|p| &p.steps))
-            .find(|s| s.id == *id)
+        let &(home, p, i) = self.index.steps.get(id)?;
+        match home {
+            StepHome::Phase => self.doc.phases.get(p)?.steps.get(i),
+            StepHome::Procedure => self.doc.procedures.get(p)?.steps.get(i),
+        }
     }
 
     /// Whether level `a` is at least as severe as level `b`; false when
     /// either is not in the plan.
     #[must_use]
     pub fn at_least(&self, a: &LevelId, b: &LevelId) -> bool {
-        match (self.level_rank.get(a), self.level_rank.get(b)) {
+        match (self.index.levels.get(a), self.index.levels.get(b)) {
             (Some(a), Some(b)) => a <= b,
             _ => false,
         }

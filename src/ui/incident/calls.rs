@@ -6,13 +6,54 @@
 
 use egui::{Key, RichText, Ui};
 
+use super::super::virtual_list::VirtualList;
 use super::super::{Command, Shown, theme, widgets};
 use super::{IncidentShown, State};
 use crate::i18n::time::Span;
-use crate::model::incident::{Action, CallLine, CallOutcome, CallSheet, CallState, Channel};
+use std::rc::Rc;
+
+use crate::model::ids::LevelId;
+use crate::model::incident::{
+    Action, CallLine, CallOutcome, CallSheet, CallState, Channel, EntryRef,
+};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::Target;
+
+/// The call tree worked out from the timeline, kept while the timeline
+/// and the level are the same: a large organisation's tree has hundreds of
+/// calls, too many to work out again on every frame.
+#[derive(Clone, Debug, Default)]
+pub struct Cached {
+    /// The timeline's length and last entry, and the level, it was worked from.
+    key: Option<(usize, Option<EntryRef>, LevelId)>,
+    sheet: Option<Rc<CallSheet>>,
+}
+
+/// The call tree of the incident's current level, worked out only when
+/// something was recorded since.
+fn sheet(inc: &IncidentShown<'_>, state: &mut State) -> Rc<CallSheet> {
+    let timeline = inc.projected.timeline();
+    let key = (
+        timeline.len(),
+        timeline.last().map(EntryRef::to),
+        inc.projected.level().clone(),
+    );
+    match &state.sheet {
+        Cached {
+            key: Some(k),
+            sheet: Some(sheet),
+        } if *k == key => Rc::clone(sheet),
+        _ => {
+            let sheet = Rc::new(inc.projected.calls(inc.plan));
+            state.sheet = Cached {
+                key: Some(key),
+                sheet: Some(Rc::clone(&sheet)),
+            };
+            sheet
+        }
+    }
+}
 
 /// The call the keys act on: the one chosen, else the first still open.
 fn chosen<'s>(sheet: &'s CallSheet, state: &State) -> Option<&'s CallLine> {
@@ -43,7 +84,7 @@ pub fn keys(
     commands: &mut Vec<Command>,
     arrows: bool,
 ) {
-    let sheet = inc.projected.calls(inc.plan);
+    let sheet = sheet(inc, state);
     let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
     if arrows && !sheet.lines.is_empty() {
         let at = chosen(&sheet, state)
@@ -86,16 +127,18 @@ pub fn keys(
     }
 }
 
-/// Draws the call tree.
+/// Draws the call tree; the calls scroll, at most `max_height` tall when
+/// given (inside the step panel, which scrolls itself).
 pub fn ui(
     ui: &mut Ui,
     shown: &Shown<'_>,
     inc: &IncidentShown<'_>,
     state: &mut State,
     commands: &mut Vec<Command>,
+    max_height: Option<f32>,
 ) {
     let tr = shown.tr();
-    let sheet = inc.projected.calls(inc.plan);
+    let sheet = sheet(inc, state);
     let now = shown.times.now();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new((tr.talk.calls_title)(inc.projected.level().as_str())).strong());
@@ -112,10 +155,17 @@ pub fn ui(
     ui.label(RichText::new((tr.talk.calls_progress)(reached, all, overdue)).strong());
     ui.label(RichText::new(tr.talk.calls_keys).small().weak());
     let current = chosen(&sheet, state).map(|l| l.order.clone());
-    for line in &sheet.lines {
+    // A large organisation's tree has hundreds of calls: only those in
+    // view are laid out.
+    let mut list = VirtualList::new("calls", 80.0);
+    if let Some(h) = max_height {
+        list = list.max_height(h);
+    }
+    list.show(ui, sheet.lines.len(), |ui, i| {
+        let line = &sheet.lines[i];
         let is_current = current.as_ref() == Some(&line.order);
         line_ui(ui, shown, inc, line, is_current, state, commands);
-    }
+    });
 }
 
 #[allow(clippy::too_many_lines)] // One call: who, when, how it stands, and each person to try.

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::virtual_list::VirtualList;
 use super::{Command, Shown, theme, widgets};
 use crate::i18n::Tr;
 use crate::i18n::time::Span;
@@ -101,12 +102,16 @@ pub struct State {
     pub tab: Tab,
     /// The call chosen in the call tree; `None` follows the first still open.
     pub call_line: Option<String>,
+    /// The call tree as last worked out.
+    sheet: calls::Cached,
     /// The message being written for a communicate step.
     pub draft: Option<message::Draft>,
     /// Which entries the timeline shows.
     pub filter: timeline::Filter,
     /// What the timeline is searched for.
     pub search: String,
+    /// The timeline's rows, as last worked out.
+    rows: timeline::Rows,
     /// A correction being written, and the entry it corrects.
     pub correcting: Option<(EntryRef, String)>,
     /// A dialog open over the incident.
@@ -402,10 +407,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
     match state.tab {
         Tab::Walk => {}
         Tab::Calls => {
-            egui::ScrollArea::vertical()
-                .id_salt("calls")
-                .auto_shrink([false, false])
-                .show(ui, |ui| calls::ui(ui, shown, inc, state, commands));
+            calls::ui(ui, shown, inc, state, commands, None);
             return;
         }
         Tab::Timeline => {
@@ -1029,17 +1031,34 @@ fn checklist_ui(
     ui.label(RichText::new((tr.walk.progress)(settled, total, overdue)).strong());
     let focus = focus_step(status, state);
     let scroll = std::mem::take(&mut state.scroll_to_selection);
-    egui::ScrollArea::vertical()
-        .id_salt("checklist")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut phase = "";
-            for item in &status.items {
-                if item.phase.id.as_str() != phase {
-                    phase = item.phase.id.as_str();
-                    ui.add_space(theme::ITEM_GAP);
-                    ui.label(RichText::new(&item.phase.name).strong());
-                }
+    // The rows: each phase's name before its first step, then the steps
+    // the plan does not have. A class of a large plan has hundreds of
+    // steps, and only the rows in view are laid out.
+    let mut rows: Vec<Row<'_>> = Vec::with_capacity(status.items.len() + 8);
+    let mut phase = "";
+    for (i, item) in status.items.iter().enumerate() {
+        if item.phase.id.as_str() != phase {
+            phase = item.phase.id.as_str();
+            rows.push(Row::Phase(&item.phase.name));
+        }
+        rows.push(Row::Step(i));
+    }
+    if !status.foreign_steps.is_empty() {
+        rows.push(Row::Foreign);
+    }
+    let focus_row = focus.as_ref().and_then(|f| {
+        rows.iter()
+            .position(|r| matches!(r, Row::Step(i) if status.items[*i].step.id == *f))
+    });
+    VirtualList::new("checklist", 22.0)
+        .scroll_to(focus_row.filter(|_| scroll))
+        .show(ui, rows.len(), |ui, row| match rows[row] {
+            Row::Phase(name) => {
+                ui.add_space(theme::ITEM_GAP);
+                ui.label(RichText::new(name).strong());
+            }
+            Row::Step(i) => {
+                let item = &status.items[i];
                 let (symbol, words) = mark(shown, inc, item);
                 let quiet = item.state.is_settled();
                 // A deadline goes first, where truncation cannot hide it.
@@ -1073,16 +1092,24 @@ fn checklist_ui(
                     state.selected = Some(item.step.id.clone());
                     state.prompt = None;
                 }
-                if is_focus && scroll {
-                    response.scroll_to_me(Some(egui::Align::Center));
-                }
             }
-            if !status.foreign_steps.is_empty() {
+            Row::Foreign => {
                 ui.add_space(theme::ITEM_GAP);
                 let ids: Vec<&str> = status.foreign_steps.iter().map(StepId::as_str).collect();
                 ui.label(RichText::new(ids.join(", ")).weak());
             }
         });
+}
+
+/// A row of the checklist.
+#[derive(Clone, Copy)]
+enum Row<'a> {
+    /// A phase's name, before its steps.
+    Phase(&'a str),
+    /// A step: its place in the status's items.
+    Step(usize),
+    /// The steps the log names that the plan does not have.
+    Foreign,
 }
 
 #[allow(clippy::too_many_lines)] // One card: what, whose, when, and every action on it.
@@ -1172,7 +1199,8 @@ fn step_ui(
     if inc.projected.is_open() {
         match &step.kind {
             StepKind::Inform(InformWhom::CallTree) => {
-                calls::ui(ui, shown, inc, state, commands);
+                let tall = ui.ctx().content_rect().height() * 0.6;
+                calls::ui(ui, shown, inc, state, commands, Some(tall));
                 ui.add_space(theme::ITEM_GAP);
             }
             StepKind::Communicate { template } => {

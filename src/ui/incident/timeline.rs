@@ -6,8 +6,10 @@
 
 use egui::{Key, RichText, Ui};
 
+use super::super::virtual_list::VirtualList;
 use super::super::{Command, Shown, theme};
 use super::{IncidentShown, State};
+use crate::i18n::Lang;
 use crate::model::incident::{Action, Entry, EntryRef, Event};
 
 /// Which entries the timeline shows.
@@ -103,38 +105,33 @@ pub fn ui(
             .labelled_by(label.id);
     });
     let plan = inc.plan;
-    let query = state.search.trim().to_lowercase();
-    let mut entries: Vec<&Entry> = inc.projected.timeline().iter().collect();
-    // In the order things happened; what was written down later sits at
-    // its own time (the sort is stable, so ties keep the log's order).
-    entries.sort_by_key(|e| e.at());
-    let corrected = |e: &Entry| {
-        inc.projected
-            .timeline()
-            .iter()
-            .any(|c| matches!(&c.event, Event::Note { corrects: Some(r), .. } if r.is(e)))
+    let timeline = inc.projected.timeline();
+    let key = RowsKey {
+        len: timeline.len(),
+        last: timeline.last().map(EntryRef::to),
+        filter: state.filter,
+        query: state.search.trim().to_lowercase(),
+        lang: shown.lang,
     };
+    if state.rows.key.as_ref() != Some(&key) {
+        state.rows = Rows::of(key, timeline, |e| {
+            (tr.incident.event)(&e.event, plan, times)
+        });
+    }
     let suspect = crate::model::notice::after_damage(inc.notices);
-    let shown_entries: Vec<&Entry> = entries
-        .into_iter()
-        .filter(|e| state.filter.keeps(&e.event))
-        .filter(|e| {
-            query.is_empty()
-                || (tr.incident.event)(&e.event, plan, times)
-                    .to_lowercase()
-                    .contains(&query)
-                || e.by.to_lowercase().contains(&query)
-        })
-        .collect();
-    egui::ScrollArea::vertical()
-        .id_salt("timeline")
-        .auto_shrink([false, false])
+    if state.rows.rows.is_empty() {
+        ui.label(RichText::new(tr.talk.no_entries).weak());
+    }
+    let rows = std::mem::take(&mut state.rows.rows);
+    // Only the entries in view are laid out: an incident hours long has
+    // tens of thousands.
+    VirtualList::new("timeline", 24.0)
         .stick_to_bottom(true)
-        .show(ui, |ui| {
-            if shown_entries.is_empty() {
-                ui.label(RichText::new(tr.talk.no_entries).weak());
-            }
-            for e in shown_entries {
+        .show(ui, rows.len(), |ui, row| {
+            {
+                let Some(e) = timeline.get(rows[row]) else {
+                    return;
+                };
                 let text = (tr.incident.event)(&e.event, plan, times);
                 let mark = if inc.unsaved.contains(e) {
                     format!(" · {}", tr.walk.state_not_saved)
@@ -143,15 +140,16 @@ pub fn ui(
                 } else {
                     String::new()
                 };
+                let corrected = inc.projected.is_corrected(e);
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(times.short(e.at())).monospace().strong());
                     ui.label(RichText::new(e.recorder()).weak());
                     let mut rich = RichText::new(format!("{text}{mark}"));
-                    if corrected(e) {
+                    if corrected {
                         rich = rich.strikethrough().color(theme::quiet_text(dark));
                     }
                     ui.add(egui::Label::new(rich).wrap());
-                    if corrected(e) {
+                    if corrected {
                         ui.label(RichText::new(tr.talk.corrected).weak());
                     }
                     if suspect.iter().any(|r| r.is(e)) {
@@ -180,7 +178,51 @@ pub fn ui(
                 });
             }
         });
+    state.rows.rows = rows;
     correction_ui(ui, shown, inc, state, commands);
+}
+
+/// What the timeline's rows were worked out from: when it is the same, so
+/// are they.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowsKey {
+    len: usize,
+    last: Option<EntryRef>,
+    filter: Filter,
+    query: String,
+    lang: Lang,
+}
+
+/// The timeline's rows, worked out once for each change of the timeline,
+/// the filter, the search or the language — not every frame.
+#[derive(Clone, Debug, Default)]
+pub struct Rows {
+    key: Option<RowsKey>,
+    /// Positions in the timeline, in the order shown.
+    rows: Vec<usize>,
+}
+
+impl Rows {
+    /// The entries the filter keeps and the search finds (in their words,
+    /// `text`, or by who recorded them), in the order things happened:
+    /// what was written down later sits at its own time (the sort is
+    /// stable, so ties keep the log's order).
+    fn of(key: RowsKey, timeline: &[Entry], text: impl Fn(&Entry) -> String) -> Self {
+        let mut rows: Vec<usize> = (0..timeline.len())
+            .filter(|&i| key.filter.keeps(&timeline[i].event))
+            .filter(|&i| {
+                let e = &timeline[i];
+                key.query.is_empty()
+                    || text(e).to_lowercase().contains(&key.query)
+                    || e.by.to_lowercase().contains(&key.query)
+            })
+            .collect();
+        rows.sort_by_key(|&i| timeline[i].at());
+        Self {
+            key: Some(key),
+            rows,
+        }
+    }
 }
 
 /// The correction being written: Enter records it, Esc drops it.

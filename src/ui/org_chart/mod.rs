@@ -17,7 +17,6 @@
 
 pub mod layout;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
@@ -418,14 +417,15 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
 
     // Keyboard, while the pointer is over the chart or a box in it has focus;
     // plain keys only, so Ctrl + / Ctrl − stay the interface zoom.
-    let roles: HashSet<Id> = tree
-        .units
-        .iter()
-        .flat_map(|u| &u.roles)
-        .map(|r| role_id(&r.role.id))
-        .collect();
     let focused = ui.memory(egui::Memory::focused);
-    let focus_here = focused.is_some_and(|id| id == background.id || roles.contains(&id));
+    let focus_here = focused.is_some_and(|id| {
+        id == background.id
+            || tree
+                .units
+                .iter()
+                .flat_map(|u| &u.roles)
+                .any(|r| role_id(&r.role.id) == id)
+    });
     if let Some(id) = focused.filter(|_| focus_here) {
         // Arrow keys pan the chart instead of moving the focus around.
         ui.memory_mut(|m| {
@@ -496,9 +496,15 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     let to_screen = |x: f32, y: f32| area.min + view.offset + vec2(x, y) * zoom;
     let rect_of = |f: chart::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
 
+    // Only what is in view is drawn: a large organisation has hundreds of
+    // boxes, most of them off the chart at a readable zoom.
+    let seen = area.intersect(ui.clip_rect());
     let line = Stroke::new((1.5 * zoom).max(1.0), theme::org_line(dark));
     for [a, b] in &chart.lines {
-        painter.line_segment([to_screen(a.x, a.y), to_screen(b.x, b.y)], line);
+        let (a, b) = (to_screen(a.x, a.y), to_screen(b.x, b.y));
+        if Rect::from_two_pos(a, b).expand(line.width).intersects(seen) {
+            painter.line_segment([a, b], line);
+        }
     }
     let corner = f32::from(theme::ORG_CORNER) * zoom;
     let text = |slot: &chart::TextSlot| {
@@ -521,14 +527,22 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
             continue;
         };
         let rect = rect_of(unit_box.frame);
-        painter.rect(
-            rect,
-            corner,
-            theme::unit_fill(dark),
-            Stroke::new((1.5 * zoom).max(1.0), theme::org_unit_stroke(dark)),
-            StrokeKind::Inside,
-        );
-        text(&unit_box.name);
+        let in_view = rect.intersects(seen);
+        // A box out of view is still a widget while the keyboard is in the
+        // chart, so that Tab reaches every role (and pans to it).
+        if !in_view && !focus_here {
+            continue;
+        }
+        if in_view {
+            painter.rect(
+                rect,
+                corner,
+                theme::unit_fill(dark),
+                Stroke::new((1.5 * zoom).max(1.0), theme::org_unit_stroke(dark)),
+                StrokeKind::Inside,
+            );
+            text(&unit_box.name);
+        }
         let unit_response = boxes.interact(
             rect,
             Id::unique(("org-unit", unit.unit.id.as_str())),
@@ -545,35 +559,37 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
             response.widget_info(|| {
                 WidgetInfo::selected(egui::Role::Button, true, selected, &role.role.name)
             });
-            let (fill, stroke) = if selected {
-                (
-                    theme::org_selected_fill(dark),
-                    Stroke::new((2.5 * zoom).max(2.0), theme::accent(dark)),
-                )
-            } else if response.hovered() {
-                (
-                    theme::role_fill(dark),
-                    Stroke::new((1.5 * zoom).max(1.0), theme::accent(dark)),
-                )
-            } else {
-                (
-                    theme::role_fill(dark),
-                    Stroke::new(zoom.max(1.0), theme::org_role_stroke(dark)),
-                )
-            };
-            painter.rect(rect, corner * 0.7, fill, stroke, StrokeKind::Inside);
-            if response.has_focus() {
-                painter.rect_stroke(
-                    rect.expand(2.0),
-                    corner,
-                    ui.visuals().selection.stroke,
-                    StrokeKind::Outside,
-                );
-            }
-            text(&role_box.name);
-            text(&role_box.holder);
-            if let Some(deputies) = &role_box.deputies {
-                text(deputies);
+            if rect.intersects(seen) {
+                let (fill, stroke) = if selected {
+                    (
+                        theme::org_selected_fill(dark),
+                        Stroke::new((2.5 * zoom).max(2.0), theme::accent(dark)),
+                    )
+                } else if response.hovered() {
+                    (
+                        theme::role_fill(dark),
+                        Stroke::new((1.5 * zoom).max(1.0), theme::accent(dark)),
+                    )
+                } else {
+                    (
+                        theme::role_fill(dark),
+                        Stroke::new(zoom.max(1.0), theme::org_role_stroke(dark)),
+                    )
+                };
+                painter.rect(rect, corner * 0.7, fill, stroke, StrokeKind::Inside);
+                if response.has_focus() {
+                    painter.rect_stroke(
+                        rect.expand(2.0),
+                        corner,
+                        ui.visuals().selection.stroke,
+                        StrokeKind::Outside,
+                    );
+                }
+                text(&role_box.name);
+                text(&role_box.holder);
+                if let Some(deputies) = &role_box.deputies {
+                    text(deputies);
+                }
             }
             if response.clicked() {
                 clicked = Some((role.role.id.clone(), false));
