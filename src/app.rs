@@ -7,6 +7,7 @@
 //! has a [`Live`] handle whose writer thread does every durable write, so no
 //! frame ever waits on the disk.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -93,12 +94,18 @@ pub struct RunbookApp {
     tabs: Vec<Tab>,
     next_key: u64,
     rows: Vec<IncidentRow>,
+    /// Each incident folder's row as last read, with its logs' sizes and
+    /// times then: a row is read again only when a log changed, so the
+    /// list never replays a long incident on every refresh.
+    rows_read: HashMap<PathBuf, (Signature, IncidentRow)>,
     next_rows: f64,
     crash_offer: Option<PathBuf>,
     title: String,
     /// Whether a written binder or report is opened in the system's
     /// browser: the real app does, tests of the window do not.
     open_written: bool,
+    /// Frames to show before closing, when measuring start-up (`--first-frame`).
+    frames_left: Option<u8>,
 }
 
 /// The bundled plan of a language. It is checked by the tests, so a failure
@@ -208,10 +215,12 @@ impl RunbookApp {
             tabs: Vec::new(),
             next_key: 1,
             rows: Vec::new(),
+            rows_read: HashMap::new(),
             next_rows: 0.0,
             crash_offer: None,
             title: String::new(),
             open_written: false,
+            frames_left: None,
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -555,47 +564,45 @@ impl RunbookApp {
 
     /// Reads the list of incidents again.
     pub fn refresh_rows(&mut self) {
-        let tr = self.lang().tr();
-        let listed = self.service.list();
-        let rows = listed
-            .iter()
-            .map(|l| {
-                let key = self.tab_for(&l.dir);
-                let base = IncidentRow {
-                    dir: l.dir.clone(),
-                    title: l.name.clone(),
-                    class: None,
-                    level: None,
-                    drill: false,
-                    open: false,
-                    declared_at: None,
-                    last_activity: None,
-                    crashed: false,
-                    unreadable: None,
-                    key,
-                };
-                match &l.state {
-                    Ok(s) => IncidentRow {
-                        title: s.title().to_owned(),
-                        class: Some(s.class().clone()),
-                        level: Some(s.level().clone()),
-                        drill: s.is_drill(),
-                        open: s.is_open(),
-                        declared_at: Some(s.declared_at()),
-                        last_activity: Some(s.last_activity()),
-                        // Open here, its session is running, not crashed.
-                        crashed: key.is_none() && l.crashed_open(),
-                        ..base
-                    },
-                    Err(e) => IncidentRow {
-                        unreadable: Some((tr.incident.failure)(e)),
-                        ..base
-                    },
-                }
-            })
-            .collect();
+        let mut rows = Vec::new();
+        let mut read = HashMap::new();
+        for dir in self.service.incident_dirs() {
+            let key = self.tab_for(&dir);
+            let signature = crate::io::incident_dir::read::folder_signature(&dir, None);
+            let live = key.and_then(|k| self.tabs.iter().find(|t| t.key == k));
+            let row = match (live, self.rows_read.remove(&dir)) {
+                // Open here: the window holds its state already.
+                (Some(t), _) => row_from(dir.clone(), t.live.projected(), false, key),
+                (None, Some((seen, row))) if seen == signature => IncidentRow { key, ..row },
+                _ => self.row_of(&self.service.listed(dir.clone()), key),
+            };
+            read.insert(dir, (signature, row.clone()));
+            rows.push(row);
+        }
         self.rows = rows;
+        self.rows_read = read;
         self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;
+    }
+
+    /// The incident list's row for an incident read from its folder.
+    fn row_of(&self, l: &crate::service::Listed, key: Option<IncidentKey>) -> IncidentRow {
+        match &l.state {
+            // Open here, its session is running, not crashed.
+            Ok(s) => row_from(l.dir.clone(), s, key.is_none() && l.crashed_open(), key),
+            Err(e) => IncidentRow {
+                dir: l.dir.clone(),
+                title: l.name.clone(),
+                class: None,
+                level: None,
+                drill: false,
+                open: false,
+                declared_at: None,
+                last_activity: None,
+                crashed: false,
+                unreadable: Some((self.lang().tr().incident.failure)(e)),
+                key,
+            },
+        }
     }
 
     /// Takes what each incident's writer has answered.
@@ -766,6 +773,7 @@ impl eframe::App for RunbookApp {
             lang: self.settings.lang.unwrap_or(self.system_lang),
             dark: self.settings.theme == ThemePref::Dark,
             plan: &self.current.plan,
+            plan_sha256: &self.current.sha256,
             plan_name: &self.current.name,
             source: &self.current.source,
             warnings: &self.current.warnings,
@@ -786,6 +794,16 @@ impl eframe::App for RunbookApp {
         if !self.tabs.is_empty() {
             self.ctx.request_repaint_after(TICK);
         }
+        // Measuring start-up: the first frame is on screen once the second
+        // one is asked for; then the window closes as a desktop closes it.
+        if let Some(left) = &mut self.frames_left {
+            if *left == 0 {
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                *left -= 1;
+                self.ctx.request_repaint();
+            }
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -797,11 +815,36 @@ impl eframe::App for RunbookApp {
     }
 }
 
+/// What a folder's logs were when it was read: each file's size and time.
+type Signature = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+/// The incident list's row for an incident's state.
+fn row_from(
+    dir: PathBuf,
+    s: &crate::model::incident::Incident,
+    crashed: bool,
+    key: Option<IncidentKey>,
+) -> IncidentRow {
+    IncidentRow {
+        dir,
+        title: s.title().to_owned(),
+        class: Some(s.class().clone()),
+        level: Some(s.level().clone()),
+        drill: s.is_drill(),
+        open: s.is_open(),
+        declared_at: Some(s.declared_at()),
+        last_activity: Some(s.last_activity()),
+        crashed,
+        unreadable: None,
+        key,
+    }
+}
+
 /// Opens the window.
 ///
 /// # Errors
 /// When the window or its renderer cannot be created.
-pub fn run(plan: Option<PathBuf>, overrides: Overrides) -> anyhow::Result<()> {
+pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: with_icon(
             egui::ViewportBuilder::default()
@@ -820,7 +863,11 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides) -> anyhow::Result<()> {
     eframe::run_native(
         "runbook",
         options,
-        Box::new(move |cc| Ok(Box::new(RunbookApp::new(cc, plan, true, overrides)))),
+        Box::new(move |cc| {
+            let mut app = RunbookApp::new(cc, plan, true, overrides);
+            app.frames_left = first_frame.then_some(1);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }

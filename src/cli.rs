@@ -49,6 +49,10 @@ pub struct Cli {
     /// Who records incidents in the window, and where.
     #[command(flatten)]
     pub who: Who,
+    /// Close the window once its first frame is shown: start-up is measured
+    /// from outside (`scripts/bench.sh`, figures 1 and 6).
+    #[arg(long, hide = true)]
+    pub first_frame: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -211,7 +215,8 @@ pub fn main() -> ExitCode {
                     device: cli.who.device.clone(),
                     ..Default::default()
                 };
-                crate::app::run(plan.clone(), overrides).map(|()| ExitCode::SUCCESS)
+                crate::app::run(plan.clone(), overrides, cli.first_frame)
+                    .map(|()| ExitCode::SUCCESS)
             }
         },
     };

@@ -204,27 +204,40 @@ impl Service {
     /// Every incident under the data folder, oldest first.
     #[must_use]
     pub fn list(&self) -> Vec<Listed> {
+        self.incident_dirs()
+            .into_iter()
+            .map(|dir| self.listed(dir))
+            .collect()
+    }
+
+    /// The folders of every incident under the data folder (and joined
+    /// from elsewhere), oldest first, without reading them.
+    #[must_use]
+    pub fn incident_dirs(&self) -> Vec<PathBuf> {
         incident_dir::list_dirs(&self.incidents_dir())
             .into_iter()
             .chain(incident_dir::joined_dirs(self.ctx.data_dir()))
-            .map(|dir| {
-                let state = read::read_entries(&dir).and_then(|(entries, _)| {
-                    Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
-                        dir: dir.clone(),
-                        error,
-                    })
-                });
-                Listed {
-                    name: dir
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    clean_exit: read::device_session_clean(&dir, self.ctx.device()),
-                    state,
-                    dir,
-                }
-            })
             .collect()
+    }
+
+    /// One incident of [`Self::list`], read and replayed.
+    #[must_use]
+    pub fn listed(&self, dir: PathBuf) -> Listed {
+        let state = read::read_entries(&dir).and_then(|(entries, _)| {
+            Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
+                dir: dir.clone(),
+                error,
+            })
+        });
+        Listed {
+            name: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            clean_exit: read::device_session_clean(&dir, self.ctx.device()),
+            state,
+            dir,
+        }
     }
 
     /// The folder of all incidents.

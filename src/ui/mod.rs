@@ -259,6 +259,8 @@ pub struct Shown<'a> {
     pub dark: bool,
     /// The plan on screen.
     pub plan: &'a Plan,
+    /// SHA-256 of its file: what the views key their caches on.
+    pub plan_sha256: &'a str,
     /// Its file name, or the bundled plan's name.
     pub plan_name: &'a str,
     /// Where it came from.

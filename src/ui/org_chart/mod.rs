@@ -59,7 +59,8 @@ pub struct State {
 /// interface language), the chart's area and the screen's pixel density.
 #[derive(Clone, Debug, PartialEq)]
 struct ArrangeKey {
-    texts: u64,
+    plan: String,
+    lang: Lang,
     area: [i32; 2],
     pixels_per_point: u32,
 }
@@ -73,25 +74,13 @@ struct Arranged {
 }
 
 impl ArrangeKey {
-    fn new(tree: &OrgTree<'_>, lang: Lang, area: Rect, pixels_per_point: f32) -> Self {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        lang.hash(&mut h);
-        for unit in &tree.units {
-            unit.unit.name.hash(&mut h);
-            unit.parent.hash(&mut h);
-            for role in &unit.roles {
-                role.role.name.hash(&mut h);
-                role.holder.map(|p| &p.name).hash(&mut h);
-                for d in &role.deputies {
-                    d.name.hash(&mut h);
-                }
-            }
-        }
+    /// The plan's file is named by its hash: the same hash, the same texts.
+    fn new(plan_sha256: &str, lang: Lang, area: Rect, pixels_per_point: f32) -> Self {
         #[allow(clippy::cast_possible_truncation)] // Whole points are plenty for a cache key.
         let area = [area.width().round() as i32, area.height().round() as i32];
         Self {
-            texts: h.finish(),
+            plan: plan_sha256.to_owned(),
+            lang,
             area,
             pixels_per_point: pixels_per_point.to_bits(),
         }
@@ -342,7 +331,12 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     // The box width and the structure (which sub-units go side by side,
     // which in columns) are chosen at 100 % for this area, so zooming moves
     // and scales boxes but never reshuffles them.
-    let key = ArrangeKey::new(tree, shown.lang, area, ui.ctx().pixels_per_point());
+    let key = ArrangeKey::new(
+        shown.plan_sha256,
+        shown.lang,
+        area,
+        ui.ctx().pixels_per_point(),
+    );
     if state.arranged.as_ref().is_none_or(|(k, _)| *k != key) {
         let arranged = {
             let mut measure = |text: Text, wrap: f32| {
