@@ -46,9 +46,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_eframe(move |cc| {
             RunbookApp::with_service(&cc.egui_ctx, settings, Some(plan), false, service)
         });
+    // A long incident opens on another thread: frames run meanwhile.
     harness.state_mut().resume(&PathBuf::from(incident));
-    if harness.state().incidents().next().is_none() {
-        return Err(format!("{incident} did not open").into());
+    let started = Instant::now();
+    while harness.state().incidents().next().is_none() {
+        if started.elapsed() > Duration::from_secs(120) {
+            return Err(format!("{incident} did not open").into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
     }
     let views: [(&str, View, Option<Tab>); 8] = [
         ("overview", View::Overview, None),

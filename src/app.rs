@@ -94,6 +94,8 @@ pub struct RunbookApp {
     tabs: Vec<Tab>,
     next_key: u64,
     rows: Vec<IncidentRow>,
+    /// An incident being opened on another thread.
+    opening: Option<Opening>,
     /// Each incident folder's row as last read, with its logs' sizes and
     /// times then: a row is read again only when a log changed, so the
     /// list never replays a long incident on every refresh.
@@ -215,6 +217,7 @@ impl RunbookApp {
             tabs: Vec::new(),
             next_key: 1,
             rows: Vec::new(),
+            opening: None,
             rows_read: HashMap::new(),
             next_rows: 0.0,
             crash_offer: None,
@@ -479,7 +482,60 @@ impl RunbookApp {
             self.show_tab(key);
             return;
         }
-        match self.service.open(dir) {
+        if self.opening.as_ref().is_some_and(|o| o.dir == dir) {
+            return;
+        }
+        // A long log takes a while to read and replay: on another thread,
+        // with a progress bar, so that the window keeps answering.
+        let total: u64 = crate::io::incident_dir::read::folder_signature(dir, None)
+            .iter()
+            .map(|(_, len, _)| len)
+            .sum();
+        if total < OPEN_IN_BACKGROUND_BYTES {
+            let opened = self.service.open(dir);
+            self.opened(opened);
+            return;
+        }
+        let (reply, replies) = std::sync::mpsc::channel();
+        let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let service = self.service.clone();
+        let folder = dir.to_owned();
+        let counter = std::sync::Arc::clone(&read);
+        let ctx = self.ctx.clone();
+        let started = std::thread::Builder::new()
+            .name("incident-open".to_owned())
+            .spawn(move || {
+                let opened = crate::io::progress::counting(&counter, || service.open(&folder));
+                // The window may have gone: then nobody is waiting.
+                let _ = reply.send(opened);
+                ctx.request_repaint();
+            });
+        match started {
+            Ok(_) => {
+                self.opening = Some(Opening {
+                    dir: dir.to_owned(),
+                    read,
+                    total,
+                    replies,
+                });
+            }
+            // No thread to be had: read it here, the window waits.
+            Err(_) => {
+                let opened = self.service.open(dir);
+                self.opened(opened);
+            }
+        }
+    }
+
+    /// Shows an incident that opened, or says why it did not.
+    fn opened(
+        &mut self,
+        opened: Result<
+            crate::io::incident_dir::OpenIncident,
+            crate::io::incident_dir::IncidentError,
+        >,
+    ) {
+        match opened {
             Ok(open) => {
                 self.open_tab(open);
                 self.refresh_rows();
@@ -489,6 +545,42 @@ impl RunbookApp {
                 self.notify(text);
             }
         }
+    }
+
+    /// Takes the incident opening in the background, once it is open.
+    fn poll_opening(&mut self) {
+        let Some(opening) = &self.opening else {
+            return;
+        };
+        match opening.replies.try_recv() {
+            Ok(opened) => {
+                self.opening = None;
+                self.opened(opened);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                self.ctx.request_repaint_after(Duration::from_millis(100));
+            }
+            // The thread ended without an answer (it cannot, short of a bug).
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.opening = None;
+                self.notify(self.lang().tr().walk.opening_stopped.to_owned());
+            }
+        }
+    }
+
+    /// The incident being opened in the background: its folder's name, and
+    /// how much of its logs was read, of how much (bytes).
+    #[must_use]
+    pub fn opening(&self) -> Option<(String, u64, u64)> {
+        self.opening.as_ref().map(|o| {
+            let name = o
+                .dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let read = o.read.load(std::sync::atomic::Ordering::Relaxed);
+            (name, read, o.total)
+        })
     }
 
     /// Joins an incident folder from another laptop and opens it.
@@ -743,6 +835,7 @@ impl eframe::App for RunbookApp {
             self.notice = None;
         }
         self.poll_incidents();
+        self.poll_opening();
         if self.views.view == View::Overview && now > self.next_rows {
             self.refresh_rows();
         }
@@ -785,6 +878,7 @@ impl eframe::App for RunbookApp {
             rows: &self.rows,
             crash_offer,
             operator: self.service.context().operator(),
+            opening: self.opening(),
         };
         let commands = ui::ui(ui, &shown, &mut self.views);
         drop(incidents);
@@ -813,6 +907,22 @@ impl eframe::App for RunbookApp {
     fn on_exit(&mut self) {
         self.finish_incidents();
     }
+}
+
+/// Logs at least this long are opened on another thread, with a progress
+/// bar: about 2,500 entries, a tenth of a second to read on an old laptop.
+const OPEN_IN_BACKGROUND_BYTES: u64 = 1 << 20;
+
+/// An incident being opened on another thread.
+struct Opening {
+    dir: PathBuf,
+    /// Bytes of log read so far.
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// The logs' size when opening began.
+    total: u64,
+    replies: std::sync::mpsc::Receiver<
+        Result<crate::io::incident_dir::OpenIncident, crate::io::incident_dir::IncidentError>,
+    >,
 }
 
 /// What a folder's logs were when it was read: each file's size and time.

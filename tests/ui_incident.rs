@@ -767,3 +767,48 @@ fn the_papers_menu_writes_the_report_briefing_and_regulator_draft() {
     let report = std::fs::read_to_string(out.path().join("r.html")).unwrap();
     assert!(report.contains("The log checks out so far"), "{report}");
 }
+
+/// An incident hours long opens on another thread: the window shows how
+/// much of the log was read and keeps answering, then shows the incident.
+#[test]
+fn a_long_incident_opens_in_the_background_with_its_progress() {
+    let room = Room::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["generate", "incident", "--events", "12000", "--plan"])
+        .arg(data("tests/data/incident-plan.ron"))
+        .arg("--data-dir")
+        .arg(room.data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let dir = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    assert!(bytes > 1 << 20, "a long log: {bytes} bytes");
+    h.state_mut().resume(&dir);
+    assert!(h.state().opening().is_some(), "opening in the background");
+    // A window is measured on its first frame and shown on the next.
+    h.step();
+    h.step();
+    // Either still reading or already read: the window said so first.
+    assert!(shows(&h, "Opening the incident"), "the progress window");
+    assert!(shows(&h, "MB of its log"));
+    let started = std::time::Instant::now();
+    while h.state().incidents().next().is_none() {
+        assert!(started.elapsed() < Duration::from_secs(60), "still opening");
+        std::thread::sleep(Duration::from_millis(20));
+        // The window answers meanwhile: a frame, and the plan's views.
+        h.step();
+    }
+    settle(&mut h);
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
+    assert!(!shows(&h, "Opening the incident"));
+    assert!(shows(&h, "Synthetic incident"));
+    let open = h.state().incidents().next().unwrap();
+    assert_eq!(open.projected().timeline().len(), 12_001);
+    h.state_mut().finish_incidents();
+}

@@ -25,6 +25,12 @@ pub struct WalkTr {
     pub crash_text: fn(&str) -> String,
     pub later: &'static str,
     pub no_incident_open: &'static str,
+    /// Opening a long incident: its name.
+    pub opening: fn(&str) -> String,
+    /// How much of its log was read, in megabytes: done, of.
+    pub opening_read: fn(f64, f64) -> String,
+    /// Opening stopped without an answer.
+    pub opening_stopped: &'static str,
     // The header.
     pub drill_banner: &'static str,
     pub state_open: &'static str,
@@ -155,6 +161,9 @@ pub const ZH: WalkTr = WalkTr {
     },
     later: "稍后",
     no_incident_open: "没有打开的事件。在概览中选择一个事件继续处置，或按 Ctrl+N 启动响应。",
+    opening: |name| format!("正在打开事件 {name}"),
+    opening_read: |done, of| format!("已读取记录 {done:.1} / {of:.1} MB"),
+    opening_stopped: "打开事件时出错，事件没有打开。已保存的记录没有改动，可以再试一次。",
     drill_banner: "演练 · DRILL — 这不是真实事件",
     state_open: "处置中",
     state_closed: "已关闭",
@@ -297,6 +306,9 @@ pub const EN: WalkTr = WalkTr {
     },
     later: "Later",
     no_incident_open: "No incident is open. Resume one from the overview, or press Ctrl+N to declare one.",
+    opening: |name| format!("Opening the incident {name}"),
+    opening_read: |done, of| format!("Read {done:.1} of {of:.1} MB of its log"),
+    opening_stopped: "Opening the incident stopped with an error and it is not open. Nothing recorded was changed; try again.",
     drill_banner: "DRILL — this is not a real incident",
     state_open: "open",
     state_closed: "closed",

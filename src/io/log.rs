@@ -426,6 +426,7 @@ pub fn read(path: &Path) -> Result<Scan, LogError> {
             scanner.torn(pos, &buf);
         }
         pos += n as u64;
+        super::progress::read(n as u64);
     }
     Ok(scanner.out)
 }

@@ -8,3 +8,4 @@ pub mod log;
 pub mod output;
 pub mod plan_file;
 pub mod platform;
+pub mod progress;

@@ -283,6 +283,9 @@ pub struct Shown<'a> {
     pub crash_offer: Option<&'a IncidentRow>,
     /// Who is recording, as remembered.
     pub operator: &'a str,
+    /// An incident being opened in the background: its name, and the bytes
+    /// of its logs read, of how many.
+    pub opening: Option<(String, u64, u64)>,
 }
 
 impl Shown<'_> {
@@ -340,6 +343,9 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command>
         incident::list::keys(ui.ctx(), shown, &mut commands);
     }
     let tr = shown.tr();
+    if let Some((name, read, total)) = &shown.opening {
+        opening_ui(ui.ctx(), tr.walk, name, *read, *total);
+    }
     egui::Panel::top("top").show(ui, |ui| {
         top_bar(ui, shown, state, &mut commands);
     });
@@ -666,5 +672,33 @@ fn open_ui(
                 }
                 ui.small(tr.drop_hint);
             });
+        });
+}
+
+/// A long incident being opened: its name and how much of its log was read.
+/// Not modal: the plan can be read meanwhile.
+fn opening_ui(
+    ctx: &egui::Context,
+    tr: &crate::i18n::walk::WalkTr,
+    name: &str,
+    read: u64,
+    total: u64,
+) {
+    #[allow(clippy::cast_precision_loss)] // Megabytes for a person to read.
+    let mb = |bytes: u64| bytes as f64 / 1_048_576.0;
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    let done = (read as f64 / total.max(1) as f64).min(1.0) as f32;
+    egui::Window::new((tr.opening)(name))
+        .id(egui::Id::unique("opening"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+        .show(ctx, |ui| {
+            ui.add(
+                egui::ProgressBar::new(done)
+                    .desired_width(360.0)
+                    .animate(true),
+            );
+            ui.label((tr.opening_read)(mb(read.min(total)), mb(total)));
         });
 }
