@@ -447,6 +447,57 @@ pub fn first_kept(path: &Path) -> Option<Line> {
     }
 }
 
+/// How a log file ends.
+#[derive(Debug)]
+pub enum Tail {
+    /// It holds no line that checks out.
+    Empty,
+    /// Its last line is incomplete (no newline ends it).
+    Torn,
+    /// The last line that checks out by itself: the last of [`Scan::kept`].
+    Line(Box<Line>),
+}
+
+/// How a log file ends, read from its end: what [`read`] would find last,
+/// without reading the whole file (a long incident's log is tens of
+/// megabytes, and the incident list asks this of every one).
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn last_kept(path: &Path) -> Result<Tail, LogError> {
+    const WINDOW: u64 = 1 << 20;
+    let read_err = |e: std::io::Error| LogError::Read {
+        path: path.to_owned(),
+        error: e.into(),
+    };
+    let mut file = File::open(path).map_err(read_err)?;
+    let len = file.metadata().map_err(read_err)?.len();
+    let start = len.saturating_sub(WINDOW);
+    file.seek(SeekFrom::Start(start)).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.last().is_some_and(|&b| b != b'\n') {
+        return Ok(Tail::Torn);
+    }
+    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    lines.pop(); // what follows the last newline: nothing
+    if start > 0 && !lines.is_empty() {
+        lines.remove(0); // the window began inside a line
+    }
+    if let Some(line) = lines.iter().rev().find_map(|l| check_self(l).ok()) {
+        return Ok(Tail::Line(Box::new(line)));
+    }
+    if start == 0 {
+        return Ok(Tail::Empty);
+    }
+    // A megabyte of damage at the end: read it all.
+    let scan = read(path)?;
+    Ok(scan
+        .last()
+        .cloned()
+        .map_or(Tail::Empty, |l| Tail::Line(Box::new(l))))
+}
+
 /// Checks lines one after the other into a [`Scan`].
 struct Scanner {
     out: Scan,
@@ -859,6 +910,39 @@ mod tests {
             prev = hash;
         }
         out
+    }
+
+    /// What [`last_kept`] finds, as a word, and the last line's number.
+    fn tail_of(bytes: &[u8]) -> (String, Option<u64>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.jsonl");
+        std::fs::write(&path, bytes).unwrap();
+        match last_kept(&path).unwrap() {
+            Tail::Empty => ("empty".into(), None),
+            Tail::Torn => ("torn".into(), None),
+            Tail::Line(l) => ("line".into(), Some(l.seq)),
+        }
+    }
+
+    #[test]
+    fn the_end_of_a_log_is_read_from_its_end_as_a_whole_read_finds_it() {
+        assert_eq!(tail_of(b""), ("empty".into(), None));
+        let whole = log(5);
+        assert_eq!(tail_of(&whole), ("line".into(), Some(5)));
+        // A torn last line.
+        assert_eq!(tail_of(&whole[..whole.len() - 3]), ("torn".into(), None));
+        // A damaged last line: the one before is the last kept.
+        let mut damaged = whole.clone();
+        let at = damaged.len() - 20;
+        damaged[at] ^= 1;
+        assert_eq!(tail_of(&damaged), ("line".into(), Some(4)));
+        assert_eq!(scan(&damaged).last().map(|l| l.seq), Some(4));
+        // Longer than the window read from the end.
+        let long = log(6000);
+        assert!(long.len() > 1 << 20);
+        assert_eq!(tail_of(&long), ("line".into(), Some(6000)));
+        // Nothing but damage.
+        assert_eq!(tail_of(b"not a record\n"), ("empty".into(), None));
     }
 
     #[test]

@@ -213,7 +213,12 @@ pub(super) fn link_target(log: &Path, stored: &str) -> PathBuf {
 /// record is the closing record (or the file holds nothing yet).
 #[must_use]
 pub fn ended_cleanly(path: &Path) -> bool {
-    log::read(path).is_ok_and(|scan| scan.torn_tail.is_none() && scan.ends_closed())
+    // Only the end of the file matters: read from the end, not all of it.
+    match log::last_kept(path) {
+        Ok(log::Tail::Torn) | Err(_) => false,
+        Ok(log::Tail::Empty) => true,
+        Ok(log::Tail::Line(line)) => matches!(line.record, Record::Closed { .. }),
+    }
 }
 
 /// Loads the pinned plan of an incident folder, with its exact bytes.

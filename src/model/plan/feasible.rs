@@ -22,8 +22,8 @@ use super::diagnostic::{Diagnostic, DocPath, Segment};
 use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Target};
 use super::flow::class_flow;
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
-use super::validate::{all_steps, step_path, target_name};
-use crate::model::ids::{LevelId, PersonId};
+use super::validate::{all_steps_where, step_path, steps_of, target_name};
+use crate::model::ids::{LevelId, PersonId, RoleId};
 
 /// Every feasibility warning of a document that validated without errors.
 #[must_use]
@@ -167,11 +167,13 @@ fn owners_reached(
     trees: &[Reach<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
-    for (path, step) in all_steps(doc) {
+    let roles: HashMap<&RoleId, &super::doc::Role> =
+        doc.roles.iter().map(|r| (&r.id, r)).rev().collect();
+    for (path, step) in all_steps_where(doc, |s| s.deadline_minutes.is_some()) {
         let Some(deadline) = step.deadline_minutes.map(Minutes::get) else {
             continue;
         };
-        let Some(role) = doc.roles.iter().find(|r| r.id == step.role) else {
+        let Some(&role) = roles.get(&step.role) else {
             continue;
         };
         let owners: Vec<&PersonId> = std::iter::once(&role.holder)
@@ -276,10 +278,7 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
     }
     // Templates no step sends are picked by hand: each placeholder must at
     // least be recorded somewhere.
-    let anywhere: HashSet<&str> = all_steps(doc)
-        .iter()
-        .filter_map(|(_, s)| record_key(s))
-        .collect();
+    let anywhere: HashSet<&str> = steps_of(doc).filter_map(record_key).collect();
     for (i, t) in doc.templates.iter().enumerate() {
         if sent.contains(t.id.as_str()) {
             continue;
@@ -335,12 +334,14 @@ fn clocks_start_right(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
     // which may be any time after the declaration that step deadlines count
     // from.
     if let Some(last) = doc.phases.last() {
-        let closing = all_steps(doc).into_iter().filter(|(path, step)| {
-            step.phase.as_ref() == Some(&last.id)
-                || path.0.get(1).is_some_and(
-                    |s| matches!(s, Segment::Index(i, _) if *i == doc.phases.len() - 1),
-                ) && path.0.first() == Some(&Segment::Field("phases"))
-        });
+        let closing = all_steps_where(doc, |s| s.deadline_minutes.is_some())
+            .into_iter()
+            .filter(|(path, step)| {
+                step.phase.as_ref() == Some(&last.id)
+                    || path.0.get(1).is_some_and(
+                        |s| matches!(s, Segment::Index(i, _) if *i == doc.phases.len() - 1),
+                    ) && path.0.first() == Some(&Segment::Field("phases"))
+            });
         for (path, step) in closing {
             let Some(m) = step.deadline_minutes else {
                 continue;

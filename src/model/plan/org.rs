@@ -80,19 +80,30 @@ impl OrgTree<'_> {
 #[must_use]
 pub fn tree(plan: &Plan) -> OrgTree<'_> {
     let doc = plan.doc();
-    let index_of = |id: &crate::model::ids::UnitId| doc.units.iter().position(|u| u.id == *id);
+    // Built every frame the chart is on screen: each lookup by id, never a
+    // search (a large organisation has hundreds of units and roles).
+    let mut index: std::collections::HashMap<&crate::model::ids::UnitId, usize> =
+        std::collections::HashMap::with_capacity(doc.units.len());
+    for (i, u) in doc.units.iter().enumerate() {
+        index.entry(&u.id).or_insert(i);
+    }
+    let mut roles_of: Vec<Vec<&super::doc::Role>> = vec![Vec::new(); doc.units.len()];
+    for role in &doc.roles {
+        if let Some(&u) = index.get(&role.unit) {
+            roles_of[u].push(role);
+        }
+    }
     let mut units: Vec<OrgUnit<'_>> = doc
         .units
         .iter()
-        .map(|unit| OrgUnit {
+        .zip(roles_of)
+        .map(|(unit, roles)| OrgUnit {
             unit,
-            parent: unit.parent.as_ref().and_then(index_of),
+            parent: unit.parent.as_ref().and_then(|p| index.get(p).copied()),
             children: Vec::new(),
             depth: 0,
-            roles: doc
-                .roles
-                .iter()
-                .filter(|r| r.unit == unit.id)
+            roles: roles
+                .into_iter()
                 .map(|role| OrgRole {
                     role,
                     holder: plan.person(&role.holder),

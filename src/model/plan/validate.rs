@@ -836,7 +836,7 @@ impl<'a> Checker<'a> {
             .chain(RECORDED_PLACEHOLDERS)
             .copied()
             .collect();
-        for (_, step) in all_steps(doc) {
+        for step in steps_of(doc) {
             if let StepKind::Record { key, .. } = &step.kind {
                 known.insert(key.as_str());
             }
@@ -983,7 +983,11 @@ impl<'a> Checker<'a> {
                 .field("calls");
             collect_call_minutes(&tree.calls, &p, &mut found);
         }
-        for (path, step) in all_steps(doc) {
+        // Only a limit out of range needs its path worked out.
+        for (path, step) in all_steps_where(doc, |s| {
+            s.deadline_minutes
+                .is_some_and(|m| m.get() <= 0 || m.get() > MAX_MINUTES)
+        }) {
             if let Some(m) = step.deadline_minutes {
                 found.push((path.field("deadline_minutes"), m));
             }
@@ -1070,9 +1074,26 @@ pub(super) fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
 
 /// Every step in the document with its path, common steps first.
 pub(super) fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
+    all_steps_where(doc, |_| true)
+}
+
+/// Every step in the document, common steps first, without paths: a path
+/// is a few allocations, and a large plan has ten thousand steps.
+pub(super) fn steps_of(doc: &PlanDoc) -> impl Iterator<Item = &Step> {
+    doc.phases
+        .iter()
+        .flat_map(|p| &p.steps)
+        .chain(doc.procedures.iter().flat_map(|p| &p.steps))
+}
+
+/// The steps `keep` keeps, with their paths, common steps first.
+pub(super) fn all_steps_where(
+    doc: &PlanDoc,
+    keep: impl Fn(&Step) -> bool,
+) -> Vec<(DocPath, &Step)> {
     let mut out = Vec::new();
     for (i, phase) in doc.phases.iter().enumerate() {
-        for (j, step) in phase.steps.iter().enumerate() {
+        for (j, step) in phase.steps.iter().enumerate().filter(|(_, s)| keep(s)) {
             let p = root()
                 .field("phases")
                 .index(i, Some(phase.id.as_str()))
@@ -1082,7 +1103,7 @@ pub(super) fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
         }
     }
     for (i, pr) in doc.procedures.iter().enumerate() {
-        for (j, step) in pr.steps.iter().enumerate() {
+        for (j, step) in pr.steps.iter().enumerate().filter(|(_, s)| keep(s)) {
             let p = root()
                 .field("procedures")
                 .index(i, Some(pr.class.as_str()))
