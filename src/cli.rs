@@ -7,7 +7,8 @@
 
 mod clean;
 mod diff;
-mod generate;
+#[doc(hidden)]
+pub mod generate;
 mod incident;
 mod print;
 mod report;
