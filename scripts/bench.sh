@@ -33,6 +33,15 @@ log="$dir/log-gen.jsonl"
 small=$("$runbook" generate incident --plan plans/online-education-platform.ron --events 50 --data-dir "$work/small")
 large=$("$runbook" generate incident --plan "$work/plan.ron" --events "$events" --data-dir "$work/large")
 
+# The smaller of two numbers; an empty second one (no trial yet) loses.
+lesser() {
+    if [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; then
+        echo "$1"
+    else
+        echo "$2"
+    fi
+}
+
 # CPU seconds (user + system) per run and peak memory (KiB) of a command:
 # REPS runs in a row make one trial (GNU time counts in hundredths of a
 # second, too coarse for a 50 ms run), and the best of three trials counts.
@@ -53,12 +62,8 @@ measure() {
         done
         local cpu
         cpu=$(awk -v t="$total" -v n="$reps" 'BEGIN { printf "%.4f", t / n }')
-        if [ -z "$best_cpu" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then
-            best_cpu=$cpu
-        fi
-        if [ -z "$best_mem" ] || [ "$mem" -lt "$best_mem" ]; then
-            best_mem=$mem
-        fi
+        best_cpu=$(lesser "$cpu" "$best_cpu")
+        best_mem=$(lesser "$mem" "$best_mem")
     done
     echo "$best_cpu $best_mem"
 }
@@ -71,9 +76,7 @@ append_us() {
         d=$(mktemp -d "$work/append.XXXX")
         local us
         us=$("$baseline" "$1" "$d" 300 | awk '{ print $1 }')
-        if [ -z "$best" ] || awk -v a="$us" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$us
-        fi
+        best=$(lesser "$us" "$best")
     done
     echo "$best"
 }
@@ -132,12 +135,8 @@ first_frame() {
             /usr/bin/time -o "$tf" -f "%e %M" timeout 60 "$@" >/dev/null 2>&1
         read -r s m <"$tf"
         rm -f "$tf"
-        if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-            best_s=$s
-        fi
-        if [ -z "$best_m" ] || [ "$m" -lt "$best_m" ]; then
-            best_m=$m
-        fi
+        best_s=$(lesser "$s" "$best_s")
+        best_m=$(lesser "$m" "$best_m")
     done
     echo "$best_s $best_m"
 }

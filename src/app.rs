@@ -491,40 +491,16 @@ impl RunbookApp {
             .iter()
             .map(|(_, len, _)| len)
             .sum();
-        if total < OPEN_IN_BACKGROUND_BYTES {
-            let opened = self.service.open(dir);
-            self.opened(opened);
+        if total >= OPEN_IN_BACKGROUND_BYTES
+            && let Some(opening) =
+                Opening::start(dir, total, self.service.clone(), self.ctx.clone())
+        {
+            self.opening = Some(opening);
             return;
         }
-        let (reply, replies) = std::sync::mpsc::channel();
-        let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let service = self.service.clone();
-        let folder = dir.to_owned();
-        let counter = std::sync::Arc::clone(&read);
-        let ctx = self.ctx.clone();
-        let started = std::thread::Builder::new()
-            .name("incident-open".to_owned())
-            .spawn(move || {
-                let opened = crate::io::progress::counting(&counter, || service.open(&folder));
-                // The window may have gone: then nobody is waiting.
-                let _ = reply.send(opened);
-                ctx.request_repaint();
-            });
-        match started {
-            Ok(_) => {
-                self.opening = Some(Opening {
-                    dir: dir.to_owned(),
-                    read,
-                    total,
-                    replies,
-                });
-            }
-            // No thread to be had: read it here, the window waits.
-            Err(_) => {
-                let opened = self.service.open(dir);
-                self.opened(opened);
-            }
-        }
+        // A short log, or no thread to be had: read it here.
+        let opened = self.service.open(dir);
+        self.opened(opened);
     }
 
     /// Shows an incident that opened, or says why it did not.
@@ -923,6 +899,32 @@ struct Opening {
     replies: std::sync::mpsc::Receiver<
         Result<crate::io::incident_dir::OpenIncident, crate::io::incident_dir::IncidentError>,
     >,
+}
+
+impl Opening {
+    /// Starts opening `dir` on another thread; `None` when no thread can
+    /// be had.
+    fn start(dir: &Path, total: u64, service: Service, ctx: egui::Context) -> Option<Self> {
+        let (reply, replies) = std::sync::mpsc::channel();
+        let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let counter = std::sync::Arc::clone(&read);
+        let folder = dir.to_owned();
+        std::thread::Builder::new()
+            .name("incident-open".to_owned())
+            .spawn(move || {
+                let opened = crate::io::progress::counting(&counter, || service.open(&folder));
+                // The window may have gone: then nobody is waiting.
+                let _ = reply.send(opened);
+                ctx.request_repaint();
+            })
+            .ok()?;
+        Some(Self {
+            dir: dir.to_owned(),
+            read,
+            total,
+            replies,
+        })
+    }
 }
 
 /// What a folder's logs were when it was read: each file's size and time.

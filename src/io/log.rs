@@ -406,10 +406,7 @@ pub fn scan(data: &[u8]) -> Scan {
 /// # Errors
 /// When the file cannot be read.
 pub fn read(path: &Path) -> Result<Scan, LogError> {
-    let read_err = |e: std::io::Error| LogError::Read {
-        path: path.to_owned(),
-        error: e.into(),
-    };
+    let read_err = read_error(path);
     let mut file = std::io::BufReader::with_capacity(1 << 16, File::open(path).map_err(read_err)?);
     let mut scanner = Scanner::default();
     let mut buf = Vec::new();
@@ -466,10 +463,7 @@ pub enum Tail {
 /// When the file cannot be read.
 pub fn last_kept(path: &Path) -> Result<Tail, LogError> {
     const WINDOW: u64 = 1 << 20;
-    let read_err = |e: std::io::Error| LogError::Read {
-        path: path.to_owned(),
-        error: e.into(),
-    };
+    let read_err = read_error(path);
     let mut file = File::open(path).map_err(read_err)?;
     let len = file.metadata().map_err(read_err)?.len();
     let start = len.saturating_sub(WINDOW);
@@ -496,6 +490,14 @@ pub fn last_kept(path: &Path) -> Result<Tail, LogError> {
         .last()
         .cloned()
         .map_or(Tail::Empty, |l| Tail::Line(Box::new(l))))
+}
+
+/// The failure to read `path`, in words a person can act on.
+fn read_error(path: &Path) -> impl Fn(std::io::Error) -> LogError + Copy + '_ {
+    move |e| LogError::Read {
+        path: path.to_owned(),
+        error: e.into(),
+    }
 }
 
 /// Checks lines one after the other into a [`Scan`].
@@ -713,10 +715,7 @@ impl Writer {
         let mut data = Vec::new();
         file.seek(SeekFrom::Start(0))
             .and_then(|_| file.read_to_end(&mut data))
-            .map_err(|e| LogError::Read {
-                path: path.to_owned(),
-                error: e.into(),
-            })?;
+            .map_err(read_error(path))?;
         let scan = scan(&data);
         if let Some(d) = scan.damage.first() {
             return Err(LogError::Damaged {

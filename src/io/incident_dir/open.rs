@@ -129,9 +129,7 @@ impl IncidentLog {
     /// Learns what the other writers have written, from a fresh reading of
     /// the folder: later entries are stamped as written after it.
     pub fn learn(&mut self, seen: &Causes) {
-        let mut seen = seen.clone();
-        seen.0.remove(&self.writer_name);
-        self.seen.join(&seen);
+        self.seen.join(&seen.clone().without(&self.writer_name));
     }
 
     /// The name this writer's log files carry (`laptop-a`, `laptop-a+2`).
@@ -423,8 +421,7 @@ impl OpenIncident {
             Err(e) => return Err(e.into()),
         };
         let read = read_all(dir)?;
-        let mut seen = read.seen;
-        seen.0.remove(&writer_name);
+        let seen = read.seen.without(&writer_name);
         let (entries, read_notices) = (read.entries, read.notices);
         // This writer's torn tail was repaired when its log was opened
         // above; a notice that it "will be repaired" would be stale.

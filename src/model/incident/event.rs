@@ -57,6 +57,14 @@ impl Causes {
         self.0.get(writer).copied().unwrap_or(0)
     }
 
+    /// The same, without `writer`: what a new entry of `writer` comes
+    /// after, given what its reader has seen of every writer.
+    #[must_use]
+    pub fn without(mut self, writer: &str) -> Self {
+        self.0.remove(writer);
+        self
+    }
+
     /// Raises the count of `writer` to at least `n`.
     pub fn raise(&mut self, writer: &str, n: u64) {
         if n > 0 {

@@ -89,9 +89,7 @@ const TOLERANCE: TimeDelta = TimeDelta::minutes(1);
 /// and everything those had seen.
 #[must_use]
 pub fn frontier(streams: &[Stream], own: &str) -> Causes {
-    let mut seen = seen(streams);
-    seen.0.remove(own);
-    seen
+    seen(streams).without(own)
 }
 
 /// What a reader of these streams has seen of every writer, its own

@@ -159,13 +159,7 @@ impl Incident {
     /// # Errors
     /// When the log is empty or does not start with a declaration.
     pub fn replay<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Result<Self, ReplayError> {
-        let mut entries = entries.into_iter();
-        let first = entries.next().ok_or(ReplayError::Empty)?;
-        let mut incident = Self::new(first)?;
-        for e in entries {
-            incident.apply(e);
-        }
-        Ok(incident)
+        Self::from_entries(entries.into_iter().cloned().collect())
     }
 
     /// The same as [`Self::replay`], taking the entries rather than copying
@@ -431,6 +425,14 @@ impl Incident {
         if self.named_set.insert(step.clone()) {
             self.named_steps.push(step.clone());
         }
+    }
+
+    /// What tells this timeline from another: its length and last entry.
+    /// Entries are only ever added, so views key what they derive from the
+    /// timeline on it.
+    #[must_use]
+    pub fn timeline_mark(&self) -> (usize, Option<EntryRef>) {
+        (self.timeline.len(), self.timeline.last().map(EntryRef::to))
     }
 
     /// Whether a later note corrects the entry.

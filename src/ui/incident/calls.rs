@@ -26,19 +26,14 @@ use crate::model::plan::doc::Target;
 #[derive(Clone, Debug, Default)]
 pub struct Cached {
     /// The timeline's length and last entry, and the level, it was worked from.
-    key: Option<(usize, Option<EntryRef>, LevelId)>,
+    key: Option<((usize, Option<EntryRef>), LevelId)>,
     sheet: Option<Rc<CallSheet>>,
 }
 
 /// The call tree of the incident's current level, worked out only when
 /// something was recorded since.
 fn sheet(inc: &IncidentShown<'_>, state: &mut State) -> Rc<CallSheet> {
-    let timeline = inc.projected.timeline();
-    let key = (
-        timeline.len(),
-        timeline.last().map(EntryRef::to),
-        inc.projected.level().clone(),
-    );
+    let key = (inc.projected.timeline_mark(), inc.projected.level().clone());
     match &state.sheet {
         Cached {
             key: Some(k),

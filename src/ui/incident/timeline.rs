@@ -107,8 +107,7 @@ pub fn ui(
     let plan = inc.plan;
     let timeline = inc.projected.timeline();
     let key = RowsKey {
-        len: timeline.len(),
-        last: timeline.last().map(EntryRef::to),
+        timeline: inc.projected.timeline_mark(),
         filter: state.filter,
         query: state.search.trim().to_lowercase(),
         lang: shown.lang,
@@ -186,8 +185,7 @@ pub fn ui(
 /// are they.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowsKey {
-    len: usize,
-    last: Option<EntryRef>,
+    timeline: (usize, Option<EntryRef>),
     filter: Filter,
     query: String,
     lang: Lang,
