@@ -167,8 +167,7 @@ fn a_drill_is_declared_and_walked_from_the_keyboard() {
     h.get_by_label("Current step");
     h.get_by_label_contains("0 of 5 settled");
     // The clocks: the next status update at level II is due in 60 minutes.
-    h.get_by_label("Next status update");
-    h.get_by_label("10:00 · in 60 min");
+    h.get_by_label("Next status update — 10:00 · in 60 min");
 
     // Done, from the keyboard; saved means on disk.
     room.hand.advance_minutes(2);
@@ -810,5 +809,62 @@ fn a_long_incident_opens_in_the_background_with_its_progress() {
     assert!(shows(&h, "Synthetic incident"));
     let open = h.state().incidents().next().unwrap();
     assert_eq!(open.projected().timeline().len(), 12_001);
+    h.state_mut().finish_incidents();
+}
+
+/// Two days into a level-II network drill on the Chinese plan, with the
+/// interface in English: seven clocks, five overdue, their Chinese labels
+/// long. They wrap to a second row, each chip as tall as its two lines,
+/// and the checklist, the step and the quick note stay in the window, in
+/// a wide window and in the narrowest one allowed.
+#[test]
+fn overdue_clocks_wrap_to_rows_and_leave_the_checklist_in_view() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "plans/online-education-platform.ron");
+    h.run();
+    declare(&mut h, "network", &["region-cdn"], true);
+    room.hand.advance_minutes(2 * 24 * 60);
+    for size in [egui::vec2(1280.0, 800.0), egui::vec2(720.0, 480.0)] {
+        h.set_size(size);
+        h.run();
+        h.run();
+        let chips: Vec<egui::Rect> = h
+            .query_all_by_label_contains("overdue by")
+            .map(|n| n.rect())
+            .collect();
+        assert!(chips.len() >= 5, "{size:?}: {} overdue clocks", chips.len());
+        for chip in &chips {
+            assert!(chip.height() < 90.0, "{size:?}: a clock {chip:?} tall");
+            assert!(
+                chip.right() <= size.x,
+                "{size:?}: a clock {chip:?} off the side"
+            );
+        }
+        let rows = chips
+            .iter()
+            .map(|c| c.top() as i32)
+            .collect::<std::collections::BTreeSet<_>>();
+        assert!(rows.len() >= 2, "{size:?}: the clocks in one row");
+        let tr = Lang::En.tr();
+        for label in [tr.talk.quick_label, tr.walk.current_step] {
+            let r = h.get_by_label(label).rect();
+            assert!(
+                r.bottom() <= size.y,
+                "{size:?}: {label} at {r:?}, out of view"
+            );
+        }
+        let first = h
+            .query_all_by_label_contains("确认告警真实")
+            .next()
+            .map(|n| n.rect())
+            .unwrap();
+        assert!(
+            first.bottom() <= size.y,
+            "{size:?}: the first step at {first:?}"
+        );
+    }
+    h.set_size(egui::vec2(1280.0, 800.0));
+    h.run();
+    h.snapshot("clocks_overdue_en_zh");
     h.state_mut().finish_incidents();
 }

@@ -336,8 +336,13 @@ fn a_duty_is_fulfilled_from_its_clock_and_a_closed_incident_reopens() {
     // The regulator report, from its clock.
     room.hand.advance_minutes(30);
     h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "Report to the regulator.")
-        .click();
+    // The clock's button says what is owed, then when.
+    h.get_by(|n| {
+        n.role() == egui::accesskit::Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("Report to the regulator. — "))
+    })
+    .click();
     h.run();
     assert!(shows(&h, "Reporting duty fulfilled"));
     h.get_by_label("Reference, who took it")

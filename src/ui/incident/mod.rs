@@ -865,6 +865,7 @@ fn clocks_ui(
             tr.walk.since_discovery,
             &span(times.since(s.discovered_at())),
             Urgency::Running,
+            egui::Sense::hover(),
         );
         clock_chip(
             ui,
@@ -872,6 +873,7 @@ fn clocks_ui(
             tr.walk.since_declaration,
             &span(times.since(s.declared_at())),
             Urgency::Running,
+            egui::Sense::hover(),
         );
         // The people to inform are one chip: the earliest still owed, and
         // how many are left (the call panel lists them all).
@@ -918,16 +920,19 @@ fn clocks_ui(
                     (tr.walk.due_in)(&span(c.due - times.now()))
                 ),
             };
-            let chip = clock_chip(ui, shown, &what, &when, urgency);
             // A duty still owed is marked fulfilled from its clock.
-            if let ClockKind::Duty(duty) = &c.kind
-                && !c.met
-            {
-                let id = ui.scope_id().with(("duty", duty.as_str()));
-                let click = ui.interact(chip.rect, id, egui::Sense::click());
-                click.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
-                let click = click.on_hover_text(format!("{hover}\n{}", tr.talk.duty_hint));
-                if click.clicked() {
+            let owed_duty = match &c.kind {
+                ClockKind::Duty(duty) if !c.met => Some(duty),
+                _ => None,
+            };
+            let sense = match owed_duty {
+                Some(_) => egui::Sense::click(),
+                None => egui::Sense::hover(),
+            };
+            let chip = clock_chip(ui, shown, &what, &when, urgency, sense);
+            if let Some(duty) = owed_duty {
+                let chip = chip.on_hover_text(format!("{hover}\n{}", tr.talk.duty_hint));
+                if chip.clicked() {
                     state.dialog = Some(dialogs::Dialog::Duty {
                         duty: duty.clone(),
                         note: String::new(),
@@ -952,13 +957,22 @@ fn shorten(text: &str, n: usize) -> String {
     out
 }
 
+/// One clock: what it counts, small, over when it is due, large.
+///
+/// The chip is measured before it is placed, so the wrapping row moves a
+/// chip that does not fit to the next line. A frame placed as a child `Ui`
+/// would take whatever width is left at the end of the row, and a Chinese
+/// duty label wraps at every character: a chip a few pixels wide and the
+/// whole window high, pushing the checklist out of view.
 fn clock_chip(
     ui: &mut Ui,
     shown: &Shown<'_>,
     what: &str,
     when: &str,
     urgency: Urgency,
+    sense: egui::Sense,
 ) -> egui::Response {
+    const MARGIN: egui::Vec2 = egui::vec2(8.0, 4.0);
     let dark = shown.dark;
     let (fill, text) = match urgency {
         Urgency::Missed => (theme::error_fill(dark), theme::error_text(dark)),
@@ -966,23 +980,51 @@ fn clock_chip(
         Urgency::Met => (theme::card_fill(dark), theme::quiet_text(dark)),
         Urgency::Running => (theme::card_fill(dark), ui.visuals().text_color()),
     };
-    egui::Frame::new()
-        .fill(fill)
-        .stroke(egui::Stroke::new(1.0, theme::card_stroke(dark)))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(8, 4))
-        .show(ui, |ui| {
-            ui.vertical(|ui| {
-                ui.label(RichText::new(what).small().color(text));
-                ui.label(
-                    RichText::new(when)
-                        .strong()
-                        .size(theme::CLOCK_SIZE)
-                        .color(text),
-                );
-            });
-        })
-        .response
+    // A chip wraps its text only when it is wider than a whole row.
+    let wrap_width = (ui.max_rect().width() - 2.0 * MARGIN.x).max(0.0);
+    let galley = |rich: RichText| {
+        egui::WidgetText::from(rich).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            wrap_width,
+            egui::TextStyle::Body,
+        )
+    };
+    let what_galley = galley(RichText::new(what).small().color(text));
+    let when_galley = galley(
+        RichText::new(when)
+            .strong()
+            .size(theme::CLOCK_SIZE)
+            .color(text),
+    );
+    let gap = ui.spacing().item_spacing.y;
+    let inner = egui::vec2(
+        what_galley.size().x.max(when_galley.size().x),
+        what_galley.size().y + gap + when_galley.size().y,
+    );
+    let (rect, response) = ui.allocate_exact_size(inner + 2.0 * MARGIN, sense);
+    // A screen reader hears the whole clock, button or not.
+    let role = if sense.senses_click() {
+        egui::Role::Button
+    } else {
+        egui::Role::Label
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, format!("{what} — {when}")));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            4.0,
+            fill,
+            egui::Stroke::new(1.0, theme::card_stroke(dark)),
+            egui::StrokeKind::Inside,
+        );
+        let top = rect.min + MARGIN;
+        painter.galley(top, what_galley.clone(), text);
+        let below = top + egui::vec2(0.0, what_galley.size().y + gap);
+        painter.galley(below, when_galley, text);
+    }
+    response
 }
 
 /// How a step's line looks: its mark and words, from the saved state, the
