@@ -55,6 +55,10 @@ struct Index {
     call_trees: HashMap<LevelId, usize>,
     /// A common step (phase, position) or a procedure's (procedure, position).
     steps: HashMap<StepId, (StepHome, usize, usize)>,
+    /// The roles of each unit (by the unit's place), by their places, in
+    /// plan order: the organisation chart resolves its boxes through this
+    /// every frame.
+    unit_roles: Vec<Vec<usize>>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -90,8 +94,15 @@ impl Index {
                     .or_insert((StepHome::Procedure, p, i));
             }
         }
+        let units = places(&doc.units, |u| &u.id);
+        let mut unit_roles = vec![Vec::new(); doc.units.len()];
+        for (r, role) in doc.roles.iter().enumerate() {
+            if let Some(&u) = units.get(&role.unit) {
+                unit_roles[u].push(r);
+            }
+        }
         Self {
-            units: places(&doc.units, |u| &u.id),
+            units,
             roles: places(&doc.roles, |r| &r.id),
             people: places(&doc.people, |p| &p.id),
             externals: places(&doc.externals, |e| &e.id),
@@ -100,6 +111,7 @@ impl Index {
             templates: places(&doc.templates, |t| &t.id),
             call_trees: places(&doc.call_trees, |t| &t.level),
             steps,
+            unit_roles,
         }
     }
 }
@@ -323,6 +335,30 @@ impl Plan {
     #[must_use]
     pub fn role(&self, id: &RoleId) -> Option<&Role> {
         self.doc.roles.get(*self.index.roles.get(id)?)
+    }
+
+    /// Where a unit is in [`PlanDoc::units`].
+    #[must_use]
+    pub fn unit_place(&self, id: &UnitId) -> Option<usize> {
+        self.index.units.get(id).copied()
+    }
+
+    /// The roles of the unit at `unit` in [`PlanDoc::units`], in plan
+    /// order (none for a place past the end).
+    pub fn unit_roles(&self, unit: usize) -> impl Iterator<Item = &Role> + '_ {
+        self.index
+            .unit_roles
+            .get(unit)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&r| self.doc.roles.get(r))
+    }
+
+    /// The `nth` role of the unit at `unit` (as in [`Self::unit_roles`]).
+    #[must_use]
+    pub fn unit_role(&self, unit: usize, nth: usize) -> Option<&Role> {
+        let r = *self.index.unit_roles.get(unit)?.get(nth)?;
+        self.doc.roles.get(r)
     }
 
     /// A person by id.

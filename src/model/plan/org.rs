@@ -40,7 +40,9 @@ pub struct OrgRole<'a> {
 /// The whole organisation.
 #[derive(Clone, Debug, Default)]
 pub struct OrgTree<'a> {
-    /// Every unit, in plan order.
+    /// Every unit, in plan order: `units[i]` is the plan's `units[i]`, so
+    /// a view can keep an index and look the unit up in the plan (see
+    /// [`Plan::unit_roles`]) without building the tree again.
     pub units: Vec<OrgUnit<'a>>,
     /// The top units (no parent), in plan order.
     pub roots: Vec<usize>,
@@ -62,17 +64,6 @@ impl OrgTree<'_> {
         }
         out
     }
-
-    /// The unit and role index of a role, by role id.
-    #[must_use]
-    pub fn find_role(&self, id: &crate::model::ids::RoleId) -> Option<(usize, usize)> {
-        self.units.iter().enumerate().find_map(|(u, unit)| {
-            unit.roles
-                .iter()
-                .position(|r| r.role.id == *id)
-                .map(|r| (u, r))
-        })
-    }
 }
 
 /// Builds the organisation tree of a plan: units with their sub-units and
@@ -80,30 +71,17 @@ impl OrgTree<'_> {
 #[must_use]
 pub fn tree(plan: &Plan) -> OrgTree<'_> {
     let doc = plan.doc();
-    // Built every frame the chart is on screen: each lookup by id, never a
-    // search (a large organisation has hundreds of units and roles).
-    let mut index: std::collections::HashMap<&crate::model::ids::UnitId, usize> =
-        std::collections::HashMap::with_capacity(doc.units.len());
-    for (i, u) in doc.units.iter().enumerate() {
-        index.entry(&u.id).or_insert(i);
-    }
-    let mut roles_of: Vec<Vec<&super::doc::Role>> = vec![Vec::new(); doc.units.len()];
-    for role in &doc.roles {
-        if let Some(&u) = index.get(&role.unit) {
-            roles_of[u].push(role);
-        }
-    }
     let mut units: Vec<OrgUnit<'_>> = doc
         .units
         .iter()
-        .zip(roles_of)
-        .map(|(unit, roles)| OrgUnit {
+        .enumerate()
+        .map(|(i, unit)| OrgUnit {
             unit,
-            parent: unit.parent.as_ref().and_then(|p| index.get(p).copied()),
+            parent: unit.parent.as_ref().and_then(|p| plan.unit_place(p)),
             children: Vec::new(),
             depth: 0,
-            roles: roles
-                .into_iter()
+            roles: plan
+                .unit_roles(i)
                 .map(|role| OrgRole {
                     role,
                     holder: plan.person(&role.holder),
@@ -170,5 +148,25 @@ mod tests {
         for &c in &tree.units[tech].children {
             assert_eq!(tree.units[c].depth, 2);
         }
+    }
+
+    /// The chart keeps a box's place and looks the role up in the plan:
+    /// the place must name the same role as the tree, and nothing past the
+    /// end.
+    #[test]
+    fn a_place_in_the_tree_is_the_same_role_in_the_plan() {
+        let plan = plan();
+        let tree = tree(&plan);
+        for (u, unit) in tree.units.iter().enumerate() {
+            assert!(std::ptr::eq(unit.unit, &plan.doc().units[u]));
+            assert_eq!(plan.unit_place(&unit.unit.id), Some(u));
+            for (r, role) in unit.roles.iter().enumerate() {
+                assert_eq!(plan.unit_role(u, r).map(|x| &x.id), Some(&role.role.id));
+            }
+            assert!(plan.unit_role(u, unit.roles.len()).is_none());
+            assert_eq!(plan.unit_roles(u).count(), unit.roles.len());
+        }
+        assert!(plan.unit_role(tree.units.len(), 0).is_none());
+        assert_eq!(plan.unit_roles(tree.units.len()).count(), 0);
     }
 }

@@ -28,6 +28,7 @@ use super::{Command, Shown, theme, widgets};
 use crate::i18n::Lang;
 use crate::i18n::org::OrgTr;
 use crate::model::ids::RoleId;
+use crate::model::plan::Plan;
 use crate::model::plan::doc::Person;
 use crate::model::plan::org::{self, OrgTree};
 
@@ -71,6 +72,9 @@ struct Arranged {
     metrics: Metrics,
     plain: OrgLayout,
     structure: Structure,
+    /// Every role box's widget id: whether the keyboard is in the chart is
+    /// asked every frame something has focus.
+    role_ids: std::collections::HashSet<Id>,
 }
 
 impl ArrangeKey {
@@ -142,13 +146,13 @@ const MARGIN: f32 = 16.0;
 
 /// Draws the view.
 pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
-    let tree = org::tree(shown.plan);
+    let doc = shown.plan.doc();
     let key = ViewKey {
         lang: shown.lang,
-        title: shown.plan.doc().meta.title.clone(),
-        version: shown.plan.doc().meta.version.clone(),
-        units: tree.units.len(),
-        roles: tree.units.iter().map(|u| u.roles.len()).sum(),
+        title: doc.meta.title.clone(),
+        version: doc.meta.version.clone(),
+        units: doc.units.len(),
+        roles: doc.roles.len(),
     };
     if state.key.as_ref() != Some(&key) {
         state.key = Some(key);
@@ -158,9 +162,9 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
         .resizable(true)
         .default_size(theme::ORG_PANEL_WIDTH)
         .size_range(240.0..=560.0)
-        .show(ui, |ui| detail_ui(ui, shown, &tree, state, commands));
+        .show(ui, |ui| detail_ui(ui, shown, state, commands));
     toolbar(ui, shown, state);
-    chart_ui(ui, shown, &tree, state);
+    chart_ui(ui, shown, state);
 }
 
 fn toolbar(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
@@ -191,26 +195,30 @@ fn toolbar(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
 }
 
 /// The text behind a [`Text`], its size and colour.
-fn text_of(tree: &OrgTree<'_>, tr: &OrgTr, dark: bool, text: Text) -> (String, f32, Color32) {
-    let role = |u: usize, r: usize| tree.units.get(u).and_then(|unit| unit.roles.get(r));
+///
+/// Looked up in the plan by place (the tree's places are the plan's), so a
+/// frame that draws a few boxes does not build the whole tree.
+fn text_of(plan: &Plan, tr: &OrgTr, dark: bool, text: Text) -> (String, f32, Color32) {
+    let role = |u: usize, r: usize| plan.unit_role(u, r);
     match text {
         Text::UnitName(u) => (
-            tree.units
+            plan.doc()
+                .units
                 .get(u)
-                .map(|unit| unit.unit.name.clone())
+                .map(|unit| unit.name.clone())
                 .unwrap_or_default(),
             theme::ORG_UNIT_SIZE,
             theme::org_unit_text(dark),
         ),
         Text::RoleName(u, r) => (
-            role(u, r).map(|r| r.role.name.clone()).unwrap_or_default(),
+            role(u, r).map(|r| r.name.clone()).unwrap_or_default(),
             theme::ORG_ROLE_SIZE,
             theme::org_role_text(dark),
         ),
         Text::Holder(u, r) => (
             role(u, r)
                 .map(|r| {
-                    r.holder
+                    plan.person(&r.holder)
                         .map_or_else(|| tr.no_holder.to_owned(), |p| p.name.clone())
                 })
                 .unwrap_or_default(),
@@ -220,7 +228,12 @@ fn text_of(tree: &OrgTree<'_>, tr: &OrgTr, dark: bool, text: Text) -> (String, f
         Text::Deputies(u, r) => (
             role(u, r)
                 .map(|r| {
-                    let names: Vec<&str> = r.deputies.iter().map(|p| p.name.as_str()).collect();
+                    let names: Vec<&str> = r
+                        .deputies
+                        .iter()
+                        .filter_map(|p| plan.person(p))
+                        .map(|p| p.name.as_str())
+                        .collect();
                     (tr.deputies_line)(&names)
                 })
                 .unwrap_or_default(),
@@ -232,15 +245,8 @@ fn text_of(tree: &OrgTree<'_>, tr: &OrgTr, dark: bool, text: Text) -> (String, f
 
 /// Lays a chart text out at a zoom: the font and the wrap width both scaled,
 /// so the same call measures it for the layout and paints it.
-fn galley(
-    painter: &Painter,
-    tree: &OrgTree<'_>,
-    shown: &Shown<'_>,
-    text: Text,
-    wrap: f32,
-    zoom: f32,
-) -> Arc<Galley> {
-    let (string, size, colour) = text_of(tree, shown.tr().org, shown.dark, text);
+fn galley(painter: &Painter, shown: &Shown<'_>, text: Text, wrap: f32, zoom: f32) -> Arc<Galley> {
+    let (string, size, colour) = text_of(shown.plan, shown.tr().org, shown.dark, text);
     painter.layout(
         string,
         FontId::proportional(size * zoom),
@@ -258,7 +264,7 @@ fn layout_at(
     zoom: f32,
 ) -> OrgLayout {
     let mut measure = |text: Text, wrap: f32| {
-        let size = galley(painter, tree, shown, text, wrap, zoom).size();
+        let size = galley(painter, shown, text, wrap, zoom).size();
         Size {
             w: size.x / zoom,
             h: size.y / zoom,
@@ -314,7 +320,7 @@ fn role_id(role: &RoleId) -> Id {
 }
 
 #[allow(clippy::too_many_lines)] // One pass: input, layout, paint, hit boxes; split, it would pass a dozen values around.
-fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut State) {
+fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
     let dark = shown.dark;
     let tr = shown.tr().org;
     let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -337,10 +343,16 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         area,
         ui.ctx().pixels_per_point(),
     );
+    // The whole tree is needed only to lay the chart out, when the plan,
+    // the area or the zoom changes: a frame that pans or repaints draws the
+    // boxes in view from the plan by their places.
+    let tree = std::cell::OnceCell::new();
+    let tree = || tree.get_or_init(|| org::tree(shown.plan));
     if state.arranged.as_ref().is_none_or(|(k, _)| *k != key) {
         let arranged = {
+            let tree = tree();
             let mut measure = |text: Text, wrap: f32| {
-                let size = galley(&painter, tree, shown, text, wrap, 1.0).size();
+                let size = galley(&painter, shown, text, wrap, 1.0).size();
                 Size {
                     w: size.x,
                     h: size.y,
@@ -363,6 +375,13 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
                 metrics: m,
                 plain,
                 structure,
+                role_ids: shown
+                    .plan
+                    .doc()
+                    .roles
+                    .iter()
+                    .map(|r| role_id(&r.id))
+                    .collect(),
             }
         };
         state.arranged = Some((key.clone(), Arc::new(arranged)));
@@ -375,6 +394,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         metrics: m,
         plain,
         structure,
+        role_ids,
     } = &*arranged;
     let m = *m;
     let mut view = *state.view.get_or_insert_with(|| opening(plain, area));
@@ -412,14 +432,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     // Keyboard, while the pointer is over the chart or a box in it has focus;
     // plain keys only, so Ctrl + / Ctrl − stay the interface zoom.
     let focused = ui.memory(egui::Memory::focused);
-    let focus_here = focused.is_some_and(|id| {
-        id == background.id
-            || tree
-                .units
-                .iter()
-                .flat_map(|u| &u.roles)
-                .any(|r| role_id(&r.role.id) == id)
-    });
+    let focus_here = focused.is_some_and(|id| id == background.id || role_ids.contains(&id));
     if let Some(id) = focused.filter(|_| focus_here) {
         // Arrow keys pan the chart instead of moving the focus around.
         ui.memory_mut(|m| {
@@ -480,7 +493,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         {
             Some((_, _, chart)) => Arc::clone(chart),
             None => {
-                let chart = Arc::new(layout_at(&painter, tree, shown, (&m, structure), zoom));
+                let chart = Arc::new(layout_at(&painter, tree(), shown, (&m, structure), zoom));
                 state.zoomed = Some((key, zoom.to_bits(), Arc::clone(&chart)));
                 chart
             }
@@ -502,7 +515,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     }
     let corner = f32::from(theme::ORG_CORNER) * zoom;
     let text = |slot: &chart::TextSlot| {
-        let g = galley(&painter, tree, shown, slot.text, slot.wrap, zoom);
+        let g = galley(&painter, shown, slot.text, slot.wrap, zoom);
         painter.galley(
             to_screen(slot.frame.x, slot.frame.y),
             g,
@@ -517,7 +530,7 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     let mut clicked = None;
     let mut reveal_rect = None;
     for unit_box in &chart.units {
-        let Some(unit) = tree.units.get(unit_box.unit) else {
+        let Some(unit) = shown.plan.doc().units.get(unit_box.unit) else {
             continue;
         };
         let rect = rect_of(unit_box.frame);
@@ -539,19 +552,19 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
         }
         let unit_response = boxes.interact(
             rect,
-            Id::unique(("org-unit", unit.unit.id.as_str())),
+            Id::unique(("org-unit", unit.id.as_str())),
             Sense::hover(),
         );
-        unit_response.widget_info(|| WidgetInfo::labeled(egui::Role::Group, true, &unit.unit.name));
+        unit_response.widget_info(|| WidgetInfo::labeled(egui::Role::Group, true, &unit.name));
         for role_box in &unit_box.roles {
-            let Some(role) = unit.roles.get(role_box.role) else {
+            let Some(role) = shown.plan.unit_role(unit_box.unit, role_box.role) else {
                 continue;
             };
             let rect = rect_of(role_box.frame);
-            let response = boxes.interact(rect, role_id(&role.role.id), Sense::click());
-            let selected = state.selected.as_ref() == Some(&role.role.id);
+            let response = boxes.interact(rect, role_id(&role.id), Sense::click());
+            let selected = state.selected.as_ref() == Some(&role.id);
             response.widget_info(|| {
-                WidgetInfo::selected(egui::Role::Button, true, selected, &role.role.name)
+                WidgetInfo::selected(egui::Role::Button, true, selected, &role.name)
             });
             if rect.intersects(seen) {
                 let (fill, stroke) = if selected {
@@ -586,10 +599,10 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
                 }
             }
             if response.clicked() {
-                clicked = Some((role.role.id.clone(), false));
+                clicked = Some((role.id.clone(), false));
             } else if response.gained_focus() {
                 // Tab through the roles: the focused one is the selected one.
-                clicked = Some((role.role.id.clone(), true));
+                clicked = Some((role.id.clone(), true));
             }
             if selected && state.reveal {
                 reveal_rect = Some(rect);
@@ -631,43 +644,31 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, tree: &OrgTree<'_>, state: &mut Stat
     state.view = Some(view);
 }
 
-fn detail_ui(
-    ui: &mut Ui,
-    shown: &Shown<'_>,
-    tree: &OrgTree<'_>,
-    state: &mut State,
-    commands: &mut Vec<Command>,
-) {
+fn detail_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
     let tr = shown.tr().org;
-    let found = state.selected.as_ref().and_then(|id| tree.find_role(id));
+    let plan = shown.plan;
+    let found = state.selected.as_ref().and_then(|id| plan.role(id));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(theme::ITEM_GAP);
-            let Some((u, r)) = found else {
+            let Some(role) = found else {
                 ui.label(RichText::new(tr.pick_a_role).size(15.0));
                 ui.add_space(theme::SECTION_GAP);
                 ui.label(RichText::new(tr.keys_hint).weak());
                 return;
             };
-            let Some(unit) = tree.units.get(u) else {
+            let Some(unit) = plan.unit(&role.unit) else {
                 return;
             };
-            let Some(role) = unit.roles.get(r) else {
-                return;
-            };
-            ui.label(
-                RichText::new(&role.role.name)
-                    .size(theme::TITLE_SIZE)
-                    .strong(),
-            );
+            ui.label(RichText::new(&role.name).size(theme::TITLE_SIZE).strong());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(tr.unit).weak());
-                ui.label(&unit.unit.name);
+                ui.label(&unit.name);
             });
             ui.add_space(theme::SECTION_GAP);
             heading(ui, tr.duties);
-            for duty in &role.role.duties {
+            for duty in &role.duties {
                 ui.horizontal_top(|ui| {
                     ui.label("•");
                     ui.add(egui::Label::new(duty).wrap());
@@ -675,18 +676,23 @@ fn detail_ui(
             }
             ui.add_space(theme::SECTION_GAP);
             heading(ui, tr.holder);
-            match role.holder {
+            match plan.person(&role.holder) {
                 Some(person) => person_card(ui, shown, person, None, commands),
                 None => {
-                    ui.label(format!("{} {}", role.role.holder, tr.no_holder));
+                    ui.label(format!("{} {}", role.holder, tr.no_holder));
                 }
             }
             ui.add_space(theme::SECTION_GAP);
             heading(ui, tr.deputies);
-            if role.deputies.is_empty() {
+            let deputies: Vec<&Person> = role
+                .deputies
+                .iter()
+                .filter_map(|p| plan.person(p))
+                .collect();
+            if deputies.is_empty() {
                 ui.label(RichText::new(tr.no_deputies).weak());
             }
-            for (i, person) in role.deputies.iter().enumerate() {
+            for (i, person) in deputies.into_iter().enumerate() {
                 person_card(ui, shown, person, Some(i + 1), commands);
                 ui.add_space(theme::ITEM_GAP);
             }
