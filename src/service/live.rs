@@ -35,6 +35,15 @@ enum Request {
     Append(u64, Box<Entry>),
     ContinueIn(PathBuf, DateTime<Utc>),
     Finish(DateTime<Utc>),
+    /// States the window no longer needs: freeing a long incident's
+    /// timeline takes as long as reading it, so the writer does it.
+    Discard(Vec<Incident>),
+}
+
+/// An incident as the disk has it, replayed by the writer thread.
+struct Replayed {
+    saved: Incident,
+    projected: Incident,
 }
 
 /// What the writer thread answers, in the order of the requests.
@@ -49,8 +58,11 @@ enum Reply {
     },
     Continued(Result<Moved, IncidentError>),
     Finished(Result<Option<String>, IncidentError>),
-    /// Another writer changed the folder: everything on disk, merged.
-    Disk(Vec<Entry>, Vec<Notice>),
+    /// Another writer changed the folder: everything on disk, merged and
+    /// replayed here rather than on the window's thread (a long incident
+    /// takes a while), twice: the saved state, and a copy for the window
+    /// to add what it has not saved yet to.
+    Disk(Box<Replayed>, Vec<Notice>),
 }
 
 /// Where the log went after continuing elsewhere.
@@ -351,13 +363,15 @@ impl Live {
                 }
             }
             Reply::Finished(_) => None,
-            Reply::Disk(entries, notices) => {
-                let saved = Incident::replay(&entries).ok()?;
+            Reply::Disk(replayed, notices) => {
+                let Replayed {
+                    saved,
+                    mut projected,
+                } = *replayed;
                 let arrived = saved
                     .timeline()
                     .len()
                     .saturating_sub(self.saved.timeline().len());
-                let mut projected = saved.clone();
                 for entry in self
                     .unsaved
                     .iter()
@@ -365,8 +379,12 @@ impl Live {
                 {
                     projected.apply(entry);
                 }
-                self.saved = saved;
-                self.projected = projected;
+                let old = [
+                    std::mem::replace(&mut self.saved, saved),
+                    std::mem::replace(&mut self.projected, projected),
+                ];
+                // Without a writer (it stopped), they are freed here.
+                let _ = self.requests.send(Request::Discard(old.into()));
                 // What reading says about other writers' files is as of
                 // this reading: a file still being synced is whole now, a
                 // clock's skew is measured again. What opening found stays.
@@ -447,20 +465,29 @@ fn write_loop(mut log: IncidentLog, inbox: &Receiver<Request>, outbox: &Sender<R
                 let _ = outbox.send(Reply::Finished(log.finish(now)));
                 return;
             }
+            Ok(Request::Discard(states)) => {
+                drop(states);
+                continue;
+            }
             Err(RecvTimeoutError::Timeout) => {
                 let now = read::folder_signature(log.dir(), log.path());
                 if now == seen {
                     continue;
                 }
+                // Read once per change: a folder that cannot be read (a
+                // file being replaced) is read again when it changes next,
+                // not every look.
                 seen = now;
                 match read::read_all(log.dir()) {
                     Ok(read) => {
                         // What arrives is seen: the next entries come after it.
                         log.learn(&read.seen);
-                        Reply::Disk(read.entries, read.notices)
+                        let Ok(saved) = Incident::from_entries(read.entries) else {
+                            continue;
+                        };
+                        let projected = saved.clone();
+                        Reply::Disk(Box::new(Replayed { saved, projected }), read.notices)
                     }
-                    // Unreadable for a moment (a file being replaced): the
-                    // next look tries again.
                     Err(_) => continue,
                 }
             }
