@@ -206,6 +206,16 @@ pub fn keys(
         Tab::Timeline => return,
         Tab::Walk => {}
     }
+    // Every key below is a key press; most frames have none, and the
+    // checklist's status is worked out again for drawing.
+    let any_press = ctx.input(|i| {
+        i.events
+            .iter()
+            .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
+    });
+    if !any_press {
+        return;
+    }
     let status = inc.projected.status(inc.plan, shown.times.now());
     let items = &status.items;
     let Some(step_id) = focus_step(&status, state) else {
