@@ -427,6 +427,14 @@ fn verify_checks_the_whole_record_of_a_folder() {
         "{}",
         v.text()
     );
+    // The second device's entries say they had seen the first device's.
+    assert!(
+        v.stdout.contains(
+            "entries of desk-1, but the logs here hold 0: a log of desk-1 is missing, or was cut"
+        ),
+        "{}",
+        v.text()
+    );
     fs::write(&first, &kept).unwrap();
 
     // The pinned plan changed after the fact.
@@ -462,6 +470,89 @@ fn verify_checks_the_whole_record_of_a_folder() {
     assert_eq!(v.code, Some(1), "{}", v.text());
     assert!(
         v.stdout.contains("log-gone.jsonl, which is missing"),
+        "{}",
+        v.text()
+    );
+}
+
+/// What `verify` says of one log, line by line: where a head written down
+/// is and how much follows it, the intact lines after a damaged one, and a
+/// torn last line, each at its line and byte.
+#[test]
+fn verify_says_where_a_head_damage_and_a_torn_tail_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, cwd) = (dir.path().join("data"), dir.path().to_owned());
+    let incident = declare_cli(&data, &cwd);
+    for minute in 1..=3 {
+        let r = runbook_in(&data, &cwd, &note_args(minute, &incident, "a note"));
+        assert_eq!(r.code, Some(0), "{}", r.text());
+    }
+    let path = log_of(&incident);
+    let lines = split_lines(&fs::read(&path).unwrap());
+    let n = lines.len();
+    assert!(n >= 10, "{n} lines");
+    let fifth = log::check_self(lines[4].strip_suffix(b"\n").unwrap())
+        .unwrap()
+        .hash;
+    let head = |prefix: &str| -> Run {
+        Command::new(BIN)
+            .args(["verify".as_ref(), path.as_os_str()])
+            .args(["--head", prefix])
+            .output()
+            .unwrap()
+            .into()
+    };
+    let v = head(&fifth[..16]);
+    assert_eq!(v.code, Some(0), "{}", v.text());
+    assert!(
+        v.stdout.contains(&format!(
+            "head {}: FOUND: line 5 of {}, {} lines follow it; full hash {fifth}",
+            &fifth[..16],
+            path.display(),
+            n - 5
+        )),
+        "{}",
+        v.text()
+    );
+
+    damage_line(&path, 8);
+    let v = verify_cli(&path);
+    assert_eq!(v.code, Some(1), "{}", v.text());
+    assert!(
+        v.stdout.contains(&format!(
+            "NOTE: {} intact lines after the damage (lines 9–{n}) are read, marked as following damage",
+            n - 8
+        )),
+        "{}",
+        v.text()
+    );
+    // The damaged line does not hide the head before it.
+    let v = head(&fifth);
+    assert!(v.stdout.contains("FOUND: line 5 of"), "{}", v.text());
+
+    let len = fs::metadata(&path).unwrap().len();
+    let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut file, b"{\"seq\":").unwrap();
+    drop(file);
+    let v = verify_cli(&path);
+    assert_eq!(v.code, Some(1), "{}", v.text());
+    assert!(
+        v.stdout.contains(&format!(
+            "BAD at line {}: the last line is incomplete (7 bytes at byte {len})",
+            n + 1
+        )),
+        "{}",
+        v.text()
+    );
+
+    // A file that is nothing but the start of its first line.
+    let only = incident.join("log-torn.jsonl");
+    fs::write(&only, b"{\"seq\":1,").unwrap();
+    let v = verify_cli(&only);
+    assert_eq!(v.code, Some(1), "{}", v.text());
+    assert!(
+        v.stdout
+            .contains("BAD: the file holds only an incomplete line (9 bytes)"),
         "{}",
         v.text()
     );

@@ -56,13 +56,15 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let mut records = Vec::new();
+    // The head is looked for as the logs are read: they are never held.
+    let prefix = head.map(|h| h.0.as_str());
     for p in paths {
         let (record, ok, text) = if p.is_dir() {
-            let record = verify::check_folder(p);
+            let record = verify::check_folder(p, prefix);
             let (ok, text) = folder_report(p, &record);
             (record, ok, text)
         } else {
-            let record = verify::check_file(p);
+            let record = verify::check_file(p, prefix);
             let mut text = String::new();
             let mut ok = true;
             for f in &record.files {
@@ -174,25 +176,24 @@ fn dangling_line(file: &Path, r: &crate::model::incident::EntryRef, text: &mut S
 /// Words the check of one file; returns whether it checks out.
 fn file_report(f: &FileCheck, text: &mut String) -> bool {
     let name = f.path.display();
-    let scan = match &f.scan {
-        Ok(scan) => scan,
+    let read = match &f.read {
+        Ok(read) => read,
         Err(e) => {
             let _ = note!(text, "{name}: BAD: {}", (EN.log_error)(e));
             return false;
         }
     };
-    if scan.lines.is_empty() && scan.after_damage.is_empty() && scan.damage.is_empty() {
-        let _ = match &scan.torn_tail {
+    if read.chained == 0 && read.after_damage.is_none() && read.damage.is_empty() {
+        let _ = match &read.torn_tail {
             Some((_, bytes)) => note!(
                 text,
-                "{name}: BAD: the file holds only an incomplete line ({} bytes), left by a crash while it was being created",
-                bytes.len()
+                "{name}: BAD: the file holds only an incomplete line ({bytes} bytes), left by a crash while it was being created"
             ),
             None => note!(text, "{name}: BAD: the file is empty"),
         };
         return false;
     }
-    for d in &scan.damage {
+    for d in &read.damage {
         let kept = if d.line_kept() {
             " (the line itself is intact and is kept)"
         } else {
@@ -205,10 +206,12 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
             (EN.line_fault)(&d.fault)
         );
     }
-    if let (Some((first, _)), Some((last, _))) =
-        (scan.after_damage.first(), scan.after_damage.last())
+    if let Some(verify::AfterDamage {
+        count: n,
+        first,
+        last,
+    }) = read.after_damage
     {
-        let n = scan.after_damage.len();
         let _ = note!(
             text,
             "{name}: NOTE: {n} intact line{} after the damage (lines {first}–{last}) {} read, marked as following damage",
@@ -216,13 +219,13 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
             if n == 1 { "is" } else { "are" }
         );
     }
-    if let Some((at, bytes)) = &scan.torn_tail {
-        let line = scan.lines.len() + scan.after_damage.len() + scan.damage.len() + 1;
+    if let Some((at, bytes)) = &read.torn_tail {
+        let after = read.after_damage.map_or(0, |a| a.count);
+        let line = read.chained + after + read.damage.len() as u64 + 1;
         let _ = note!(
             text,
-            "{name}: BAD at line {line}: the last line is incomplete ({} bytes at byte {at}), left by a crash while writing; \
-             runbook keeps its bytes in a side file and cuts it when it next writes this log",
-            bytes.len()
+            "{name}: BAD at line {line}: the last line is incomplete ({bytes} bytes at byte {at}), left by a crash while writing; \
+             runbook keeps its bytes in a side file and cuts it when it next writes this log"
         );
     }
     repairs_and_link(f, text);
@@ -245,9 +248,9 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
         let _ = note!(
             text,
             "{name}: OK: {} lines in {sessions} session{}, head {}",
-            scan.lines.len(),
+            read.chained,
             plural(sessions),
-            scan.head()
+            read.head
         );
     }
     ok
@@ -314,7 +317,7 @@ fn head_report(
     records: &[RecordCheck],
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<bool> {
-    let found: Vec<_> = records.iter().flat_map(|r| r.find_head(prefix)).collect();
+    let found: Vec<_> = records.iter().flat_map(|r| &r.found).collect();
     if found.is_empty() {
         say!(
             out,
@@ -339,8 +342,8 @@ fn head_report(
     Ok(true)
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+fn plural<N: PartialEq + From<u8> + Copy>(n: N) -> &'static str {
+    if n == N::from(1) { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -387,7 +387,8 @@ impl Scan {
 /// Reads and checks a whole log from bytes.
 #[must_use]
 pub fn scan(data: &[u8]) -> Scan {
-    let mut scanner = Scanner::default();
+    let mut kept = Kept::default();
+    let mut scanner = Scanner::new(|n, line, chained| kept.keep(n, line, chained));
     let mut pos = 0usize;
     while pos < data.len() {
         let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') else {
@@ -397,7 +398,8 @@ pub fn scan(data: &[u8]) -> Scan {
         scanner.line(&data[pos..pos + nl], pos as u64);
         pos += nl + 1;
     }
-    scanner.out
+    let outline = scanner.outline;
+    kept.with(outline)
 }
 
 /// Reads a log file, one line at a time: what is held is the lines kept,
@@ -406,9 +408,34 @@ pub fn scan(data: &[u8]) -> Scan {
 /// # Errors
 /// When the file cannot be read.
 pub fn read(path: &Path) -> Result<Scan, LogError> {
+    let mut kept = Kept::default();
+    let outline = read_each(path, |n, line, chained| kept.keep(n, line, chained))?;
+    Ok(kept.with(outline))
+}
+
+/// What a read found besides the lines it kept: how much of the file is
+/// the log proper, the damage and a torn tail (as in [`Scan`]).
+#[derive(Debug, Default)]
+pub struct Outline {
+    /// Bytes up to the end of the last line of the chain from the start.
+    pub good_len: u64,
+    /// Every bad place, in order.
+    pub damage: Vec<Damage>,
+    /// An incomplete last line: its byte offset and bytes.
+    pub torn_tail: Option<(u64, Vec<u8>)>,
+}
+
+/// Reads a log file a line at a time and hands each line it keeps to
+/// `each` with its line number and whether it is in the chain from the
+/// start (`false`: after damage), holding none of them: what `verify`
+/// reads a long log with. [`read`] is this, keeping every line.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn read_each(path: &Path, each: impl FnMut(u64, Line, bool)) -> Result<Outline, LogError> {
     let read_err = read_error(path);
     let mut file = std::io::BufReader::with_capacity(1 << 16, File::open(path).map_err(read_err)?);
-    let mut scanner = Scanner::default();
+    let mut scanner = Scanner::new(each);
     let mut buf = Vec::new();
     let mut pos = 0u64;
     loop {
@@ -425,7 +452,34 @@ pub fn read(path: &Path) -> Result<Scan, LogError> {
         pos += n as u64;
         super::progress::read(n as u64);
     }
-    Ok(scanner.out)
+    Ok(scanner.outline)
+}
+
+/// The lines a [`Scan`] keeps, gathered as they are read.
+#[derive(Default)]
+struct Kept {
+    lines: Vec<Line>,
+    after_damage: Vec<(u64, Line)>,
+}
+
+impl Kept {
+    fn keep(&mut self, line_no: u64, line: Line, chained: bool) {
+        if chained {
+            self.lines.push(line);
+        } else {
+            self.after_damage.push((line_no, line));
+        }
+    }
+
+    fn with(self, outline: Outline) -> Scan {
+        Scan {
+            lines: self.lines,
+            good_len: outline.good_len,
+            after_damage: self.after_damage,
+            damage: outline.damage,
+            torn_tail: outline.torn_tail,
+        }
+    }
 }
 
 /// The first line of a log file that checks out by itself: the first of
@@ -501,8 +555,9 @@ fn read_error(path: &Path) -> impl Fn(std::io::Error) -> LogError + Copy + '_ {
 }
 
 /// Checks lines one after the other into a [`Scan`].
-struct Scanner {
-    out: Scan,
+struct Scanner<K> {
+    keep: K,
+    outline: Outline,
     line_no: u64,
     /// The line before, when it was kept: the next one must follow it.
     /// After a bad line there is nothing to follow, and an intact line
@@ -510,17 +565,16 @@ struct Scanner {
     before: Option<(u64, String)>,
 }
 
-impl Default for Scanner {
-    fn default() -> Self {
+impl<K: FnMut(u64, Line, bool)> Scanner<K> {
+    fn new(keep: K) -> Self {
         Self {
-            out: Scan::default(),
+            keep,
+            outline: Outline::default(),
             line_no: 0,
             before: Some((0, GENESIS.to_owned())),
         }
     }
-}
 
-impl Scanner {
     /// A complete line (without its newline) that starts at byte `at`.
     fn line(&mut self, bytes: &[u8], at: u64) {
         self.line_no += 1;
@@ -528,7 +582,7 @@ impl Scanner {
         let line = match check_self(bytes) {
             Ok(line) => line,
             Err(fault) => {
-                self.out.damage.push(Damage {
+                self.outline.damage.push(Damage {
                     line: line_no,
                     at,
                     fault,
@@ -540,7 +594,7 @@ impl Scanner {
         if let Some((seq, prev)) = &self.before
             && let Err(fault) = follows(&line, seq + 1, prev)
         {
-            self.out.damage.push(Damage {
+            self.outline.damage.push(Damage {
                 line: line_no,
                 at,
                 fault,
@@ -553,17 +607,16 @@ impl Scanner {
             }
             None => self.before = Some((line.seq, line.hash.clone())),
         }
-        if self.out.damage.is_empty() {
-            self.out.lines.push(line);
-            self.out.good_len = at + bytes.len() as u64 + 1;
-        } else {
-            self.out.after_damage.push((line_no, line));
+        let chained = self.outline.damage.is_empty();
+        if chained {
+            self.outline.good_len = at + bytes.len() as u64 + 1;
         }
+        (self.keep)(line_no, line, chained);
     }
 
     /// An incomplete last line: no newline ends it.
     fn torn(&mut self, at: u64, bytes: &[u8]) {
-        self.out.torn_tail = Some((at, bytes.to_vec()));
+        self.outline.torn_tail = Some((at, bytes.to_vec()));
     }
 }
 

@@ -323,7 +323,7 @@ impl Service {
 /// section: whether it checks out, each log's head hash, and what does not.
 #[must_use]
 pub fn verification(dir: &Path) -> crate::paper::report::Verification {
-    let record = crate::io::incident_dir::verify::check_folder(dir);
+    let record = crate::io::incident_dir::verify::check_folder(dir, None);
     let name = |p: &Path| {
         p.file_name().map_or_else(
             || p.display().to_string(),
@@ -335,7 +335,7 @@ pub fn verification(dir: &Path) -> crate::paper::report::Verification {
         heads: record
             .files
             .iter()
-            .filter_map(|f| Some((name(&f.path), f.scan.as_ref().ok()?.head().to_owned())))
+            .filter_map(|f| Some((name(&f.path), f.read.as_ref().ok()?.head.clone())))
             .collect(),
         bad_files: record
             .files

@@ -178,16 +178,6 @@ fn continues_from(path: &Path) -> Option<PathBuf> {
     }
 }
 
-/// The continuation a log's first record names, if any.
-pub(super) fn continuation(scan: &log::Scan) -> Option<&log::Continuation> {
-    match &scan.kept().next()?.record {
-        Record::Opened {
-            continues: Some(c), ..
-        } if !c.file.is_empty() => Some(c),
-        _ => None,
-    }
-}
-
 /// The file a continuation link names, seen from the log that holds it.
 ///
 /// Links are written relative to the folder of the log that holds them

@@ -18,12 +18,15 @@
 //! of a log with a closing record rewritten after them — only a head hash
 //! kept outside the log shows those.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+
 use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
-use super::read::{continuation, link_target};
-use crate::io::log::{self, LogError, Record, Scan};
-use crate::model::incident::{EntryRef, Event};
+use super::read::link_target;
+use crate::io::log::{self, Damage, Line, LogError, Record};
+use crate::model::incident::{Entry, EntryRef, Event};
 
 /// The check of one log file.
 #[derive(Debug)]
@@ -31,7 +34,7 @@ pub struct FileCheck {
     /// The file.
     pub path: PathBuf,
     /// What reading it found, or why it could not be read.
-    pub scan: Result<Scan, LogError>,
+    pub read: Result<FileRead, LogError>,
     /// The crash repairs it records.
     pub repairs: Vec<Repair>,
     /// Its link to the file it continues, if it continues one.
@@ -42,6 +45,45 @@ pub struct FileCheck {
     /// The writing sessions whose plan is not the one pinned in the
     /// folder: their line numbers.
     pub other_plan: Vec<u64>,
+    /// The lines whose hash starts with the head looked for.
+    found: Vec<HeadFound>,
+    /// The entries that correct another, by the entry they correct.
+    corrections: Vec<EntryRef>,
+    /// The most entries of each other writer an entry here had seen.
+    seen: BTreeMap<String, u64>,
+}
+
+/// What reading one log found, without its lines: a log is checked a line
+/// at a time, so a long one is never held whole.
+#[derive(Debug)]
+pub struct FileRead {
+    /// How many lines chain to each other from the start: the log proper.
+    pub chained: u64,
+    /// The hash of the last of them, or [`log::GENESIS`].
+    pub head: String,
+    /// The intact lines after the first damage, if any.
+    pub after_damage: Option<AfterDamage>,
+    /// Every bad place, in order.
+    pub damage: Vec<Damage>,
+    /// An incomplete last line: its byte offset and length.
+    pub torn_tail: Option<(u64, u64)>,
+    /// Whether the last line kept closes a writing session (or none is kept).
+    pub ends_closed: bool,
+    /// How many writing sessions the file holds.
+    pub sessions: usize,
+    /// How many entries it holds.
+    pub entries: u64,
+}
+
+/// The intact lines after the first damage of a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AfterDamage {
+    /// How many.
+    pub count: u64,
+    /// The first one's line number.
+    pub first: u64,
+    /// The last one's line number.
+    pub last: u64,
 }
 
 impl FileCheck {
@@ -52,19 +94,15 @@ impl FileCheck {
     pub fn unclosed(&self) -> bool {
         !self.continued
             && self
-                .scan
+                .read
                 .as_ref()
-                .is_ok_and(|s| s.torn_tail.is_some() || !s.ends_closed())
+                .is_ok_and(|r| r.torn_tail.is_some() || !r.ends_closed)
     }
 
     /// How many writing sessions the file holds.
     #[must_use]
     pub fn sessions(&self) -> usize {
-        self.scan.as_ref().map_or(0, |s| {
-            s.kept()
-                .filter(|l| matches!(l.record, Record::Opened { .. }))
-                .count()
-        })
+        self.read.as_ref().map_or(0, |r| r.sessions)
     }
 
     /// Whether everything about this file checks out.
@@ -77,10 +115,10 @@ impl FileCheck {
     /// session is still writing (or ended without its closing record).
     #[must_use]
     pub fn is_ok_but_unclosed(&self) -> bool {
-        let Ok(scan) = &self.scan else { return false };
-        scan.damage.is_empty()
-            && scan.torn_tail.is_none()
-            && !scan.lines.is_empty()
+        let Ok(read) = &self.read else { return false };
+        read.damage.is_empty()
+            && read.torn_tail.is_none()
+            && read.chained > 0
             && self.repairs.iter().all(|r| r.cut == Cut::Incomplete)
             && self
                 .link
@@ -194,6 +232,8 @@ pub struct RecordCheck {
     pub short: Vec<Short>,
     /// The folder's rescue folder, where the record continues.
     pub rescue: Option<PathBuf>,
+    /// Where the head looked for is, when one was.
+    pub found: Vec<HeadFound>,
 }
 
 impl RecordCheck {
@@ -205,43 +245,15 @@ impl RecordCheck {
             && self.short.is_empty()
             && self.declarations == 1
     }
-
-    /// The lines whose hash starts with `prefix` (lower-case hex).
-    #[must_use]
-    pub fn find_head(&self, prefix: &str) -> Vec<HeadFound> {
-        let prefix = prefix.to_ascii_lowercase();
-        let mut out = Vec::new();
-        for f in &self.files {
-            let Ok(scan) = &f.scan else { continue };
-            let numbered: Vec<(u64, &log::Line)> = numbered(scan).collect();
-            for (i, (line, l)) in numbered.iter().enumerate() {
-                if l.hash.starts_with(&prefix) {
-                    out.push(HeadFound {
-                        file: f.path.clone(),
-                        line: *line,
-                        hash: l.hash.clone(),
-                        after: numbered.len() - i - 1,
-                    });
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Every kept line with its line number.
-fn numbered(scan: &Scan) -> impl Iterator<Item = (u64, &log::Line)> {
-    (1..)
-        .zip(&scan.lines)
-        .chain(scan.after_damage.iter().map(|(n, l)| (*n, l)))
 }
 
 /// Checks the record of an incident folder: every log in it and in its
-/// rescue folder, and the files in other folders that their links lead to.
+/// rescue folder, and the files in other folders that their links lead to;
+/// with a head (hex, whole or its start), finds the lines whose hash it is.
 #[must_use]
-pub fn check_folder(dir: &Path) -> RecordCheck {
+pub fn check_folder(dir: &Path, head: Option<&str>) -> RecordCheck {
     let rescue = existing_rescue(dir);
-    check_files(record_files(dir, rescue.as_deref()), rescue)
+    check_files(record_files(dir, rescue.as_deref()), rescue, head)
 }
 
 /// The log files of a folder and of its rescue folder, where the record
@@ -255,14 +267,15 @@ fn record_files(dir: &Path, rescue: Option<&Path>) -> Vec<PathBuf> {
 /// Checks one log file, in the record of its folder: the other logs there
 /// say whether it is continued elsewhere and hold what its entries refer to.
 #[must_use]
-pub fn check_file(path: &Path) -> RecordCheck {
+pub fn check_file(path: &Path, head: Option<&str>) -> RecordCheck {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut files = record_files(dir, existing_rescue(dir).as_deref());
     if !files.iter().any(|f| same_file(f, path)) {
         files.push(path.to_owned());
     }
-    let mut record = check_files(files, None);
+    let mut record = check_files(files, None, head);
     record.files.retain(|f| same_file(&f.path, path));
+    record.found.retain(|h| same_file(&h.file, path));
     record
 }
 
@@ -273,12 +286,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn check_files(mut paths: Vec<PathBuf>, rescue: Option<PathBuf>) -> RecordCheck {
+fn check_files(
+    mut paths: Vec<PathBuf>,
+    rescue: Option<PathBuf>,
+    head: Option<&str>,
+) -> RecordCheck {
+    let head = head.map(str::to_ascii_lowercase);
+    let mut across = Across::default();
     let mut files: Vec<FileCheck> = Vec::new();
     let mut i = 0;
     // Follow links out of the folder, once each, a hundred at most.
     while i < paths.len() && i < 100 {
-        let check = check_one(&paths[i]);
+        let check = check_one(&paths[i], head.as_deref(), &mut across);
         if let Some(link) = &check.link
             && link.state != LinkState::Missing
             && !paths.iter().any(|p| same_file(p, &link.target))
@@ -295,36 +314,56 @@ fn check_files(mut paths: Vec<PathBuf>, rescue: Option<PathBuf>) -> RecordCheck 
     for f in &mut files {
         f.continued = targets.iter().any(|t| same_file(t, &f.path));
     }
-    let entries: Vec<(&Path, &crate::model::incident::Entry)> = files
+    let dangling = files
         .iter()
-        .filter_map(|f| Some((f.path.as_path(), f.scan.as_ref().ok()?)))
-        .flat_map(|(p, s)| s.entries().map(move |e| (p, e)))
-        .collect();
-    let declarations = entries
-        .iter()
-        .filter(|(_, e)| matches!(e.event, Event::Declared { .. }))
-        .map(|(_, e)| EntryRef::to(e))
-        .collect::<std::collections::HashSet<_>>()
-        .len();
-    let dangling = entries
-        .iter()
-        .filter_map(|(p, e)| match &e.event {
-            Event::Note {
-                corrects: Some(r), ..
-            } if !entries.iter().any(|(_, x)| r.is(x)) => Some(Dangling {
-                file: p.to_path_buf(),
-                refers: r.clone(),
-            }),
-            _ => None,
+        .flat_map(|f| {
+            f.corrections
+                .iter()
+                .filter(|r| !across.holds(r))
+                .map(|r| Dangling {
+                    file: f.path.clone(),
+                    refers: r.clone(),
+                })
         })
         .collect();
     let short = short_writers(&files);
+    let found = files.iter_mut().flat_map(|f| f.found.drain(..)).collect();
     RecordCheck {
         files,
         dangling,
-        declarations,
+        declarations: across.declarations.len(),
         short,
         rescue,
+        found,
+    }
+}
+
+/// What the checks across files need of every entry, gathered as each file
+/// is read: a few bytes an entry, never the entries.
+#[derive(Default)]
+struct Across {
+    /// Every entry's time and writer (by its number in `writers`).
+    entries: HashSet<(DateTime<Utc>, usize)>,
+    writers: HashMap<String, usize>,
+    /// The declarations, each once however many logs hold it.
+    declarations: HashSet<EntryRef>,
+}
+
+impl Across {
+    fn add(&mut self, entry: &Entry) {
+        let next = self.writers.len();
+        let writer = *self.writers.entry(entry.device.clone()).or_insert(next);
+        self.entries.insert((entry.recorded_at, writer));
+        if matches!(entry.event, Event::Declared { .. }) {
+            self.declarations.insert(EntryRef::to(entry));
+        }
+    }
+
+    /// Whether a log of the record holds the entry referred to.
+    fn holds(&self, r: &EntryRef) -> bool {
+        self.writers
+            .get(&r.device)
+            .is_some_and(|&w| self.entries.contains(&(r.recorded_at, w)))
     }
 }
 
@@ -332,23 +371,18 @@ fn check_files(mut paths: Vec<PathBuf>, rescue: Option<PathBuf>) -> RecordCheck 
 /// the check the causes in every entry make possible, which finds a
 /// device's log deleted or cut short.
 fn short_writers(files: &[FileCheck]) -> Vec<Short> {
-    let mut holds: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    let mut holds: BTreeMap<String, u64> = BTreeMap::new();
     for f in files {
-        if let Ok(scan) = &f.scan {
-            *holds.entry(log_device(&f.path)).or_insert(0) += scan.entries().count() as u64;
+        if let Ok(read) = &f.read {
+            *holds.entry(log_device(&f.path)).or_insert(0) += read.entries;
         }
     }
-    let mut worst: std::collections::BTreeMap<String, (u64, PathBuf)> =
-        std::collections::BTreeMap::new();
+    let mut worst: BTreeMap<String, (u64, PathBuf)> = BTreeMap::new();
     for f in files {
-        let Ok(scan) = &f.scan else { continue };
-        let own = log_device(&f.path);
-        for e in scan.entries() {
-            for (writer, &n) in &e.after.0 {
-                let have = holds.get(writer).copied().unwrap_or(0);
-                if *writer != own && n > have && worst.get(writer).is_none_or(|w| n > w.0) {
-                    worst.insert(writer.clone(), (n, f.path.clone()));
-                }
+        for (writer, &n) in &f.seen {
+            let have = holds.get(writer).copied().unwrap_or(0);
+            if n > have && worst.get(writer).is_none_or(|w| n > w.0) {
+                worst.insert(writer.clone(), (n, f.path.clone()));
             }
         }
     }
@@ -363,102 +397,168 @@ fn short_writers(files: &[FileCheck]) -> Vec<Short> {
         .collect()
 }
 
-fn check_one(path: &Path) -> FileCheck {
-    let scan = log::read(path);
-    let (repairs, link, other_plan) = match &scan {
-        Ok(scan) => (
-            repairs(path, scan),
-            link(path, scan),
-            other_plan(path, scan),
-        ),
-        Err(_) => (Vec::new(), None, Vec::new()),
-    };
-    FileCheck {
-        path: path.to_owned(),
-        scan,
-        repairs,
-        link,
-        continued: false,
-        other_plan,
-    }
-}
-
-fn repairs(path: &Path, scan: &Scan) -> Vec<Repair> {
-    numbered(scan)
-        .filter_map(|(line, l)| match &l.record {
+/// Reads one log a line at a time and checks it: what is held is what the
+/// report says, never its lines.
+fn check_one(path: &Path, head: Option<&str>, across: &mut Across) -> FileCheck {
+    let own = log_device(path);
+    // The plan pinned beside the log; a log checked outside its folder has
+    // none to compare with.
+    let pinned = path
+        .parent()
+        .and_then(|dir| std::fs::read(dir.join(PLAN_FILE)).ok())
+        .map(|bytes| log::sha256_hex(&bytes));
+    let mut kept = 0u64;
+    let mut after_damage: Option<AfterDamage> = None;
+    let mut head_hash = log::GENESIS.to_owned();
+    let mut continues: Option<log::Continuation> = None;
+    let mut last_closed = true;
+    let mut sessions = 0;
+    let mut entries = 0;
+    let mut repairs = Vec::new();
+    let mut other_plan = Vec::new();
+    let mut found: Vec<(u64, String, u64)> = Vec::new();
+    let mut corrections = Vec::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    let mut chained = 0u64;
+    let read = log::read_each(path, |line_no, line: Line, in_chain| {
+        if in_chain {
+            chained += 1;
+            head_hash.clone_from(&line.hash);
+        } else {
+            after_damage = Some(match after_damage {
+                None => AfterDamage {
+                    count: 1,
+                    first: line_no,
+                    last: line_no,
+                },
+                Some(a) => AfterDamage {
+                    count: a.count + 1,
+                    last: line_no,
+                    ..a
+                },
+            });
+        }
+        if head.is_some_and(|h| line.hash.starts_with(h)) {
+            found.push((line_no, line.hash.clone(), kept));
+        }
+        kept += 1;
+        last_closed = matches!(line.record, Record::Closed { .. });
+        match line.record {
+            Record::Opened {
+                continues: c,
+                plan_sha256,
+                ..
+            } => {
+                sessions += 1;
+                // A continuation link is in the first line kept.
+                if kept == 1 {
+                    continues = c.filter(|c| !c.file.is_empty());
+                }
+                if pinned.as_ref().is_some_and(|sha| *sha != plan_sha256) {
+                    other_plan.push(line_no);
+                }
+            }
             Record::Recovered {
                 at_byte,
                 cut_bytes,
                 kept_in,
-            } => {
-                let side = path.with_file_name(kept_in);
-                let cut = match std::fs::read(&side) {
-                    Err(_) => Cut::Missing,
-                    Ok(bytes) if bytes.len() as u64 != *cut_bytes => {
-                        Cut::OtherLength(bytes.len() as u64)
+            } => repairs.push(repair(path, line_no, at_byte, cut_bytes, &kept_in)),
+            Record::Event { entry } => {
+                entries += 1;
+                across.add(&entry);
+                if let Event::Note {
+                    corrects: Some(r), ..
+                } = &entry.event
+                {
+                    corrections.push(r.clone());
+                }
+                for (writer, &n) in &entry.after.0 {
+                    if *writer != own {
+                        let most = seen.entry(writer.clone()).or_insert(0);
+                        *most = (*most).max(n);
                     }
-                    // A crash leaves a line without its newline, or zeros; a
-                    // line that checks out by itself, whole, was made torn.
-                    Ok(bytes) => {
-                        let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-                        if log::check_self(body).is_ok() {
-                            Cut::WholeLine
-                        } else {
-                            Cut::Incomplete
-                        }
-                    }
-                };
-                Some(Repair {
-                    line,
-                    at_byte: *at_byte,
-                    cut_bytes: *cut_bytes,
-                    kept_in: side,
-                    cut,
-                })
+                }
             }
-            _ => None,
+            Record::Closed { .. } => {}
+        }
+    });
+    let found = found
+        .into_iter()
+        .map(|(line, hash, index)| HeadFound {
+            file: path.to_owned(),
+            line,
+            hash,
+            after: usize::try_from(kept - index - 1).unwrap_or(usize::MAX),
         })
-        .collect()
+        .collect();
+    let link = continues.map(|c| link(path, &c));
+    let read = read.map(|outline| FileRead {
+        chained,
+        head: head_hash,
+        after_damage,
+        damage: outline.damage,
+        torn_tail: outline
+            .torn_tail
+            .map(|(at, bytes)| (at, bytes.len() as u64)),
+        ends_closed: last_closed,
+        sessions,
+        entries,
+    });
+    FileCheck {
+        path: path.to_owned(),
+        read,
+        repairs,
+        link,
+        continued: false,
+        other_plan,
+        found,
+        corrections,
+        seen,
+    }
 }
 
-fn link(path: &Path, scan: &Scan) -> Option<Link> {
-    let c = continuation(scan)?;
-    let target = link_target(path, &c.file);
-    let state = match log::read(&target) {
-        Err(_) if !target.exists() => LinkState::Missing,
-        Err(_) => LinkState::NoSuchLine,
-        Ok(earlier) => {
-            if numbered(&earlier).any(|(_, l)| l.seq == c.last_seq && l.hash == c.last_hash)
-                || (c.last_seq == 0 && c.last_hash == log::GENESIS)
-            {
-                LinkState::Holds
+/// A `recovered` record, with what its side file holds.
+fn repair(path: &Path, line: u64, at_byte: u64, cut_bytes: u64, kept_in: &str) -> Repair {
+    let side = path.with_file_name(kept_in);
+    let cut = match std::fs::read(&side) {
+        Err(_) => Cut::Missing,
+        Ok(bytes) if bytes.len() as u64 != cut_bytes => Cut::OtherLength(bytes.len() as u64),
+        // A crash leaves a line without its newline, or zeros; a line that
+        // checks out by itself, whole, was made torn.
+        Ok(bytes) => {
+            let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+            if log::check_self(body).is_ok() {
+                Cut::WholeLine
             } else {
-                LinkState::NoSuchLine
+                Cut::Incomplete
             }
         }
     };
-    Some(Link {
+    Repair {
+        line,
+        at_byte,
+        cut_bytes,
+        kept_in: side,
+        cut,
+    }
+}
+
+/// Whether the file a continuation names has the line it names, read a
+/// line at a time.
+fn link(path: &Path, c: &log::Continuation) -> Link {
+    let target = link_target(path, &c.file);
+    let mut has = c.last_seq == 0 && c.last_hash == log::GENESIS;
+    let state = match log::read_each(&target, |_, l, _| {
+        has |= l.seq == c.last_seq && l.hash == c.last_hash;
+    }) {
+        Ok(_) if has => LinkState::Holds,
+        Err(_) if !target.exists() => LinkState::Missing,
+        Ok(_) | Err(_) => LinkState::NoSuchLine,
+    };
+    Link {
         stored: c.file.clone(),
         target,
         last_seq: c.last_seq,
         state,
-    })
-}
-
-/// The sessions that name another plan than the one pinned beside the log.
-fn other_plan(path: &Path, scan: &Scan) -> Vec<u64> {
-    let Some(dir) = path.parent() else {
-        return Vec::new();
-    };
-    let Ok(pinned) = std::fs::read(dir.join(PLAN_FILE)) else {
-        // A log checked outside its folder: there is no pinned plan to compare.
-        return Vec::new();
-    };
-    let sha = log::sha256_hex(&pinned);
-    numbered(scan)
-        .filter_map(|(line, l)| match &l.record {
-            Record::Opened { plan_sha256, .. } if *plan_sha256 != sha => Some(line),
-            _ => None,
-        })
-        .collect()
+    }
 }
