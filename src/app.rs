@@ -7,7 +7,7 @@
 //! has a [`Live`] handle whose writer thread does every durable write, so no
 //! frame ever waits on the disk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -100,8 +100,15 @@ pub struct RunbookApp {
     /// times then: a row is read again only when a log changed, so the
     /// list never replays a long incident on every refresh.
     rows_read: HashMap<PathBuf, (Signature, IncidentRow)>,
+    /// Folders whose long logs are being read for the list on other
+    /// threads, and where their rows come back.
+    listing: HashSet<PathBuf>,
+    listed: Channel<Listed>,
     next_rows: f64,
     crash_offer: Option<PathBuf>,
+    /// The incidents found at start-up are still being read: one that
+    /// crashed is offered for resuming when its row comes.
+    offer_crash: bool,
     title: String,
     /// Whether a written binder or report is opened in the system's
     /// browser: the real app does, tests of the window do not.
@@ -219,8 +226,11 @@ impl RunbookApp {
             rows: Vec::new(),
             opening: None,
             rows_read: HashMap::new(),
+            listing: HashSet::new(),
+            listed: Channel::new(),
             next_rows: 0.0,
             crash_offer: None,
+            offer_crash: true,
             title: String::new(),
             open_written: false,
             frames_left: None,
@@ -642,7 +652,22 @@ impl RunbookApp {
                 // Open here: the window holds its state already.
                 (Some(t), _) => row_from(dir.clone(), t.live.projected(), false, key),
                 (None, Some((seen, row))) if seen == signature => IncidentRow { key, ..row },
-                _ => self.row_of(&self.service.listed(dir.clone()), key),
+                (None, stale) => {
+                    let bytes: u64 = signature.iter().map(|(_, len, _)| len).sum();
+                    if bytes >= OPEN_IN_BACKGROUND_BYTES && self.list_in_background(&dir) {
+                        // Shown as it was, or by its folder's name, until
+                        // it is read; kept with what it was read at, so the
+                        // next refresh does not take it for read.
+                        let (seen, row) = match stale {
+                            Some((seen, row)) => (seen, IncidentRow { key, ..row }),
+                            None => (Signature::new(), IncidentRow::reading(dir.clone(), key)),
+                        };
+                        read.insert(dir, (seen, row.clone()));
+                        rows.push(row);
+                        continue;
+                    }
+                    self.row_of(&self.service.listed(dir.clone()), key)
+                }
             };
             read.insert(dir, (signature, row.clone()));
             rows.push(row);
@@ -650,6 +675,59 @@ impl RunbookApp {
         self.rows = rows;
         self.rows_read = read;
         self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;
+    }
+
+    /// Reads a folder for the list on another thread, unless it is being
+    /// read already; `false` when no thread can be had.
+    fn list_in_background(&mut self, dir: &Path) -> bool {
+        if self.listing.contains(dir) {
+            return true;
+        }
+        let service = self.service.clone();
+        let reply = self.listed.sender.clone();
+        let ctx = self.ctx.clone();
+        let folder = dir.to_owned();
+        let started = std::thread::Builder::new()
+            .name("incident-list".to_owned())
+            .spawn(move || {
+                // What the logs were before reading: a change meanwhile
+                // reads them again.
+                let signature = crate::io::incident_dir::read::folder_signature(&folder, None);
+                let listed = service.listed(folder);
+                let _ = reply.send((signature, listed));
+                ctx.request_repaint();
+            })
+            .is_ok();
+        if started {
+            self.listing.insert(dir.to_owned());
+        }
+        started
+    }
+
+    /// Takes the rows read on other threads and lists them.
+    fn poll_listing(&mut self) {
+        let mut any = false;
+        while let Ok((signature, listed)) = self.listed.replies.try_recv() {
+            self.listing.remove(&listed.dir);
+            let key = self.tab_for(&listed.dir);
+            let row = self.row_of(&listed, key);
+            if self.offer_crash
+                && self.crash_offer.is_none()
+                && self.tabs.is_empty()
+                && row.crashed
+                && row.open
+            {
+                self.crash_offer = Some(row.dir.clone());
+            }
+            self.rows_read.insert(listed.dir, (signature, row));
+            any = true;
+        }
+        if any {
+            self.refresh_rows();
+        }
+        if self.listing.is_empty() {
+            self.offer_crash = false;
+        }
     }
 
     /// The incident list's row for an incident read from its folder.
@@ -668,6 +746,7 @@ impl RunbookApp {
                 last_activity: None,
                 crashed: false,
                 unreadable: Some((self.lang().tr().incident.failure)(e)),
+                reading: false,
                 key,
             },
         }
@@ -812,6 +891,7 @@ impl eframe::App for RunbookApp {
         }
         self.poll_incidents();
         self.poll_opening();
+        self.poll_listing();
         if self.views.view == View::Overview && now > self.next_rows {
             self.refresh_rows();
         }
@@ -930,6 +1010,22 @@ impl Opening {
 /// What a folder's logs were when it was read: each file's size and time.
 type Signature = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
 
+/// An incident folder read for the list on another thread.
+type Listed = (Signature, crate::service::Listed);
+
+/// Both ends of a channel, for replies from threads the app starts.
+struct Channel<T> {
+    sender: std::sync::mpsc::Sender<T>,
+    replies: std::sync::mpsc::Receiver<T>,
+}
+
+impl<T> Channel<T> {
+    fn new() -> Self {
+        let (sender, replies) = std::sync::mpsc::channel();
+        Self { sender, replies }
+    }
+}
+
 /// The incident list's row for an incident's state.
 fn row_from(
     dir: PathBuf,
@@ -948,6 +1044,7 @@ fn row_from(
         last_activity: Some(s.last_activity()),
         crashed,
         unreadable: None,
+        reading: false,
         key,
     }
 }

@@ -772,22 +772,9 @@ fn the_papers_menu_writes_the_report_briefing_and_regulator_draft() {
 #[test]
 fn a_long_incident_opens_in_the_background_with_its_progress() {
     let room = Room::new();
-    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
-        .args(["generate", "incident", "--events", "12000", "--plan"])
-        .arg(data("tests/data/incident-plan.ron"))
-        .arg("--data-dir")
-        .arg(room.data.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let dir = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let dir = long_incident(&room);
     let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
     h.run();
-    let bytes: u64 = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().metadata().unwrap().len())
-        .sum();
-    assert!(bytes > 1 << 20, "a long log: {bytes} bytes");
     h.state_mut().resume(&dir);
     assert!(h.state().opening().is_some(), "opening in the background");
     // A window is measured on its first frame and shown on the next.
@@ -810,6 +797,53 @@ fn a_long_incident_opens_in_the_background_with_its_progress() {
     let open = h.state().incidents().next().unwrap();
     assert_eq!(open.projected().timeline().len(), 12_001);
     h.state_mut().finish_incidents();
+}
+
+/// A 12,000-event incident (more than a megabyte of log) in the room's
+/// data folder.
+fn long_incident(room: &Room) -> PathBuf {
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["generate", "incident", "--events", "12000", "--plan"])
+        .arg(data("tests/data/incident-plan.ron"))
+        .arg("--data-dir")
+        .arg(room.data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let dir = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    assert!(bytes > 1 << 20, "a long log: {bytes} bytes");
+    dir
+}
+
+/// The window starts with a long incident in the data folder: the list
+/// shows it by its folder's name while its log is read on another thread,
+/// and the first frames do not wait for it; then its row has its title.
+#[test]
+fn a_long_incident_is_listed_in_the_background_at_start_up() {
+    let room = Room::new();
+    let dir = long_incident(&room);
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    let rows = h.state().rows();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].reading, "{:?}", rows[0]);
+    assert_eq!(rows[0].title, name);
+    let started = std::time::Instant::now();
+    while h.state().rows()[0].reading {
+        assert!(started.elapsed() < Duration::from_secs(60), "still reading");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let row = &h.state().rows()[0];
+    assert_eq!(row.title, "Synthetic incident");
+    assert!(row.declared_at.is_some());
+    assert!(shows(&h, "Synthetic incident"));
+    assert!(!shows(&h, "Reading its log"));
 }
 
 /// Two days into a level-II network drill on the Chinese plan, with the

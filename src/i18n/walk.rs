@@ -31,6 +31,8 @@ pub struct WalkTr {
     pub opening_read: fn(f64, f64) -> String,
     /// Opening stopped without an answer.
     pub opening_stopped: &'static str,
+    /// An incident in the list whose long log is still being read.
+    pub reading_row: &'static str,
     // The header.
     pub drill_banner: &'static str,
     pub state_open: &'static str,
@@ -164,6 +166,7 @@ pub const ZH: WalkTr = WalkTr {
     opening: |name| format!("正在打开事件 {name}"),
     opening_read: |done, of| format!("已读取记录 {done:.1} / {of:.1} MB"),
     opening_stopped: "打开事件时出错，事件没有打开。已保存的记录没有改动，可以再试一次。",
+    reading_row: "正在读取记录…",
     drill_banner: "演练 · DRILL — 这不是真实事件",
     state_open: "处置中",
     state_closed: "已关闭",
@@ -309,6 +312,7 @@ pub const EN: WalkTr = WalkTr {
     opening: |name| format!("Opening the incident {name}"),
     opening_read: |done, of| format!("Read {done:.1} of {of:.1} MB of its log"),
     opening_stopped: "Opening the incident stopped with an error and it is not open. Nothing recorded was changed; try again.",
+    reading_row: "Reading its log…",
     drill_banner: "DRILL — this is not a real incident",
     state_open: "open",
     state_closed: "closed",

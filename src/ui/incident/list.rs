@@ -34,8 +34,36 @@ pub struct IncidentRow {
     pub crashed: bool,
     /// Why it cannot be read, worded.
     pub unreadable: Option<String>,
+    /// Its long log is being read on another thread: only the folder is
+    /// known yet.
+    pub reading: bool,
     /// Open in this window, under this key.
     pub key: Option<IncidentKey>,
+}
+
+impl IncidentRow {
+    /// The row of an incident whose log is still being read: its folder's
+    /// name and nothing else yet.
+    #[must_use]
+    pub fn reading(dir: PathBuf, key: Option<IncidentKey>) -> Self {
+        Self {
+            title: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            dir,
+            class: None,
+            level: None,
+            drill: false,
+            open: false,
+            declared_at: None,
+            last_activity: None,
+            crashed: false,
+            unreadable: None,
+            reading: true,
+            key,
+        }
+    }
 }
 
 /// The incident Enter resumes: the newest open one.
@@ -84,7 +112,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
         .rows
         .iter()
         .rev()
-        .partition(|r| r.open || r.unreadable.is_some());
+        .partition(|r| r.open || r.reading || r.unreadable.is_some());
     if open.is_empty() {
         ui.label(RichText::new(tr.walk.no_incidents).weak());
     }
@@ -131,6 +159,9 @@ fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<
                         .color(theme::error_text(shown.dark)),
                 );
                 return;
+            }
+            if row.reading {
+                ui.label(RichText::new(tr.walk.reading_row).weak());
             }
             let times = &shown.times;
             if let Some(t) = row.declared_at {
