@@ -353,27 +353,6 @@ impl Scan {
         })
     }
 
-    /// The entries recorded in every kept line, in file order, taken out.
-    pub fn into_entries(self) -> impl Iterator<Item = Entry> {
-        self.lines
-            .into_iter()
-            .chain(self.after_damage.into_iter().map(|(_, l)| l))
-            .filter_map(|l| match l.record {
-                Record::Event { entry } => Some(entry),
-                _ => None,
-            })
-    }
-
-    /// The entries recorded after the first damage.
-    pub fn entries_after_damage(&self) -> impl Iterator<Item = &Entry> {
-        self.after_damage
-            .iter()
-            .filter_map(|(_, l)| match &l.record {
-                Record::Event { entry } => Some(entry),
-                _ => None,
-            })
-    }
-
     /// Whether the last kept line closes a writing session (or nothing is kept).
     #[must_use]
     pub fn ends_closed(&self) -> bool {

@@ -75,19 +75,30 @@ pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentEr
         notices.push(Notice::SyncConflict { file });
     }
     for path in with_origins(dir, &mut notices) {
-        let scan = log::read(&path)?;
-        if !scan.damage.is_empty() {
+        // Only the entries are kept, as each line is read: a long log's
+        // lines are never all held beside them.
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut following: Vec<EntryRef> = Vec::new();
+        let outline = log::read_each(&path, |_, line, chained| {
+            if let Record::Event { entry } = line.record {
+                if !chained {
+                    following.push(EntryRef::to(&entry));
+                }
+                entries.push(entry);
+            }
+        })?;
+        if !outline.damage.is_empty() {
             notices.push(Notice::Damaged {
                 file: path.clone(),
-                bad: scan
+                bad: outline
                     .damage
                     .iter()
                     .map(|d| (d.line, d.fault.clone()))
                     .collect(),
-                following: scan.entries_after_damage().map(EntryRef::to).collect(),
+                following,
             });
         }
-        if let Some((at, bytes)) = &scan.torn_tail {
+        if let Some((at, bytes)) = &outline.torn_tail {
             notices.push(Notice::TornTail {
                 file: path.clone(),
                 at: *at,
@@ -95,7 +106,6 @@ pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentEr
             });
         }
         let writer = log_device(&path);
-        let entries: Vec<Entry> = scan.into_entries().collect();
         match streams.iter_mut().find(|s| s.writer == writer) {
             Some(stream) => {
                 // A continuation file starts with the entries its predecessor
