@@ -660,7 +660,13 @@ impl RunbookApp {
                         // next refresh does not take it for read.
                         let (seen, row) = match stale {
                             Some((seen, row)) => (seen, IncidentRow { key, ..row }),
-                            None => (Signature::new(), IncidentRow::reading(dir.clone(), key)),
+                            None => (
+                                Signature::new(),
+                                IncidentRow {
+                                    reading: true,
+                                    ..IncidentRow::of_folder(dir.clone(), key)
+                                },
+                            ),
                         };
                         read.insert(dir, (seen, row.clone()));
                         rows.push(row);
@@ -736,18 +742,8 @@ impl RunbookApp {
             // Open here, its session is running, not crashed.
             Ok(s) => row_from(l.dir.clone(), s, key.is_none() && l.crashed_open(), key),
             Err(e) => IncidentRow {
-                dir: l.dir.clone(),
-                title: l.name.clone(),
-                class: None,
-                level: None,
-                drill: false,
-                open: false,
-                declared_at: None,
-                last_activity: None,
-                crashed: false,
                 unreadable: Some((self.lang().tr().incident.failure)(e)),
-                reading: false,
-                key,
+                ..IncidentRow::of_folder(l.dir.clone(), key)
             },
         }
     }

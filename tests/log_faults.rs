@@ -282,6 +282,16 @@ pub(crate) fn verify_cli(path: &Path) -> Run {
         .into()
 }
 
+/// `runbook verify PATH --head PREFIX`.
+pub(crate) fn verify_head_cli(path: &Path, prefix: &str) -> Run {
+    Command::new(BIN)
+        .args(["verify".as_ref(), path.as_os_str()])
+        .args(["--head", prefix])
+        .output()
+        .unwrap()
+        .into()
+}
+
 pub(crate) fn timeline_cli(data: &Path, cwd: &Path, incident: &Path) -> Run {
     let args = ["incident", "timeline", &incident.display().to_string()].map(str::to_owned);
     runbook_in(data, cwd, &args)
@@ -1545,14 +1555,7 @@ fn cut_and_rewritten(dir: &Path, lines: &[Vec<u8>], log: &Path, head_shown: &str
         "the head hash changes: {}",
         run.text()
     );
-    let with_head = |path: &Path| -> Run {
-        Command::new(BIN)
-            .args(["verify".as_ref(), path.as_os_str()])
-            .args(["--head", head_shown])
-            .output()
-            .unwrap()
-            .into()
-    };
+    let with_head = |path: &Path| verify_head_cli(path, head_shown);
     let run = with_head(&path);
     assert_eq!(run.code, Some(1), "{}", run.text());
     assert!(

@@ -19,7 +19,7 @@ use runbook::model::incident::{Action, Entry, Event, Incident, StepStatus};
 
 use super::log_faults::{
     BIN, DEVICE, Run, declaration, declare_cli, log_of, note_args, now_arg, plan_path, runbook_in,
-    split_lines, t, verify_cli,
+    split_lines, t, verify_cli, verify_head_cli,
 };
 
 fn args(list: &[&str]) -> Vec<String> {
@@ -494,14 +494,7 @@ fn verify_says_where_a_head_damage_and_a_torn_tail_are() {
     let fifth = log::check_self(lines[4].strip_suffix(b"\n").unwrap())
         .unwrap()
         .hash;
-    let head = |prefix: &str| -> Run {
-        Command::new(BIN)
-            .args(["verify".as_ref(), path.as_os_str()])
-            .args(["--head", prefix])
-            .output()
-            .unwrap()
-            .into()
-    };
+    let head = |prefix: &str| verify_head_cli(&path, prefix);
     let v = head(&fifth[..16]);
     assert_eq!(v.code, Some(0), "{}", v.text());
     assert!(

@@ -42,10 +42,10 @@ pub struct IncidentRow {
 }
 
 impl IncidentRow {
-    /// The row of an incident whose log is still being read: its folder's
-    /// name and nothing else yet.
+    /// The row of an incident known only by its folder: its name, and
+    /// nothing read (still being read, or unreadable).
     #[must_use]
-    pub fn reading(dir: PathBuf, key: Option<IncidentKey>) -> Self {
+    pub fn of_folder(dir: PathBuf, key: Option<IncidentKey>) -> Self {
         Self {
             title: dir
                 .file_name()
@@ -60,7 +60,7 @@ impl IncidentRow {
             last_activity: None,
             crashed: false,
             unreadable: None,
-            reading: true,
+            reading: false,
             key,
         }
     }
