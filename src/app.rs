@@ -672,7 +672,7 @@ impl RunbookApp {
                         rows.push(row);
                         continue;
                     }
-                    self.row_of(&self.service.listed(dir.clone()), key)
+                    self.row_of(self.service.listed(dir.clone()), key)
                 }
             };
             read.insert(dir, (signature, row.clone()));
@@ -699,8 +699,10 @@ impl RunbookApp {
                 // What the logs were before reading: a change meanwhile
                 // reads them again.
                 let signature = crate::io::incident_dir::read::folder_signature(&folder, None);
-                let listed = service.listed(folder);
-                let _ = reply.send((signature, listed));
+                // The row, not the incident, goes back: a long incident is
+                // freed here too, not on the window's thread.
+                let row = listed_row(service.listed(folder.clone()));
+                let _ = reply.send((folder, signature, row));
                 ctx.request_repaint();
             })
             .is_ok();
@@ -713,10 +715,10 @@ impl RunbookApp {
     /// Takes the rows read on other threads and lists them.
     fn poll_listing(&mut self) {
         let mut any = false;
-        while let Ok((signature, listed)) = self.listed.replies.try_recv() {
-            self.listing.remove(&listed.dir);
-            let key = self.tab_for(&listed.dir);
-            let row = self.row_of(&listed, key);
+        while let Ok((dir, signature, row)) = self.listed.replies.try_recv() {
+            self.listing.remove(&dir);
+            let key = self.tab_for(&dir);
+            let row = self.keyed_row(dir.clone(), row, key);
             if self.offer_crash
                 && self.crash_offer.is_none()
                 && self.tabs.is_empty()
@@ -725,7 +727,7 @@ impl RunbookApp {
             {
                 self.crash_offer = Some(row.dir.clone());
             }
-            self.rows_read.insert(listed.dir, (signature, row));
+            self.rows_read.insert(dir, (signature, row));
             any = true;
         }
         if any {
@@ -737,13 +739,29 @@ impl RunbookApp {
     }
 
     /// The incident list's row for an incident read from its folder.
-    fn row_of(&self, l: &crate::service::Listed, key: Option<IncidentKey>) -> IncidentRow {
-        match &l.state {
+    fn row_of(&self, l: crate::service::Listed, key: Option<IncidentKey>) -> IncidentRow {
+        let dir = l.dir.clone();
+        self.keyed_row(dir, listed_row(l), key)
+    }
+
+    /// A row as read, for the incident open under `key` (or none), with why
+    /// it cannot be read worded.
+    fn keyed_row(
+        &self,
+        dir: PathBuf,
+        row: Result<IncidentRow, crate::io::incident_dir::IncidentError>,
+        key: Option<IncidentKey>,
+    ) -> IncidentRow {
+        match row {
             // Open here, its session is running, not crashed.
-            Ok(s) => row_from(l.dir.clone(), s, key.is_none() && l.crashed_open(), key),
+            Ok(row) => IncidentRow {
+                crashed: row.crashed && key.is_none(),
+                key,
+                ..row
+            },
             Err(e) => IncidentRow {
-                unreadable: Some((self.lang().tr().incident.failure)(e)),
-                ..IncidentRow::of_folder(l.dir.clone(), key)
+                unreadable: Some((self.lang().tr().incident.failure)(&e)),
+                ..IncidentRow::of_folder(dir, key)
             },
         }
     }
@@ -1006,8 +1024,22 @@ impl Opening {
 /// What a folder's logs were when it was read: each file's size and time.
 type Signature = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
 
-/// An incident folder read for the list on another thread.
-type Listed = (Signature, crate::service::Listed);
+/// An incident folder read for the list on another thread: its row, or
+/// why it cannot be read.
+type Listed = (
+    PathBuf,
+    Signature,
+    Result<IncidentRow, crate::io::incident_dir::IncidentError>,
+);
+
+/// The row of an incident as read from its folder (open in no tab yet), or
+/// why it cannot be read.
+fn listed_row(
+    l: crate::service::Listed,
+) -> Result<IncidentRow, crate::io::incident_dir::IncidentError> {
+    let crashed = l.crashed_open();
+    l.state.map(|s| row_from(l.dir, &s, crashed, None))
+}
 
 /// Both ends of a channel, for replies from threads the app starts.
 struct Channel<T> {

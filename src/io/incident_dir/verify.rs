@@ -482,6 +482,16 @@ fn check_one(path: &Path, head: Option<&str>, across: &mut Across) -> FileCheck 
             Record::Closed { .. } => {}
         }
     });
+    if read.is_err() {
+        // A file that cannot be read to its end is reported as unreadable
+        // and nothing else: what the part read showed does not count.
+        found.clear();
+        corrections.clear();
+        seen.clear();
+        repairs.clear();
+        other_plan.clear();
+        continues = None;
+    }
     let found = found
         .into_iter()
         .map(|(line, hash, index)| HeadFound {
