@@ -654,7 +654,9 @@ impl RunbookApp {
                 (None, Some((seen, row))) if seen == signature => IncidentRow { key, ..row },
                 (None, stale) => {
                     let bytes: u64 = signature.iter().map(|(_, len, _)| len).sum();
-                    if bytes >= OPEN_IN_BACKGROUND_BYTES && self.list_in_background(&dir) {
+                    if bytes >= OPEN_IN_BACKGROUND_BYTES
+                        && self.list_in_background(&dir, signature.clone())
+                    {
                         // Shown as it was, or by its folder's name, until
                         // it is read; kept with what it was read at, so the
                         // next refresh does not take it for read.
@@ -684,8 +686,9 @@ impl RunbookApp {
     }
 
     /// Reads a folder for the list on another thread, unless it is being
-    /// read already; `false` when no thread can be had.
-    fn list_in_background(&mut self, dir: &Path) -> bool {
+    /// read already; `false` when no thread can be had. `signature` is what
+    /// its logs were before reading: a change meanwhile reads them again.
+    fn list_in_background(&mut self, dir: &Path, signature: Signature) -> bool {
         if self.listing.contains(dir) {
             return true;
         }
@@ -696,9 +699,6 @@ impl RunbookApp {
         let started = std::thread::Builder::new()
             .name("incident-list".to_owned())
             .spawn(move || {
-                // What the logs were before reading: a change meanwhile
-                // reads them again.
-                let signature = crate::io::incident_dir::read::folder_signature(&folder, None);
                 // The row, not the incident, goes back: a long incident is
                 // freed here too, not on the window's thread.
                 let row = listed_row(service.listed(folder.clone()));

@@ -533,7 +533,8 @@ fn read_error(path: &Path) -> impl Fn(std::io::Error) -> LogError + Copy + '_ {
     }
 }
 
-/// Checks lines one after the other into a [`Scan`].
+/// Checks lines one after the other, handing each line it keeps to `keep`
+/// and noting the damage and a torn tail in its [`Outline`].
 struct Scanner<K> {
     keep: K,
     outline: Outline,

@@ -400,32 +400,87 @@ fn short_writers(files: &[FileCheck]) -> Vec<Short> {
 /// Reads one log a line at a time and checks it: what is held is what the
 /// report says, never its lines.
 fn check_one(path: &Path, head: Option<&str>, across: &mut Across) -> FileCheck {
-    let own = log_device(path);
-    // The plan pinned beside the log; a log checked outside its folder has
-    // none to compare with.
-    let pinned = path
-        .parent()
-        .and_then(|dir| std::fs::read(dir.join(PLAN_FILE)).ok())
-        .map(|bytes| log::sha256_hex(&bytes));
-    let mut kept = 0u64;
-    let mut after_damage: Option<AfterDamage> = None;
-    let mut head_hash = log::GENESIS.to_owned();
-    let mut continues: Option<log::Continuation> = None;
-    let mut last_closed = true;
-    let mut sessions = 0;
-    let mut entries = 0;
-    let mut repairs = Vec::new();
-    let mut other_plan = Vec::new();
-    let mut found: Vec<(u64, String, u64)> = Vec::new();
-    let mut corrections = Vec::new();
-    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-    let mut chained = 0u64;
-    let read = log::read_each(path, |line_no, line: Line, in_chain| {
+    let mut tally = Tally::new(path, head);
+    match log::read_each(path, |n, line, in_chain| {
+        tally.line(n, line, in_chain, across);
+    }) {
+        Ok(outline) => tally.check(outline),
+        // A file that cannot be read to its end is reported as unreadable
+        // and nothing else: what the part read showed does not count.
+        Err(e) => FileCheck {
+            path: path.to_owned(),
+            read: Err(e),
+            repairs: Vec::new(),
+            link: None,
+            continued: false,
+            other_plan: Vec::new(),
+            found: Vec::new(),
+            corrections: Vec::new(),
+            seen: BTreeMap::new(),
+        },
+    }
+}
+
+/// What the check of one log gathers as its lines pass.
+struct Tally<'a> {
+    path: &'a Path,
+    /// The head looked for, if one is.
+    head: Option<&'a str>,
+    /// The writer of this log, whose own entries say nothing of it.
+    own: String,
+    /// SHA-256 of the plan pinned beside the log; none for a log checked
+    /// outside its folder.
+    pinned: Option<String>,
+    kept: u64,
+    chained: u64,
+    head_hash: String,
+    after_damage: Option<AfterDamage>,
+    continues: Option<log::Continuation>,
+    last_closed: bool,
+    sessions: usize,
+    entries: u64,
+    repairs: Vec<Repair>,
+    other_plan: Vec<u64>,
+    /// Lines whose hash starts with the head: line number, hash, and
+    /// which kept line it is.
+    found: Vec<(u64, String, u64)>,
+    corrections: Vec<EntryRef>,
+    seen: BTreeMap<String, u64>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(path: &'a Path, head: Option<&'a str>) -> Self {
+        Self {
+            path,
+            head,
+            own: log_device(path),
+            pinned: path
+                .parent()
+                .and_then(|dir| std::fs::read(dir.join(PLAN_FILE)).ok())
+                .map(|bytes| log::sha256_hex(&bytes)),
+            kept: 0,
+            chained: 0,
+            head_hash: log::GENESIS.to_owned(),
+            after_damage: None,
+            continues: None,
+            last_closed: true,
+            sessions: 0,
+            entries: 0,
+            repairs: Vec::new(),
+            other_plan: Vec::new(),
+            found: Vec::new(),
+            corrections: Vec::new(),
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// A kept line: in the chain from the start, or after damage.
+    fn line(&mut self, line_no: u64, line: Line, in_chain: bool, across: &mut Across) {
         if in_chain {
-            chained += 1;
-            head_hash.clone_from(&line.hash);
+            self.chained += 1;
+            self.head_hash.clone_from(&line.hash);
         } else {
-            after_damage = Some(match after_damage {
+            self.after_damage = Some(match self.after_damage {
                 None => AfterDamage {
                     count: 1,
                     first: line_no,
@@ -438,92 +493,89 @@ fn check_one(path: &Path, head: Option<&str>, across: &mut Across) -> FileCheck 
                 },
             });
         }
-        if head.is_some_and(|h| line.hash.starts_with(h)) {
-            found.push((line_no, line.hash.clone(), kept));
+        if self.head.is_some_and(|h| line.hash.starts_with(h)) {
+            self.found.push((line_no, line.hash.clone(), self.kept));
         }
-        kept += 1;
-        last_closed = matches!(line.record, Record::Closed { .. });
+        self.kept += 1;
+        self.last_closed = matches!(line.record, Record::Closed { .. });
         match line.record {
             Record::Opened {
-                continues: c,
+                continues,
                 plan_sha256,
                 ..
             } => {
-                sessions += 1;
+                self.sessions += 1;
                 // A continuation link is in the first line kept.
-                if kept == 1 {
-                    continues = c.filter(|c| !c.file.is_empty());
+                if self.kept == 1 {
+                    self.continues = continues.filter(|c| !c.file.is_empty());
                 }
-                if pinned.as_ref().is_some_and(|sha| *sha != plan_sha256) {
-                    other_plan.push(line_no);
+                if self.pinned.as_ref().is_some_and(|sha| *sha != plan_sha256) {
+                    self.other_plan.push(line_no);
                 }
             }
             Record::Recovered {
                 at_byte,
                 cut_bytes,
                 kept_in,
-            } => repairs.push(repair(path, line_no, at_byte, cut_bytes, &kept_in)),
+            } => {
+                let repair = repair(self.path, line_no, at_byte, cut_bytes, &kept_in);
+                self.repairs.push(repair);
+            }
             Record::Event { entry } => {
-                entries += 1;
+                self.entries += 1;
                 across.add(&entry);
                 if let Event::Note {
                     corrects: Some(r), ..
                 } = &entry.event
                 {
-                    corrections.push(r.clone());
+                    self.corrections.push(r.clone());
                 }
                 for (writer, &n) in &entry.after.0 {
-                    if *writer != own {
-                        let most = seen.entry(writer.clone()).or_insert(0);
+                    if *writer != self.own {
+                        let most = self.seen.entry(writer.clone()).or_insert(0);
                         *most = (*most).max(n);
                     }
                 }
             }
             Record::Closed { .. } => {}
         }
-    });
-    if read.is_err() {
-        // A file that cannot be read to its end is reported as unreadable
-        // and nothing else: what the part read showed does not count.
-        found.clear();
-        corrections.clear();
-        seen.clear();
-        repairs.clear();
-        other_plan.clear();
-        continues = None;
     }
-    let found = found
-        .into_iter()
-        .map(|(line, hash, index)| HeadFound {
-            file: path.to_owned(),
-            line,
-            hash,
-            after: usize::try_from(kept - index - 1).unwrap_or(usize::MAX),
-        })
-        .collect();
-    let link = continues.map(|c| link(path, &c));
-    let read = read.map(|outline| FileRead {
-        chained,
-        head: head_hash,
-        after_damage,
-        damage: outline.damage,
-        torn_tail: outline
-            .torn_tail
-            .map(|(at, bytes)| (at, bytes.len() as u64)),
-        ends_closed: last_closed,
-        sessions,
-        entries,
-    });
-    FileCheck {
-        path: path.to_owned(),
-        read,
-        repairs,
-        link,
-        continued: false,
-        other_plan,
-        found,
-        corrections,
-        seen,
+
+    /// The check of a log read to its end.
+    fn check(self, outline: log::Outline) -> FileCheck {
+        let (path, kept) = (self.path, self.kept);
+        let found = self
+            .found
+            .into_iter()
+            .map(|(line, hash, index)| HeadFound {
+                file: path.to_owned(),
+                line,
+                hash,
+                after: usize::try_from(kept - index - 1).unwrap_or(usize::MAX),
+            })
+            .collect();
+        FileCheck {
+            path: path.to_owned(),
+            read: Ok(FileRead {
+                chained: self.chained,
+                head: self.head_hash,
+                after_damage: self.after_damage,
+                damage: outline.damage,
+                torn_tail: outline
+                    .torn_tail
+                    .map(|(at, bytes)| (at, bytes.len() as u64)),
+                ends_closed: self.last_closed,
+                sessions: self.sessions,
+                entries: self.entries,
+            }),
+            repairs: self.repairs,
+            link: self.continues.map(|c| link(path, &c)),
+            continued: false,
+            other_plan: self.other_plan,
+            found,
+            corrections: self.corrections,
+            seen: self.seen,
+        }
     }
 }
 
