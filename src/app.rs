@@ -7,8 +7,8 @@
 //! has a [`Live`] handle whose writer thread does every durable write, so no
 //! frame ever waits on the disk.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -17,14 +17,16 @@ use crate::i18n::Lang;
 use crate::io::{log, plan_file};
 use crate::model::plan::{self, Diagnostic, Plan};
 use crate::service::context::Overrides;
+use crate::service::jobs::{self, Listing, Opened, Opening, Progress, RowState};
 use crate::service::live::Update;
-use crate::service::{Context, Live, Service};
+use crate::service::paper::{self as papers, Format};
+use crate::service::{Context, Live, OpenIncident, Service};
 use crate::ui::incident::list::IncidentRow;
 use crate::ui::incident::{IncidentKey, IncidentShown, declare};
 use crate::ui::theme::{self, ThemePref};
 use crate::ui::{self, Command, Failed, Shown, Source, View, ViewState};
 
-pub use crate::io::plan_file::{BUNDLED_EN, BUNDLED_ZH};
+pub use crate::assets::{BUNDLED_EN, BUNDLED_ZH};
 
 /// How many recent plans are remembered.
 const RECENT_MAX: usize = 8;
@@ -96,14 +98,8 @@ pub struct RunbookApp {
     rows: Vec<IncidentRow>,
     /// An incident being opened on another thread.
     opening: Option<Opening>,
-    /// Each incident folder's row as last read, with its logs' sizes and
-    /// times then: a row is read again only when a log changed, so the
-    /// list never replays a long incident on every refresh.
-    rows_read: HashMap<PathBuf, (Signature, IncidentRow)>,
-    /// Folders whose long logs are being read for the list on other
-    /// threads, and where their rows come back.
-    listing: HashSet<PathBuf>,
-    listed: Channel<Listed>,
+    /// The incidents in the data folder, read as they change.
+    listing: Listing,
     next_rows: f64,
     crash_offer: Option<PathBuf>,
     /// The incidents found at start-up are still being read: one that
@@ -121,12 +117,12 @@ pub struct RunbookApp {
 /// here is a build that should never have shipped; it still does not panic.
 fn bundled(lang: Lang) -> Current {
     let (bytes, name) = match lang {
-        Lang::Zh => (BUNDLED_ZH, "online-education-platform.ron"),
-        Lang::En => (BUNDLED_EN, "online-education-platform.en.ron"),
+        Lang::Zh => (BUNDLED_ZH, crate::assets::BUNDLED_ZH_NAME),
+        Lang::En => (BUNDLED_EN, crate::assets::BUNDLED_EN_NAME),
     };
     let (plan, warnings) = match plan::parse(bytes) {
         Ok(checked) => (checked.plan, checked.warnings),
-        Err(_) => match plan::parse(include_bytes!("../plans/minimal.ron")) {
+        Err(_) => match plan::parse(crate::assets::MINIMAL_PLAN) {
             Ok(checked) => (checked.plan, checked.warnings),
             Err(diags) => {
                 // Unreachable with the shipped files; keep the types honest.
@@ -211,6 +207,8 @@ impl RunbookApp {
         // The app's own Ctrl+/Ctrl− shortcuts zoom (one path, listed in the
         // help overlay); egui's built-in ones would zoom a second time.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let repaint = ctx.clone();
+        let listing = Listing::new(service.clone(), Arc::new(move || repaint.request_repaint()));
         let mut app = Self {
             current: bundled(Lang::Zh),
             settings,
@@ -225,9 +223,7 @@ impl RunbookApp {
             next_key: 1,
             rows: Vec::new(),
             opening: None,
-            rows_read: HashMap::new(),
-            listing: HashSet::new(),
-            listed: Channel::new(),
+            listing,
             next_rows: 0.0,
             crash_offer: None,
             offer_crash: true,
@@ -402,11 +398,8 @@ impl RunbookApp {
         let Some(path) = path.or_else(|| ask_where_to_save(&name)) else {
             return;
         };
-        let html = crate::paper::binder::binder(&self.current.plan, ui::fonts::CJK_FONT);
-        self.paper_written(
-            &path,
-            crate::io::output::write_atomic(&path, html.as_bytes()),
-        );
+        let written = papers::write_binder(&self.current.plan, &path).map(|_| ());
+        self.paper_written(&path, written);
     }
 
     /// Writes a paper about an open incident, from its record as saved.
@@ -414,28 +407,18 @@ impl RunbookApp {
         let Some(tab) = self.tabs.iter().find(|t| t.key == key) else {
             return;
         };
-        let dir = tab.live.dir().to_path_buf();
-        let name = format!(
-            "{}-{}.html",
-            dir.file_name()
-                .map_or_else(|| "incident".into(), |n| n.to_string_lossy()),
-            paper.slug()
-        );
+        let name = papers::incident_file_name(tab.live.dir(), paper, Format::Html);
         let Some(path) = path.or_else(|| ask_where_to_save(&name)) else {
             return;
         };
+        let source = papers::Source {
+            dir: tab.live.dir(),
+            plan: tab.live.plan(),
+            incident: tab.live.saved(),
+        };
         let times = self.service.context().times();
-        let doc = paper.build(
-            tab.live.plan(),
-            tab.live.saved(),
-            &times,
-            &crate::service::verification(&dir),
-        );
-        let html = doc.html(ui::fonts::CJK_FONT);
-        self.paper_written(
-            &path,
-            crate::io::output::write_atomic(&path, html.as_bytes()),
-        );
+        let written = papers::write_incident(source, paper, Format::Html, &times, &path);
+        self.paper_written(&path, written);
     }
 
     /// Says where a binder or a report was written, opening it in the
@@ -492,35 +475,26 @@ impl RunbookApp {
             self.show_tab(key);
             return;
         }
-        if self.opening.as_ref().is_some_and(|o| o.dir == dir) {
+        if self.opening.as_ref().is_some_and(|o| o.dir() == dir) {
             return;
         }
-        // A long log takes a while to read and replay: on another thread,
-        // with a progress bar, so that the window keeps answering.
-        let total: u64 = crate::io::incident_dir::read::folder_signature(dir, None)
-            .iter()
-            .map(|(_, len, _)| len)
-            .sum();
-        if total >= OPEN_IN_BACKGROUND_BYTES
-            && let Some(opening) =
-                Opening::start(dir, total, self.service.clone(), self.ctx.clone())
-        {
-            self.opening = Some(opening);
-            return;
+        // A long log takes a while to read and replay: the service reads it
+        // on another thread, with a progress bar, so the window keeps
+        // answering.
+        match self.service.open_for_window(dir, self.wake()) {
+            Opened::Later(opening) => self.opening = Some(opening),
+            Opened::Now(opened) => self.opened(opened),
         }
-        // A short log, or no thread to be had: read it here.
-        let opened = self.service.open(dir);
-        self.opened(opened);
+    }
+
+    /// What a background job calls when it has news: a frame.
+    fn wake(&self) -> jobs::Wake {
+        let ctx = self.ctx.clone();
+        Arc::new(move || ctx.request_repaint())
     }
 
     /// Shows an incident that opened, or says why it did not.
-    fn opened(
-        &mut self,
-        opened: Result<
-            crate::io::incident_dir::OpenIncident,
-            crate::io::incident_dir::IncidentError,
-        >,
-    ) {
+    fn opened(&mut self, opened: Result<OpenIncident, crate::io::incident_dir::IncidentError>) {
         match opened {
             Ok(open) => {
                 self.open_tab(open);
@@ -538,16 +512,14 @@ impl RunbookApp {
         let Some(opening) = &self.opening else {
             return;
         };
-        match opening.replies.try_recv() {
-            Ok(opened) => {
+        match opening.poll() {
+            Progress::Done(opened) => {
                 self.opening = None;
                 self.opened(opened);
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                self.ctx.request_repaint_after(Duration::from_millis(100));
-            }
-            // The thread ended without an answer (it cannot, short of a bug).
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            // The bar moves as the bytes are read.
+            Progress::Reading => self.ctx.request_repaint_after(Duration::from_millis(100)),
+            Progress::Stopped => {
                 self.opening = None;
                 self.notify(self.lang().tr().walk.opening_stopped.to_owned());
             }
@@ -560,12 +532,12 @@ impl RunbookApp {
     pub fn opening(&self) -> Option<(String, u64, u64)> {
         self.opening.as_ref().map(|o| {
             let name = o
-                .dir
+                .dir()
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let read = o.read.load(std::sync::atomic::Ordering::Relaxed);
-            (name, read, o.total)
+            let (read, total) = o.progress();
+            (name, read, total)
         })
     }
 
@@ -584,19 +556,17 @@ impl RunbookApp {
     }
 
     fn tab_for(&self, dir: &Path) -> Option<IncidentKey> {
-        let wanted = dir.canonicalize().ok();
-        let same = |a: &Path| a == dir || (wanted.is_some() && a.canonicalize().ok() == wanted);
-        self.tabs.iter().find(|t| same(t.live.dir())).map(|t| t.key)
+        tab_for(&self.tabs, dir).map(|t| t.key)
     }
 
     /// Shows an incident opened elsewhere (tests hand one over whose log
     /// fails, to see the window keep every entry).
-    pub fn open_incident(&mut self, open: crate::io::incident_dir::OpenIncident) {
+    pub fn open_incident(&mut self, open: OpenIncident) {
         self.open_tab(open);
         self.refresh_rows();
     }
 
-    fn open_tab(&mut self, open: crate::io::incident_dir::OpenIncident) {
+    fn open_tab(&mut self, open: OpenIncident) {
         let key = IncidentKey(self.next_key);
         self.next_key += 1;
         let rescue_places = self.service.rescue_places(open.dir());
@@ -640,129 +610,43 @@ impl RunbookApp {
         &self.rows
     }
 
-    /// Reads the list of incidents again.
+    /// Reads the list of incidents again (only the folders that changed).
     pub fn refresh_rows(&mut self) {
-        let mut rows = Vec::new();
-        let mut read = HashMap::new();
-        for dir in self.service.incident_dirs() {
-            let key = self.tab_for(&dir);
-            let signature = crate::io::incident_dir::read::folder_signature(&dir, None);
-            let live = key.and_then(|k| self.tabs.iter().find(|t| t.key == k));
-            let row = match (live, self.rows_read.remove(&dir)) {
-                // Open here: the window holds its state already.
-                (Some(t), _) => row_from(dir.clone(), t.live.projected(), false, key),
-                (None, Some((seen, row))) if seen == signature => IncidentRow { key, ..row },
-                (None, stale) => {
-                    let bytes: u64 = signature.iter().map(|(_, len, _)| len).sum();
-                    if bytes >= OPEN_IN_BACKGROUND_BYTES
-                        && self.list_in_background(&dir, signature.clone())
-                    {
-                        // Shown as it was, or by its folder's name, until
-                        // it is read; kept with what it was read at, so the
-                        // next refresh does not take it for read.
-                        let (seen, row) = match stale {
-                            Some((seen, row)) => (seen, IncidentRow { key, ..row }),
-                            None => (
-                                Signature::new(),
-                                IncidentRow {
-                                    reading: true,
-                                    ..IncidentRow::of_folder(dir.clone(), key)
-                                },
-                            ),
-                        };
-                        read.insert(dir, (seen, row.clone()));
-                        rows.push(row);
-                        continue;
-                    }
-                    self.row_of(self.service.listed(dir.clone()), key)
-                }
-            };
-            read.insert(dir, (signature, row.clone()));
-            rows.push(row);
-        }
-        self.rows = rows;
-        self.rows_read = read;
+        let tabs = &self.tabs;
+        let open = |dir: &Path| tab_for(tabs, dir).map(|t| t.live.projected().headline());
+        self.listing.refresh(&open);
+        self.show_rows();
         self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;
     }
 
-    /// Reads a folder for the list on another thread, unless it is being
-    /// read already; `false` when no thread can be had. `signature` is what
-    /// its logs were before reading: a change meanwhile reads them again.
-    fn list_in_background(&mut self, dir: &Path, signature: Signature) -> bool {
-        if self.listing.contains(dir) {
-            return true;
-        }
-        let service = self.service.clone();
-        let reply = self.listed.sender.clone();
-        let ctx = self.ctx.clone();
-        let folder = dir.to_owned();
-        let started = std::thread::Builder::new()
-            .name("incident-list".to_owned())
-            .spawn(move || {
-                // The row, not the incident, goes back: a long incident is
-                // freed here too, not on the window's thread.
-                let row = listed_row(service.listed(folder.clone()));
-                let _ = reply.send((folder, signature, row));
-                ctx.request_repaint();
-            })
-            .is_ok();
-        if started {
-            self.listing.insert(dir.to_owned());
-        }
-        started
+    /// The overview's rows from the list as read, each with the tab it is
+    /// open in.
+    fn show_rows(&mut self) {
+        let rows = self
+            .listing
+            .rows()
+            .iter()
+            .map(|row| row_shown(row, self.tab_for(&row.dir)))
+            .collect();
+        self.rows = rows;
     }
 
-    /// Takes the rows read on other threads and lists them.
+    /// Takes the rows read on other threads and lists them; while the
+    /// incidents found at start-up are being read, one that crashed is
+    /// offered for resuming as soon as its row comes.
     fn poll_listing(&mut self) {
-        let mut any = false;
-        while let Ok((dir, signature, row)) = self.listed.replies.try_recv() {
-            self.listing.remove(&dir);
-            let key = self.tab_for(&dir);
-            let row = self.keyed_row(dir.clone(), row, key);
-            if self.offer_crash
-                && self.crash_offer.is_none()
-                && self.tabs.is_empty()
-                && row.crashed
-                && row.open
-            {
-                self.crash_offer = Some(row.dir.clone());
-            }
-            self.rows_read.insert(dir, (signature, row));
-            any = true;
+        let arrived = self.listing.poll();
+        if self.offer_crash && self.crash_offer.is_none() && self.tabs.is_empty() {
+            self.crash_offer = arrived
+                .iter()
+                .find(|r| r.crashed && matches!(&r.state, RowState::Read(h) if h.open))
+                .map(|r| r.dir.clone());
         }
-        if any {
+        if !arrived.is_empty() {
             self.refresh_rows();
         }
-        if self.listing.is_empty() {
+        if !self.listing.is_reading() {
             self.offer_crash = false;
-        }
-    }
-
-    /// The incident list's row for an incident read from its folder.
-    fn row_of(&self, l: crate::service::Listed, key: Option<IncidentKey>) -> IncidentRow {
-        let dir = l.dir.clone();
-        self.keyed_row(dir, listed_row(l), key)
-    }
-
-    /// A row as read, for the incident open under `key` (or none), with why
-    /// it cannot be read worded.
-    fn keyed_row(
-        &self,
-        dir: PathBuf,
-        row: Result<IncidentRow, crate::io::incident_dir::IncidentError>,
-        key: Option<IncidentKey>,
-    ) -> IncidentRow {
-        match row {
-            // Open here, its session is running, not crashed.
-            Ok(row) => IncidentRow {
-                crashed: row.crashed && key.is_none(),
-                key,
-                ..row
-            },
-            Err(e) => IncidentRow {
-                unreadable: Some((self.lang().tr().incident.failure)(&e)),
-                ..IncidentRow::of_folder(dir, key)
-            },
         }
     }
 
@@ -979,101 +863,31 @@ impl eframe::App for RunbookApp {
     }
 }
 
-/// Logs at least this long are opened on another thread, with a progress
-/// bar: about 2,500 entries, a tenth of a second to read on an old laptop.
-const OPEN_IN_BACKGROUND_BYTES: u64 = 1 << 20;
-
-/// An incident being opened on another thread.
-struct Opening {
-    dir: PathBuf,
-    /// Bytes of log read so far.
-    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    /// The logs' size when opening began.
-    total: u64,
-    replies: std::sync::mpsc::Receiver<
-        Result<crate::io::incident_dir::OpenIncident, crate::io::incident_dir::IncidentError>,
-    >,
+/// The tab an incident's folder is open in, if any (the same folder by
+/// another path too).
+fn tab_for<'a>(tabs: &'a [Tab], dir: &Path) -> Option<&'a Tab> {
+    let wanted = dir.canonicalize().ok();
+    let same = |a: &Path| a == dir || (wanted.is_some() && a.canonicalize().ok() == wanted);
+    tabs.iter().find(|t| same(t.live.dir()))
 }
 
-impl Opening {
-    /// Starts opening `dir` on another thread; `None` when no thread can
-    /// be had.
-    fn start(dir: &Path, total: u64, service: Service, ctx: egui::Context) -> Option<Self> {
-        let (reply, replies) = std::sync::mpsc::channel();
-        let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let counter = std::sync::Arc::clone(&read);
-        let folder = dir.to_owned();
-        std::thread::Builder::new()
-            .name("incident-open".to_owned())
-            .spawn(move || {
-                let opened = crate::io::progress::counting(&counter, || service.open(&folder));
-                // The window may have gone: then nobody is waiting.
-                let _ = reply.send(opened);
-                ctx.request_repaint();
-            })
-            .ok()?;
-        Some(Self {
-            dir: dir.to_owned(),
-            read,
-            total,
-            replies,
-        })
-    }
-}
-
-/// What a folder's logs were when it was read: each file's size and time.
-type Signature = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
-
-/// An incident folder read for the list on another thread: its row, or
-/// why it cannot be read.
-type Listed = (
-    PathBuf,
-    Signature,
-    Result<IncidentRow, crate::io::incident_dir::IncidentError>,
-);
-
-/// The row of an incident as read from its folder (open in no tab yet), or
-/// why it cannot be read.
-fn listed_row(
-    l: crate::service::Listed,
-) -> Result<IncidentRow, crate::io::incident_dir::IncidentError> {
-    let crashed = l.crashed_open();
-    l.state.map(|s| row_from(l.dir, &s, crashed, None))
-}
-
-/// Both ends of a channel, for replies from threads the app starts.
-struct Channel<T> {
-    sender: std::sync::mpsc::Sender<T>,
-    replies: std::sync::mpsc::Receiver<T>,
-}
-
-impl<T> Channel<T> {
-    fn new() -> Self {
-        let (sender, replies) = std::sync::mpsc::channel();
-        Self { sender, replies }
-    }
-}
-
-/// The incident list's row for an incident's state.
-fn row_from(
-    dir: PathBuf,
-    s: &crate::model::incident::Incident,
-    crashed: bool,
-    key: Option<IncidentKey>,
-) -> IncidentRow {
-    IncidentRow {
-        dir,
-        title: s.title().to_owned(),
-        class: Some(s.class().clone()),
-        level: Some(s.level().clone()),
-        drill: s.is_drill(),
-        open: s.is_open(),
-        declared_at: Some(s.declared_at()),
-        last_activity: Some(s.last_activity()),
-        crashed,
-        unreadable: None,
-        reading: false,
-        key,
+/// The overview's row for an incident in the list, open under `key` or not.
+fn row_shown(row: &jobs::Row, key: Option<IncidentKey>) -> IncidentRow {
+    let of_folder = IncidentRow::of_folder(row.dir.clone(), key);
+    match &row.state {
+        RowState::Read(h) => IncidentRow {
+            // Open here, its session is running, not crashed.
+            crashed: row.crashed && key.is_none(),
+            ..IncidentRow::of_headline(row.dir.clone(), h, key)
+        },
+        RowState::Reading => IncidentRow {
+            reading: true,
+            ..of_folder
+        },
+        RowState::Unreadable(e) => IncidentRow {
+            unreadable: Some(e.clone()),
+            ..of_folder
+        },
     }
 }
 
@@ -1112,7 +926,7 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> an
 /// The application's icon (`assets/icon/`, rendered from its SVG by
 /// `scripts/icon.sh`), so the task bar shows runbook's own, not a generic one.
 fn with_icon(viewport: egui::ViewportBuilder) -> egui::ViewportBuilder {
-    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/runbook-256.png")) {
+    match eframe::icon_data::from_png_bytes(crate::assets::ICON_PNG) {
         Ok(icon) => viewport.with_icon(icon),
         // The committed PNG always decodes; without it the window is the same.
         Err(_) => viewport,

@@ -8,6 +8,7 @@
 //! `model`; `clock` the only reader of the time.
 
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod i18n;

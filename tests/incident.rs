@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use runbook::i18n::incident::EN;
-use runbook::io::incident_dir::{self, OpenIncident};
+use runbook::io::incident_dir;
 use runbook::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use runbook::model::incident::{
     Action, ActionError, Answer, CallOutcome, CallState, Channel, ClockKind, Commander,
@@ -16,6 +16,7 @@ use runbook::model::incident::{
 };
 use runbook::model::plan::doc::Target;
 use runbook::model::plan::{self, Plan};
+use runbook::service::OpenIncident;
 
 /// A refusal in the command line's English.
 fn en(e: &ActionError) -> String {

@@ -20,10 +20,11 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, SecondsFormat, TimeZone as _, Utc};
 use proptest::prelude::*;
 use runbook::i18n::incident::EN;
-use runbook::io::incident_dir::{self, IncidentError, OpenIncident};
+use runbook::io::incident_dir::{self, IncidentError};
 use runbook::io::log::{self, GENESIS, LogError, Record, Session, Sink, Writer};
 use runbook::model::ids::{ClassId, LevelId};
 use runbook::model::incident::{Action, Declaration, Entry, Event, Incident};
+use runbook::service::OpenIncident;
 
 // ---------------------------------------------------------------- helpers
 

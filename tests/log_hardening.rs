@@ -12,10 +12,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use proptest::prelude::*;
-use runbook::io::incident_dir::{self, OpenIncident};
+use runbook::io::incident_dir;
 use runbook::io::log::{self, Record, Session, Writer};
 use runbook::model::ids::{LevelId, StepId};
 use runbook::model::incident::{Action, Entry, Event, Incident, StepStatus};
+use runbook::service::OpenIncident;
 
 use super::log_faults::{
     BIN, DEVICE, Run, declaration, declare_cli, log_of, note_args, now_arg, plan_path, runbook_in,

@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{SecondsFormat, TimeDelta};
-use runbook::io::incident_dir::{self, OpenIncident};
+use runbook::io::incident_dir;
 use runbook::model::ids::LevelId;
 use runbook::model::incident::{Action, Event, Incident};
+use runbook::service::OpenIncident;
 
 use super::log_faults::{BIN, Run, declaration, plan_path, split_lines, t};
 

@@ -526,7 +526,7 @@ fn the_chinese_regulator_draft_prints_in_chinese() {
 #[test]
 fn the_embedded_font_has_every_character_paper_prints() {
     use skrifa::MetadataProvider as _;
-    let font = skrifa::FontRef::new(runbook::ui::fonts::CJK_FONT).unwrap();
+    let font = skrifa::FontRef::new(runbook::assets::CJK_FONT).unwrap();
     let charmap = font.charmap();
     // The check sees a character the font lacks (a pencil, once used to mark
     // what to write, printed as a box).

@@ -532,7 +532,7 @@ fn another_laptops_change_of_the_same_step_arrives_and_is_marked() {
         let p = e.unwrap().path();
         std::fs::copy(&p, b_dir.join(p.file_name().unwrap())).unwrap();
     }
-    let mut b = runbook::io::incident_dir::OpenIncident::open(&b_dir, "laptop-b", t0()).unwrap();
+    let mut b = runbook::service::OpenIncident::open(&b_dir, "laptop-b", t0()).unwrap();
     b.record(
         runbook::model::incident::Action::SetStep {
             step: StepId::new("confirm"),

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::clean::say;
-use crate::io::output::write_atomic;
-use crate::paper::binder::binder;
+use crate::service::paper::write_binder;
 
 /// Runs `runbook print`.
 ///
@@ -14,14 +13,13 @@ use crate::paper::binder::binder;
 /// A plan that does not load, or a file that cannot be written.
 pub fn run(plan: &Path, out_file: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let loaded = super::show::load_to(plan, "printed", out)?;
-    let html = binder(&loaded, crate::ui::fonts::CJK_FONT);
     let target = out_file.map_or_else(|| default_name(plan), Path::to_path_buf);
-    write_atomic(&target, html.as_bytes())?;
+    let bytes = write_binder(&loaded, &target)?;
     say!(
         out,
         "{}: the binder ({} KiB); open it in a browser and print it (A4)",
         target.display(),
-        html.len() / 1024
+        bytes / 1024
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use super::clean::say;
 use super::incident::args::IncidentWho;
 use crate::i18n::incident::EN;
-use crate::io::output::write_atomic;
 use crate::paper::Paper;
-use crate::service::{Service, verification};
+use crate::service::Service;
+use crate::service::paper::{Format, Source, incident_file_name, incident_text, write_incident};
 
 /// What to write, and where.
 #[derive(Debug, clap::Args)]
@@ -88,31 +88,27 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     } else {
         Paper::Report
     };
-    let doc = paper.build(&snap.plan, &snap.incident, &times, &verification(&dir));
-    let text = match args.format {
-        PaperFormat::Html => doc.html(crate::ui::fonts::CJK_FONT),
-        PaperFormat::Md => doc.markdown(),
+    let format = match args.format {
+        PaperFormat::Html => Format::Html,
+        PaperFormat::Md => Format::Markdown,
+    };
+    let source = Source {
+        dir: &dir,
+        plan: &snap.plan,
+        incident: &snap.incident,
     };
     let file = args.out.as_deref();
     if file == Some(Path::new("-")) {
+        let text = incident_text(source, paper, format, &times);
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     let what = paper.slug();
     let target = file.map_or_else(
-        || {
-            let name = dir
-                .file_name()
-                .map_or_else(|| "incident".into(), |n| n.to_string_lossy().into_owned());
-            let ext = match args.format {
-                PaperFormat::Html => "html",
-                PaperFormat::Md => "md",
-            };
-            PathBuf::from(format!("{name}-{what}.{ext}"))
-        },
+        || PathBuf::from(incident_file_name(&dir, paper, format)),
         Path::to_path_buf,
     );
-    write_atomic(&target, text.as_bytes())?;
+    write_incident(source, paper, format, &times, &target)?;
     say!(out, "{}: the {what} is written", target.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -40,16 +40,13 @@ impl PlanFile {
     }
 }
 
-/// The bundled Chinese plan, compiled in so the app works from any folder.
-pub const BUNDLED_ZH: &[u8] = include_bytes!("../../plans/online-education-platform.ron");
-/// The bundled English plan.
-pub const BUNDLED_EN: &[u8] = include_bytes!("../../plans/online-education-platform.en.ron");
+pub use crate::assets::{BUNDLED_EN, BUNDLED_ZH};
 
 /// The bundled Chinese plan, parsed, under its file name.
 #[must_use]
 pub fn bundled() -> PlanFile {
     PlanFile {
-        path: PathBuf::from("online-education-platform.ron"),
+        path: PathBuf::from(crate::assets::BUNDLED_ZH_NAME),
         bytes: BUNDLED_ZH.to_vec(),
         outcome: plan::parse(BUNDLED_ZH),
     }

@@ -24,9 +24,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::Context;
-use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, OpenIncident, read};
-use crate::model::incident::{Action, ActionError, Entry, Happened, Incident};
+use super::{Context, OpenIncident};
+use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, read};
+use crate::model::incident::{Action, ActionError, Entry, Happened, Incident, Stamp};
 use crate::model::notice::LogError;
 use crate::model::plan::Plan;
 
@@ -267,16 +267,12 @@ impl Live {
         action: Action,
         happened: Option<Happened>,
     ) -> Result<u64, ActionError> {
-        let happened_at = self.projected.check_happened(happened)?;
-        let event = self.projected.check(&self.plan, action)?;
-        let entry = Entry {
-            recorded_at: self.ctx.now(),
-            happened_at,
-            by: self.ctx.operator().to_owned(),
-            device: self.device.clone(),
-            after: crate::model::incident::Causes::default(),
-            event,
+        let stamp = Stamp {
+            by: self.ctx.operator(),
+            device: &self.device,
+            now: self.ctx.now(),
         };
+        let entry = self.projected.entry(&self.plan, action, happened, stamp)?;
         self.projected.apply(&entry);
         let ticket = self.next_ticket;
         self.next_ticket += 1;

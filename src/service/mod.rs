@@ -9,11 +9,17 @@
 //! the same functions, and adds [`live`], a writer thread, so that a durable
 //! write never blocks a frame.
 //!
-//! Everything it reports is typed ([`IncidentError`], [`Notice`]); each face
-//! words it (`crate::i18n`).
+//! Everything it reports is typed ([`IncidentError`], [`Notice`], what an
+//! action came to: [`Acted`]); each face words it (`crate::i18n`) and
+//! neither runs a workflow of its own. Work that takes long (opening a long
+//! incident, listing many) runs on threads here ([`jobs`]), polled by the
+//! window; the papers are written here ([`paper`]), once for both faces.
 
 pub mod context;
+pub mod jobs;
 pub mod live;
+pub mod open;
+pub mod paper;
 
 use std::path::{Path, PathBuf};
 
@@ -21,10 +27,13 @@ use chrono::{DateTime, Utc};
 
 pub use context::Context;
 pub use live::Live;
+pub use open::OpenIncident;
 
-use crate::io::incident_dir::{self, IncidentError, Notice, OpenIncident, read};
-use crate::model::incident::{Action, Commander, Declaration, Entry, Happened, Incident};
-use crate::model::notice::FileOp;
+use crate::io::incident_dir::{self, IncidentError, Notice, read};
+use crate::model::incident::{
+    Action, Commander, Declaration, Entry, Happened, Headline, Incident, Stamp,
+};
+use crate::model::notice::{FileOp, LogError};
 use crate::model::plan::Plan;
 
 /// An incident read without writing anything: for looking, reporting and
@@ -42,14 +51,14 @@ pub struct Snapshot {
 }
 
 /// One incident in the list.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Listed {
     /// Its folder.
     pub dir: PathBuf,
     /// The folder's name, which `resolve` accepts.
     pub name: String,
-    /// Its state, or why it cannot be read.
-    pub state: Result<Incident, IncidentError>,
+    /// What the list shows of it, or why it cannot be read.
+    pub state: Result<Headline, IncidentError>,
     /// Whether this device's last writing session on it ended cleanly;
     /// `None` when this device never wrote to it. `Some(false)` after a crash
     /// (or while another window has it open).
@@ -61,8 +70,54 @@ impl Listed {
     /// ended without a clean close: the one to offer for resuming.
     #[must_use]
     pub fn crashed_open(&self) -> bool {
-        self.clean_exit == Some(false) && self.state.as_ref().is_ok_and(Incident::is_open)
+        self.clean_exit == Some(false) && self.state.as_ref().is_ok_and(|h| h.open)
     }
+}
+
+/// What recording one action came to, for a face to show: the service
+/// did the work (checked, opened, wrote, rescued, finished); the face only
+/// words it.
+#[derive(Debug)]
+pub struct Acted {
+    /// What reading the incident (when the action was refused before its
+    /// log was opened) or opening it for writing found.
+    pub notices: Vec<Notice>,
+    /// What happened to the action.
+    pub outcome: Outcome,
+    /// How the writing session ended: the log's head hash (`None` while
+    /// entries wait unsaved), or why its closing record could not be
+    /// written, which loses no entry. `None` when the action was refused
+    /// before the log was opened.
+    pub finished: Option<Result<Option<String>, IncidentError>>,
+}
+
+/// What happened to an action.
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // One per command, printed and dropped.
+pub enum Outcome {
+    /// Refused, with why; nothing was written.
+    Refused(IncidentError),
+    /// Written to the incident's log.
+    Saved(Entry),
+    /// The log could not be written (`error`); the entry was saved in a
+    /// continuation file elsewhere, after the places that failed.
+    Rescued {
+        /// Why the log could not be written.
+        error: LogError,
+        /// Each place tried first, and why it failed.
+        failed: Vec<(PathBuf, IncidentError)>,
+        /// The continuation file that holds it.
+        saved_in: PathBuf,
+    },
+    /// Saved nowhere: the entries a person must copy by hand.
+    NotSaved {
+        /// Why the log could not be written.
+        error: LogError,
+        /// Each place tried, and why it failed.
+        failed: Vec<(PathBuf, IncidentError)>,
+        /// The entries not saved, oldest first.
+        unsaved: Vec<Entry>,
+    },
 }
 
 /// Where a log went after its folder could not be written.
@@ -224,10 +279,12 @@ impl Service {
     #[must_use]
     pub fn listed(&self, dir: PathBuf) -> Listed {
         let state = read::read_entries(&dir).and_then(|(entries, _)| {
-            Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
-                dir: dir.clone(),
-                error,
-            })
+            Incident::from_entries(entries)
+                .map(|incident| incident.headline())
+                .map_err(|error| IncidentError::Replay {
+                    dir: dir.clone(),
+                    error,
+                })
         });
         Listed {
             name: dir
@@ -266,6 +323,68 @@ impl Service {
         happened: Option<Happened>,
     ) -> Result<Entry, IncidentError> {
         open.record(action, self.ctx.operator(), happened, self.now())
+    }
+
+    /// Records one action on an incident as read in `snap`, the whole way:
+    /// checks it against what was read (a refused action writes nothing,
+    /// not even the opening of a session), opens the log for writing
+    /// (waiting up to 5 s for other processes of this device; `waiting` is
+    /// called once after a second), checks it again against the log as
+    /// opened, writes it, continues the log elsewhere when it cannot be
+    /// written ([`Self::rescue`]), and ends the session cleanly.
+    ///
+    /// # Errors
+    /// When the incident cannot be opened for writing; nothing is written.
+    pub fn act(
+        &self,
+        snap: &Snapshot,
+        action: Action,
+        happened: Option<Happened>,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Acted, IncidentError> {
+        let stamp = Stamp {
+            by: self.ctx.operator(),
+            device: self.ctx.device(),
+            now: self.now(),
+        };
+        if let Err(refused) = snap
+            .incident
+            .entry(&snap.plan, action.clone(), happened, stamp)
+        {
+            return Ok(Acted {
+                notices: snap.notices.clone(),
+                outcome: Outcome::Refused(refused.into()),
+                finished: None,
+            });
+        }
+        let mut open = self.open_waiting(&snap.dir, waiting)?;
+        let notices = open.notices().to_vec();
+        let outcome = match self.record(&mut open, action, happened) {
+            Ok(entry) => Outcome::Saved(entry),
+            Err(IncidentError::Log(error)) => {
+                let Rescue { failed, saved_in } = self.rescue(&mut open);
+                match saved_in {
+                    Some(saved_in) => Outcome::Rescued {
+                        error,
+                        failed,
+                        saved_in,
+                    },
+                    None => Outcome::NotSaved {
+                        error,
+                        failed,
+                        unsaved: open.log().unsaved().to_vec(),
+                    },
+                }
+            }
+            // Refused by the log as opened (another writer changed it
+            // since it was read): nothing was written.
+            Err(refused) => Outcome::Refused(refused),
+        };
+        Ok(Acted {
+            notices,
+            outcome,
+            finished: Some(self.finish(open)),
+        })
     }
 
     /// The places a log goes when its folder cannot be written, in order:
@@ -316,41 +435,5 @@ impl Service {
     #[must_use]
     pub fn go_live(&self, open: OpenIncident) -> Live {
         Live::start(open, self.ctx.clone())
-    }
-}
-
-/// What checking an incident folder's record finds, for a report's last
-/// section: whether it checks out, each log's head hash, and what does not.
-#[must_use]
-pub fn verification(dir: &Path) -> crate::paper::report::Verification {
-    let record = crate::io::incident_dir::verify::check_folder(dir, None);
-    let name = |p: &Path| {
-        p.file_name().map_or_else(
-            || p.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
-    crate::paper::report::Verification {
-        ok: record.is_ok(),
-        heads: record
-            .files
-            .iter()
-            .filter_map(|f| Some((name(&f.path), f.read.as_ref().ok()?.head.clone())))
-            .collect(),
-        bad_files: record
-            .files
-            .iter()
-            .filter(|f| !f.is_ok_but_unclosed())
-            .map(|f| name(&f.path))
-            .collect(),
-        open_files: record
-            .files
-            .iter()
-            .filter(|f| f.is_ok_but_unclosed() && f.unclosed())
-            .map(|f| name(&f.path))
-            .collect(),
-        record_incomplete: record.declarations != 1
-            || !record.dangling.is_empty()
-            || !record.short.is_empty(),
     }
 }

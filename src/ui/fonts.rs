@@ -16,8 +16,7 @@ use std::sync::{Arc, Once};
 
 use egui::{FallbackRequest, FontData, FontDefinitions, FontFamily, FontInsert, FontProvider};
 
-/// The bundled CJK font.
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-subset.otf");
+pub use crate::assets::CJK_FONT;
 
 /// The name the bundled font is registered under.
 pub const CJK_FONT_NAME: &str = "noto-sans-cjk-sc";

@@ -25,7 +25,7 @@ use super::clean::{self, say};
 use crate::clock::{self, Clock};
 use crate::i18n::incident::EN;
 use crate::i18n::time::Times;
-use crate::io::incident_dir::{IncidentError, OpenIncident};
+use crate::io::incident_dir::IncidentError;
 use crate::io::plan_file;
 use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
@@ -37,7 +37,7 @@ use crate::model::incident::{
 use crate::model::plan::Plan;
 use crate::model::plan::doc::Target;
 use crate::service::context::Overrides;
-use crate::service::{Context, Service};
+use crate::service::{Context, Outcome, Service};
 
 /// Turns a service error into the command line's words.
 trait OrSay<T> {
@@ -474,8 +474,9 @@ fn new(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens an incident, builds the action, records it, and closes the log;
-/// on a write failure continues the log elsewhere so nothing is lost.
+/// Builds the action against the incident as read and has the service
+/// record it the whole way (check, open, write, rescue, finish); prints
+/// what it came to.
 fn act(
     service: &Service,
     incident: &str,
@@ -491,38 +492,29 @@ fn act(
         }),
         None => None,
     };
-    // A refused command writes nothing: the action is built and checked
-    // against the incident as read, before its log is opened for writing
-    // (which writes a session record, and repairs a crash's torn tail).
     let snap = service.read(&dir).or_say()?;
-    let checked = build(&snap.plan, &snap.incident).and_then(|action| {
-        snap.incident
-            .check_happened(happened)
-            .and_then(|_| snap.incident.check(&snap.plan, action.clone()))
-            .map_err(|e| anyhow!(render::failure(&e.into())))?;
-        Ok(action)
-    });
-    let action = match checked {
+    let action = match build(&snap.plan, &snap.incident) {
         Ok(action) => action,
         Err(e) => {
             render::notices(&snap.notices, out)?;
             return Err(e);
         }
     };
-    let mut open = service
-        .open_waiting(&dir, &mut || {
+    let acted = service
+        .act(&snap, action, happened, &mut || {
             eprintln!(
                 "runbook: other runbook processes on this device are writing this incident; waiting up to 5 s"
             );
         })
         .or_say()?;
-    render::notices(open.notices(), out)?;
-    match service.record(&mut open, action, happened) {
-        Ok(entry) => {
+    render::notices(&acted.notices, out)?;
+    let times = service.context().times();
+    let result = match acted.outcome {
+        Outcome::Saved(entry) => {
             say!(
                 out,
                 "saved: {}",
-                (EN.event)(&entry.event, open.plan(), &service.context().times())
+                (EN.event)(&entry.event, &snap.plan, &times)
             )?;
             if matches!(entry.event, Event::Closed { .. }) {
                 say!(
@@ -530,48 +522,57 @@ fn act(
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
             }
-            finish(service, open, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(IncidentError::Log(e)) => {
-            say!(out, "! {}", (EN.log_error)(&e))?;
-            let code = rescue(service, &mut open, out)?;
-            finish(service, open, out)?;
-            Ok(code)
+        Outcome::Rescued {
+            error,
+            failed,
+            saved_in,
+        } => {
+            say!(out, "! {}", (EN.log_error)(&error))?;
+            tried(&failed, out)?;
+            say!(
+                out,
+                "saved in {} instead; the log continues there",
+                saved_in.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
-        // Refused: nothing was written; end the session cleanly.
-        Err(e) => {
-            finish(service, open, out)?;
-            Err(anyhow!(render::failure(&e)))
+        Outcome::NotSaved {
+            error,
+            failed,
+            unsaved,
+        } => {
+            say!(out, "! {}", (EN.log_error)(&error))?;
+            tried(&failed, out)?;
+            // Nowhere to write: print the entries so a person can copy them.
+            // Still valid JSON, so it can be pasted back into a log's tooling.
+            for entry in &unsaved {
+                let json = serde_json::to_string(entry).unwrap_or_default();
+                writeln!(out, "NOT SAVED: {}", clean::clean_json(&json))?;
+            }
+            Err(anyhow!(
+                "the entry could not be saved anywhere; copy the NOT SAVED line above"
+            ))
         }
+        Outcome::Refused(e) => Err(anyhow!(render::failure(&e))),
+    };
+    // A closing record that cannot be written is a warning, not a
+    // failure: every entry is already saved.
+    match acted.finished {
+        Some(Ok(Some(head))) => say!(out, "log head {}", crate::i18n::short_head(&head))?,
+        Some(Err(e)) => say!(out, "! {}", render::failure(&e))?,
+        Some(Ok(None)) | None => {}
     }
+    result
 }
 
-/// Ends the log session with its closing record and prints the head. A
-/// closing record that cannot be written is a warning, not a failure: every
-/// entry is already saved.
-fn finish(
-    service: &Service,
-    open: OpenIncident,
+/// The places a log could not continue in, and why.
+fn tried(
+    failed: &[(std::path::PathBuf, IncidentError)],
     out: &mut dyn std::io::Write,
-) -> anyhow::Result<()> {
-    match service.finish(open) {
-        Ok(Some(head)) => say!(out, "log head {}", crate::i18n::short_head(&head))?,
-        Ok(None) => {}
-        Err(e) => say!(out, "! {}", render::failure(&e))?,
-    }
-    Ok(())
-}
-
-/// Saves unsaved entries in a continuation file, in the service's order of
-/// places; when none can be written, prints the entries for a person to copy.
-fn rescue(
-    service: &Service,
-    open: &mut OpenIncident,
-    out: &mut dyn std::io::Write,
-) -> anyhow::Result<ExitCode> {
-    let rescue = service.rescue(open);
-    for (place, e) in &rescue.failed {
+) -> std::io::Result<()> {
+    for (place, e) in failed {
         say!(
             out,
             "! could not continue in {}: {}",
@@ -579,21 +580,7 @@ fn rescue(
             render::failure(e)
         )?;
     }
-    if let Some(path) = rescue.saved_in {
-        say!(
-            out,
-            "saved in {} instead; the log continues there",
-            path.display()
-        )?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Nowhere to write: print the entries so a person can copy them.
-    // Still valid JSON, so it can be pasted back into a log's tooling.
-    for entry in open.log().unsaved() {
-        let json = serde_json::to_string(entry).unwrap_or_default();
-        writeln!(out, "NOT SAVED: {}", clean::clean_json(&json))?;
-    }
-    bail!("the entry could not be saved anywhere; copy the NOT SAVED line above")
+    Ok(())
 }
 
 #[cfg(test)]

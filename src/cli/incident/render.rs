@@ -185,8 +185,8 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
             say!(out, "{}  (no readable declaration)", l.name)?;
             continue;
         };
-        let open = if s.is_open() { "open" } else { "closed" };
-        let kind = if s.is_drill() { "drill" } else { "REAL" };
+        let open = if s.open { "open" } else { "closed" };
+        let kind = if s.drill { "drill" } else { "REAL" };
         let crash = if l.crashed_open() {
             "  (did not close cleanly here: resume it)"
         } else {
@@ -196,9 +196,9 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
             out,
             "{}  {open:<6} {kind:<5} level {:<4} {:>10}  {}{crash}",
             l.name,
-            s.level().as_str(),
-            span(times.since(s.declared_at())),
-            s.title()
+            s.level.as_str(),
+            span(times.since(s.declared_at)),
+            s.title
         )?;
     }
     Ok(())

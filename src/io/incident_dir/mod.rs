@@ -12,11 +12,10 @@
 //!   incident by name, the rescue folder.
 //! - [`read`]: reading every log of a folder (following continuations into
 //!   other folders) and merging them into one timeline, with typed notices.
-//! - [`open`]: an incident opened for writing. [`IncidentLog`] is the
-//!   writing side (this device's log and the entries not yet on disk), which
-//!   a writer thread can own; [`OpenIncident`] adds the plan and the state,
-//!   and is the one place where an action is checked, written and only then
-//!   applied.
+//! - [`open`]: an incident's log opened for writing. [`IncidentLog`] is
+//!   the writing side (this device's log and the entries not yet on disk),
+//!   which a writer thread can own; what may be written is decided above,
+//!   in the service.
 //! - [`verify`]: the strict check of a whole record, for `runbook verify`.
 
 pub mod open;
@@ -25,10 +24,10 @@ pub mod read;
 pub mod verify;
 
 pub use crate::model::notice::{FileOp, IncidentError, Notice};
-pub use open::{Device, IncidentLog, OpenIncident};
+pub use open::{Device, IncidentLog, Opened};
 pub use paths::{
-    PLAN_FILE, device_slug, incidents_dir, joined_dirs, list_dirs, remember_joined, rescue_dir,
-    resolve,
+    PLAN_FILE, device_slug, incident_name, incidents_dir, joined_dirs, list_dirs, remember_joined,
+    rescue_dir, resolve,
 };
 pub use read::{load_plan, read_entries};
 
@@ -94,6 +93,31 @@ fn create_dirs_synced(
         created.push(folder.to_owned());
     }
     Ok(created)
+}
+
+/// Makes the folder of a new incident under `<data>/incidents/`, named
+/// `name` (see [`paths::incident_name`]), or `name-2`, `name-3`… when that
+/// is taken; returns it. The folder and its parent are synced, so the new
+/// incident survives a power cut once its log is written.
+///
+/// # Errors
+/// When the folders cannot be made or synced.
+pub fn create_incident_dir(data_dir: &Path, name: &str) -> Result<PathBuf, IncidentError> {
+    let root = incidents_dir(data_dir);
+    create_private_dir(&root).map_err(file_err(FileOp::CreateIncidents, &root))?;
+    let dir = (1..)
+        .map(|n| {
+            if n == 1 {
+                root.join(name)
+            } else {
+                root.join(format!("{name}-{n}"))
+            }
+        })
+        .find(|d| !d.exists())
+        .unwrap_or_else(|| root.join(name));
+    create_private_dir(&dir).map_err(file_err(FileOp::CreateIncident, &dir))?;
+    crate::io::log::sync_dir(&root).map_err(file_err(FileOp::SyncIncidents, &root))?;
+    Ok(dir)
 }
 
 use crate::io::platform::private_dir_builder;

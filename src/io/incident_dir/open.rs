@@ -1,11 +1,13 @@
-//! An incident opened for writing.
+//! An incident's log opened for writing.
 //!
 //! [`IncidentLog`] is the writing side: this device's log file, and the
 //! entries that could not be written yet, in order. It knows nothing of the
-//! plan or the state, so a writer thread can own it while the window keeps
-//! the state. [`OpenIncident`] is the whole incident for a caller that writes
-//! synchronously (the command line): check the action with the model, write
-//! it durably, and only then apply it.
+//! state, so a writer thread can own it while the window keeps the state;
+//! what an entry is, and whether it may be written, is the model's and the
+//! service's business (`crate::service::OpenIncident`). Here: starting a
+//! new incident's log, opening an existing one (waiting for other processes
+//! of this device, repairing a torn tail, continuing after damage),
+//! appending durably, continuing in another folder, and closing cleanly.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -13,14 +15,13 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::paths::{
-    PLAN_FILE, device_slug, incidents_dir, link_to, log_path, next_log_path, writer_logs,
-    writer_names,
+    PLAN_FILE, device_slug, link_to, log_path, next_log_path, writer_logs, writer_names,
 };
 use super::read::{load_plan, read_all};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
-use crate::model::incident::{Action, Causes, Declaration, Entry, Event, Happened, Incident};
-use crate::model::plan::{self, Plan};
+use crate::model::incident::{Causes, Entry};
+use crate::model::plan::Plan;
 
 /// Who writes: the device's name, and the computer it is (a digest of its
 /// machine id; `None` where it is not known, as in tests and older logs).
@@ -258,27 +259,31 @@ impl IncidentLog {
     }
 }
 
-/// An incident opened for work: the plan, the state and the log.
+/// What opening an incident's folder for writing found: this device's log,
+/// ready to append to, and everything the folder holds, read.
 #[derive(Debug)]
-pub struct OpenIncident {
-    log: IncidentLog,
-    plan: Plan,
-    incident: Incident,
-    notices: Vec<Notice>,
+pub struct Opened {
+    /// The writing side.
+    pub log: IncidentLog,
+    /// The pinned plan.
+    pub plan: Plan,
+    /// Every entry of every log, merged in order.
+    pub entries: Vec<Entry>,
+    /// What opening and reading found: repairs, damage, crashes.
+    pub notices: Vec<Notice>,
 }
 
-impl OpenIncident {
-    /// Declares a new incident: makes its folder, pins the plan, starts the
-    /// log and writes the declaration.
+impl IncidentLog {
+    /// Starts the log of a new incident in `dir` (made by
+    /// [`super::create_incident_dir`]): pins the plan there, byte for byte,
+    /// and writes the declaration as the log's first entry.
     ///
     /// # Errors
-    /// A refused declaration (unknown class or level…), a plan that does not
-    /// load, or a file that cannot be written.
-    pub fn declare<'a>(
-        data_dir: &Path,
+    /// When the plan copy or the log cannot be written.
+    pub fn create<'a>(
+        dir: &Path,
         plan_bytes: &[u8],
-        declaration: Declaration,
-        by: &str,
+        declaration: &Entry,
         device: impl Into<Device<'a>>,
         now: DateTime<Utc>,
     ) -> Result<Self, IncidentError> {
@@ -286,18 +291,10 @@ impl OpenIncident {
             name: device,
             machine,
         } = device.into();
-        let plan = plan::parse(plan_bytes)
-            .map_err(|d| IncidentError::PlanCopy {
-                path: PathBuf::new(),
-                first: d.into_iter().next().map(Box::new),
-            })?
-            .plan;
-        let sha = log::sha256_hex(plan_bytes);
-        let event = crate::model::incident::declare(&plan, &sha, declaration, now)?;
-        let dir = new_incident_dir(data_dir, &event, now)?;
         let plan_path = dir.join(PLAN_FILE);
         log::write_new_file(&plan_path, plan_bytes)
             .map_err(file_err(FileOp::WritePlanCopy, &plan_path))?;
+        let sha = log::sha256_hex(plan_bytes);
         let session = Session {
             device: device.to_owned(),
             machine: machine.map(str::to_owned),
@@ -305,70 +302,42 @@ impl OpenIncident {
             at: now,
         };
         let writer_name = device_slug(device);
-        let mut writer = Writer::create(&log_path(&dir, &writer_name, 1), &session, None)?;
-        let entry = Entry {
-            recorded_at: now,
-            happened_at: None,
-            by: by.to_owned(),
-            device: device.to_owned(),
-            after: crate::model::incident::Causes::default(),
-            event,
-        };
-        writer.append(&entry)?;
-        let incident = Incident::new(&entry).map_err(|error| IncidentError::Replay {
-            dir: dir.clone(),
-            error,
-        })?;
+        let mut writer = Writer::create(&log_path(dir, &writer_name, 1), &session, None)?;
+        writer.append(declaration)?;
         Ok(Self {
-            log: IncidentLog {
-                dir,
-                device: device.to_owned(),
-                machine: machine.map(str::to_owned),
-                writer_name,
-                writer: Some(writer),
-                stalled: None,
-                unsaved: Vec::new(),
-                seen: Causes::default(),
-                plan_bytes: plan_bytes.to_owned(),
-                plan_sha256: sha,
-            },
-            plan,
-            incident,
-            notices: Vec::new(),
+            dir: dir.to_owned(),
+            device: device.to_owned(),
+            machine: machine.map(str::to_owned),
+            writer_name,
+            writer: Some(writer),
+            stalled: None,
+            unsaved: Vec::new(),
+            seen: Causes::default(),
+            plan_bytes: plan_bytes.to_owned(),
+            plan_sha256: sha,
         })
     }
 
-    /// Opens an incident folder: reads every log, folds the state, and opens
-    /// this device's log for appending (repairing a torn tail, or continuing
-    /// in a new file after damage). A log that cannot be written (a full
-    /// disk) opens with no writer: [`Self::record`] keeps the entries unsaved
-    /// and [`IncidentLog::continue_in`] saves them elsewhere.
+    /// Opens an incident folder for writing: this device's log for
+    /// appending (repairing a torn tail, or continuing in a new file after
+    /// damage), then every log read and merged. A log that cannot be
+    /// written (a full disk) opens with no writer: [`Self::append`] keeps
+    /// the entries unsaved and [`Self::continue_in`] saves them elsewhere.
+    ///
+    /// When every writer name of this device is held by other processes,
+    /// waits for one to be free for up to `patience`, calling `waiting` once
+    /// after a second so that a person knows why nothing happens yet.
     ///
     /// # Errors
-    /// When the plan copy or the logs cannot be read, or another process is
-    /// writing this device's log.
+    /// When the plan copy or the logs cannot be read, another computer
+    /// writes under this device's name, or other processes hold its logs.
     pub fn open<'a>(
-        dir: &Path,
-        device: impl Into<Device<'a>>,
-        now: DateTime<Utc>,
-    ) -> Result<Self, IncidentError> {
-        Self::open_waiting(dir, device, now, Duration::ZERO, &mut || {})
-    }
-
-    /// Opens an incident folder like [`Self::open`]; when every writer name
-    /// of this device is held by other processes, waits for one to be free
-    /// for up to `patience`, calling `waiting` once after a second so that
-    /// a person knows why nothing happens yet.
-    ///
-    /// # Errors
-    /// As [`Self::open`].
-    pub fn open_waiting<'a>(
         dir: &Path,
         device: impl Into<Device<'a>>,
         now: DateTime<Utc>,
         patience: Duration,
         waiting: &mut dyn FnMut(),
-    ) -> Result<Self, IncidentError> {
+    ) -> Result<Opened, IncidentError> {
         let Device {
             name: device,
             machine,
@@ -422,21 +391,16 @@ impl OpenIncident {
         };
         let read = read_all(dir)?;
         let seen = read.seen.without(&writer_name);
-        let (entries, read_notices) = (read.entries, read.notices);
         // This writer's torn tail was repaired when its log was opened
         // above; a notice that it "will be repaired" would be stale.
         let own = writer.as_ref().map(|w| w.path().to_owned());
         notices.extend(
-            read_notices.into_iter().filter(
+            read.notices.into_iter().filter(
                 |n| !matches!(n, Notice::TornTail { file, .. } if Some(file) == own.as_ref()),
             ),
         );
-        let incident = Incident::from_entries(entries).map_err(|error| IncidentError::Replay {
-            dir: dir.to_owned(),
-            error,
-        })?;
-        Ok(Self {
-            log: IncidentLog {
+        Ok(Opened {
+            log: Self {
                 dir: dir.to_owned(),
                 device: device.to_owned(),
                 machine: machine.map(str::to_owned),
@@ -449,134 +413,10 @@ impl OpenIncident {
                 plan_sha256: sha,
             },
             plan,
-            incident,
+            entries: read.entries,
             notices,
         })
     }
-
-    /// The incident's folder.
-    #[must_use]
-    pub fn dir(&self) -> &Path {
-        self.log.dir()
-    }
-
-    /// The plan it runs under (the pinned copy).
-    #[must_use]
-    pub fn plan(&self) -> &Plan {
-        &self.plan
-    }
-
-    /// The state, folded from the logs and every entry made since (saved or not).
-    #[must_use]
-    pub fn incident(&self) -> &Incident {
-        &self.incident
-    }
-
-    /// What opening found: repairs, damage, crashes.
-    #[must_use]
-    pub fn notices(&self) -> &[Notice] {
-        &self.notices
-    }
-
-    /// The writing side.
-    #[must_use]
-    pub fn log(&self) -> &IncidentLog {
-        &self.log
-    }
-
-    /// The writing side, to continue elsewhere or to inject faults in tests.
-    pub fn log_mut(&mut self) -> &mut IncidentLog {
-        &mut self.log
-    }
-
-    /// Takes the incident apart: the writing side for a writer thread, and
-    /// the plan, the state and the notices for whoever shows them.
-    #[must_use]
-    pub fn into_parts(self) -> (IncidentLog, Plan, Incident, Vec<Notice>) {
-        (self.log, self.plan, self.incident, self.notices)
-    }
-
-    /// Checks an action, writes it durably and applies it.
-    ///
-    /// On a write failure the entry is applied and kept unsaved (the operator
-    /// did it; it must not vanish from the screen) and the error says it is
-    /// NOT saved: call [`IncidentLog::continue_in`] to save it.
-    ///
-    /// # Errors
-    /// A refused action (nothing written), or a failed write.
-    pub fn record(
-        &mut self,
-        action: Action,
-        by: &str,
-        happened: Option<Happened>,
-        now: DateTime<Utc>,
-    ) -> Result<Entry, IncidentError> {
-        let happened_at = self.incident.check_happened(happened)?;
-        let event = self.incident.check(&self.plan, action)?;
-        let entry = Entry {
-            recorded_at: now,
-            happened_at,
-            by: by.to_owned(),
-            device: self.log.device.clone(),
-            after: crate::model::incident::Causes::default(),
-            event,
-        };
-        self.incident.apply(&entry);
-        self.log.append(entry.clone())?;
-        Ok(entry)
-    }
-
-    /// Continues the log in another folder; see [`IncidentLog::continue_in`].
-    ///
-    /// # Errors
-    /// When the new file cannot be written either; the entries stay unsaved.
-    pub fn continue_in(
-        &mut self,
-        folder: &Path,
-        now: DateTime<Utc>,
-    ) -> Result<PathBuf, IncidentError> {
-        self.log.continue_in(folder, now)
-    }
-
-    /// Ends the writing session cleanly; see [`IncidentLog::finish`].
-    ///
-    /// # Errors
-    /// When the closing record cannot be written; no operator entry is lost by that.
-    pub fn finish(self, now: DateTime<Utc>) -> Result<Option<String>, IncidentError> {
-        self.log.finish(now)
-    }
-}
-
-/// Makes the folder of a new incident: `<stamp>-<class>[-drill][-n]`.
-fn new_incident_dir(
-    data_dir: &Path,
-    event: &Event,
-    now: DateTime<Utc>,
-) -> Result<PathBuf, IncidentError> {
-    let Event::Declared { class, drill, .. } = event else {
-        return Err(IncidentError::Replay {
-            dir: PathBuf::new(),
-            error: crate::model::incident::ReplayError::NotDeclared,
-        });
-    };
-    let root = incidents_dir(data_dir);
-    create_private_dir(&root).map_err(file_err(FileOp::CreateIncidents, &root))?;
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let suffix = if *drill { "-drill" } else { "" };
-    let base = format!("{stamp}-{class}{suffix}");
-    let dir = (1..)
-        .map(|n| {
-            if n == 1 {
-                root.join(&base)
-            } else {
-                root.join(format!("{base}-{n}"))
-            }
-        })
-        .find(|d| !d.exists())
-        .unwrap_or_else(|| root.join(&base));
-    create_private_dir(&dir).map_err(file_err(FileOp::CreateIncident, &dir))?;
-    log::sync_dir(&root).map_err(file_err(FileOp::SyncIncidents, &root))?;
-    Ok(dir)
 }
 
 /// Opens a writer's newest log for appending (repairing a torn tail), or

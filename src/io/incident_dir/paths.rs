@@ -8,6 +8,16 @@ use crate::model::incident::Event;
 /// The file name of the pinned plan in an incident folder.
 pub const PLAN_FILE: &str = "plan.ron";
 
+/// The folder name of an incident declared at `at` (UTC): when, the fault
+/// class, and whether it is a drill — `20261207-031500-network-drill` —, so
+/// a listing sorts by time and says what each one was.
+#[must_use]
+pub fn incident_name(at: chrono::DateTime<chrono::Utc>, class: &str, drill: bool) -> String {
+    let stamp = at.format("%Y%m%d-%H%M%S");
+    let suffix = if drill { "-drill" } else { "" };
+    format!("{stamp}-{class}{suffix}")
+}
+
 /// The folder of all incidents under a data directory.
 #[must_use]
 pub fn incidents_dir(data_dir: &Path) -> PathBuf {

@@ -14,7 +14,8 @@ use crate::model::plan::template;
 
 use super::Incident;
 use super::event::{
-    Answer, CallOutcome, Channel, Commander, EntryRef, Event, MessageChannel, StepStatus,
+    Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
+    StepStatus,
 };
 
 /// An action on an open (or, for reopening, closed) incident.
@@ -445,6 +446,49 @@ fn check_level(plan: &Plan, level: &LevelId) -> Result<(), ActionError> {
     }
 }
 
+/// Who makes an entry, where and when: what every new entry is stamped
+/// with besides its event.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    /// Who records it.
+    pub by: &'a str,
+    /// On which device.
+    pub device: &'a str,
+    /// When it is recorded.
+    pub now: DateTime<Utc>,
+}
+
+impl Entry {
+    /// A new entry, not yet seen by any writer: the one constructor of an
+    /// entry the operator makes. What its writer has seen of the others
+    /// (`after`) is stamped by the log as it writes it.
+    fn made(event: Event, happened_at: Option<DateTime<Utc>>, stamp: Stamp<'_>) -> Self {
+        Self {
+            recorded_at: stamp.now,
+            happened_at,
+            by: stamp.by.to_owned(),
+            device: stamp.device.to_owned(),
+            after: Causes::default(),
+            event,
+        }
+    }
+}
+
+/// Checks a declaration ([`declare`]) and builds the entry that starts the
+/// incident's log.
+///
+/// # Errors
+/// As [`declare`]; nothing is built.
+pub fn declaration_entry(
+    plan: &Plan,
+    plan_sha256: &str,
+    d: Declaration,
+    stamp: Stamp<'_>,
+) -> Result<Entry, ActionError> {
+    let event = declare(plan, plan_sha256, d, stamp.now)?;
+    Ok(Entry::made(event, None, stamp))
+}
+
 impl Incident {
     /// Checks when something happened against the incident: a time before
     /// the discovery is refused unless the operator confirmed it. Returns
@@ -465,6 +509,26 @@ impl Incident {
             }
             h => Ok(h.map(|h| h.at)),
         }
+    }
+
+    /// Checks an action, and when it happened, against the incident and the
+    /// plan it runs under, and builds the entry to write: the one way an
+    /// entry is made from what a person does, for the window and the
+    /// command line alike. Nothing is applied: the caller writes it, then
+    /// applies it.
+    ///
+    /// # Errors
+    /// As [`Self::check_happened`] and [`Self::check`]; nothing is built.
+    pub fn entry(
+        &self,
+        plan: &Plan,
+        action: Action,
+        happened: Option<Happened>,
+        stamp: Stamp<'_>,
+    ) -> Result<Entry, ActionError> {
+        let happened_at = self.check_happened(happened)?;
+        let event = self.check(plan, action)?;
+        Ok(Entry::made(event, happened_at, stamp))
     }
 
     /// Checks an action against the incident and the plan it runs under, and

@@ -26,8 +26,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 pub use action::{
-    Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, check_length,
-    declare, suggested_level,
+    Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, Stamp,
+    check_length, declaration_entry, declare, suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
@@ -41,6 +41,28 @@ use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::Target;
+
+/// An incident at a glance, as a list shows it: small enough to keep for
+/// every incident on the laptop, where the state of a long one is not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    /// Its title.
+    pub title: String,
+    /// Its fault class.
+    pub class: ClassId,
+    /// Its current level.
+    pub level: LevelId,
+    /// A drill.
+    pub drill: bool,
+    /// Still open.
+    pub open: bool,
+    /// When it was declared.
+    pub declared_at: DateTime<Utc>,
+    /// When anything was last recorded.
+    pub last_activity: DateTime<Utc>,
+    /// When it was closed, if it is.
+    pub closed_at: Option<DateTime<Utc>>,
+}
 
 /// The state of an incident, rebuilt from its events. The fields are private:
 /// only [`Incident::apply`] changes them, so nothing outside the fold can make
@@ -334,6 +356,21 @@ impl Incident {
     #[must_use]
     pub fn last_activity(&self) -> DateTime<Utc> {
         self.last_recorded
+    }
+
+    /// What a list of incidents shows of this one.
+    #[must_use]
+    pub fn headline(&self) -> Headline {
+        Headline {
+            title: self.title.clone(),
+            class: self.class.clone(),
+            level: self.level().clone(),
+            drill: self.is_drill(),
+            open: self.is_open(),
+            declared_at: self.declared_at(),
+            last_activity: self.last_activity(),
+            closed_at: self.closed_at(),
+        }
     }
 
     /// How the plan reaches the commander: a person's or role holder's

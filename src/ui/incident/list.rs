@@ -10,6 +10,8 @@ use super::super::{Command, Shown, theme, widgets};
 use super::{IncidentKey, drill_chip, level_chip};
 use crate::i18n::time::Span;
 use crate::model::ids::{ClassId, LevelId};
+use crate::model::incident::Headline;
+use crate::model::notice::IncidentError;
 
 /// One incident in the list, as the app read it from its folder.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +34,8 @@ pub struct IncidentRow {
     pub last_activity: Option<DateTime<Utc>>,
     /// This device's last session on it did not end cleanly.
     pub crashed: bool,
-    /// Why it cannot be read, worded.
-    pub unreadable: Option<String>,
+    /// Why it cannot be read.
+    pub unreadable: Option<IncidentError>,
     /// Its long log is being read on another thread: only the folder is
     /// known yet.
     pub reading: bool,
@@ -42,6 +44,25 @@ pub struct IncidentRow {
 }
 
 impl IncidentRow {
+    /// The row of an incident read from its folder.
+    #[must_use]
+    pub fn of_headline(dir: PathBuf, h: &Headline, key: Option<IncidentKey>) -> Self {
+        Self {
+            dir,
+            title: h.title.clone(),
+            class: Some(h.class.clone()),
+            level: Some(h.level.clone()),
+            drill: h.drill,
+            open: h.open,
+            declared_at: Some(h.declared_at),
+            last_activity: Some(h.last_activity),
+            crashed: false,
+            unreadable: None,
+            reading: false,
+            key,
+        }
+    }
+
     /// The row of an incident known only by its folder: its name, and
     /// nothing read (still being read, or unreadable).
     #[must_use]
@@ -154,6 +175,7 @@ fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<
         });
         ui.horizontal_wrapped(|ui| {
             if let Some(why) = &row.unreadable {
+                let why = (tr.incident.failure)(why);
                 ui.label(
                     RichText::new(format!("{}: {why}", tr.walk.unreadable))
                         .color(theme::error_text(shown.dark)),
