@@ -18,8 +18,9 @@ use runbook::model::incident::{
 use runbook::model::notice::LogError;
 use runbook::model::plan::{self, Plan};
 use runbook::service::context::Overrides;
+use runbook::service::jobs::{Listing, RowState};
 use runbook::service::live::Update;
-use runbook::service::{Context, Service};
+use runbook::service::{Context, Outcome, Service};
 
 const SETTLE: Wait = Wait::from_secs(10);
 
@@ -585,4 +586,170 @@ fn a_note_from_a_terminal_on_the_same_device_reaches_the_open_window() {
     assert_eq!(live.saved(), live.projected());
     live.finish().unwrap();
     assert_eq!(service.read(&dir).unwrap().incident.timeline().len(), 4);
+}
+
+/// Every byte of every file in an incident's folder, by name.
+fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn one_service_call_records_an_action_the_whole_way_and_says_what_it_came_to() {
+    let data = tempfile::tempdir().unwrap();
+    let (service, hand) = service(data.path(), "ann");
+    let open = service
+        .declare(
+            &test_plan(),
+            &plan_bytes(),
+            declaration("software", Some("III"), &[]),
+        )
+        .unwrap();
+    let dir = open.dir().to_owned();
+    service.finish(open).unwrap();
+    hand.advance_minutes(2);
+
+    // Saved: the entry as written, and the session ended with its head.
+    let snap = service.read(&dir).unwrap();
+    let acted = service
+        .act(&snap, note("bridge opened"), None, &mut || {})
+        .unwrap();
+    let Outcome::Saved(entry) = &acted.outcome else {
+        panic!("saved: {:?}", acted.outcome);
+    };
+    assert_eq!(entry.by, "ann");
+    assert_eq!(entry.device, "laptop-1");
+    assert_eq!(entry.recorded_at, t0() + Duration::minutes(2));
+    assert!(matches!(&entry.event, Event::Note { text, .. } if text == "bridge opened"));
+    let head = match &acted.finished {
+        Some(Ok(Some(head))) => head.clone(),
+        other => panic!("a clean end with a head: {other:?}"),
+    };
+    let log = service
+        .incident_dirs()
+        .first()
+        .map(|d| d.join("log-laptop-1.jsonl"))
+        .unwrap();
+    assert_eq!(
+        log::read(&log).unwrap().head(),
+        head,
+        "the head printed is the log's"
+    );
+    let after = service.read(&dir).unwrap();
+    assert_eq!(after.incident.timeline().last(), Some(entry));
+
+    // Refused: with why, and not one byte written (not even a session).
+    let before = folder_bytes(&dir);
+    let refused = service
+        .act(
+            &after,
+            Action::SetStep {
+                step: StepId::new("no-such-step"),
+                status: StepStatus::Done,
+            },
+            None,
+            &mut || {},
+        )
+        .unwrap();
+    assert!(
+        matches!(
+            &refused.outcome,
+            Outcome::Refused(IncidentError::Action(ActionError::UnknownStep(s))) if s.as_str() == "no-such-step"
+        ),
+        "{:?}",
+        refused.outcome
+    );
+    assert!(refused.finished.is_none(), "the log was never opened");
+    assert_eq!(
+        folder_bytes(&dir),
+        before,
+        "a refused action writes nothing"
+    );
+}
+
+#[test]
+fn the_list_job_reads_each_incident_and_again_only_when_it_changed() {
+    let data = tempfile::tempdir().unwrap();
+    let (service, hand) = service(data.path(), "ann");
+    let plan = test_plan();
+    let mut first = service
+        .declare(
+            &plan,
+            &plan_bytes(),
+            declaration("software", Some("III"), &[]),
+        )
+        .unwrap();
+    let first_dir = first.dir().to_owned();
+    hand.advance_minutes(1);
+    let second = service
+        .declare(
+            &plan,
+            &plan_bytes(),
+            declaration("software", Some("II"), &[]),
+        )
+        .unwrap();
+    let second_dir = second.dir().to_owned();
+    service.finish(second).unwrap();
+    // A folder with a plan and no readable log.
+    let broken = service.incidents_dir().join("20260302-090000-broken");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("plan.ron"), plan_bytes()).unwrap();
+    std::fs::write(broken.join("log-x.jsonl"), "not a log\n").unwrap();
+
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = std::sync::Arc::clone(&woken);
+    let mut listing = Listing::new(
+        service.clone(),
+        std::sync::Arc::new(move || {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }),
+    );
+    let rows = listing.refresh(&|_| None).to_vec();
+    let row = |dir: &Path| rows.iter().find(|r| r.dir == dir).unwrap().clone();
+    let RowState::Read(h) = row(&first_dir).state else {
+        panic!("read: {:?}", row(&first_dir));
+    };
+    assert_eq!((h.level.as_str(), h.open), ("III", true));
+    assert!(
+        row(&first_dir).crashed,
+        "its session is still running, so to this list it did not end cleanly"
+    );
+    assert!(!row(&second_dir).crashed);
+    assert!(
+        matches!(row(&broken).state, RowState::Unreadable(_)),
+        "{:?}",
+        row(&broken)
+    );
+
+    // Open in the window: its state is taken as the window has it.
+    let shown = first.incident().headline();
+    let rows = listing
+        .refresh(&|d| (d == first_dir).then(|| shown.clone()))
+        .to_vec();
+    let open_row = rows.iter().find(|r| r.dir == first_dir).unwrap();
+    assert_eq!(open_row.state, RowState::Read(shown.clone()));
+    assert!(!open_row.crashed, "open here, its session is running");
+
+    // A note: the changed folder is read again.
+    hand.advance_minutes(5);
+    service.record(&mut first, note("later"), None).unwrap();
+    service.finish(first).unwrap();
+    let rows = listing.refresh(&|_| None).to_vec();
+    let RowState::Read(h) = &rows.iter().find(|r| r.dir == first_dir).unwrap().state else {
+        panic!("read");
+    };
+    assert_eq!(h.last_activity, t0() + Duration::minutes(6));
+    assert!(listing.poll().is_empty(), "short logs are read at once");
+    assert!(!listing.is_reading());
+    assert_eq!(woken.load(std::sync::atomic::Ordering::Relaxed), 0);
 }
