@@ -78,9 +78,12 @@ pub fn run(cmd: &GenerateCommand, out: &mut dyn std::io::Write) -> anyhow::Resul
             if let Err(diags) = crate::model::plan::parse(text.as_bytes()) {
                 bail!(
                     "the generated plan does not load: {}",
-                    diags
-                        .first()
-                        .map_or_else(String::new, |d| d.message.clone())
+                    diags.first().map_or_else(String::new, |d| {
+                        crate::model::plan::Wording::message(
+                            crate::i18n::Lang::En.tr().plan,
+                            &d.kind,
+                        )
+                    })
                 );
             }
             crate::io::output::write_atomic(file, text.as_bytes())?;

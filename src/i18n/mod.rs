@@ -7,13 +7,16 @@
 //! Chinese interface is a bug the compiler should catch. Strings with values
 //! are functions. Plan content is never translated here: it is shown as its
 //! author wrote it. Each view's strings sit in a sub-table of their own
-//! (`org`, `contacts`, `text`, `classes`, …), still in this module.
+//! (`org`, `contacts`, `text`, `classes`, …), still in this module; `plan`
+//! words what the plan reader finds, from the typed kinds the model hands
+//! over.
 
 pub mod classes;
 pub mod contacts;
 pub mod incident;
 pub mod org;
 pub mod paper;
+pub mod plan;
 pub mod talk;
 pub mod text;
 pub mod time;
@@ -158,6 +161,7 @@ pub struct Tr {
     pub walk: &'static walk::WalkTr,
     pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
+    pub plan: &'static plan::PlanTr,
 }
 
 /// 简体中文.
@@ -261,6 +265,7 @@ pub const ZH: Tr = Tr {
     walk: &walk::ZH,
     paper: &paper::ZH,
     talk: &talk::ZH,
+    plan: &plan::ZH,
 };
 
 /// English.
@@ -369,6 +374,7 @@ pub const EN: Tr = Tr {
     walk: &walk::EN,
     paper: &paper::EN,
     talk: &talk::EN,
+    plan: &plan::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:
