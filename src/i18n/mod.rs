@@ -8,11 +8,12 @@
 //! are functions. Plan content is never translated here: it is shown as its
 //! author wrote it. Each view's strings sit in a sub-table of their own
 //! (`org`, `contacts`, `text`, `classes`, …), still in this module; `plan`
-//! words what the plan reader finds, from the typed kinds the model hands
-//! over.
+//! words what the plan reader finds and `diff` what changed between two
+//! revisions, from the typed values the model hands over.
 
 pub mod classes;
 pub mod contacts;
+pub mod diff;
 pub mod incident;
 pub mod org;
 pub mod paper;
@@ -162,6 +163,7 @@ pub struct Tr {
     pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
     pub plan: &'static plan::PlanTr,
+    pub diff: &'static diff::DiffTr,
 }
 
 /// 简体中文.
@@ -266,6 +268,7 @@ pub const ZH: Tr = Tr {
     paper: &paper::ZH,
     talk: &talk::ZH,
     plan: &plan::ZH,
+    diff: &diff::ZH,
 };
 
 /// English.
@@ -375,6 +378,7 @@ pub const EN: Tr = Tr {
     paper: &paper::EN,
     talk: &talk::EN,
     plan: &plan::EN,
+    diff: &diff::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:
