@@ -81,8 +81,10 @@ pub enum Command {
     /// Check plan files: report every error and warning with its line and
     /// column, or a one-line summary when the plan is valid.
     ///
-    /// Exits 0 when every plan is valid, 1 when any has an error (or, with
-    /// --strict, a warning), 2 on a usage error.
+    /// The report is in the locale's language: Chinese when LC_ALL,
+    /// LC_MESSAGES or LANG starts with zh, English otherwise. Exits 0 when
+    /// every plan is valid, 1 when any has an error (or, with --strict, a
+    /// warning), 2 on a usage error.
     Check {
         /// Plan files (RON) to check.
         #[arg(required = true, value_name = "PLAN")]
