@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory as _, Parser, Subcommand};
 
+use crate::i18n::Lang;
 use crate::io::{log, plan_file};
 use clean::say;
 
@@ -80,8 +81,10 @@ pub enum Command {
     /// Check plan files: report every error and warning with its line and
     /// column, or a one-line summary when the plan is valid.
     ///
-    /// Exits 0 when every plan is valid, 1 when any has an error (or, with
-    /// --strict, a warning), 2 on a usage error.
+    /// The report is in the locale's language: Chinese when LC_ALL,
+    /// LC_MESSAGES or LANG starts with zh, English otherwise. Exits 0 when
+    /// every plan is valid, 1 when any has an error (or, with --strict, a
+    /// warning), 2 on a usage error.
     Check {
         /// Plan files (RON) to check.
         #[arg(required = true, value_name = "PLAN")]
@@ -174,7 +177,9 @@ pub fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        Some(Command::Check { ref plans, strict }) => check(plans, strict, &mut out),
+        Some(Command::Check { ref plans, strict }) => {
+            check(Lang::from_env(), plans, strict, &mut out)
+        }
         Some(Command::Diff {
             ref old,
             ref new,
@@ -240,41 +245,41 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// `runbook check`: prints a report for each plan; 0 when all are valid.
+/// `runbook check`: prints a report for each plan, in the language given
+/// (the locale's, from `main`); 0 when all are valid.
 ///
 /// # Errors
 /// Only when the report cannot be written.
 pub fn check(
+    lang: Lang,
     plans: &[PathBuf],
     strict: bool,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<ExitCode> {
+    let t = lang.tr().plan;
     let mut failed = false;
     for path in plans {
         let file = plan_file::load(path);
-        let name = path.display();
+        let name = path.display().to_string();
         match &file.outcome {
             Ok(checked) => {
                 let warnings = checked.warnings.len();
-                let summary = checked.plan.summary();
+                let summary = (t.summary)(&checked.plan.summary());
                 if warnings == 0 {
-                    say!(out, "{name}: OK: {summary}")?;
+                    say!(out, "{}", (t.check_ok)(&name, &summary))?;
                 } else {
-                    let s = if warnings == 1 { "" } else { "s" };
-                    say!(out, "{name}: OK with {warnings} warning{s}: {summary}")?;
+                    say!(out, "{}", (t.check_ok_warnings)(&name, warnings, &summary))?;
                     failed |= strict;
                 }
             }
             Err(diags) => {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 let warnings = diags.len() - errors;
-                let es = if errors == 1 { "" } else { "s" };
-                let ws = if warnings == 1 { "" } else { "s" };
-                say!(out, "{name}: {errors} error{es}, {warnings} warning{ws}")?;
+                say!(out, "{}", (t.check_failed)(&name, errors, warnings))?;
                 failed = true;
             }
         }
-        for text in file.rendered() {
+        for text in file.rendered(t) {
             clean::lines(out, &text)?;
         }
     }

@@ -2,11 +2,21 @@
 
 use std::process::Command;
 
-/// Runs the real binary in the crate's folder: exit code, stdout, stderr.
+/// Runs the real binary in the crate's folder, in an English locale: exit
+/// code, stdout, stderr.
 pub(crate) fn runbook(args: &[&str]) -> (i32, String, String) {
+    runbook_in_locale("en_US.UTF-8", args)
+}
+
+/// Runs the real binary in the crate's folder with `LANG` set (and the
+/// variables that would override it unset), as a user of that locale does.
+pub(crate) fn runbook_in_locale(lang: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     (
@@ -45,6 +55,73 @@ fn a_broken_plan_shows_file_line_column_source_and_caret() {
     let caret_line = out.lines().find(|l| l.contains('^')).unwrap();
     assert_eq!(caret_line.find('^'), Some(5 + 78), "{out}");
     assert!(caret_line.ends_with("^^^^^"), "{out}");
+}
+
+/// The whole report for a good and a broken plan, in each language the
+/// locale asks for: the words change, the `file:line:col:` and the caret
+/// that editors and eyes jump to do not.
+#[test]
+fn check_speaks_the_locales_language() {
+    let args = [
+        "check",
+        "plans/minimal.ron",
+        "tests/data/broken/unknown-role.ron",
+    ];
+    let excerpt = format!(
+        "   |\n62 |             (id: \"fix\", text: \"Fix the fault.\", phase: Some(\"recover\"), role: \"dba\", kind: Action),\n   | {}^^^^^\n",
+        " ".repeat(78)
+    );
+    let (code, out, _) = runbook_in_locale("en_US.UTF-8", &args);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "plans/minimal.ron: OK: 1 units, 1 roles, 2 people, 1 fault classes, 1 procedures, 2 steps, 0 templates\n\
+             tests/data/broken/unknown-role.ron: 1 error, 0 warnings\n\
+             tests/data/broken/unknown-role.ron:62:79: error: procedures[other].steps[fix].role: no role \"dba\" (known: \"commander\")\n\
+             {excerpt}"
+        )
+    );
+    let (code, out, _) = runbook_in_locale("zh_CN.UTF-8", &args);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "plans/minimal.ron: 通过：1 个单位，1 个岗位，2 人，1 类故障，1 个处置流程，2 个步骤，0 个通知模板\n\
+             tests/data/broken/unknown-role.ron: 1 个错误，0 条警告\n\
+             tests/data/broken/unknown-role.ron:62:79: 错误: procedures[other].steps[fix].role: 找不到岗位 \"dba\"（已有：\"commander\"）\n\
+             {excerpt}"
+        )
+    );
+    // Warnings, in Chinese.
+    let (code, out, _) = runbook_in_locale(
+        "zh_CN.UTF-8",
+        &["check", "tests/data/warnings/role-without-deputy.ron"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("tests/data/warnings/role-without-deputy.ron: 通过，有 1 条警告："),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "role-without-deputy.ron:17:9: 警告: roles[commander].deputies: 岗位 \"commander\" 没有替补"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn other_commands_print_a_broken_plan_in_the_locales_language() {
+    let (code, out, err) = runbook_in_locale(
+        "zh_CN.UTF-8",
+        &["show", "org", "tests/data/broken/unknown-role.ron"],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("unknown-role.ron:62:79: 错误: procedures[other].steps[fix].role: 找不到岗位"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The window, driven through egui_kittest without a display: the bundled
 //! plan opens, every view is reachable by mouse and keyboard, a broken plan
-//! shows its located errors and keeps the plan on screen, and the language
-//! switch changes the interface.
+//! shows its located errors (in the window's language) and keeps the plan on
+//! screen, and the language switch changes the interface.
 
 use std::path::{Path, PathBuf};
 
@@ -82,6 +82,27 @@ fn a_broken_plan_shows_its_located_error_and_keeps_the_previous_plan() {
     h.get_by_label("Dismiss").click();
     h.run();
     assert!(h.state().failed().is_none());
+}
+
+/// A failed load keeps its diagnostics, not sentences: they are worded in
+/// the window's language when drawn, and again after a switch.
+#[test]
+fn a_failed_load_is_worded_in_the_windows_language() {
+    let mut h = app(Lang::Zh, None);
+    h.run();
+    h.state_mut()
+        .open_path(&data("tests/data/broken/unknown-role.ron"));
+    h.run();
+    h.get_by_label_contains("有 1 个错误，无法打开");
+    h.get_by_label_contains(
+        "unknown-role.ron:62:79: 错误: procedures[other].steps[fix].role: 找不到岗位 \"dba\"（已有：\"commander\"）",
+    );
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label_contains(
+        "unknown-role.ron:62:79: error: procedures[other].steps[fix].role: no role \"dba\" (known: \"commander\")",
+    );
+    assert!(h.query_by_label_contains("找不到岗位").is_none());
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::runbook;
+use crate::cli::{runbook, runbook_in_locale};
 
 /// The minimal plan with each `(from, to)` replacement made once.
 fn edited(dir: &Path, name: &str, edits: &[(&str, &str)]) -> PathBuf {
@@ -98,6 +98,57 @@ Steps: 1 added, 1 changed
       text: Fix the fault. → Fix the fault and watch it for 15 minutes.
       deadline: none → 60 min after the declaration
 "
+    );
+}
+
+/// The same kind of change in a Chinese locale: the plan's words and ids as
+/// written, the labels in Chinese.
+#[test]
+fn a_diff_reads_in_chinese_in_a_chinese_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = edited(dir.path(), "old.ron", &[]);
+    let new = edited(
+        dir.path(),
+        "new.ron",
+        &[
+            ("version: \"0.1\"", "version: \"0.2\""),
+            (
+                "(id: \"fix\", text: \"Fix the fault.\", phase: Some(\"recover\"), role: \"commander\", kind: Action)",
+                "(id: \"fix\", text: \"Fix the fault.\", phase: Some(\"recover\"), role: \"commander\", deadline_minutes: Some(240), kind: Action)",
+            ),
+            (
+                "(level: \"III\", root: Role(\"commander\"), calls: [(to: Person(\"sam\"), within_minutes: Some(60))])",
+                "(level: \"III\", root: Role(\"commander\"), calls: [(to: Person(\"sam\"), within_minutes: Some(45))])",
+            ),
+        ],
+    );
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, out, err) = runbook_in_locale("zh_CN.UTF-8", &["diff", old, new]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out,
+        "\
+Example platform emergency plan：从 0.1 版到 0.2 版的修改：修改 3 项
+
+预案：修改 1 项
+  ~ 预案本身
+      版本：0.1 → 0.2
+
+呼叫树：修改 1 项
+  ~ III 级呼叫人员 sam（III 级，由岗位 commander 呼叫）
+      呼叫时限：60 分钟 → 45 分钟
+
+处置步骤：修改 1 项
+  ~ 步骤 fix（阶段 recover，故障分类 other）
+      完成时限：无 → 启动响应后 4 小时
+"
+    );
+    let (code, out, err) = runbook_in_locale("zh_CN.UTF-8", &["diff", old, new, "--format", "md"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("\n修改 3 项。\n\n## 预案\n"), "{out}");
+    assert!(
+        out.contains("- **修改** 步骤 fix（阶段 recover，故障分类 other）\n  - 完成时限：无 → 启动响应后 4 小时\n"),
+        "{out}"
     );
 }
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use proptest::prelude::*;
+use runbook::i18n::Lang;
 use runbook::model::plan::{self, Diagnostic, input};
 
 /// Asserts that every diagnostic's span lies inside the text it refers to.
@@ -24,8 +25,10 @@ fn spans_inside(bytes: &[u8], diags: &[Diagnostic]) {
                 "{d:?}: column outside a line of {len}"
             );
         }
-        // Rendering must not panic either.
-        let _ = d.render("f.ron", &text);
+        // Rendering must not panic either, in either language.
+        for lang in [Lang::Zh, Lang::En] {
+            let _ = d.render("f.ron", &text, lang.tr().plan);
+        }
     }
 }
 

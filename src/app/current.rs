@@ -41,7 +41,10 @@ pub(super) fn bundled(lang: Lang) -> Current {
             Ok(checked) => (checked.plan, checked.warnings),
             Err(diags) => {
                 // Unreachable with the shipped files; keep the types honest.
-                let msg = diags.first().map(|d| d.message.clone()).unwrap_or_default();
+                let msg = diags
+                    .first()
+                    .map(|d| d.headline(name, Lang::En.tr().plan))
+                    .unwrap_or_default();
                 unreachable_plan(&msg)
             }
         },
@@ -93,15 +96,11 @@ impl RunbookApp {
                 self.settings.recent.insert(0, path.to_owned());
                 self.settings.recent.truncate(RECENT_MAX);
             }
-            Err(ref diags) => {
-                let text = plan::input::display_text(&file.bytes);
+            Err(diagnostics) => {
                 self.failed = Some(Failed {
                     name,
-                    errors: diags.iter().filter(|d| d.is_error()).count(),
-                    rendered: diags
-                        .iter()
-                        .map(|d| d.render(&path.display().to_string(), &text))
-                        .collect(),
+                    diagnostics,
+                    text: plan::input::display_text(&file.bytes).into_owned(),
                 });
             }
         }

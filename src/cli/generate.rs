@@ -20,9 +20,11 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, Duration, Utc};
 
 use super::clean::say;
+use crate::i18n::Lang;
 use crate::io::log::{self, Record};
 use crate::model::ids::{ClassId, StepId};
 use crate::model::incident::{Answer, Declaration, Entry, Event, StepStatus};
+use crate::model::plan::Wording as _;
 use crate::service::context::Overrides;
 use crate::service::{Context, Service};
 
@@ -78,9 +80,10 @@ pub fn run(cmd: &GenerateCommand, out: &mut dyn std::io::Write) -> anyhow::Resul
             if let Err(diags) = crate::model::plan::parse(text.as_bytes()) {
                 bail!(
                     "the generated plan does not load: {}",
+                    // For the benchmarks' scripts, in English.
                     diags
                         .first()
-                        .map_or_else(String::new, |d| d.message.clone())
+                        .map_or_else(String::new, |d| Lang::En.tr().plan.message(&d.kind))
                 );
             }
             crate::io::output::write_atomic(file, text.as_bytes())?;

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::Subcommand;
 
+use crate::i18n::Lang;
 use crate::io::plan_file;
 use crate::model::plan::Plan;
 
@@ -58,8 +59,8 @@ fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<
 }
 
 /// Loads a plan for a command that does something with it ("shown",
-/// "printed", "compared"); a plan with errors gets them printed, and a
-/// refusal that says so. Warnings do not matter here.
+/// "printed", "compared"); a plan with errors gets them printed, in the
+/// locale's language, and a refusal that says so. Warnings do not matter here.
 pub(super) fn load_to(
     path: &std::path::Path,
     done: &str,
@@ -69,7 +70,7 @@ pub(super) fn load_to(
     match file.outcome {
         Ok(checked) => Ok(checked.plan),
         Err(_) => {
-            for text in file.rendered() {
+            for text in file.rendered(Lang::from_env().tr().plan) {
                 crate::cli::clean::lines(out, &text)?;
             }
             bail!(

@@ -417,7 +417,7 @@ fn failure_en(e: &IncidentError) -> String {
             show(path),
             first
                 .as_ref()
-                .map(|d| d.headline(&file_name(path)))
+                .map(|d| d.headline(&file_name(path), &super::plan::EN))
                 .unwrap_or_default()
         ),
         IncidentError::Replay { dir, error } => {
@@ -834,7 +834,7 @@ fn failure_zh(e: &IncidentError) -> String {
             show(path),
             first
                 .as_ref()
-                .map(|d| d.headline(&file_name(path)))
+                .map(|d| d.headline(&file_name(path), &super::plan::ZH))
                 .unwrap_or_default()
         ),
         IncidentError::Replay { dir, error } => {

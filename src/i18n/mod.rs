@@ -7,13 +7,17 @@
 //! Chinese interface is a bug the compiler should catch. Strings with values
 //! are functions. Plan content is never translated here: it is shown as its
 //! author wrote it. Each view's strings sit in a sub-table of their own
-//! (`org`, `contacts`, `text`, `classes`, …), still in this module.
+//! (`org`, `contacts`, `text`, `classes`, …), still in this module; `plan`
+//! words what the plan reader finds and `diff` what changed between two
+//! revisions, from the typed values the model hands over.
 
 pub mod classes;
 pub mod contacts;
+pub mod diff;
 pub mod incident;
 pub mod org;
 pub mod paper;
+pub mod plan;
 pub mod talk;
 pub mod text;
 pub mod time;
@@ -158,6 +162,8 @@ pub struct Tr {
     pub walk: &'static walk::WalkTr,
     pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
+    pub plan: &'static plan::PlanTr,
+    pub diff: &'static diff::DiffTr,
 }
 
 /// 简体中文.
@@ -261,6 +267,8 @@ pub const ZH: Tr = Tr {
     walk: &walk::ZH,
     paper: &paper::ZH,
     talk: &talk::ZH,
+    plan: &plan::ZH,
+    diff: &diff::ZH,
 };
 
 /// English.
@@ -369,6 +377,8 @@ pub const EN: Tr = Tr {
     walk: &walk::EN,
     paper: &paper::EN,
     talk: &talk::EN,
+    plan: &plan::EN,
+    diff: &diff::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

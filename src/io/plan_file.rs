@@ -2,12 +2,14 @@
 //!
 //! The size cap is applied before reading, so pointing runbook at a disk
 //! image or a video does not fill memory; every failure becomes a diagnostic
-//! in plain words so the command line and the window report it the same way.
+//! (the operating system's error kept by kind) so the command line and the
+//! window report it the same way, each in its language.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::plan::{self, Checked, Diagnostic, DocPath, input};
+use crate::model::notice::OsError;
+use crate::model::plan::{self, Checked, Diagnostic, DiagnosticKind, DocPath, Wording, input};
 
 /// A plan file as read from disk, with the outcome of parsing it.
 #[derive(Debug)]
@@ -27,16 +29,21 @@ impl PlanFile {
         input::display_text(&self.bytes)
     }
 
-    /// Every diagnostic rendered with the source line, as `runbook check` prints them.
+    /// Every diagnostic rendered with the source line, as `runbook check`
+    /// prints them, in the words given (a language's table,
+    /// `Lang::tr().plan`: this module does not depend on `i18n`).
     #[must_use]
-    pub fn rendered(&self) -> Vec<String> {
+    pub fn rendered(&self, words: &dyn Wording) -> Vec<String> {
         let name = self.path.display().to_string();
         let text = self.text();
         let diags: &[Diagnostic] = match &self.outcome {
             Ok(checked) => &checked.warnings,
             Err(diags) => diags,
         };
-        diags.iter().map(|d| d.render(&name, &text)).collect()
+        diags
+            .iter()
+            .map(|d| d.render(&name, &text, words))
+            .collect()
     }
 }
 
@@ -53,7 +60,7 @@ pub fn bundled() -> PlanFile {
 }
 
 /// Reads and parses a plan file. Never fails: a file that cannot be read
-/// gives a diagnostic that says why.
+/// gives a diagnostic of why.
 #[must_use]
 pub fn load(path: &Path) -> PlanFile {
     let (bytes, outcome) = match read_capped(path) {
@@ -74,15 +81,13 @@ pub fn load(path: &Path) -> PlanFile {
 /// without reading it whole.
 ///
 /// # Errors
-/// A diagnostic saying why the file could not be read, or that it is too large.
+/// A diagnostic of why the file could not be read, or that it is too large.
+#[allow(clippy::result_large_err)] // Once per file opened: the size of the error costs nothing.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
     let meta = file.metadata().map_err(|e| io_error(&e))?;
     if meta.is_dir() {
-        return Err(Diagnostic::error(
-            DocPath::root(),
-            "this is a folder, not a plan file",
-        ));
+        return Err(Diagnostic::error(DocPath::root(), DiagnosticKind::Folder));
     }
     if meta.len() > input::MAX_PLAN_BYTES as u64 {
         return Err(input::too_large(meta.len()));
@@ -98,12 +103,8 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 }
 
 fn io_error(e: &std::io::Error) -> Diagnostic {
-    use std::io::ErrorKind as K;
-    let message = match e.kind() {
-        K::NotFound => "the file does not exist; check the path".to_owned(),
-        K::PermissionDenied => "permission denied: you may not read this file".to_owned(),
-        K::IsADirectory => "this is a folder, not a plan file".to_owned(),
-        _ => format!("the file cannot be read: {e}"),
-    };
-    Diagnostic::error(DocPath::root(), message)
+    Diagnostic::error(
+        DocPath::root(),
+        DiagnosticKind::CannotRead(OsError::from(e)),
+    )
 }

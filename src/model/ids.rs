@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// The longest id the format accepts; ids are meant to be typed by hand.
 pub const MAX_ID_LEN: usize = 48;
 
-/// Why a string is not a valid id.
+/// Why a string is not a valid id; worded by `crate::i18n::plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdProblem {
     /// The string is empty.
@@ -24,20 +24,6 @@ pub enum IdProblem {
     BadStart,
     /// The string contains a character outside `A-Z a-z 0-9 - _ .`.
     BadChar(char),
-}
-
-impl fmt::Display for IdProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str("an id cannot be empty"),
-            Self::TooLong => write!(f, "an id can have at most {MAX_ID_LEN} characters"),
-            Self::BadStart => f.write_str("an id must start with an ASCII letter or digit"),
-            Self::BadChar(c) => write!(
-                f,
-                "an id may only contain ASCII letters, digits, '-', '_' and '.', not {c:?}"
-            ),
-        }
-    }
 }
 
 /// Checks the id syntax: 1–48 characters of `A-Z a-z 0-9 - _ .`, starting

@@ -240,15 +240,34 @@ pub enum Source {
     File(PathBuf),
 }
 
-/// A load that failed: its diagnostics rendered like `runbook check`.
+/// A load that failed: its diagnostics and the text they point into, worded
+/// like `runbook check` in the window's language each time they are drawn
+/// (switching the language re-words them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failed {
-    /// What was being opened.
+    /// What was being opened, as its path is shown.
     pub name: String,
+    /// Every diagnostic, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text they point into, for the excerpt under each.
+    pub text: String,
+}
+
+impl Failed {
     /// The number of errors.
-    pub errors: usize,
-    /// Every diagnostic, rendered with file:line:column and the source line.
-    pub rendered: Vec<String>,
+    #[must_use]
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Every diagnostic with file:line:column and the source line, in `lang`.
+    #[must_use]
+    pub fn rendered(&self, lang: Lang) -> Vec<String> {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.name, &self.text, lang.tr().plan))
+            .collect()
+    }
 }
 
 /// What the window shows this frame.
@@ -594,7 +613,7 @@ fn errors_ui(ui: &mut Ui, shown: &Shown<'_>, failed: &Failed, commands: &mut Vec
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new((tr.errors_title)(&failed.name, failed.errors))
+                    RichText::new((tr.errors_title)(&failed.name, failed.errors()))
                         .strong()
                         .color(theme::error_text(shown.dark)),
                 );
@@ -606,7 +625,7 @@ fn errors_ui(ui: &mut Ui, shown: &Shown<'_>, failed: &Failed, commands: &mut Vec
             egui::ScrollArea::vertical()
                 .max_height(220.0)
                 .show(ui, |ui| {
-                    for text in &failed.rendered {
+                    for text in failed.rendered(shown.lang) {
                         ui.label(RichText::new(text).monospace());
                     }
                 });

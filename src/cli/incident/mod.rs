@@ -440,7 +440,7 @@ fn new(
     let plan = match &file.outcome {
         Ok(checked) => &checked.plan,
         Err(diags) => {
-            for text in file.rendered() {
+            for text in file.rendered(crate::i18n::Lang::from_env().tr().plan) {
                 clean::lines(out, &text)?;
             }
             bail!(

@@ -9,6 +9,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::clean::say;
+use crate::i18n::Lang;
+use crate::i18n::plan as plan_words;
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::{self, CallNode, Callee, Phone, PhoneKind, TimeSpan};
 use crate::model::plan::doc::{Contact, Minutes};
@@ -33,7 +35,9 @@ pub fn run(
 }
 
 fn tree(plan: &Plan, level: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-    let level = contacts::find_level(plan, level)?;
+    // The command's other words are English; so is its refusal.
+    let level = contacts::find_level(plan, level)
+        .map_err(|e| anyhow::anyhow!(plan_words::unknown_level(&e, Lang::En.tr().plan)))?;
     let tree = contacts::call_tree(plan, level);
     say!(out, "Call tree for level {} ({})", level.id, level.name)?;
     let Some(root) = tree.root else {

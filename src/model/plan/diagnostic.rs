@@ -1,12 +1,17 @@
 //! Errors and warnings about a plan, with where they are.
 //!
-//! A diagnostic carries a path into the document (`procedures[network].steps[3].role`)
-//! and, where the text has one, a span, so that [`Diagnostic::render`] can show
-//! the file, line and column, the source line and a caret under the spot, the
-//! way a compiler does. Rendering is plain string work and stays in the model
-//! so the command line and the window show exactly the same words.
+//! A diagnostic carries what is wrong as data ([`DiagnosticKind`]), a path
+//! into the document (`procedures[network].steps[3].role`) and, where the
+//! text has one, a span, so that [`Diagnostic::render`] can show the file,
+//! line and column, the source line and a caret under the spot, the way a
+//! compiler does. The shape of that rendering is the same in every language
+//! and stays here, so the command line and the window show exactly the same
+//! thing; the words come from a [`Wording`], which each language's table in
+//! `crate::i18n::plan` is (the model does not depend on `i18n`).
 
 use std::fmt::{self, Write as _};
+
+use super::kind::DiagnosticKind;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -111,8 +116,18 @@ impl fmt::Display for DocPath {
     }
 }
 
+/// The words of one language for diagnostics: implemented by the tables of
+/// `crate::i18n::plan`.
+pub trait Wording {
+    /// `error` or `warning`, as the headline says it.
+    fn severity(&self, severity: Severity) -> &'static str;
+    /// What is wrong, as a sentence (no capital, no full stop, as compilers
+    /// write it).
+    fn message(&self, kind: &DiagnosticKind) -> String;
+}
+
 /// An error or a warning about a plan.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -120,30 +135,30 @@ pub struct Diagnostic {
     pub path: DocPath,
     /// Where in the text, when known.
     pub span: Option<Span>,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong, with its data.
+    pub kind: DiagnosticKind,
 }
 
 impl Diagnostic {
     /// An error at a path.
     #[must_use]
-    pub fn error(path: DocPath, message: impl Into<String>) -> Self {
+    pub fn error(path: DocPath, kind: DiagnosticKind) -> Self {
         Self {
             severity: Severity::Error,
             path,
             span: None,
-            message: message.into(),
+            kind,
         }
     }
 
     /// A warning at a path.
     #[must_use]
-    pub fn warning(path: DocPath, message: impl Into<String>) -> Self {
+    pub fn warning(path: DocPath, kind: DiagnosticKind) -> Self {
         Self {
             severity: Severity::Warning,
             path,
             span: None,
-            message: message.into(),
+            kind,
         }
     }
 
@@ -153,29 +168,28 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The one-line form: `file:line:col: error: path: message`.
+    /// The one-line form, in the words given:
+    /// `file:line:col: error: path: message`. The colons stay ASCII in every
+    /// language, so editors and terminals still jump to the spot.
     #[must_use]
-    pub fn headline(&self, file: &str) -> String {
+    pub fn headline(&self, file: &str, words: &dyn Wording) -> String {
         let mut out = String::from(file);
         if let Some(span) = self.span {
             let _ = write!(out, ":{}", span.start);
         }
-        out.push_str(match self.severity {
-            Severity::Error => ": error: ",
-            Severity::Warning => ": warning: ",
-        });
+        let _ = write!(out, ": {}: ", words.severity(self.severity));
         if !self.path.0.is_empty() {
             let _ = write!(out, "{}: ", self.path);
         }
-        out.push_str(&self.message);
+        out.push_str(&words.message(&self.kind));
         out
     }
 
     /// The headline, then the source line with a caret under the spot, as a
     /// compiler shows it.
     #[must_use]
-    pub fn render(&self, file: &str, source: &str) -> String {
-        let mut out = self.headline(file);
+    pub fn render(&self, file: &str, source: &str, words: &dyn Wording) -> String {
+        let mut out = self.headline(file, words);
         out.push('\n');
         if let Some(excerpt) = self.span.and_then(|span| excerpt(source, span)) {
             out.push_str(&excerpt);
@@ -238,6 +252,22 @@ pub fn position_at(source: &str, byte: usize) -> Position {
 mod tests {
     use super::*;
 
+    /// Words for the shape alone: the languages' own are tested in `i18n::plan`.
+    struct Plain;
+
+    impl Wording for Plain {
+        fn severity(&self, severity: Severity) -> &'static str {
+            match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+        }
+
+        fn message(&self, _: &DiagnosticKind) -> String {
+            "no role \"dba\"".to_owned()
+        }
+    }
+
     #[test]
     fn renders_caret_under_the_span() {
         let src = "a\n  role: \"dba\",\n";
@@ -248,10 +278,10 @@ mod tests {
             }),
             ..Diagnostic::error(
                 DocPath::root().field("steps").index(3, None).field("role"),
-                "no role \"dba\"",
+                DiagnosticKind::NoTitle,
             )
         };
-        let text = d.render("p.ron", src);
+        let text = d.render("p.ron", src, &Plain);
         assert_eq!(
             text,
             "p.ron:2:9: error: steps[3].role: no role \"dba\"\n  |\n2 |   role: \"dba\",\n  |         ^^^^^\n"
@@ -266,13 +296,10 @@ mod tests {
                 start: Position { line: 1, col: 5 },
                 end: Position { line: 1, col: 6 },
             }),
-            ..Diagnostic::error(DocPath::root(), "bad")
+            ..Diagnostic::error(DocPath::root(), DiagnosticKind::Empty)
         };
-        assert!(
-            d.render("f", src).ends_with("|       ^\n"),
-            "{}",
-            d.render("f", src)
-        );
+        let text = d.render("f", src, &Plain);
+        assert!(text.ends_with("|       ^\n"), "{text}");
     }
 
     #[test]

@@ -17,13 +17,15 @@ use std::collections::HashMap;
 
 use super::Plan;
 use super::doc::{
-    Basis, Call, Colour, Contact, CountsFrom, ExternalKind, InformWhom, PlanDoc, Step, StepKind,
-    Target, ValueKind,
+    Basis, Call, Contact, CountsFrom, Milestone, Minutes, PlanDoc, Step, StepKind, Target,
 };
-use crate::model::ids::{ClassId, PersonId, UnitId};
+use crate::model::ids::{
+    ClassId, ExternalId, ItemId, LevelId, PersonId, PhaseId, RoleId, StepId, TemplateId, TextId,
+    UnitId,
+};
 
 /// What changed between two plans.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlanDiff {
     /// The old revision's version, as its `meta` says.
     pub old_version: String,
@@ -37,7 +39,7 @@ pub struct PlanDiff {
 }
 
 /// The changes of one kind of thing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TopicDiff {
     /// Which kind.
     pub topic: Topic,
@@ -78,39 +80,16 @@ pub enum Topic {
     Readiness,
 }
 
-impl Topic {
-    /// The heading of the topic.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Meta => "Plan",
-            Self::Revisions => "Revision history",
-            Self::Text => "Text",
-            Self::Organisation => "Organisation",
-            Self::People => "People and phone numbers",
-            Self::Contacts => "External contacts",
-            Self::Warnings => "Signals and warnings",
-            Self::Levels => "Response levels",
-            Self::Duties => "Reporting duties",
-            Self::Classes => "Fault classes",
-            Self::CallTrees => "Call trees",
-            Self::Steps => "Steps",
-            Self::Templates => "Message templates",
-            Self::Readiness => "Evacuation, supplies, drills and training",
-        }
-    }
-}
-
 /// One thing added, removed or changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     /// What happened to it.
     pub kind: ChangeKind,
-    /// What it is, such as `step net-switch-cdn`.
-    pub subject: String,
-    /// Where it sits in the new plan (or sat, when removed), such as
-    /// `phase contain, procedure network`; empty where that says nothing.
-    pub place: String,
+    /// What it is, such as step `net-switch-cdn`.
+    pub subject: Subject,
+    /// Where it sits in the new plan (or sat, when removed), such as phase
+    /// `contain` of class `network`; [`Place::Nowhere`] where that says nothing.
+    pub place: Place,
     /// For an added or removed thing, its fields; for a changed one, the
     /// fields that changed.
     pub fields: Vec<FieldChange>,
@@ -128,50 +107,349 @@ pub enum ChangeKind {
 }
 
 /// One field: its old and new value (`None` on the side it is absent).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldChange {
-    /// The field's name, such as `owner`.
-    pub field: &'static str,
+    /// Which field.
+    pub field: Field,
     /// The old value.
-    pub old: Option<String>,
+    pub old: Option<Value>,
     /// The new value.
-    pub new: Option<String>,
+    pub new: Option<Value>,
+}
+
+/// What a change is about: the kind of thing, its id and, where it has one,
+/// its name as the plan writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // The variants name the things of a plan; the fields say which.
+pub enum Subject {
+    /// The plan's `meta`.
+    Plan,
+    Revision(String),
+    Chapter {
+        id: TextId,
+        title: String,
+    },
+    Section {
+        id: TextId,
+        title: String,
+    },
+    Unit {
+        id: UnitId,
+        name: String,
+    },
+    Role {
+        id: RoleId,
+        name: String,
+    },
+    Person {
+        id: PersonId,
+        name: String,
+    },
+    Contact {
+        id: ExternalId,
+        name: String,
+    },
+    Signal {
+        id: ItemId,
+        name: String,
+    },
+    Warning {
+        level: LevelId,
+        name: String,
+    },
+    Level {
+        id: LevelId,
+        name: String,
+    },
+    Duty {
+        id: ItemId,
+        level: LevelId,
+    },
+    Class {
+        id: ClassId,
+        name: String,
+    },
+    Question {
+        id: ItemId,
+        class: ClassId,
+    },
+    /// One call of a level's call tree.
+    Call {
+        to: Target,
+        level: LevelId,
+    },
+    /// A level's call tree as a whole (who starts it).
+    CallTree {
+        level: LevelId,
+    },
+    Step(StepId),
+    Template {
+        id: TemplateId,
+        name: String,
+    },
+    Evacuation {
+        id: ItemId,
+        site: String,
+    },
+    Supply {
+        id: ItemId,
+        name: String,
+    },
+    Drill {
+        id: ItemId,
+        name: String,
+    },
+    Training(ItemId),
+}
+
+/// Where a thing sits: what a move between containers changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // Each variant is the list or the parent it names.
+pub enum Place {
+    /// Nowhere worth saying (a top-level list of its own).
+    Nowhere,
+    Units,
+    Roles,
+    Signals,
+    Warnings,
+    Classes,
+    /// The call trees' list.
+    Trees,
+    Evacuation,
+    Supplies,
+    Drills,
+    Training,
+    Chapter(TextId),
+    /// The level a duty belongs to.
+    Level(LevelId),
+    /// The class an assessment question belongs to.
+    Class(ClassId),
+    /// A call, by the caller, in a level's tree.
+    CalledBy {
+        level: LevelId,
+        caller: Target,
+    },
+    /// A common step, in its phase, for every class.
+    CommonStep {
+        phase: PhaseId,
+    },
+    /// A class's own step, in its phase (`None` in a plan that does not say).
+    ClassStep {
+        phase: Option<PhaseId>,
+        class: ClassId,
+    },
+}
+
+impl Place {
+    /// Whether there is nothing to say.
+    #[must_use]
+    pub fn is_nowhere(&self) -> bool {
+        *self == Self::Nowhere
+    }
+}
+
+/// The fields a diff compares, in the approver's terms (not always the
+/// file's field names: `owner` for a step's `role`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // The names say which field.
+pub enum Field {
+    /// Where it sits; changed when it moved to another container.
+    Place,
+    /// Its place among its neighbours; changed when it was reordered.
+    Order,
+    Title,
+    Organisation,
+    Version,
+    Effective,
+    /// The department that owns the plan.
+    Owner,
+    Approver,
+    Language,
+    Date,
+    Author,
+    Changes,
+    Text,
+    Name,
+    PartOf,
+    Description,
+    Unit,
+    Holder,
+    Deputies,
+    Duties,
+    /// A person's job title.
+    JobTitle,
+    Mobile,
+    OfficePhone,
+    Im,
+    Email,
+    Location,
+    Kind,
+    Notes,
+    Source,
+    Threshold,
+    SuggestsLevel,
+    Colour,
+    Triggers,
+    Measures,
+    IssuedBy,
+    LiftedBy,
+    Criteria,
+    Activates,
+    InformWithin,
+    StatusUpdateEvery,
+    Condition,
+    To,
+    TimeLimit,
+    Basis,
+    Detection,
+    Examples,
+    Question,
+    Within,
+    Fallback,
+    StartedBy,
+    /// The role that owns a step.
+    StepOwner,
+    AppliesAt,
+    Deadline,
+    Audience,
+    Channel,
+    Subject,
+    Body,
+    Site,
+    Lead,
+    AssemblyPoint,
+    Steps,
+    Quantity,
+    Keeper,
+    Check,
+    Frequency,
+    Scenario,
+    Classes,
+    Targets,
+    Topic,
+    Assessment,
+}
+
+/// A field's value: the plan's own words where it has them, typed where
+/// the reader's language says it (time limits, kinds of step, where a
+/// clock starts).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// The plan's words, ids and numbers, as written; one line each for a
+    /// list of paragraphs, criteria or duties, so a change shows as the
+    /// lines that changed.
+    Text(String),
+    /// A call target.
+    Target(Target),
+    /// Call targets, in order.
+    Targets(Vec<Target>),
+    /// A time limit, in the largest whole unit (`4 h`, `30 days`).
+    Minutes(i64),
+    /// A number of minutes, as minutes (a status-update cadence).
+    ExactMinutes(i64),
+    /// No time limit on a call.
+    NoLimit,
+    /// Who a level informs, each within so many minutes, one per line.
+    InformWithin(Vec<(Target, i64)>),
+    /// A duty's time limit and the event it counts from; `None` for none.
+    TimeLimit(Option<(i64, CountsFrom)>),
+    /// The platform's own rule, as a duty's basis (a law is its name, as text).
+    PlatformRule,
+    /// The levels a step applies at: every level, or this one and above.
+    AppliesAt(Option<LevelId>),
+    /// A step's deadline after the declaration; `None` for none.
+    Deadline(Option<i64>),
+    /// What kind of step it is.
+    StepKind(StepKind),
+    /// A drill's time targets, one per line: what, within, measured by.
+    DrillTargets(Vec<(String, i64, Option<Milestone>)>),
+    /// Where a thing sits.
+    Place(Place),
+    /// After which neighbour it comes; `None` for first.
+    Order(Option<Name>),
+}
+
+impl Value {
+    /// Whether there is nothing to show: an empty text or list.
+    fn is_empty(&self) -> bool {
+        match self {
+            Self::Text(s) => s.is_empty(),
+            Self::Targets(v) => v.is_empty(),
+            Self::InformWithin(v) => v.is_empty(),
+            Self::DrillTargets(v) => v.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// How a thing is named where its place among others is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Name {
+    /// An id (or a version, or `level/id` for what a level or class holds),
+    /// as written.
+    Id(String),
+    /// A unit.
+    Unit(UnitId),
+    /// A role.
+    Role(RoleId),
+    /// A monitoring signal.
+    Signal(ItemId),
+    /// The warning of a level.
+    Warning(LevelId),
+    /// The call tree of a level.
+    Tree(LevelId),
+    /// A call target.
+    Target(Target),
+    /// An evacuation plan.
+    Evacuation(ItemId),
+    /// A supply.
+    Supply(ItemId),
+    /// A drill.
+    Drill(ItemId),
+    /// A training.
+    Training(ItemId),
 }
 
 /// A thing of the plan, flattened for comparison.
 struct Item {
+    /// What it is matched by across revisions; never shown.
     key: String,
-    /// How it is named where its place among others is told: the key,
-    /// unless that carries more than a reader needs.
-    name: String,
-    subject: String,
+    /// How it is named where its place among others is told.
+    name: Name,
+    subject: Subject,
     /// The container: a move between containers is a change of place.
-    container: String,
-    fields: Vec<(&'static str, String)>,
+    container: Place,
+    fields: Vec<(Field, Value)>,
 }
 
 impl Item {
-    fn new(
-        key: impl Into<String>,
-        subject: impl Into<String>,
-        container: impl Into<String>,
-    ) -> Self {
+    /// An item named by its key.
+    fn new(key: impl Into<String>, subject: Subject, container: Place) -> Self {
         let key = key.into();
+        Self::named(key.clone(), Name::Id(key), subject, container)
+    }
+
+    fn named(key: impl Into<String>, name: Name, subject: Subject, container: Place) -> Self {
         Self {
-            name: key.clone(),
-            key,
-            subject: subject.into(),
-            container: container.into(),
+            key: key.into(),
+            name,
+            subject,
+            container,
             fields: Vec::new(),
         }
     }
 
-    fn with(mut self, field: &'static str, value: impl Into<String>) -> Self {
-        let value = value.into();
+    /// Adds a field, unless its value is empty.
+    fn with(mut self, field: Field, value: Value) -> Self {
         if !value.is_empty() {
             self.fields.push((field, value));
         }
         self
+    }
+
+    /// Adds a field of the plan's words.
+    fn text(self, field: Field, value: impl Into<String>) -> Self {
+        self.with(field, Value::Text(value.into()))
     }
 }
 
@@ -228,7 +506,7 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
                     .fields
                     .iter()
                     .map(|(f, v)| FieldChange {
-                        field: f,
+                        field: *f,
                         old: None,
                         new: Some(v.clone()),
                     })
@@ -240,15 +518,15 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
         let mut fields = Vec::new();
         if was.container != item.container {
             fields.push(FieldChange {
-                field: "place",
-                old: Some(was.container.clone()),
-                new: Some(item.container.clone()),
+                field: Field::Place,
+                old: Some(Value::Place(was.container.clone())),
+                new: Some(Value::Place(item.container.clone())),
             });
         } else if moved[i] {
             fields.push(FieldChange {
-                field: "order",
-                old: Some(neighbours(old, j)),
-                new: Some(neighbours(new, i)),
+                field: Field::Order,
+                old: Some(Value::Order(neighbour(old, j))),
+                new: Some(Value::Order(neighbour(new, i))),
             });
         }
         let names = was
@@ -256,7 +534,7 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
             .iter()
             .map(|(f, _)| *f)
             .chain(item.fields.iter().map(|(f, _)| *f));
-        let mut seen: Vec<&'static str> = Vec::new();
+        let mut seen: Vec<Field> = Vec::new();
         for field in names {
             if seen.contains(&field) {
                 continue;
@@ -296,7 +574,7 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
                 .fields
                 .iter()
                 .map(|(f, v)| FieldChange {
-                    field: f,
+                    field: *f,
                     old: Some(v.clone()),
                     new: None,
                 })
@@ -311,7 +589,7 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
 /// down reports that step, not every step it passed).
 fn reordered(old: &[Item], new: &[Item], old_at: &HashMap<&str, usize>) -> Vec<bool> {
     let mut moved = vec![false; new.len()];
-    let mut containers: Vec<&str> = new.iter().map(|it| it.container.as_str()).collect();
+    let mut containers: Vec<&Place> = new.iter().map(|it| &it.container).collect();
     containers.dedup();
     for container in containers {
         // Items kept in the same container, in the new order, with their
@@ -319,10 +597,10 @@ fn reordered(old: &[Item], new: &[Item], old_at: &HashMap<&str, usize>) -> Vec<b
         let kept: Vec<(usize, usize)> = new
             .iter()
             .enumerate()
-            .filter(|(_, it)| it.container == container)
+            .filter(|(_, it)| it.container == *container)
             .filter_map(|(i, it)| {
                 let &j = old_at.get(it.key.as_str())?;
-                (old[j].container == container).then_some((i, j))
+                (old[j].container == *container).then_some((i, j))
             })
             .collect();
         let olds: Vec<usize> = kept.iter().map(|&(_, j)| j).collect();
@@ -360,30 +638,27 @@ fn longest_increasing(xs: &[usize]) -> Vec<bool> {
     keep
 }
 
-/// "after X" / "first": where an item sits among its container's items.
-fn neighbours(items: &[Item], i: usize) -> String {
+/// The item before this one in its container; `None` when it is first.
+fn neighbour(items: &[Item], i: usize) -> Option<Name> {
     let container = &items[i].container;
-    match items[..i]
+    items[..i]
         .iter()
         .rev()
         .find(|it| it.container == *container)
-    {
-        Some(before) => format!("after {}", before.name),
-        None => "first".to_owned(),
-    }
+        .map(|before| before.name.clone())
 }
 
 fn meta(d: &PlanDoc) -> Vec<Item> {
     let m = &d.meta;
     vec![
-        Item::new("meta", "the plan", "")
-            .with("title", &m.title)
-            .with("organisation", &m.organisation)
-            .with("version", &m.version)
-            .with("effective", m.effective.to_string())
-            .with("owner", &m.owner)
-            .with("approver", &m.approver)
-            .with("language", &m.language),
+        Item::new("meta", Subject::Plan, Place::Nowhere)
+            .text(Field::Title, &m.title)
+            .text(Field::Organisation, &m.organisation)
+            .text(Field::Version, &m.version)
+            .text(Field::Effective, m.effective.to_string())
+            .text(Field::Owner, &m.owner)
+            .text(Field::Approver, &m.approver)
+            .text(Field::Language, &m.language),
     ]
 }
 
@@ -391,10 +666,14 @@ fn revisions(d: &PlanDoc) -> Vec<Item> {
     d.revisions
         .iter()
         .map(|r| {
-            Item::new(&r.version, format!("revision {}", r.version), "")
-                .with("date", r.date.to_string())
-                .with("author", &r.author)
-                .with("changes", &r.changes)
+            Item::new(
+                &r.version,
+                Subject::Revision(r.version.clone()),
+                Place::Nowhere,
+            )
+            .text(Field::Date, r.date.to_string())
+            .text(Field::Author, &r.author)
+            .text(Field::Changes, &r.changes)
         })
         .collect()
 }
@@ -405,21 +684,27 @@ fn text(d: &PlanDoc) -> Vec<Item> {
         out.push(
             Item::new(
                 c.id.as_str(),
-                format!("chapter {} {}", c.id.as_str(), c.title),
-                "",
+                Subject::Chapter {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                },
+                Place::Nowhere,
             )
-            .with("title", &c.title)
-            .with("text", c.intro.join("\n")),
+            .text(Field::Title, &c.title)
+            .text(Field::Text, c.intro.join("\n")),
         );
         for s in &c.sections {
             out.push(
                 Item::new(
                     s.id.as_str(),
-                    format!("section {} {}", s.id.as_str(), s.title),
-                    format!("chapter {}", c.id.as_str()),
+                    Subject::Section {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                    },
+                    Place::Chapter(c.id.clone()),
                 )
-                .with("title", &s.title)
-                .with("text", s.paragraphs.join("\n")),
+                .text(Field::Title, &s.title)
+                .text(Field::Text, s.paragraphs.join("\n")),
             );
         }
     }
@@ -428,45 +713,56 @@ fn text(d: &PlanDoc) -> Vec<Item> {
 
 fn organisation(d: &PlanDoc) -> Vec<Item> {
     let units = d.units.iter().map(|u| {
-        Item::new(
-            format!("unit {}", u.id.as_str()),
-            format!("unit {} {}", u.id.as_str(), u.name),
-            "units",
+        Item::named(
+            format!("u:{}", u.id.as_str()),
+            Name::Unit(u.id.clone()),
+            Subject::Unit {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            },
+            Place::Units,
         )
-        .with("name", &u.name)
-        .with(
-            "part of",
+        .text(Field::Name, &u.name)
+        .text(
+            Field::PartOf,
             u.parent
                 .as_ref()
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_default(),
         )
-        .with("description", &u.description)
+        .text(Field::Description, &u.description)
     });
     let roles = d.roles.iter().map(|r| {
-        Item::new(
-            format!("role {}", r.id.as_str()),
-            format!("role {} {}", r.id.as_str(), r.name),
-            "roles",
+        Item::named(
+            format!("r:{}", r.id.as_str()),
+            Name::Role(r.id.clone()),
+            Subject::Role {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            },
+            Place::Roles,
         )
-        .with("name", &r.name)
-        .with("unit", r.unit.as_str())
-        .with("holder", r.holder.as_str())
-        .with("deputies", list(r.deputies.iter().map(PersonId::as_str)))
-        .with("duties", r.duties.join("\n"))
+        .text(Field::Name, &r.name)
+        .text(Field::Unit, r.unit.as_str())
+        .text(Field::Holder, r.holder.as_str())
+        .text(
+            Field::Deputies,
+            list(r.deputies.iter().map(PersonId::as_str)),
+        )
+        .text(Field::Duties, r.duties.join("\n"))
     });
     units.chain(roles).collect()
 }
 
 fn contact_fields(mut item: Item, c: &Contact) -> Item {
     for (field, value) in [
-        ("mobile", &c.mobile),
-        ("office phone", &c.office),
-        ("IM", &c.im),
-        ("e-mail", &c.email),
-        ("location", &c.location),
+        (Field::Mobile, &c.mobile),
+        (Field::OfficePhone, &c.office),
+        (Field::Im, &c.im),
+        (Field::Email, &c.email),
+        (Field::Location, &c.location),
     ] {
-        item = item.with(field, value.clone().unwrap_or_default());
+        item = item.text(field, value.clone().unwrap_or_default());
     }
     item
 }
@@ -477,11 +773,14 @@ fn people(d: &PlanDoc) -> Vec<Item> {
         .map(|p| {
             let item = Item::new(
                 p.id.as_str(),
-                format!("person {} {}", p.id.as_str(), p.name),
-                "",
+                Subject::Person {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                },
+                Place::Nowhere,
             )
-            .with("name", &p.name)
-            .with("title", &p.title);
+            .text(Field::Name, &p.name)
+            .text(Field::JobTitle, &p.title);
             contact_fields(item, &p.contact)
         })
         .collect()
@@ -493,32 +792,41 @@ fn externals(d: &PlanDoc) -> Vec<Item> {
         .map(|e| {
             let item = Item::new(
                 e.id.as_str(),
-                format!("contact {} {}", e.id.as_str(), e.name),
-                "",
+                Subject::Contact {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                },
+                Place::Nowhere,
             )
-            .with("name", &e.name)
-            .with("kind", external_kind(&e.kind));
-            contact_fields(item, &e.contact).with("notes", &e.notes)
+            .text(Field::Name, &e.name)
+            .text(Field::Kind, as_written(&e.kind));
+            contact_fields(item, &e.contact).text(Field::Notes, &e.notes)
         })
         .collect()
 }
 
-fn external_kind(k: &ExternalKind) -> String {
-    format!("{k:?}")
+/// A choice of the plan's format (a colour, a kind, an audience) as the
+/// file writes it: the format's own word, the same in every language.
+fn as_written(choice: &impl std::fmt::Debug) -> String {
+    format!("{choice:?}")
 }
 
 fn warnings(d: &PlanDoc) -> Vec<Item> {
     let signals = d.signals.iter().map(|s| {
-        Item::new(
-            format!("signal {}", s.id.as_str()),
-            format!("signal {} {}", s.id.as_str(), s.name),
-            "signals",
+        Item::named(
+            format!("s:{}", s.id.as_str()),
+            Name::Signal(s.id.clone()),
+            Subject::Signal {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            },
+            Place::Signals,
         )
-        .with("name", &s.name)
-        .with("source", &s.source)
-        .with("threshold", &s.threshold)
-        .with(
-            "suggests level",
+        .text(Field::Name, &s.name)
+        .text(Field::Source, &s.source)
+        .text(Field::Threshold, &s.threshold)
+        .text(
+            Field::SuggestsLevel,
             s.suggests
                 .as_ref()
                 .map(|l| l.as_str().to_owned())
@@ -526,52 +834,57 @@ fn warnings(d: &PlanDoc) -> Vec<Item> {
         )
     });
     let warnings = d.warnings.iter().map(|w| {
-        Item::new(
-            format!("warning {}", w.level.as_str()),
-            format!("warning for level {} {}", w.level.as_str(), w.name),
-            "warnings",
+        Item::named(
+            format!("w:{}", w.level.as_str()),
+            Name::Warning(w.level.clone()),
+            Subject::Warning {
+                level: w.level.clone(),
+                name: w.name.clone(),
+            },
+            Place::Warnings,
         )
-        .with("name", &w.name)
-        .with("colour", colour(w.colour))
-        .with("triggers", w.triggers.join("\n"))
-        .with("measures", w.measures.join("\n"))
-        .with("issued by", w.issued_by.as_str())
-        .with("lifted by", w.lifted_by.as_str())
+        .text(Field::Name, &w.name)
+        .text(Field::Colour, as_written(&w.colour))
+        .text(Field::Triggers, w.triggers.join("\n"))
+        .text(Field::Measures, w.measures.join("\n"))
+        .text(Field::IssuedBy, w.issued_by.as_str())
+        .text(Field::LiftedBy, w.lifted_by.as_str())
     });
     signals.chain(warnings).collect()
-}
-
-fn colour(c: Colour) -> String {
-    format!("{c:?}")
 }
 
 fn levels(d: &PlanDoc) -> Vec<Item> {
     d.levels
         .iter()
         .map(|l| {
-            Item::new(
+            let item = Item::new(
                 l.id.as_str(),
-                format!("level {} {}", l.id.as_str(), l.name),
-                "",
+                Subject::Level {
+                    id: l.id.clone(),
+                    name: l.name.clone(),
+                },
+                Place::Nowhere,
             )
-            .with("name", &l.name)
-            .with("colour", colour(l.colour))
-            .with("criteria", l.criteria.join("\n"))
-            .with("activates", list(l.activates.iter().map(UnitId::as_str)))
+            .text(Field::Name, &l.name)
+            .text(Field::Colour, as_written(&l.colour))
+            .text(Field::Criteria, l.criteria.join("\n"))
+            .text(
+                Field::Activates,
+                list(l.activates.iter().map(UnitId::as_str)),
+            )
             .with(
-                "inform within",
-                join_lines(
+                Field::InformWithin,
+                Value::InformWithin(
                     l.inform
                         .iter()
-                        .map(|i| format!("{} {} min", target(&i.to), i.within_minutes.get())),
+                        .map(|i| (i.to.clone(), i.within_minutes.get()))
+                        .collect(),
                 ),
-            )
-            .with(
-                "status update every",
-                l.update_every_minutes
-                    .map(|m| format!("{} min", m.get()))
-                    .unwrap_or_default(),
-            )
+            );
+            match l.update_every_minutes {
+                Some(m) => item.with(Field::StatusUpdateEvery, Value::ExactMinutes(m.get())),
+                None => item,
+            }
         })
         .collect()
 }
@@ -580,29 +893,30 @@ fn duties(d: &PlanDoc) -> Vec<Item> {
     let mut out = Vec::new();
     for l in &d.levels {
         for duty in &l.duties {
-            let limit = duty.within_minutes.map(|m| {
-                let from = match duty.counts_from {
-                    CountsFrom::Declaration => "the declaration",
-                    CountsFrom::Discovery => "the discovery",
-                    CountsFrom::Closing => "the close",
-                };
-                format!("{} from {from}", minutes(m.get()))
-            });
+            let item = Item::new(
+                format!("{}/{}", l.id.as_str(), duty.id.as_str()),
+                Subject::Duty {
+                    id: duty.id.clone(),
+                    level: l.id.clone(),
+                },
+                Place::Level(l.id.clone()),
+            )
+            .text(Field::Text, &duty.text)
+            .text(Field::Condition, duty.condition.clone().unwrap_or_default());
+            let item = match &duty.to {
+                Some(to) => item.with(Field::To, Value::Target(to.clone())),
+                None => item,
+            };
             out.push(
-                Item::new(
-                    format!("{}/{}", l.id.as_str(), duty.id.as_str()),
-                    format!("duty {} at level {}", duty.id.as_str(), l.id.as_str()),
-                    format!("level {}", l.id.as_str()),
+                item.with(
+                    Field::TimeLimit,
+                    Value::TimeLimit(duty.within_minutes.map(|m| (m.get(), duty.counts_from))),
                 )
-                .with("text", &duty.text)
-                .with("condition", duty.condition.clone().unwrap_or_default())
-                .with("to", duty.to.as_ref().map(target).unwrap_or_default())
-                .with("time limit", limit.unwrap_or_else(|| "none".to_owned()))
                 .with(
-                    "basis",
+                    Field::Basis,
                     match &duty.basis {
-                        Basis::Law(law) => law.clone(),
-                        Basis::Platform => "the platform's own rule".to_owned(),
+                        Basis::Law(law) => Value::Text(law.clone()),
+                        Basis::Platform => Value::PlatformRule,
                     },
                 ),
             );
@@ -617,27 +931,29 @@ fn classes(d: &PlanDoc) -> Vec<Item> {
         out.push(
             Item::new(
                 c.id.as_str(),
-                format!("class {} {}", c.id.as_str(), c.name),
-                "classes",
+                Subject::Class {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                },
+                Place::Classes,
             )
-            .with("name", &c.name)
-            .with("description", &c.description)
-            .with("detection", c.detection.join("\n"))
-            .with("examples", c.examples.join("\n")),
+            .text(Field::Name, &c.name)
+            .text(Field::Description, &c.description)
+            .text(Field::Detection, c.detection.join("\n"))
+            .text(Field::Examples, c.examples.join("\n")),
         );
         for q in &c.assessment {
             out.push(
                 Item::new(
                     format!("{}/{}", c.id.as_str(), q.id.as_str()),
-                    format!(
-                        "assessment question {} of class {}",
-                        q.id.as_str(),
-                        c.id.as_str()
-                    ),
-                    format!("class {}", c.id.as_str()),
+                    Subject::Question {
+                        id: q.id.clone(),
+                        class: c.id.clone(),
+                    },
+                    Place::Class(c.id.clone()),
                 )
-                .with("question", &q.text)
-                .with("suggests level", q.level.as_str()),
+                .text(Field::Question, &q.text)
+                .text(Field::SuggestsLevel, q.level.as_str()),
             );
         }
     }
@@ -645,114 +961,103 @@ fn classes(d: &PlanDoc) -> Vec<Item> {
 }
 
 fn call_trees(d: &PlanDoc) -> Vec<Item> {
-    fn walk(level: &str, caller: &str, calls: &[Call], out: &mut Vec<Item>) {
+    fn walk(level: &LevelId, caller: &Target, calls: &[Call], out: &mut Vec<Item>) {
         for call in calls {
-            let callee = target(&call.to);
             // A callee named twice in one tree keeps its own key.
-            let mut key = format!("{level}/{callee}");
+            let callee = target_key(&call.to);
+            let mut key = format!("{}/{callee}", level.as_str());
             let mut n = 1;
             while out.iter().any(|it| it.key == key) {
                 n += 1;
-                key = format!("{level}/{callee}#{n}");
+                key = format!("{}/{callee}#{n}", level.as_str());
             }
-            let mut item = Item::new(
+            let item = Item::named(
                 key,
-                format!("call to {callee} at level {level}"),
-                format!("level {level}, called by {caller}"),
+                Name::Target(call.to.clone()),
+                Subject::Call {
+                    to: call.to.clone(),
+                    level: level.clone(),
+                },
+                Place::CalledBy {
+                    level: level.clone(),
+                    caller: caller.clone(),
+                },
             );
-            item.name.clone_from(&callee);
             out.push(
                 item.with(
-                    "within",
+                    Field::Within,
                     call.within_minutes
-                        .map(|m| minutes(m.get()))
-                        .unwrap_or_else(|| "no limit".to_owned()),
+                        .map_or(Value::NoLimit, |m| Value::Minutes(m.get())),
                 )
-                .with("fallback", list(call.fallback.iter().map(target))),
+                .with(Field::Fallback, Value::Targets(call.fallback.clone())),
             );
-            walk(level, &callee, &call.calls, out);
+            walk(level, &call.to, &call.calls, out);
         }
     }
     let mut out = Vec::new();
     for tree in &d.call_trees {
-        let level = tree.level.as_str();
+        let level = &tree.level;
         out.push(
-            Item::new(
-                format!("{level}/root"),
-                format!("call tree of level {level}"),
-                "trees",
+            Item::named(
+                level.as_str(),
+                Name::Tree(level.clone()),
+                Subject::CallTree {
+                    level: level.clone(),
+                },
+                Place::Trees,
             )
-            .with("started by", target(&tree.root)),
+            .with(Field::StartedBy, Value::Target(tree.root.clone())),
         );
-        walk(level, &target(&tree.root), &tree.calls, &mut out);
+        walk(level, &tree.root, &tree.calls, &mut out);
     }
     out
+}
+
+/// A call target's key: its kind and id (a role and a person may share an id).
+fn target_key(t: &Target) -> String {
+    match t {
+        Target::Role(id) => format!("r:{}", id.as_str()),
+        Target::Person(id) => format!("p:{}", id.as_str()),
+        Target::External(id) => format!("e:{}", id.as_str()),
+    }
 }
 
 fn steps(d: &PlanDoc) -> Vec<Item> {
     let mut out = Vec::new();
     for phase in &d.phases {
         for s in &phase.steps {
-            out.push(step(s, format!("phase {}, every class", phase.id.as_str())));
+            out.push(step(
+                s,
+                Place::CommonStep {
+                    phase: phase.id.clone(),
+                },
+            ));
         }
     }
     for pr in &d.procedures {
         for s in &pr.steps {
-            let phase = s.phase.as_ref().map_or("?", |p| p.as_str());
             out.push(step(
                 s,
-                format!("phase {phase}, class {}", pr.class.as_str()),
+                Place::ClassStep {
+                    phase: s.phase.clone(),
+                    class: pr.class.clone(),
+                },
             ));
         }
     }
     out
 }
 
-fn step(s: &Step, container: String) -> Item {
-    Item::new(s.id.as_str(), format!("step {}", s.id.as_str()), container)
-        .with("text", &s.text)
-        .with("owner", s.role.as_str())
+fn step(s: &Step, container: Place) -> Item {
+    Item::new(s.id.as_str(), Subject::Step(s.id.clone()), container)
+        .text(Field::Text, &s.text)
+        .text(Field::StepOwner, s.role.as_str())
+        .with(Field::AppliesAt, Value::AppliesAt(s.min_level.clone()))
         .with(
-            "applies at",
-            s.min_level.as_ref().map_or_else(
-                || "every level".to_owned(),
-                |l| format!("level {} and above", l.as_str()),
-            ),
+            Field::Deadline,
+            Value::Deadline(s.deadline_minutes.map(Minutes::get)),
         )
-        .with(
-            "deadline",
-            s.deadline_minutes.map_or_else(
-                || "none".to_owned(),
-                |m| format!("{} after the declaration", minutes(m.get())),
-            ),
-        )
-        .with("kind", step_kind(&s.kind))
-}
-
-fn step_kind(k: &StepKind) -> String {
-    match k {
-        StepKind::Action => "action".to_owned(),
-        StepKind::Check => "check".to_owned(),
-        StepKind::Decision { question, yes, no } => {
-            format!(
-                "decision: {question} yes → {}, no → {}",
-                yes.as_str(),
-                no.as_str()
-            )
-        }
-        StepKind::Inform(InformWhom::CallTree) => "inform: the level's call tree".to_owned(),
-        StepKind::Inform(InformWhom::Contacts(list_)) => {
-            format!("inform: {}", list(list_.iter().map(target)))
-        }
-        StepKind::Communicate { template } => format!("send template {}", template.as_str()),
-        StepKind::Record { key, label, value } => format!(
-            "record {{{key}}}: {label} ({})",
-            match value {
-                ValueKind::Count => "a number",
-                ValueKind::Text => "text",
-            }
-        ),
-    }
+        .with(Field::Kind, Value::StepKind(s.kind.clone()))
 }
 
 fn templates(d: &PlanDoc) -> Vec<Item> {
@@ -761,14 +1066,17 @@ fn templates(d: &PlanDoc) -> Vec<Item> {
         .map(|t| {
             Item::new(
                 t.id.as_str(),
-                format!("template {} {}", t.id.as_str(), t.name),
-                "",
+                Subject::Template {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                },
+                Place::Nowhere,
             )
-            .with("name", &t.name)
-            .with("audience", format!("{:?}", t.audience))
-            .with("channel", &t.channel)
-            .with("subject", t.subject.clone().unwrap_or_default())
-            .with("body", &t.body)
+            .text(Field::Name, &t.name)
+            .text(Field::Audience, as_written(&t.audience))
+            .text(Field::Channel, &t.channel)
+            .text(Field::Subject, t.subject.clone().unwrap_or_default())
+            .text(Field::Body, &t.body)
         })
         .collect()
 }
@@ -777,91 +1085,82 @@ fn readiness(d: &PlanDoc) -> Vec<Item> {
     let mut out = Vec::new();
     for e in &d.evacuation {
         out.push(
-            Item::new(
-                format!("evacuation {}", e.id.as_str()),
-                format!("evacuation {} {}", e.id.as_str(), e.site),
-                "evacuation",
+            Item::named(
+                format!("e:{}", e.id.as_str()),
+                Name::Evacuation(e.id.clone()),
+                Subject::Evacuation {
+                    id: e.id.clone(),
+                    site: e.site.clone(),
+                },
+                Place::Evacuation,
             )
-            .with("site", &e.site)
-            .with("lead", e.lead.as_str())
-            .with("assembly point", &e.assembly_point)
-            .with("steps", e.steps.join("\n")),
+            .text(Field::Site, &e.site)
+            .text(Field::Lead, e.lead.as_str())
+            .text(Field::AssemblyPoint, &e.assembly_point)
+            .text(Field::Steps, e.steps.join("\n")),
         );
     }
     for s in &d.supplies {
         out.push(
-            Item::new(
-                format!("supply {}", s.id.as_str()),
-                format!("supply {} {}", s.id.as_str(), s.name),
-                "supplies",
+            Item::named(
+                format!("s:{}", s.id.as_str()),
+                Name::Supply(s.id.clone()),
+                Subject::Supply {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                },
+                Place::Supplies,
             )
-            .with("name", &s.name)
-            .with("quantity", &s.quantity)
-            .with("location", &s.location)
-            .with("keeper", s.keeper.as_str())
-            .with("check", &s.check),
+            .text(Field::Name, &s.name)
+            .text(Field::Quantity, &s.quantity)
+            .text(Field::Location, &s.location)
+            .text(Field::Keeper, s.keeper.as_str())
+            .text(Field::Check, &s.check),
         );
     }
     for dr in &d.drills {
         out.push(
-            Item::new(
-                format!("drill {}", dr.id.as_str()),
-                format!("drill {} {}", dr.id.as_str(), dr.name),
-                "drills",
+            Item::named(
+                format!("d:{}", dr.id.as_str()),
+                Name::Drill(dr.id.clone()),
+                Subject::Drill {
+                    id: dr.id.clone(),
+                    name: dr.name.clone(),
+                },
+                Place::Drills,
             )
-            .with("name", &dr.name)
-            .with("kind", format!("{:?}", dr.kind))
-            .with("frequency", &dr.frequency)
-            .with("scenario", &dr.scenario)
-            .with("classes", list(dr.classes.iter().map(ClassId::as_str)))
+            .text(Field::Name, &dr.name)
+            .text(Field::Kind, as_written(&dr.kind))
+            .text(Field::Frequency, &dr.frequency)
+            .text(Field::Scenario, &dr.scenario)
+            .text(Field::Classes, list(dr.classes.iter().map(ClassId::as_str)))
             .with(
-                "targets",
-                dr.targets
-                    .iter()
-                    .map(|t| {
-                        let limit = minutes(t.within_minutes.get());
-                        match &t.measure {
-                            Some(m) => format!("{}: {limit}, measured by {m:?}", t.what),
-                            None => format!("{}: {limit}", t.what),
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                Field::Targets,
+                Value::DrillTargets(
+                    dr.targets
+                        .iter()
+                        .map(|t| (t.what.clone(), t.within_minutes.get(), t.measure.clone()))
+                        .collect(),
+                ),
             )
-            .with("criteria", dr.criteria.join("\n")),
+            .text(Field::Criteria, dr.criteria.join("\n")),
         );
     }
     for t in &d.training {
         out.push(
-            Item::new(
-                format!("training {}", t.id.as_str()),
-                format!("training {}", t.id.as_str()),
-                "training",
+            Item::named(
+                format!("t:{}", t.id.as_str()),
+                Name::Training(t.id.clone()),
+                Subject::Training(t.id.clone()),
+                Place::Training,
             )
-            .with("audience", &t.audience)
-            .with("topic", &t.topic)
-            .with("frequency", &t.frequency)
-            .with("assessment", &t.assessment),
+            .text(Field::Audience, &t.audience)
+            .text(Field::Topic, &t.topic)
+            .text(Field::Frequency, &t.frequency)
+            .text(Field::Assessment, &t.assessment),
         );
     }
     out
-}
-
-/// A target as the plan file names it: `role tech-lead`.
-fn target(t: &Target) -> String {
-    match t {
-        Target::Role(id) => format!("role {}", id.as_str()),
-        Target::Person(id) => format!("person {}", id.as_str()),
-        Target::External(id) => format!("contact {}", id.as_str()),
-    }
-}
-
-/// One item per line, so a change shows as the lines that changed.
-fn join_lines<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
-    items
-        .map(|s| s.as_ref().to_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
@@ -869,19 +1168,6 @@ fn list<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
         .map(|s| s.as_ref().to_owned())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Minutes as an approver reads them: `15 min`, `4 h`, `30 days`.
-fn minutes(m: i64) -> String {
-    const DAY: i64 = 24 * 60;
-    if m >= DAY && m % DAY == 0 {
-        let days = m / DAY;
-        format!("{days} day{}", if days == 1 { "" } else { "s" })
-    } else if m >= 120 && m % 60 == 0 {
-        format!("{} h", m / 60)
-    } else {
-        format!("{m} min")
-    }
 }
 
 /// One line of a multi-line field that changed.
@@ -943,15 +1229,5 @@ mod tests {
     fn one_item_moved_down_is_the_only_one_reported_moved() {
         let keep = longest_increasing(&[1, 2, 0, 3, 4]);
         assert_eq!(keep, [true, true, false, true, true]);
-    }
-
-    #[test]
-    fn minutes_read_as_days_hours_or_minutes() {
-        assert_eq!(minutes(43200), "30 days");
-        assert_eq!(minutes(240), "4 h");
-        assert_eq!(minutes(1440), "1 day");
-        assert_eq!(minutes(45), "45 min");
-        assert_eq!(minutes(90), "90 min");
-        assert_eq!(minutes(60), "60 min");
     }
 }

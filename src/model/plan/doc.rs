@@ -788,15 +788,17 @@ impl Serialize for PlanDate {
     }
 }
 
+/// Marks serde's message for a bad date, so that the parser's error becomes
+/// a typed [`super::kind::Syntax::BadDate`] with the text after it: serde
+/// carries only a string out of a `Deserialize`, and the words are the
+/// languages' (`crate::i18n::plan`), not this module's.
+pub(super) const BAD_DATE: &str = "runbook/bad-date:";
+
 impl<'de> Deserialize<'de> for PlanDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .map(PlanDate)
-            .map_err(|_| {
-                serde::de::Error::custom(format!(
-                    "{text:?} is not a valid date; write dates as YYYY-MM-DD, for example \"2026-09-01\""
-                ))
-            })
+            .map_err(|_| serde::de::Error::custom(format!("{BAD_DATE}{text}")))
     }
 }

@@ -21,9 +21,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::diagnostic::{Diagnostic, DocPath, Segment};
 use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Target};
 use super::flow::class_flow;
+use super::kind::{DiagnosticKind as K, Late, Responses};
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
-use super::validate::{all_steps_where, step_path, steps_of, target_name};
-use crate::model::ids::{LevelId, PersonId, RoleId};
+use super::validate::{all_steps_where, step_path, steps_of};
+use crate::model::ids::{ClassId, LevelId, PersonId, RoleId};
 
 /// Every feasibility warning of a document that validated without errors.
 #[must_use]
@@ -193,31 +194,23 @@ fn owners_reached(
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
                 });
-            match first {
-                Some(Some(m)) if m <= deadline => {}
-                Some(Some(m)) => {
-                    late.push(format!(
-                        "called at {m} minutes at level {:?}",
-                        level.as_str()
-                    ));
-                }
-                Some(None) => {
-                    late.push(format!("with no time limit at level {:?}", level.as_str()));
-                }
-                None => late.push(format!("not called at level {:?}", level.as_str())),
-            }
+            let how = match first {
+                Some(Some(m)) if m <= deadline => continue,
+                Some(Some(m)) => Late::CalledAt(m),
+                Some(None) => Late::NoLimit,
+                None => Late::NotCalled,
+            };
+            late.push(((*level).clone(), how));
         }
         if !late.is_empty() {
             out.push(Diagnostic::warning(
                 path.field("deadline_minutes"),
-                format!(
-                    "step {:?} is due {deadline} minutes after the declaration, but its owner \
-                     (role {:?}, the holder or a deputy) is not reached by then: {}; call them \
-                     earlier in those call trees, or give the step to someone called in time",
-                    step.id.as_str(),
-                    role.id.as_str(),
-                    join_and(&late)
-                ),
+                K::OwnerLate {
+                    step: step.id.clone(),
+                    deadline,
+                    role: role.id.clone(),
+                    levels: late,
+                },
             ));
         }
     }
@@ -228,7 +221,8 @@ fn owners_reached(
 /// where the sending step does.
 fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnostic>) {
     // (sending step, placeholder) → classes whose response leaves it unfilled.
-    let mut unfilled: BTreeMap<(&str, &str), (DocPath, &str, Vec<&str>)> = BTreeMap::new();
+    let mut unfilled: BTreeMap<(&str, &str), (DocPath, &super::doc::Template, Vec<&ClassId>)> =
+        BTreeMap::new();
     let mut sent: HashSet<&str> = HashSet::new();
     for class in &doc.classes {
         let flow = class_flow(doc, &class.id);
@@ -251,29 +245,26 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
                 }
                 unfilled
                     .entry((fs.step.id.as_str(), name))
-                    .or_insert_with(|| {
-                        (step_path(doc, fs).field("kind"), t.id.as_str(), Vec::new())
-                    })
+                    .or_insert_with(|| (step_path(doc, fs).field("kind"), t, Vec::new()))
                     .2
-                    .push(class.id.as_str());
+                    .push(&class.id);
             }
         }
     }
     for ((step, name), (path, template, classes)) in unfilled {
         let responses = if classes.len() == doc.classes.len() && classes.len() > 1 {
-            "in the response to any fault class".to_owned()
+            Responses::Every
         } else {
-            let quoted: Vec<String> = classes.iter().map(|c| format!("{c:?}")).collect();
-            format!("in the response to {}", join_and(&quoted))
+            Responses::Of(classes.into_iter().cloned().collect())
         };
         out.push(Diagnostic::warning(
             path,
-            format!(
-                "step {step:?} sends template {template:?}, but nothing fills its {{{name}}} \
-                 before then {responses}, so the message would go out with {{{name}}} in it: \
-                 add an earlier record step with key {name:?} that applies at the same levels, \
-                 or take the placeholder out"
-            ),
+            K::PlaceholderUnfilled {
+                step: step.into(),
+                template: template.id.clone(),
+                name: name.to_owned(),
+                responses,
+            },
         ));
     }
     // Templates no step sends are picked by hand: each placeholder must at
@@ -290,12 +281,10 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
                         .field("templates")
                         .index(i, Some(t.id.as_str()))
                         .field("body"),
-                    format!(
-                        "template {:?} uses {{{name}}}, which no step records, so it would go \
-                         out with {{{name}}} in it: add a record step with key {name:?}, \
-                         or take the placeholder out",
-                        t.id.as_str()
-                    ),
+                    K::PlaceholderNeverRecorded {
+                        template: t.id.clone(),
+                        name: name.to_owned(),
+                    },
                 ));
             }
         }
@@ -348,15 +337,11 @@ fn clocks_start_right(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::warning(
                 path.field("deadline_minutes"),
-                format!(
-                    "step {:?} belongs to the closing phase {:?}, which starts only when the \
-                     response ends, but its {} minutes count from the declaration, so the \
-                     time can run out before the response is over: drop the deadline and \
-                     give the levels a duty with `counts_from: Closing`",
-                    step.id.as_str(),
-                    last.id.as_str(),
-                    m.get()
-                ),
+                K::ClosingStepTimed {
+                    step: step.id.clone(),
+                    phase: last.id.clone(),
+                    minutes: m.get(),
+                },
             ));
         }
     }
@@ -373,13 +358,9 @@ fn clocks_start_right(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
                         .field("duties")
                         .index(j, Some(duty.id.as_str()))
                         .field("counts_from"),
-                    format!(
-                        "the legal time limit of duty {:?} counts from the declaration, which \
-                         is the platform's own act and may come well after the fault was \
-                         found; the law's clock starts at the discovery: write \
-                         `counts_from: Discovery` (or `Closing` for a report due after the close)",
-                        duty.id.as_str()
-                    ),
+                    K::LegalLimitFromDeclaration {
+                        duty: duty.id.clone(),
+                    },
                 ));
             }
         }
@@ -407,49 +388,34 @@ fn trees_monotone(levels: &Levels<'_>, trees: &[Reach<'_>], out: &mut Vec<Diagno
         let mut milder: Vec<_> = milder.into_iter().collect();
         milder.sort_by(|a, b| a.0.cmp(b.0));
         for (person, (was, level)) in milder {
-            let name = match was.to {
-                Target::Role(_) => {
-                    format!("{} (held by {:?})", target_name(was.to), person.as_str())
-                }
-                _ => target_name(was.to),
-            };
             match severe.people.get(person) {
                 None => out.push(Diagnostic::warning(
                     severe.path.field("calls"),
-                    format!(
-                        "{name} is called at level {:?} but not at the more severe level {:?}: \
-                         add the call to this tree",
-                        level.as_str(),
-                        severe.level.as_str()
-                    ),
+                    K::NotCalledAtSevere {
+                        to: was.to.clone(),
+                        holder: person.clone(),
+                        milder: level.clone(),
+                        severe: severe.level.clone(),
+                    },
                 )),
                 Some(here) => {
                     let Some(then) = was.due else { continue };
-                    let late = match here.due {
-                        Some(now) if now <= then => continue,
-                        Some(now) => format!("within {now} minutes"),
-                        None => "with no time limit".to_owned(),
-                    };
+                    if here.due.is_some_and(|now| now <= then) {
+                        continue;
+                    }
                     out.push(Diagnostic::warning(
                         here.path.clone(),
-                        format!(
-                            "{name} is called {late} at level {:?} but within {then} at the \
-                             less severe level {:?}: a more severe level should not call later",
-                            severe.level.as_str(),
-                            level.as_str()
-                        ),
+                        K::CalledLater {
+                            to: was.to.clone(),
+                            holder: person.clone(),
+                            within: here.due,
+                            severe: severe.level.clone(),
+                            then,
+                            milder: level.clone(),
+                        },
                     ));
                 }
             }
         }
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

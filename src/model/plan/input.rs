@@ -1,11 +1,12 @@
 //! Input hygiene: from raw bytes to text ron can parse.
 //!
 //! Plan files are edited by hand, on any editor, on any system. Before ron
-//! sees them: refuse what is too big to be a plan, say plainly when a file is
-//! empty or is not UTF-8 (with the byte offset), and strip a UTF-8 byte-order
+//! sees them: refuse what is too big to be a plan, say when a file is empty
+//! or is not UTF-8 (with the byte offset), and strip a UTF-8 byte-order
 //! mark, which ron would otherwise report as a confusing error at 1:1.
 
 use super::diagnostic::{Diagnostic, DocPath, Span, position_at};
+use super::kind::DiagnosticKind;
 
 /// The largest plan file accepted. A complete plan is a few hundred KiB; a
 /// file over this is almost certainly the wrong file.
@@ -13,20 +14,17 @@ pub const MAX_PLAN_BYTES: usize = 16 * 1024 * 1024;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Turns raw bytes into plan text, or says in plain words why they are not.
+/// Turns raw bytes into plan text, or says why they are not.
 ///
 /// # Errors
 /// A diagnostic for a file that is too large, empty, UTF-16 or not UTF-8.
+#[allow(clippy::result_large_err)] // Once per plan read: the size of the error costs nothing.
 pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     if bytes.len() > MAX_PLAN_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(Diagnostic::error(
-            DocPath::root(),
-            "not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte-order mark); \
-             save it as UTF-8 and try again",
-        ));
+        return Err(Diagnostic::error(DocPath::root(), DiagnosticKind::Utf16));
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // NUL is valid UTF-8 but never in a text file: UTF-16 without a
@@ -36,13 +34,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         let at = position_at(valid, offset);
         return Err(Diagnostic {
             span: Some(Span { start: at, end: at }),
-            ..Diagnostic::error(
-                DocPath::root(),
-                format!(
-                    "not UTF-8 text: a zero byte at byte offset {offset}; the file looks like UTF-16 or binary. \
-                     Save it as UTF-8 and try again"
-                ),
-            )
+            ..Diagnostic::error(DocPath::root(), DiagnosticKind::ZeroByte { offset })
         });
     }
     let text = match std::str::from_utf8(bytes) {
@@ -56,19 +48,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
                 span: Some(Span { start: at, end: at }),
                 ..Diagnostic::error(
                     DocPath::root(),
-                    format!(
-                        "not UTF-8 text: byte 0x{byte:02X} at byte offset {offset} is not valid UTF-8; \
-                         save the file as UTF-8 and try again"
-                    ),
+                    DiagnosticKind::InvalidUtf8 { byte, offset },
                 )
             });
         }
     };
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(
-            DocPath::root(),
-            "the file is empty: a plan starts with `Plan(` (see plans/minimal.ron)",
-        ));
+        return Err(Diagnostic::error(DocPath::root(), DiagnosticKind::Empty));
     }
     Ok(text)
 }
@@ -77,14 +63,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
 /// which refuses before reading the whole file.
 #[must_use]
 pub fn too_large(len: u64) -> Diagnostic {
-    #[allow(clippy::cast_precision_loss)] // Only shown, rounded, to a person.
-    let mib = len as f64 / (1024.0 * 1024.0);
     Diagnostic::error(
         DocPath::root(),
-        format!(
-            "the file is {mib:.1} MiB, larger than the {} MiB a plan may be; is this the right file?",
-            MAX_PLAN_BYTES / (1024 * 1024)
-        ),
+        DiagnosticKind::TooLarge {
+            bytes: len,
+            max_bytes: MAX_PLAN_BYTES as u64,
+        },
     )
 }
 
@@ -107,28 +91,28 @@ mod tests {
     #[test]
     fn reports_invalid_utf8_with_offset() {
         let err = decode(b"Plan(\n  x: \xC3(").unwrap_err();
-        assert!(err.message.contains("byte offset 11"), "{}", err.message);
+        assert_eq!(
+            err.kind,
+            DiagnosticKind::InvalidUtf8 {
+                byte: 0xC3,
+                offset: 11
+            }
+        );
         assert_eq!(err.span.map(|s| (s.start.line, s.start.col)), Some((2, 6)));
     }
 
     #[test]
     fn reports_utf16_without_a_byte_order_mark() {
         let err = decode(b"P\0l\0a\0n\0").unwrap_err();
-        assert!(
-            err.message.contains("zero byte at byte offset 1"),
-            "{}",
-            err.message
-        );
+        assert_eq!(err.kind, DiagnosticKind::ZeroByte { offset: 1 });
     }
 
     #[test]
     fn reports_utf16_and_empty() {
-        assert!(
-            decode(b"\xFF\xFEP\0")
-                .unwrap_err()
-                .message
-                .contains("UTF-16")
+        assert_eq!(
+            decode(b"\xFF\xFEP\0").unwrap_err().kind,
+            DiagnosticKind::Utf16
         );
-        assert!(decode(b" \n ").unwrap_err().message.contains("empty"));
+        assert_eq!(decode(b" \n ").unwrap_err().kind, DiagnosticKind::Empty);
     }
 }

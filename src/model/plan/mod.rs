@@ -13,6 +13,7 @@ pub mod doc;
 pub mod feasible;
 pub mod flow;
 pub mod input;
+pub mod kind;
 pub mod locate;
 pub mod org;
 pub mod search;
@@ -21,8 +22,9 @@ pub mod validate;
 
 use std::collections::HashMap;
 
-pub use diagnostic::{Diagnostic, DocPath, Position, Severity, Span};
+pub use diagnostic::{Diagnostic, DocPath, Position, Severity, Span, Wording};
 pub use doc::PlanDoc;
+pub use kind::DiagnosticKind;
 
 use crate::model::ids::{
     ClassId, ExternalId, LevelId, PersonId, RoleId, StepId, TemplateId, UnitId,
@@ -150,22 +152,6 @@ pub struct Summary {
     pub templates: usize,
 }
 
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} units, {} roles, {} people, {} fault classes, {} procedures, {} steps, {} templates",
-            self.units,
-            self.roles,
-            self.people,
-            self.classes,
-            self.procedures,
-            self.steps,
-            self.templates
-        )
-    }
-}
-
 /// Parses and validates the bytes of a plan file.
 ///
 /// # Errors
@@ -208,9 +194,8 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
     })
 }
 
-/// Turns a ron error into a located diagnostic in plain words.
+/// Turns a ron error into a located diagnostic.
 fn syntax_error(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
-    use ron::error::Error as E;
     let clamp = |p: ron::error::Position| {
         // ron may point one past the end; keep the position inside the text.
         let end = diagnostic::position_at(text, text.len());
@@ -220,74 +205,85 @@ fn syntax_error(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
         };
         p.min(end)
     };
-    let message = match &e.code {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => format!(
-            "unknown field `{found}`{}; the fields here are: {}",
-            outer
-                .as_deref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default(),
-            expected.join(", ")
-        ),
-        E::MissingStructField { field, outer } => format!(
-            "missing field `{field}`{}",
-            outer
-                .as_deref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default()
-        ),
-        E::DuplicateStructField { field, outer } => format!(
-            "the field `{field}` is given twice{}",
-            outer
-                .as_deref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default()
-        ),
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => format!(
-            "`{found}` is not one of the choices{}: {}",
-            outer
-                .as_deref()
-                .map(|o| format!(" for {o}"))
-                .unwrap_or_default(),
-            expected.join(", ")
-        ),
-        E::Eof => "the file ends too early: a bracket or a string is not closed".to_owned(),
-        E::ExpectedStringEnd => "a string is not closed: add the closing `\"`".to_owned(),
-        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
-        E::TrailingCharacters => "unexpected text after the end of the plan".to_owned(),
-        E::ExceededRecursionLimit => {
-            "the plan is nested too deeply (over 128 levels); flatten the call tree".to_owned()
-        }
-        E::ExpectedComma => {
-            "expected a comma `,` between items (or a string before this is not closed)".to_owned()
-        }
-        E::ExpectedInteger => "expected a whole number".to_owned(),
-        E::ExpectedString => "expected text in double quotes".to_owned(),
-        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
-        other => {
-            let s = other.to_string();
-            // ron's messages start with a capital and name Rust types; keep
-            // them, lower-cased to match the rest of the sentence.
-            let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or(s)
-        }
-    };
     Diagnostic {
         span: Some(Span {
             start: clamp(e.span.start),
             end: clamp(e.span.end),
         }),
-        ..Diagnostic::error(DocPath::root(), message)
+        ..Diagnostic::error(DocPath::root(), DiagnosticKind::Syntax(syntax(&e.code)))
+    }
+}
+
+/// A ron error as data: the common ones typed, the rest with ron's text.
+fn syntax(e: &ron::error::Error) -> kind::Syntax {
+    use kind::{Syntax as S, Token as T};
+    use ron::error::Error as E;
+    match e {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => S::UnknownField {
+            found: found.clone(),
+            outer: outer.clone(),
+            expected,
+        },
+        E::MissingStructField { field, outer } => S::MissingField {
+            field,
+            outer: outer.clone(),
+        },
+        E::DuplicateStructField { field, outer } => S::DuplicateField {
+            field,
+            outer: outer.clone(),
+        },
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => S::UnknownVariant {
+            found: found.clone(),
+            outer: outer.clone(),
+            expected,
+        },
+        E::Eof => S::Eof,
+        E::ExpectedStringEnd => S::UnclosedString,
+        E::UnclosedBlockComment => S::UnclosedComment,
+        E::TrailingCharacters => S::TrailingCharacters,
+        E::ExceededRecursionLimit => S::TooDeep,
+        E::ExpectedComma => S::Expected(T::Comma),
+        E::ExpectedInteger => S::Expected(T::Integer),
+        E::ExpectedString => S::Expected(T::String),
+        E::ExpectedBoolean => S::Expected(T::Boolean),
+        E::ExpectedFloat => S::Expected(T::Float),
+        E::ExpectedChar => S::Expected(T::Char),
+        E::ExpectedOption => S::Expected(T::Option),
+        E::ExpectedIdentifier => S::Expected(T::Identifier),
+        E::ExpectedUnit => S::Expected(T::Unit),
+        E::ExpectedArray => S::Expected(T::OpenBracket),
+        E::ExpectedArrayEnd => S::Expected(T::CloseBracket),
+        E::ExpectedStructLike => S::Expected(T::OpenParen),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => S::Expected(T::CloseParen),
+        E::ExpectedMap => S::Expected(T::OpenBrace),
+        E::ExpectedMapEnd => S::Expected(T::CloseBrace),
+        E::ExpectedMapColon => S::Expected(T::Colon),
+        E::ExpectedNamedStructLike(name) if !name.is_empty() => S::ExpectedStruct { name },
+        E::ExpectedDifferentStructName { expected, found } => S::WrongStructName {
+            expected,
+            found: found.clone(),
+        },
+        E::UnexpectedChar(c) => S::UnexpectedChar(*c),
+        E::IntegerOutOfBounds => S::IntegerOutOfBounds,
+        E::InvalidValueForType { expected, found } => S::InvalidValue {
+            expected: expected.clone(),
+            found: found.clone(),
+        },
+        E::Message(m) => match m.strip_prefix(doc::BAD_DATE) {
+            Some(date) => S::BadDate {
+                text: date.to_owned(),
+            },
+            None => S::Other(m.clone()),
+        },
+        other => S::Other(other.to_string()),
     }
 }
 

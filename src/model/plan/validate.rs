@@ -12,10 +12,11 @@ use super::doc::{
     Call, CallTree, FORMAT_VERSION, InformWhom, Milestone, Minutes, PlanDoc, Step, StepKind, Target,
 };
 use super::flow::{FlowStep, class_flow};
+use super::kind::{Branch, DiagnosticKind as K, IdKind};
 use super::template::{
     BUILTIN_PLACEHOLDERS, RECORDED_PLACEHOLDERS, Stray, is_placeholder_name, placeholders,
 };
-use crate::model::ids::check_id_syntax;
+use crate::model::ids::{UnitId, check_id_syntax};
 
 /// The longest time limit the format accepts: one year, in minutes.
 pub const MAX_MINUTES: i64 = 366 * 24 * 60;
@@ -38,6 +39,9 @@ pub fn validate(doc: &PlanDoc) -> Vec<Diagnostic> {
     c.minutes();
     c.diags
 }
+
+/// How many of the ids a namespace defines an unknown reference lists.
+const KNOWN_SHOWN: usize = 8;
 
 /// Where each id was first defined, per namespace.
 type Seen<'a> = HashMap<&'a str, usize>;
@@ -78,26 +82,26 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn error(&mut self, path: DocPath, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(path, message));
+    fn error(&mut self, path: DocPath, kind: K) {
+        self.diags.push(Diagnostic::error(path, kind));
     }
 
-    fn warn(&mut self, path: DocPath, message: impl Into<String>) {
-        self.diags.push(Diagnostic::warning(path, message));
+    fn warn(&mut self, path: DocPath, kind: K) {
+        self.diags.push(Diagnostic::warning(path, kind));
     }
 
     fn format(&mut self) {
         if self.doc.format != FORMAT_VERSION {
             self.error(
                 root().field("format"),
-                format!(
-                    "this plan is in format {}, but this version of runbook reads format {FORMAT_VERSION}",
-                    self.doc.format
-                ),
+                K::FormatVersion {
+                    found: self.doc.format,
+                    supported: FORMAT_VERSION,
+                },
             );
         }
         if self.doc.meta.title.trim().is_empty() {
-            self.error(root().field("meta").field("title"), "the plan has no title");
+            self.error(root().field("meta").field("title"), K::NoTitle);
         }
     }
 
@@ -106,7 +110,7 @@ impl<'a> Checker<'a> {
     fn define(
         diags: &mut Vec<Diagnostic>,
         seen: &mut Seen<'a>,
-        what: &str,
+        what: IdKind,
         id: &'a str,
         index: usize,
         path: DocPath,
@@ -114,16 +118,20 @@ impl<'a> Checker<'a> {
         if let Err(problem) = check_id_syntax(id) {
             diags.push(Diagnostic::error(
                 path.clone(),
-                format!("{problem} (got {id:?})"),
+                K::BadId {
+                    id: id.to_owned(),
+                    problem,
+                },
             ));
         }
         if let Some(first) = seen.get(id) {
             diags.push(Diagnostic::error(
                 path,
-                format!(
-                    "duplicate {what} id {id:?}: item {} already uses it; ids must be unique",
-                    first + 1
-                ),
+                K::DuplicateId {
+                    what,
+                    id: id.to_owned(),
+                    first_item: first + 1,
+                },
             ));
         } else {
             seen.insert(id, index);
@@ -134,7 +142,7 @@ impl<'a> Checker<'a> {
     fn define_list<T>(
         diags: &mut Vec<Diagnostic>,
         seen: &mut Seen<'a>,
-        what: &str,
+        what: IdKind,
         field: &'static str,
         items: &'a [T],
         id: impl Fn(&'a T) -> &'a str,
@@ -149,37 +157,47 @@ impl<'a> Checker<'a> {
     fn ids(&mut self) {
         let doc = self.doc;
         let d = &mut self.diags;
-        Self::define_list(d, &mut self.units, "unit", "units", &doc.units, |x| {
+        Self::define_list(d, &mut self.units, IdKind::Unit, "units", &doc.units, |x| {
             x.id.as_str()
         });
-        Self::define_list(d, &mut self.roles, "role", "roles", &doc.roles, |x| {
-            x.id.as_str()
-        });
-        Self::define_list(d, &mut self.people, "person", "people", &doc.people, |x| {
+        Self::define_list(d, &mut self.roles, IdKind::Role, "roles", &doc.roles, |x| {
             x.id.as_str()
         });
         Self::define_list(
             d,
+            &mut self.people,
+            IdKind::Person,
+            "people",
+            &doc.people,
+            |x| x.id.as_str(),
+        );
+        Self::define_list(
+            d,
             &mut self.externals,
-            "external contact",
+            IdKind::External,
             "externals",
             &doc.externals,
             |x| x.id.as_str(),
         );
-        Self::define_list(d, &mut self.phases, "phase", "phases", &doc.phases, |x| {
-            x.id.as_str()
-        });
+        Self::define_list(
+            d,
+            &mut self.phases,
+            IdKind::Phase,
+            "phases",
+            &doc.phases,
+            |x| x.id.as_str(),
+        );
         Self::define_list(
             d,
             &mut self.templates,
-            "template",
+            IdKind::Template,
             "templates",
             &doc.templates,
             |x| x.id.as_str(),
         );
         for (i, x) in doc.classes.iter().enumerate() {
             let p = root().field("classes").index(i, None).field("id");
-            Self::define(d, &mut self.classes, "fault class", x.id.as_str(), i, p);
+            Self::define(d, &mut self.classes, IdKind::Class, x.id.as_str(), i, p);
             let mut questions = HashMap::new();
             for (j, q) in x.assessment.iter().enumerate() {
                 let p = root()
@@ -188,12 +206,12 @@ impl<'a> Checker<'a> {
                     .field("assessment")
                     .index(j, None)
                     .field("id");
-                Self::define(d, &mut questions, "question", q.id.as_str(), j, p);
+                Self::define(d, &mut questions, IdKind::Question, q.id.as_str(), j, p);
             }
         }
         for (i, x) in doc.levels.iter().enumerate() {
             let p = root().field("levels").index(i, None).field("id");
-            Self::define(d, &mut self.levels, "level", x.id.as_str(), i, p);
+            Self::define(d, &mut self.levels, IdKind::Level, x.id.as_str(), i, p);
             let mut duties = HashMap::new();
             for (j, duty) in x.duties.iter().enumerate() {
                 let p = root()
@@ -202,7 +220,7 @@ impl<'a> Checker<'a> {
                     .field("duties")
                     .index(j, None)
                     .field("id");
-                Self::define(d, &mut duties, "duty", duty.id.as_str(), j, p);
+                Self::define(d, &mut duties, IdKind::Duty, duty.id.as_str(), j, p);
             }
         }
         // Steps share one namespace across the common phases and every procedure.
@@ -211,7 +229,7 @@ impl<'a> Checker<'a> {
             Self::define(
                 d,
                 &mut step_seen,
-                "step",
+                IdKind::Step,
                 step.id.as_str(),
                 n,
                 path.field("id"),
@@ -223,45 +241,38 @@ impl<'a> Checker<'a> {
         let mut n = 0;
         for (i, ch) in doc.chapters.iter().enumerate() {
             let p = root().field("chapters").index(i, None);
-            Self::define(
-                d,
-                &mut text,
-                "chapter or section",
-                ch.id.as_str(),
-                n,
-                p.field("id"),
-            );
+            Self::define(d, &mut text, IdKind::Text, ch.id.as_str(), n, p.field("id"));
             n += 1;
             for (j, s) in ch.sections.iter().enumerate() {
                 let p = p.clone().field("sections").index(j, None).field("id");
-                Self::define(d, &mut text, "chapter or section", s.id.as_str(), n, p);
+                Self::define(d, &mut text, IdKind::Text, s.id.as_str(), n, p);
                 n += 1;
             }
         }
-        let lists: [(&'static str, &str, Vec<&'a str>); 5] = [
+        let lists: [(&'static str, IdKind, Vec<&'a str>); 5] = [
             (
                 "signals",
-                "signal",
+                IdKind::Signal,
                 doc.signals.iter().map(|x| x.id.as_str()).collect(),
             ),
             (
                 "supplies",
-                "supply",
+                IdKind::Supply,
                 doc.supplies.iter().map(|x| x.id.as_str()).collect(),
             ),
             (
                 "drills",
-                "drill",
+                IdKind::Drill,
                 doc.drills.iter().map(|x| x.id.as_str()).collect(),
             ),
             (
                 "training",
-                "training",
+                IdKind::Training,
                 doc.training.iter().map(|x| x.id.as_str()).collect(),
             ),
             (
                 "evacuation",
-                "evacuation",
+                IdKind::Evacuation,
                 doc.evacuation.iter().map(|x| x.id.as_str()).collect(),
             ),
         ];
@@ -276,30 +287,35 @@ impl<'a> Checker<'a> {
 
     fn need(&mut self, ns: Namespace, id: &str, path: DocPath) -> bool {
         let (seen, what) = match ns {
-            Namespace::Unit => (&self.units, "unit"),
-            Namespace::Role => (&self.roles, "role"),
-            Namespace::Person => (&self.people, "person"),
-            Namespace::External => (&self.externals, "external contact"),
-            Namespace::Class => (&self.classes, "fault class"),
-            Namespace::Level => (&self.levels, "level"),
-            Namespace::Phase => (&self.phases, "phase"),
-            Namespace::Template => (&self.templates, "template"),
+            Namespace::Unit => (&self.units, IdKind::Unit),
+            Namespace::Role => (&self.roles, IdKind::Role),
+            Namespace::Person => (&self.people, IdKind::Person),
+            Namespace::External => (&self.externals, IdKind::External),
+            Namespace::Class => (&self.classes, IdKind::Class),
+            Namespace::Level => (&self.levels, IdKind::Level),
+            Namespace::Phase => (&self.phases, IdKind::Phase),
+            Namespace::Template => (&self.templates, IdKind::Template),
         };
         if seen.contains_key(id) {
             return true;
         }
-        let known = {
-            let mut k: Vec<&&str> = seen.keys().collect();
-            k.sort();
-            let shown: Vec<String> = k.iter().take(8).map(|s| format!("{s:?}")).collect();
-            let more = if k.len() > 8 { ", …" } else { "" };
-            if shown.is_empty() {
-                format!("the plan defines no {what}s")
-            } else {
-                format!("known: {}{more}", shown.join(", "))
-            }
-        };
-        self.error(path, format!("no {what} {id:?} ({known})"));
+        let mut known: Vec<&str> = seen.keys().copied().collect();
+        known.sort_unstable();
+        let more = known.len() > KNOWN_SHOWN;
+        let known = known
+            .into_iter()
+            .take(KNOWN_SHOWN)
+            .map(str::to_owned)
+            .collect();
+        self.error(
+            path,
+            K::UnknownId {
+                what,
+                id: id.to_owned(),
+                known,
+                more,
+            },
+        );
         false
     }
 
@@ -315,10 +331,7 @@ impl<'a> Checker<'a> {
     fn organisation(&mut self) {
         let doc = self.doc;
         if doc.units.is_empty() {
-            self.error(
-                root().field("units"),
-                "the plan has no units: add at least the command unit",
-            );
+            self.error(root().field("units"), K::NoUnits);
         }
         for (i, u) in doc.units.iter().enumerate() {
             let p = root().field("units").index(i, Some(u.id.as_str()));
@@ -347,7 +360,9 @@ impl<'a> Checker<'a> {
                                 .field("units")
                                 .index(i, Some(u.id.as_str()))
                                 .field("parent"),
-                            format!("the units form a cycle: {}", chain.join(" → ")),
+                            K::UnitCycle {
+                                chain: chain.iter().map(|&c| UnitId::new(c)).collect(),
+                            },
                         );
                     }
                     break;
@@ -363,23 +378,17 @@ impl<'a> Checker<'a> {
             && doc.units.iter().all(|u| u.parent.is_some())
             && reported.is_empty()
         {
-            self.error(
-                root().field("units"),
-                "no unit is at the top: one unit must have no parent",
-            );
+            self.error(root().field("units"), K::NoTopUnit);
         }
         if doc.roles.is_empty() {
-            self.error(
-                root().field("roles"),
-                "the plan has no roles: add at least the commander",
-            );
+            self.error(root().field("roles"), K::NoRoles);
         }
         for (i, r) in doc.roles.iter().enumerate() {
             let p = root().field("roles").index(i, Some(r.id.as_str()));
             self.need(Namespace::Unit, r.unit.as_str(), p.field("unit"));
             self.need(Namespace::Person, r.holder.as_str(), p.field("holder"));
             if r.name.trim().is_empty() {
-                self.error(p.field("name"), "the role has no name");
+                self.error(p.field("name"), K::RoleWithoutName);
             }
             let mut seen = HashSet::new();
             for (j, dep) in r.deputies.iter().enumerate() {
@@ -388,23 +397,24 @@ impl<'a> Checker<'a> {
                 if *dep == r.holder {
                     self.warn(
                         dp,
-                        format!("{dep:?} is both the holder and a deputy of this role"),
+                        K::DeputyIsHolder {
+                            person: dep.clone(),
+                        },
                     );
                 } else if !seen.insert(dep) {
-                    self.warn(dp, format!("{dep:?} is listed twice as a deputy"));
+                    self.warn(
+                        dp,
+                        K::DeputyTwice {
+                            person: dep.clone(),
+                        },
+                    );
                 }
             }
             if r.deputies.is_empty() {
-                self.warn(
-                    p.field("deputies"),
-                    format!("role {:?} has no deputy: nobody stands in when the holder cannot be reached", r.id.as_str()),
-                );
+                self.warn(p.field("deputies"), K::NoDeputy { role: r.id.clone() });
             }
             if r.duties.is_empty() {
-                self.warn(
-                    p.field("duties"),
-                    format!("role {:?} has no duties listed", r.id.as_str()),
-                );
+                self.warn(p.field("duties"), K::NoDuties { role: r.id.clone() });
             }
         }
         for (i, x) in doc.people.iter().enumerate() {
@@ -414,11 +424,10 @@ impl<'a> Checker<'a> {
                         .field("people")
                         .index(i, Some(x.id.as_str()))
                         .field("contact"),
-                    format!(
-                        "{} ({:?}) has no phone number: add a mobile or office number",
-                        x.name,
-                        x.id.as_str()
-                    ),
+                    K::NoPhone {
+                        name: x.name.clone(),
+                        person: x.id.clone(),
+                    },
                 );
             }
         }
@@ -430,7 +439,10 @@ impl<'a> Checker<'a> {
                         .field("externals")
                         .index(i, Some(x.id.as_str()))
                         .field("contact"),
-                    format!("{} ({:?}) has no way to be reached", x.name, x.id.as_str()),
+                    K::NoWayToReach {
+                        name: x.name.clone(),
+                        contact: x.id.clone(),
+                    },
                 );
             }
         }
@@ -446,7 +458,9 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     p.field("level"),
-                    format!("a second warning for level {:?}", w.level.as_str()),
+                    K::SecondWarning {
+                        level: w.level.clone(),
+                    },
                 );
             }
             self.need(Namespace::Role, w.issued_by.as_str(), p.field("issued_by"));
@@ -466,10 +480,7 @@ impl<'a> Checker<'a> {
     fn levels(&mut self) {
         let doc = self.doc;
         if doc.levels.is_empty() {
-            self.error(
-                root().field("levels"),
-                "the plan has no response levels: add I to IV, most severe first",
-            );
+            self.error(root().field("levels"), K::NoLevels);
             return;
         }
         // Levels are ordered by their place in the list, most severe first.
@@ -486,12 +497,10 @@ impl<'a> Checker<'a> {
                             .field("levels")
                             .index(i + 1, Some(l.id.as_str()))
                             .field("id"),
-                        format!(
-                            "levels are listed most severe first, so {:?} cannot follow {:?}: \
-                             list them in order I, II, III, IV",
-                            l.id.as_str(),
-                            doc.levels[i].id.as_str()
-                        ),
+                        K::LevelsOutOfOrder {
+                            level: l.id.clone(),
+                            after: doc.levels[i].id.clone(),
+                        },
                     );
                 }
             }
@@ -499,10 +508,9 @@ impl<'a> Checker<'a> {
         if doc.levels.len() != 4 {
             self.warn(
                 root().field("levels"),
-                format!(
-                    "the plan has {} response levels; Chinese emergency plans use four (Ⅰ red to Ⅳ blue)",
-                    doc.levels.len()
-                ),
+                K::LevelCount {
+                    count: doc.levels.len(),
+                },
             );
         }
         for (i, l) in doc.levels.iter().enumerate() {
@@ -510,7 +518,9 @@ impl<'a> Checker<'a> {
             if l.criteria.is_empty() {
                 self.error(
                     p.field("criteria"),
-                    format!("level {:?} has no criteria", l.id.as_str()),
+                    K::NoCriteria {
+                        level: l.id.clone(),
+                    },
                 );
             }
             for (j, u) in l.activates.iter().enumerate() {
@@ -536,10 +546,9 @@ impl<'a> Checker<'a> {
             if !doc.call_trees.iter().any(|t| t.level == l.id) {
                 self.warn(
                     p.field("id"),
-                    format!(
-                        "level {:?} has no call tree: add one under call_trees",
-                        l.id.as_str()
-                    ),
+                    K::NoCallTree {
+                        level: l.id.clone(),
+                    },
                 );
             }
         }
@@ -548,7 +557,7 @@ impl<'a> Checker<'a> {
     fn classes(&mut self) {
         let doc = self.doc;
         if doc.classes.is_empty() {
-            self.error(root().field("classes"), "the plan has no fault classes");
+            self.error(root().field("classes"), K::NoClasses);
         }
         for (i, c) in doc.classes.iter().enumerate() {
             let p = root().field("classes").index(i, Some(c.id.as_str()));
@@ -564,19 +573,17 @@ impl<'a> Checker<'a> {
             if c.assessment.is_empty() {
                 self.warn(
                     p.field("assessment"),
-                    format!(
-                        "fault class {:?} has no assessment questions to suggest a level",
-                        c.id.as_str()
-                    ),
+                    K::NoAssessment {
+                        class: c.id.clone(),
+                    },
                 );
             }
             if !doc.procedures.iter().any(|pr| pr.class == c.id) {
                 self.error(
                     p.field("id"),
-                    format!(
-                        "fault class {:?} has no procedure: add one under procedures",
-                        c.id.as_str()
-                    ),
+                    K::NoProcedure {
+                        class: c.id.clone(),
+                    },
                 );
             }
         }
@@ -588,16 +595,17 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     p.field("class"),
-                    format!(
-                        "a second procedure for fault class {:?}: merge the two",
-                        pr.class.as_str()
-                    ),
+                    K::SecondProcedure {
+                        class: pr.class.clone(),
+                    },
                 );
             }
             if pr.steps.is_empty() {
                 self.error(
                     p.field("steps"),
-                    format!("the procedure for {:?} has no steps", pr.class.as_str()),
+                    K::EmptyProcedure {
+                        class: pr.class.clone(),
+                    },
                 );
             }
         }
@@ -615,12 +623,14 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     p.field("level"),
-                    format!("a second call tree for level {:?}", tree.level.as_str()),
+                    K::SecondCallTree {
+                        level: tree.level.clone(),
+                    },
                 );
             }
             self.need_target(&tree.root, &p.field("root"));
             if tree.calls.is_empty() {
-                self.error(p.field("calls"), "the call tree makes no calls");
+                self.error(p.field("calls"), K::NoCalls);
             }
             self.call_list(tree, &tree.calls, &p.field("calls"), &mut vec![&tree.root]);
         }
@@ -640,15 +650,14 @@ impl<'a> Checker<'a> {
                 self.need_target(f, &p.field("fallback").index(k, None));
             }
             if above.contains(&&call.to) {
-                let mut chain: Vec<String> = above.iter().map(|t| target_name(t)).collect();
-                chain.push(target_name(&call.to));
+                let mut chain: Vec<Target> = above.iter().map(|&t| t.clone()).collect();
+                chain.push(call.to.clone());
                 self.error(
                     p.field("to"),
-                    format!(
-                        "the call tree for level {:?} loops back: {}",
-                        tree.level.as_str(),
-                        chain.join(" → ")
-                    ),
+                    K::CallLoop {
+                        level: tree.level.clone(),
+                        chain,
+                    },
                 );
                 continue;
             }
@@ -661,10 +670,7 @@ impl<'a> Checker<'a> {
     fn steps(&mut self) {
         let doc = self.doc;
         if doc.phases.is_empty() {
-            self.error(
-                root().field("phases"),
-                "the plan has no phases: add assess, inform, contain, communicate, recover, close",
-            );
+            self.error(root().field("phases"), K::NoPhases);
         }
         for (i, phase) in doc.phases.iter().enumerate() {
             for (j, step) in phase.steps.iter().enumerate() {
@@ -678,11 +684,10 @@ impl<'a> Checker<'a> {
                 {
                     self.error(
                         p.field("phase"),
-                        format!(
-                            "this common step is listed under phase {:?} but names phase {:?}; leave `phase` out of common steps",
-                            phase.id.as_str(),
-                            named.as_str()
-                        ),
+                        K::CommonStepPhase {
+                            listed: phase.id.clone(),
+                            named: named.clone(),
+                        },
                     );
                 }
                 self.step(step, &p);
@@ -699,10 +704,7 @@ impl<'a> Checker<'a> {
                     Some(phase) => {
                         self.need(Namespace::Phase, phase.as_str(), p.field("phase"));
                     }
-                    None => self.error(
-                        p.field("id"),
-                        "a procedure step must name its phase, for example `phase: Some(\"contain\")`",
-                    ),
+                    None => self.error(p.field("id"), K::StepWithoutPhase),
                 }
                 self.step(step, &p);
             }
@@ -711,7 +713,7 @@ impl<'a> Checker<'a> {
 
     fn step(&mut self, step: &Step, p: &DocPath) {
         if step.text.trim().is_empty() {
-            self.error(p.field("text"), "the step has no text");
+            self.error(p.field("text"), K::StepWithoutText);
         }
         self.need(Namespace::Role, step.role.as_str(), p.field("role"));
         if let Some(level) = &step.min_level {
@@ -721,21 +723,21 @@ impl<'a> Checker<'a> {
         match &step.kind {
             StepKind::Action | StepKind::Check | StepKind::Inform(InformWhom::CallTree) => {}
             StepKind::Decision { yes, no, .. } => {
-                for (field, target) in [("yes", yes), ("no", no)] {
+                for (branch, target) in [(Branch::Yes, yes), (Branch::No, no)] {
                     if !self.steps.contains_key(target.as_str()) {
                         self.error(
-                            kind.field(field),
-                            format!(
-                                "the {field} branch goes to step {:?}, which does not exist",
-                                target.as_str()
-                            ),
+                            kind.field(branch.field()),
+                            K::BranchToNowhere {
+                                branch,
+                                step: target.clone(),
+                            },
                         );
                     }
                 }
             }
             StepKind::Inform(InformWhom::Contacts(list)) => {
                 if list.is_empty() {
-                    self.error(kind.clone(), "the inform step names no contacts");
+                    self.error(kind.clone(), K::InformWithoutContacts);
                 }
                 for (k, t) in list.iter().enumerate() {
                     self.need_target(t, &kind.variant(0).index(k, None));
@@ -750,13 +752,10 @@ impl<'a> Checker<'a> {
             }
             StepKind::Record { key, label, .. } => {
                 if !is_placeholder_name(key) {
-                    self.error(
-                        kind.field("key"),
-                        format!("the key {key:?} must be lower-case ASCII letters, digits and '_', starting with a letter"),
-                    );
+                    self.error(kind.field("key"), K::BadRecordKey { key: key.clone() });
                 }
                 if label.trim().is_empty() {
-                    self.error(kind.field("label"), "the record step has no label");
+                    self.error(kind.field("label"), K::RecordWithoutLabel);
                 }
             }
         }
@@ -788,25 +787,25 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 };
-                for (field, target) in [("yes", yes), ("no", no)] {
+                for (branch, target) in [(Branch::Yes, yes), (Branch::No, no)] {
                     let problem = match position.get(target.as_str()) {
                         Some(&t) if t > i => {
                             stack.push(t);
                             continue;
                         }
-                        Some(_) => format!(
-                            "the {field} branch goes back to step {:?}; branches must go forward to a later step",
-                            target.as_str()
-                        ),
+                        Some(_) => K::BranchBack {
+                            branch,
+                            step: target.clone(),
+                        },
                         // Unknown steps are reported by `steps`.
                         None if !self.steps.contains_key(target.as_str()) => continue,
-                        None => format!(
-                            "the {field} branch goes to step {:?}, which is not part of the response to {:?}; \
-                             a branch may only go to a common step or a step of the same procedure",
-                            target.as_str(),
-                            class.id.as_str()
-                        ),
+                        None => K::BranchOutside {
+                            branch,
+                            step: target.clone(),
+                            class: class.id.clone(),
+                        },
                     };
+                    let field = branch.field();
                     if reported.insert((flow[i].step.id.as_str(), field)) {
                         self.error(step_path(doc, &flow[i]).field("kind").field(field), problem);
                     }
@@ -816,11 +815,10 @@ impl<'a> Checker<'a> {
                 if !reachable[i] && unreachable.insert(fs.step.id.as_str()) {
                     self.error(
                         step_path(doc, fs).field("id"),
-                        format!(
-                            "step {:?} can never be reached in the response to {:?}: a decision before it jumps over it and no branch leads to it",
-                            fs.step.id.as_str(),
-                            class.id.as_str()
-                        ),
+                        K::StepUnreachable {
+                            step: fs.step.id.clone(),
+                            class: class.id.clone(),
+                        },
                     );
                 }
             }
@@ -853,33 +851,28 @@ impl<'a> Checker<'a> {
                     Ok(names) => {
                         for name in names {
                             if !known.contains(name) {
-                                let mut k: Vec<&&str> = known.iter().collect();
-                                k.sort();
-                                let list: Vec<String> =
-                                    k.iter().map(|s| format!("{{{s}}}")).collect();
+                                let mut available: Vec<String> =
+                                    known.iter().map(|&s| s.to_owned()).collect();
+                                available.sort();
                                 self.error(
                                     p.field(field),
-                                    format!(
-                                        "the placeholder {{{name}}} does not exist; available: {}",
-                                        list.join(" ")
-                                    ),
+                                    K::UnknownPlaceholder {
+                                        name: name.to_owned(),
+                                        available,
+                                    },
                                 );
                             }
                         }
                     }
                     Err((text, why)) => {
-                        let msg = match why {
-                            Stray::Unclosed => {
-                                "a `{` is never closed; write `{{` for a literal brace".to_owned()
-                            }
-                            Stray::Unopened => {
-                                "a `}` without its `{`; write `}}` for a literal brace".to_owned()
-                            }
-                            Stray::BadName => format!(
-                                "`{text}` is not a placeholder: names are lower-case letters, digits and '_'"
-                            ),
+                        let kind = match why {
+                            Stray::Unclosed => K::UnclosedBrace,
+                            Stray::Unopened => K::UnopenedBrace,
+                            Stray::BadName => K::BadPlaceholder {
+                                text: text.to_owned(),
+                            },
                         };
-                        self.error(p.field(field), msg);
+                        self.error(p.field(field), kind);
                     }
                 }
             }
@@ -924,10 +917,7 @@ impl<'a> Checker<'a> {
                     Some(Milestone::StepDone(step)) if !self.steps.contains_key(step.as_str()) => {
                         self.error(
                             p.variant(0),
-                            format!(
-                                "the target is measured by step {:?}, which does not exist",
-                                step.as_str()
-                            ),
+                            K::MeasuredByUnknownStep { step: step.clone() },
                         );
                     }
                     Some(Milestone::Duty(duty))
@@ -938,10 +928,7 @@ impl<'a> Checker<'a> {
                     {
                         self.error(
                             p.variant(0),
-                            format!(
-                                "the target is measured by duty {:?}, which no level has",
-                                duty.as_str()
-                            ),
+                            K::MeasuredByUnknownDuty { duty: duty.clone() },
                         );
                     }
                     _ => {}
@@ -1004,21 +991,9 @@ impl<'a> Checker<'a> {
         }
         for (path, m) in found {
             if m.get() <= 0 {
-                self.error(
-                    path,
-                    format!(
-                        "a time limit must be a positive number of minutes, not {}",
-                        m.get()
-                    ),
-                );
+                self.error(path, K::NotPositive { minutes: m.get() });
             } else if m.get() > MAX_MINUTES {
-                self.error(
-                    path,
-                    format!(
-                        "{} minutes is more than a year; is a digit too many?",
-                        m.get()
-                    ),
-                );
+                self.error(path, K::OverAYear { minutes: m.get() });
             }
         }
     }
@@ -1044,16 +1019,6 @@ fn collect_call_minutes(calls: &[Call], path: &DocPath, out: &mut Vec<(DocPath, 
         }
         collect_call_minutes(&call.calls, &p.field("calls"), out);
     }
-}
-
-/// A target in a diagnostic: its kind and id, as the plan file writes them.
-pub(super) fn target_name(t: &Target) -> String {
-    let kind = match t {
-        Target::Role(_) => "role",
-        Target::Person(_) => "person",
-        Target::External(_) => "contact",
-    };
-    format!("{kind} {:?}", t.id())
 }
 
 /// The path of a step in a flow.
