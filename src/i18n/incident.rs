@@ -1339,4 +1339,436 @@ mod tests {
             "gone"
         );
     }
+
+    /// Every kind of message, every variant and the cases where the words
+    /// branch (plurals, lists cut short, optional parts), in both languages,
+    /// as one text compared with `tests/data/words/incident.txt`
+    /// (`UPDATE_GOLDEN=1` rewrites it). A change of wording shows there as
+    /// a diff to read; a refactoring of the words changes nothing in it.
+    #[test]
+    fn the_words_match_their_golden_file() {
+        let got = golden_words();
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/words/incident.txt");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &got).unwrap();
+        }
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+        for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+            assert_eq!(g, w, "line {} of {} differs", i + 1, path.display());
+        }
+        assert_eq!(
+            got.lines().count(),
+            want.lines().count(),
+            "{}",
+            path.display()
+        );
+    }
+
+    /// The golden text: a heading for each case, then its English and its
+    /// Chinese.
+    fn golden_words() -> String {
+        let mut out = String::new();
+        golden_notices(&mut out);
+        golden_refusals(&mut out);
+        golden_failures(&mut out);
+        golden_parts(&mut out);
+        golden_events(&mut out);
+        out
+    }
+
+    /// One case of the golden text.
+    fn case(out: &mut String, name: &str, en: &str, zh: &str) {
+        use std::fmt::Write as _;
+        let _ = writeln!(out, "## {name}\nen: {en}\nzh: {zh}");
+    }
+
+    /// An instant on the day the golden text is written.
+    fn at(h: u32, m: u32) -> chrono::DateTime<chrono::Utc> {
+        use chrono::TimeZone as _;
+        chrono::Utc
+            .with_ymd_and_hms(2026, 3, 2, h, m, 0)
+            .single()
+            .unwrap()
+    }
+
+    fn golden_notices(out: &mut String) {
+        let entry = |device: &str| crate::model::incident::EntryRef {
+            recorded_at: at(1, 30),
+            device: device.into(),
+        };
+        let mut notices = every_notice();
+        // The damage's words branch on how many lines are bad (a list cut
+        // after ten) and how many entries follow it.
+        for (n_bad, n_following) in [(0, 0), (1, 0), (1, 1), (2, 2), (3, 0), (13, 3)] {
+            notices.push(Notice::Damaged {
+                file: p("log-a.jsonl"),
+                bad: (0..n_bad).map(|i| (17 + i, LineFault::Chain)).collect(),
+                following: (0..n_following).map(|_| entry("laptop-a")).collect(),
+            });
+        }
+        notices.push(Notice::Conflict {
+            subject: Subject::Level,
+            earlier: entry("laptop-a"),
+            later: entry("laptop-b"),
+        });
+        notices.push(Notice::Unwritable {
+            file: p("log-a.jsonl"),
+            error: OsError {
+                kind: ErrorKind::Other,
+                detail: "Input/output error (os error 5)".into(),
+            },
+        });
+        for n in &notices {
+            case(
+                out,
+                &format!("notice {n:?}"),
+                &(EN.notice)(n),
+                &(ZH.notice)(n),
+            );
+        }
+    }
+
+    fn golden_refusals(out: &mut String) {
+        let mut refusals = every_refusal();
+        refusals.push(ActionError::WrongKind {
+            step: StepId::new("confirm"),
+            needed: NeededKind::Decision,
+        });
+        refusals.push(ActionError::UnknownTarget(Target::Role(RoleId::new(
+            "nobody",
+        ))));
+        refusals.push(ActionError::UnknownTarget(Target::External(
+            crate::model::ids::ExternalId::new("isp"),
+        )));
+        for f in [
+            Field::Title,
+            Field::Reason,
+            Field::Value,
+            Field::Message,
+            Field::Note,
+            Field::Commander,
+            Field::Summary,
+        ] {
+            refusals.push(ActionError::Empty(f));
+        }
+        // A limit that is not a whole number of MiB says only the bytes.
+        refusals.push(ActionError::TooLong {
+            field: Field::Message,
+            bytes: 70_000,
+            max: 65_536,
+        });
+        for e in &refusals {
+            case(
+                out,
+                &format!("refusal {e:?}"),
+                &(EN.refusal)(e),
+                &(ZH.refusal)(e),
+            );
+        }
+    }
+
+    fn golden_failures(out: &mut String) {
+        let mut failures = every_failure();
+        for op in [
+            FileOp::CreateIncidents,
+            FileOp::CreateIncident,
+            FileOp::SyncIncidents,
+            FileOp::CreateFolder,
+            FileOp::ReadPlanCopy,
+            FileOp::CloseSession,
+            FileOp::RememberJoined,
+        ] {
+            failures.push(IncidentError::File {
+                op,
+                path: p("plan.ron"),
+                error: os(),
+            });
+        }
+        failures.push(IncidentError::PlanCopy {
+            path: p("plan.ron"),
+            first: Some(Box::new(crate::model::plan::Diagnostic::error(
+                crate::model::plan::DocPath::root(),
+                "expected `(`",
+            ))),
+        });
+        failures.push(IncidentError::Replay {
+            dir: p(""),
+            error: ReplayError::Empty,
+        });
+        failures.push(IncidentError::Action(ActionError::NoAudience));
+        for e in &failures {
+            case(
+                out,
+                &format!("failure {e:?}"),
+                &(EN.failure)(e),
+                &(ZH.failure)(e),
+            );
+            if let IncidentError::Log(l) = e {
+                case(
+                    out,
+                    &format!("log error {l:?}"),
+                    &(EN.log_error)(l),
+                    &(ZH.log_error)(l),
+                );
+            }
+        }
+    }
+
+    /// The parts other messages are made of: line faults, system errors,
+    /// times that are not, audiences and channels.
+    fn golden_parts(out: &mut String) {
+        for f in [
+            LineFault::NoHash,
+            LineFault::NotARecord("expected value at line 1 column 2".into()),
+            LineFault::HashNotLast,
+            LineFault::HashChanged,
+            LineFault::Sequence {
+                found: 19,
+                expected: 17,
+            },
+            LineFault::Chain,
+        ] {
+            let (en, zh) = ((EN.line_fault)(&f), (ZH.line_fault)(&f));
+            case(out, &format!("line fault {f:?}"), &en, &zh);
+        }
+        for kind in [
+            ErrorKind::StorageFull,
+            ErrorKind::PermissionDenied,
+            ErrorKind::NotFound,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::FileTooLarge,
+            ErrorKind::IsADirectory,
+            ErrorKind::NotADirectory,
+            ErrorKind::AlreadyExists,
+            ErrorKind::QuotaExceeded,
+            ErrorKind::Other,
+        ] {
+            let e = OsError {
+                kind,
+                detail: format!("{kind} (os error 99)"),
+            };
+            let (en, zh) = ((EN.os_error)(&e), (ZH.os_error)(&e));
+            case(out, &format!("os error {kind:?}"), &en, &zh);
+        }
+        for w in [
+            WhenError::NotATime("noon".into()),
+            WhenError::NotInZone("02:30".into()),
+            WhenError::InFuture("23:00".into()),
+            WhenError::TooEarly("0001-01-01 00:00".into()),
+        ] {
+            let (en, zh) = ((EN.when_error)(&w), (ZH.when_error)(&w));
+            case(out, &format!("when error {w:?}"), &en, &zh);
+        }
+        for a in [
+            Audience::StudentsParents,
+            Audience::Teachers,
+            Audience::Schools,
+            Audience::Regulator,
+            Audience::Partners,
+            Audience::Media,
+            Audience::Internal,
+        ] {
+            case(
+                out,
+                &format!("audience {a:?}"),
+                (EN.audience)(a),
+                (ZH.audience)(a),
+            );
+        }
+        for c in [
+            MessageChannel::Sms,
+            MessageChannel::AppPush,
+            MessageChannel::Im,
+            MessageChannel::Email,
+            MessageChannel::Website,
+            MessageChannel::Phone,
+            MessageChannel::Other,
+        ] {
+            let (en, zh) = ((EN.message_channel)(c), (ZH.message_channel)(c));
+            case(out, &format!("channel {c:?}"), en, zh);
+        }
+    }
+
+    fn golden_events(out: &mut String) {
+        let Ok(checked) = crate::model::plan::parse(include_bytes!("../../plans/minimal.ron"))
+        else {
+            panic!("the minimal plan loads");
+        };
+        let plan = &checked.plan;
+        let times = Times::new(at(6, 0), crate::clock::Zone::beijing());
+        let mut events = decisions_and_steps();
+        events.extend(calls_and_messages());
+        events.extend(notes_and_command());
+        for e in &events {
+            let (en, zh) = ((EN.event)(e, plan, &times), (ZH.event)(e, plan, &times));
+            case(out, &format!("event {e:?}"), &en, &zh);
+        }
+    }
+
+    fn confirm() -> StepId {
+        StepId::new("confirm")
+    }
+
+    /// The declaration (an incident or a drill, with the level the answers
+    /// suggested or not, its class in the plan or not), level changes, a
+    /// step's every status, values and decisions.
+    fn decisions_and_steps() -> Vec<Event> {
+        use crate::model::incident::Answer;
+        let declared = |class: &str, drill: bool, why: bool| Event::Declared {
+            title: "Platform down".into(),
+            class: ClassId::new(class),
+            level: LevelId::new("II"),
+            answers: vec![Answer {
+                question: ItemId::new("down"),
+                yes: false,
+            }],
+            suggested_level: why.then(|| LevelId::new("III")),
+            level_reason: why.then(|| "the exam is tomorrow".to_owned()),
+            discovered_at: None,
+            commander: None,
+            drill,
+            plan_version: "1.0".into(),
+            plan_sha256: "ab".repeat(32),
+        };
+        let mut all = vec![
+            declared("other", false, false),
+            declared("other", true, true),
+            declared("gone", false, true),
+            Event::LevelChanged {
+                from: LevelId::new("III"),
+                to: LevelId::new("II"),
+                reason: "more users".into(),
+            },
+        ];
+        for status in [
+            StepStatus::Done,
+            StepStatus::Skipped {
+                reason: "done by the vendor".into(),
+            },
+            StepStatus::NotApplicable,
+            StepStatus::Deferred,
+            StepStatus::Blocked {
+                reason: "no access".into(),
+            },
+            StepStatus::Reopened,
+        ] {
+            all.push(Event::StepStatus {
+                step: confirm(),
+                status,
+            });
+        }
+        all.push(Event::ValueRecorded {
+            step: confirm(),
+            value: "1200".into(),
+        });
+        for yes in [true, false] {
+            all.push(Event::DecisionAnswered {
+                step: confirm(),
+                yes,
+                next: StepId::new("fix"),
+            });
+        }
+        all
+    }
+
+    /// A call of each outcome to each kind of target, with a note or not,
+    /// and messages with a channel or not, a second line and a long first.
+    fn calls_and_messages() -> Vec<Event> {
+        use crate::model::incident::Channel;
+        let call = |to: Target, outcome, note: &str| Event::CallAttempt {
+            to,
+            via: Channel::Mobile,
+            outcome,
+            note: note.into(),
+            line: None,
+        };
+        let message = |channel, text: &str| Event::MessageSent {
+            template: None,
+            audience: Audience::Teachers,
+            channel,
+            text: text.into(),
+        };
+        vec![
+            call(
+                Target::Role(RoleId::new("commander")),
+                CallOutcome::Reached,
+                "",
+            ),
+            call(
+                Target::Person(PersonId::new("sam")),
+                CallOutcome::NoAnswer,
+                "twice",
+            ),
+            call(
+                Target::External(crate::model::ids::ExternalId::new("isp")),
+                CallOutcome::LeftMessage,
+                "",
+            ),
+            call(
+                Target::Person(PersonId::new("zed")),
+                CallOutcome::WrongNumber,
+                "",
+            ),
+            message(None, "Classes move online.\nMore at noon."),
+            message(
+                Some(MessageChannel::Sms),
+                "A long message that goes on well past sixty characters, to be cut.",
+            ),
+        ]
+    }
+
+    /// Notes (on the incident, on a step, a correction), warnings,
+    /// handovers between commanders named in every way, duties with a note
+    /// or not, closing and reopening.
+    fn notes_and_command() -> Vec<Event> {
+        let note = |text: &str, step, corrects| Event::Note {
+            text: text.into(),
+            step,
+            corrects,
+        };
+        let correction = crate::model::incident::EntryRef {
+            recorded_at: at(1, 20) - chrono::Duration::hours(4),
+            device: "laptop-a".into(),
+        };
+        vec![
+            note("bridge call open", None, None),
+            note("vendor called back", Some(confirm()), None),
+            note("it was 01:20", None, Some(correction)),
+            Event::WarningIssued {
+                level: LevelId::new("II"),
+                note: "storm".into(),
+            },
+            Event::WarningLifted {
+                level: LevelId::new("II"),
+                note: String::new(),
+            },
+            Event::CommandHandedOver {
+                from: Commander::Person(PersonId::new("alex")),
+                to: Commander::Role(RoleId::new("commander")),
+                note: String::new(),
+            },
+            Event::CommandHandedOver {
+                from: Commander::Named("Bob".into()),
+                to: Commander::Person(PersonId::new("zed")),
+                note: String::new(),
+            },
+            Event::DutyDone {
+                duty: ItemId::new("cac-report"),
+                note: "ref 42".into(),
+            },
+            Event::DutyDone {
+                duty: ItemId::new("cac-report"),
+                note: String::new(),
+            },
+            Event::Closed {
+                summary: "restored".into(),
+            },
+            Event::Reopened {
+                reason: "it failed again".into(),
+            },
+        ]
+    }
 }
