@@ -535,8 +535,16 @@ fn the_embedded_font_has_every_character_paper_prints() {
     let sources = [
         ("src/i18n/paper.rs", include_str!("../src/i18n/paper.rs")),
         (
-            "src/i18n/incident.rs",
-            include_str!("../src/i18n/incident.rs"),
+            "src/i18n/incident/mod.rs",
+            include_str!("../src/i18n/incident/mod.rs"),
+        ),
+        (
+            "src/i18n/incident/en.rs",
+            include_str!("../src/i18n/incident/en.rs"),
+        ),
+        (
+            "src/i18n/incident/zh.rs",
+            include_str!("../src/i18n/incident/zh.rs"),
         ),
         (
             "plans/online-education-platform.ron",

@@ -8,15 +8,22 @@
 //! size, so it stays sharp, rather than a scaled picture). The organisation
 //! comes from [`crate::model::plan::org::tree`] and the geometry from
 //! [`layout`], which is egui-free and tested without pixels; this module
-//! only measures text, paints and handles the pointer and the keyboard.
+//! only measures text, paints and handles the pointer and the keyboard, and
+//! `detail` draws the side panel. A frame of the chart is a few steps, each
+//! a function (`chart_ui` calls them in order): the canvas, the
+//! arrangement, the input that moves the view, the layout at its zoom, the
+//! boxes and connectors in view, and the selection.
 //!
 //! Pan and zoom are done here rather than with `egui::Scene`: a scene scales
 //! the painted text (blurry when zoomed in, per its own docs), and its
 //! widgets report unscaled positions to accessibility tools, so a role box
 //! could not be found or clicked where it is shown.
 
+mod detail;
 pub mod layout;
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
@@ -24,12 +31,11 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
-use super::{Command, Shown, theme, widgets};
+use super::{Command, Shown, theme};
 use crate::i18n::Lang;
 use crate::i18n::org::OrgTr;
 use crate::model::ids::RoleId;
 use crate::model::plan::Plan;
-use crate::model::plan::doc::Person;
 use crate::model::plan::org::{self, OrgTree};
 
 use self::layout::{self as chart, Metrics, OrgLayout, Size, Structure, Text};
@@ -74,7 +80,7 @@ struct Arranged {
     structure: Structure,
     /// Every role box's widget id: whether the keyboard is in the chart is
     /// asked every frame something has focus.
-    role_ids: std::collections::HashSet<Id>,
+    role_ids: HashSet<Id>,
 }
 
 impl ArrangeKey {
@@ -162,7 +168,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
         .resizable(true)
         .default_size(theme::ORG_PANEL_WIDTH)
         .size_range(240.0..=560.0)
-        .show(ui, |ui| detail_ui(ui, shown, state, commands));
+        .show(ui, |ui| detail::detail_ui(ui, shown, state, commands));
     toolbar(ui, shown, state);
     chart_ui(ui, shown, state);
 }
@@ -275,11 +281,7 @@ fn layout_at(
 
 /// The zoom and pan that show the whole chart centred in `area`.
 fn fitted(layout: &OrgLayout, area: Rect, range: (f32, f32)) -> ChartView {
-    let room = Size {
-        w: (area.width() - 2.0 * MARGIN).max(1.0),
-        h: (area.height() - 2.0 * MARGIN).max(1.0),
-    };
-    let zoom = layout.fit_scale(room).clamp(range.0, range.1);
+    let zoom = layout.fit_scale(room(area)).clamp(range.0, range.1);
     let size = vec2(layout.size.w, layout.size.h) * zoom;
     ChartView {
         zoom,
@@ -319,21 +321,51 @@ fn role_id(role: &RoleId) -> Id {
     Id::unique(("org-role", role.as_str()))
 }
 
-#[allow(clippy::too_many_lines)] // One pass: input, layout, paint, hit boxes; split, it would pass a dozen values around.
-fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
-    let dark = shown.dark;
-    let tr = shown.tr().org;
-    let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, tr.chart_label));
-    let painter = ui.painter_at(area);
-    painter.rect(
-        area,
-        4.0,
-        theme::org_canvas(dark),
-        Stroke::new(1.0, theme::org_unit_stroke(dark)),
-        StrokeKind::Inside,
-    );
+/// The chart's area this frame, and what drawing in it needs.
+struct Canvas<'a> {
+    shown: &'a Shown<'a>,
+    /// Paints inside the area only.
+    painter: Painter,
+    area: Rect,
+    /// The part of the area on screen: only what is in it is drawn.
+    seen: Rect,
+}
 
+impl Canvas<'_> {
+    /// A chart text laid out at a zoom with this canvas's painter.
+    fn galley(&self, text: Text, wrap: f32, zoom: f32) -> Arc<Galley> {
+        galley(&self.painter, self.shown, text, wrap, zoom)
+    }
+}
+
+/// The organisation tree, built the first time a frame asks for it. Only
+/// laying the chart out needs it (a new plan, area or zoom): a frame that
+/// pans or repaints draws the boxes in view from the plan by their places.
+struct LazyTree<'p> {
+    plan: &'p Plan,
+    tree: OnceCell<OrgTree<'p>>,
+}
+
+impl<'p> LazyTree<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        Self {
+            plan,
+            tree: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &OrgTree<'p> {
+        self.tree.get_or_init(|| org::tree(self.plan))
+    }
+}
+
+/// The chart, one frame: the canvas, its arrangement, the view moved by the
+/// buttons, the pointer and the keys, the layout at the zoom shown, the
+/// connectors and the boxes in view, then the selection (a role reached by
+/// keyboard is panned into view).
+fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
+    let (canvas, background) = canvas(ui, shown);
+    let area = canvas.area;
     // The box width and the structure (which sub-units go side by side,
     // which in columns) are chosen at 100 % for this area, so zooming moves
     // and scales boxes but never reshuffles them.
@@ -343,74 +375,132 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
         area,
         ui.ctx().pixels_per_point(),
     );
-    // The whole tree is needed only to lay the chart out, when the plan,
-    // the area or the zoom changes: a frame that pans or repaints draws the
-    // boxes in view from the plan by their places.
-    let tree = std::cell::OnceCell::new();
-    let tree = || tree.get_or_init(|| org::tree(shown.plan));
+    let tree = LazyTree::new(shown.plan);
     if state.arranged.as_ref().is_none_or(|(k, _)| *k != key) {
-        let arranged = {
-            let tree = tree();
-            let mut measure = |text: Text, wrap: f32| {
-                let size = galley(&painter, shown, text, wrap, 1.0).size();
-                Size {
-                    w: size.x,
-                    h: size.y,
-                }
-            };
-            let m = theme::org_metrics(0.0);
-            let m = theme::org_metrics(chart::fitting_width(
-                tree,
-                &m,
-                theme::ORG_UNIT_WIDTH_RANGE,
-                &mut measure,
-            ));
-            let room = Size {
-                w: (area.width() - 2.0 * MARGIN).max(1.0),
-                h: (area.height() - 2.0 * MARGIN).max(1.0),
-            };
-            let (plain, structure) =
-                chart::best_layout(tree, &m, room, theme::ORG_MIN_OPEN_ZOOM, &mut measure);
-            Arranged {
-                metrics: m,
-                plain,
-                structure,
-                role_ids: shown
-                    .plan
-                    .doc()
-                    .roles
-                    .iter()
-                    .map(|r| role_id(&r.id))
-                    .collect(),
-            }
-        };
+        let arranged = arrange(&canvas, tree.get());
         state.arranged = Some((key.clone(), Arc::new(arranged)));
         state.zoomed = None;
     }
     let Some(arranged) = state.arranged.as_ref().map(|(_, a)| Arc::clone(a)) else {
         return;
     };
-    let Arranged {
-        metrics: m,
-        plain,
-        structure,
-        role_ids,
-    } = &*arranged;
-    let m = *m;
+    let plain = &arranged.plain;
     let mut view = *state.view.get_or_insert_with(|| opening(plain, area));
     let before = view;
 
-    // Buttons.
-    match state.pending.take() {
-        Some(Action::ZoomIn) => zoom_about(&mut view, area, area.center(), theme::ORG_ZOOM_STEP),
-        Some(Action::ZoomOut) => {
-            zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
-        }
-        Some(Action::Fit) => view = fitted(plain, area, theme::ORG_ZOOM_RANGE),
-        None => {}
+    button_action(state.pending.take(), &mut view, area, plain);
+    let hovered = pointer_input(ui, &background, area, &mut view);
+    // Keyboard, while the pointer is over the chart or a box in it has focus.
+    let focus_here = keyboard_focus(ui, background.id, &arranged.role_ids);
+    let typing = ui.ctx().text_edit_focused();
+    let focus_was_here = std::mem::replace(&mut state.focus_last, focus_here);
+    if (hovered || focus_here || focus_was_here) && !typing && key_input(ui, &mut view, area, plain)
+    {
+        state.selected = None;
     }
 
-    // Pointer: drag pans, the wheel and pinch zoom about the pointer.
+    let zoomed = zoomed_layout(state, key, &canvas, &tree, &arranged, view.zoom);
+    let drawing = Drawing {
+        canvas: &canvas,
+        chart: zoomed.as_deref().unwrap_or(plain),
+        view,
+    };
+    drawing.connectors();
+    let picked = boxes_ui(ui, &drawing, state, focus_here);
+    settle_selection(ui.ctx(), state, &mut view, area, picked);
+    if view != before {
+        ui.ctx().request_repaint();
+    }
+    state.view = Some(view);
+}
+
+/// Takes the rest of the view for the chart and paints its background; the
+/// background's response is the chart's drag and focus.
+fn canvas<'a>(ui: &mut Ui, shown: &'a Shown<'a>) -> (Canvas<'a>, egui::Response) {
+    let tr = shown.tr().org;
+    let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, tr.chart_label));
+    let painter = ui.painter_at(area);
+    painter.rect(
+        area,
+        4.0,
+        theme::org_canvas(shown.dark),
+        Stroke::new(1.0, theme::org_unit_stroke(shown.dark)),
+        StrokeKind::Inside,
+    );
+    let seen = area.intersect(ui.clip_rect());
+    let canvas = Canvas {
+        shown,
+        painter,
+        area,
+        seen,
+    };
+    (canvas, background)
+}
+
+/// The room the chart has in `area`, inside the margins.
+fn room(area: Rect) -> Size {
+    Size {
+        w: (area.width() - 2.0 * MARGIN).max(1.0),
+        h: (area.height() - 2.0 * MARGIN).max(1.0),
+    }
+}
+
+/// Chooses the chart's box width and structure for the canvas at 100 %:
+/// the arrangement that opens it at the largest readable zoom.
+fn arrange(canvas: &Canvas<'_>, tree: &OrgTree<'_>) -> Arranged {
+    let mut measure = |text: Text, wrap: f32| {
+        let size = canvas.galley(text, wrap, 1.0).size();
+        Size {
+            w: size.x,
+            h: size.y,
+        }
+    };
+    let m = theme::org_metrics(0.0);
+    let m = theme::org_metrics(chart::fitting_width(
+        tree,
+        &m,
+        theme::ORG_UNIT_WIDTH_RANGE,
+        &mut measure,
+    ));
+    let (plain, structure) = chart::best_layout(
+        tree,
+        &m,
+        room(canvas.area),
+        theme::ORG_MIN_OPEN_ZOOM,
+        &mut measure,
+    );
+    Arranged {
+        metrics: m,
+        plain,
+        structure,
+        role_ids: canvas
+            .shown
+            .plan
+            .doc()
+            .roles
+            .iter()
+            .map(|r| role_id(&r.id))
+            .collect(),
+    }
+}
+
+/// A zoom or fit asked for by a toolbar button.
+fn button_action(action: Option<Action>, view: &mut ChartView, area: Rect, plain: &OrgLayout) {
+    match action {
+        Some(Action::ZoomIn) => zoom_about(view, area, area.center(), theme::ORG_ZOOM_STEP),
+        Some(Action::ZoomOut) => {
+            zoom_about(view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
+        }
+        Some(Action::Fit) => *view = fitted(plain, area, theme::ORG_ZOOM_RANGE),
+        None => {}
+    }
+}
+
+/// The pointer: drag pans, the wheel and pinch zoom about the pointer, a
+/// sideways scroll pans sideways. Returns whether the pointer is over the
+/// chart.
+fn pointer_input(ui: &Ui, background: &egui::Response, area: Rect, view: &mut ChartView) -> bool {
     if background.dragged() {
         view.offset += background.drag_delta();
     }
@@ -423,18 +513,21 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
         if (factor - 1.0).abs() > f32::EPSILON
             && let Some(pointer) = pointer
         {
-            zoom_about(&mut view, area, pointer, factor);
+            zoom_about(view, area, pointer, factor);
         }
         // A sideways scroll (touchpad, Shift+wheel) pans sideways.
         view.offset.x += scroll.x;
     }
+    hovered
+}
 
-    // Keyboard, while the pointer is over the chart or a box in it has focus;
-    // plain keys only, so Ctrl + / Ctrl − stay the interface zoom.
+/// Whether the keyboard is in the chart: its background or a role box has
+/// focus. While it is, the arrow keys pan the chart instead of moving the
+/// focus around.
+fn keyboard_focus(ui: &Ui, background: Id, role_ids: &HashSet<Id>) -> bool {
     let focused = ui.memory(egui::Memory::focused);
-    let focus_here = focused.is_some_and(|id| id == background.id || role_ids.contains(&id));
+    let focus_here = focused.is_some_and(|id| id == background || role_ids.contains(&id));
     if let Some(id) = focused.filter(|_| focus_here) {
-        // Arrow keys pan the chart instead of moving the focus around.
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
                 id,
@@ -446,109 +539,225 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
             );
         });
     }
-    let typing = ui.ctx().text_edit_focused();
-    let focus_was_here = std::mem::replace(&mut state.focus_last, focus_here);
-    if (hovered || focus_here || focus_was_here) && !typing {
-        let mut clear = false;
-        ui.input_mut(|i| {
-            let step = theme::ORG_PAN_STEP;
-            for (key, delta) in [
-                (Key::ArrowLeft, vec2(step, 0.0)),
-                (Key::ArrowRight, vec2(-step, 0.0)),
-                (Key::ArrowUp, vec2(0.0, step)),
-                (Key::ArrowDown, vec2(0.0, -step)),
-            ] {
-                while i.consume_key(Modifiers::NONE, key) {
-                    view.offset += delta;
-                }
+    focus_here
+}
+
+/// The chart's keys: the arrows pan, + and − zoom about the centre, 0 fits;
+/// plain keys only, so Ctrl + / Ctrl − stay the interface zoom. Returns
+/// whether Escape was pressed (it clears the selection).
+fn key_input(ui: &Ui, view: &mut ChartView, area: Rect, plain: &OrgLayout) -> bool {
+    ui.input_mut(|i| {
+        let step = theme::ORG_PAN_STEP;
+        for (key, delta) in [
+            (Key::ArrowLeft, vec2(step, 0.0)),
+            (Key::ArrowRight, vec2(-step, 0.0)),
+            (Key::ArrowUp, vec2(0.0, step)),
+            (Key::ArrowDown, vec2(0.0, -step)),
+        ] {
+            while i.consume_key(Modifiers::NONE, key) {
+                view.offset += delta;
             }
-            for key in [Key::Plus, Key::Equals] {
-                while i.consume_key(Modifiers::NONE, key) {
-                    zoom_about(&mut view, area, area.center(), theme::ORG_ZOOM_STEP);
-                }
-            }
-            while i.consume_key(Modifiers::NONE, Key::Minus) {
-                zoom_about(&mut view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Num0) {
-                view = fitted(plain, area, theme::ORG_ZOOM_RANGE);
-            }
-            clear = i.key_pressed(Key::Escape);
-        });
-        if clear {
-            state.selected = None;
         }
+        for key in [Key::Plus, Key::Equals] {
+            while i.consume_key(Modifiers::NONE, key) {
+                zoom_about(view, area, area.center(), theme::ORG_ZOOM_STEP);
+            }
+        }
+        while i.consume_key(Modifiers::NONE, Key::Minus) {
+            zoom_about(view, area, area.center(), 1.0 / theme::ORG_ZOOM_STEP);
+        }
+        if i.consume_key(Modifiers::NONE, Key::Num0) {
+            *view = fitted(plain, area, theme::ORG_ZOOM_RANGE);
+        }
+        i.key_pressed(Key::Escape)
+    })
+}
+
+/// The chart laid out at the zoom it is shown at, so its text is sharp:
+/// `None` at 100 % (the arrangement's own layout), else the layout last
+/// made at this zoom, or a new one. Panning lays nothing out.
+fn zoomed_layout(
+    state: &mut State,
+    key: ArrangeKey,
+    canvas: &Canvas<'_>,
+    tree: &LazyTree<'_>,
+    arranged: &Arranged,
+    zoom: f32,
+) -> Option<Arc<OrgLayout>> {
+    if (zoom - 1.0).abs() < 1e-3 {
+        return None;
+    }
+    if let Some((_, _, chart)) = state
+        .zoomed
+        .as_ref()
+        .filter(|(k, z, _)| *k == key && *z == zoom.to_bits())
+    {
+        return Some(Arc::clone(chart));
+    }
+    let chart = Arc::new(layout_at(
+        &canvas.painter,
+        tree.get(),
+        canvas.shown,
+        (&arranged.metrics, &arranged.structure),
+        zoom,
+    ));
+    state.zoomed = Some((key, zoom.to_bits(), Arc::clone(&chart)));
+    Some(chart)
+}
+
+/// The chart being drawn: where, which layout, at which pan and zoom.
+struct Drawing<'a> {
+    canvas: &'a Canvas<'a>,
+    chart: &'a OrgLayout,
+    view: ChartView,
+}
+
+impl Drawing<'_> {
+    /// Where a chart point is drawn on screen.
+    fn point(&self, x: f32, y: f32) -> Pos2 {
+        self.canvas.area.min + self.view.offset + vec2(x, y) * self.view.zoom
     }
 
-    // Lay out at the zoom the chart is shown at, so text is sharp.
-    let zoom = view.zoom;
-    let zoomed;
-    let chart: &OrgLayout = if (zoom - 1.0).abs() < 1e-3 {
-        plain
-    } else {
-        zoomed = match state
-            .zoomed
-            .as_ref()
-            .filter(|(k, z, _)| *k == key && *z == zoom.to_bits())
-        {
-            Some((_, _, chart)) => Arc::clone(chart),
-            None => {
-                let chart = Arc::new(layout_at(&painter, tree(), shown, (&m, structure), zoom));
-                state.zoomed = Some((key, zoom.to_bits(), Arc::clone(&chart)));
-                chart
-            }
-        };
-        &zoomed
-    };
-    let to_screen = |x: f32, y: f32| area.min + view.offset + vec2(x, y) * zoom;
-    let rect_of = |f: chart::Frame| Rect::from_min_size(to_screen(f.x, f.y), vec2(f.w, f.h) * zoom);
-
-    // Only what is in view is drawn: a large organisation has hundreds of
-    // boxes, most of them off the chart at a readable zoom.
-    let seen = area.intersect(ui.clip_rect());
-    let line = Stroke::new((1.5 * zoom).max(1.0), theme::org_line(dark));
-    for [a, b] in &chart.lines {
-        let (a, b) = (to_screen(a.x, a.y), to_screen(b.x, b.y));
-        if Rect::from_two_pos(a, b).expand(line.width).intersects(seen) {
-            painter.line_segment([a, b], line);
-        }
+    /// Where a box of the chart is drawn on screen.
+    fn rect(&self, frame: chart::Frame) -> Rect {
+        Rect::from_min_size(
+            self.point(frame.x, frame.y),
+            vec2(frame.w, frame.h) * self.view.zoom,
+        )
     }
-    let corner = f32::from(theme::ORG_CORNER) * zoom;
-    let text = |slot: &chart::TextSlot| {
-        let g = galley(&painter, shown, slot.text, slot.wrap, zoom);
-        painter.galley(
-            to_screen(slot.frame.x, slot.frame.y),
+
+    /// The rounding of a unit's corners at this zoom (a role's is 0.7 of it).
+    fn corner(&self) -> f32 {
+        f32::from(theme::ORG_CORNER) * self.view.zoom
+    }
+
+    /// One text of a box, laid out at this zoom.
+    fn text(&self, slot: &chart::TextSlot) {
+        let c = self.canvas;
+        let g = c.galley(slot.text, slot.wrap, self.view.zoom);
+        c.painter.galley(
+            self.point(slot.frame.x, slot.frame.y),
             g,
-            theme::org_role_text(dark),
+            theme::org_role_text(c.shown.dark),
         );
-    };
+    }
 
-    // Role boxes are interactive widgets (click, Tab, Enter), in a child Ui
-    // clipped to the chart so boxes panned out of it cannot be hit.
-    let mut boxes = ui.new_child(egui::UiBuilder::new().max_rect(area));
-    boxes.set_clip_rect(area.intersect(ui.clip_rect()));
-    let mut clicked = None;
-    let mut reveal_rect = None;
-    for unit_box in &chart.units {
-        let Some(unit) = shown.plan.doc().units.get(unit_box.unit) else {
+    /// The connectors in view: a large organisation has hundreds of
+    /// boxes, most of them off the chart at a readable zoom.
+    fn connectors(&self) {
+        let c = self.canvas;
+        let zoom = self.view.zoom;
+        let line = Stroke::new((1.5 * zoom).max(1.0), theme::org_line(c.shown.dark));
+        for [a, b] in &self.chart.lines {
+            let (a, b) = (self.point(a.x, a.y), self.point(b.x, b.y));
+            if Rect::from_two_pos(a, b)
+                .expand(line.width)
+                .intersects(c.seen)
+            {
+                c.painter.line_segment([a, b], line);
+            }
+        }
+    }
+
+    /// A unit's box and its name, at `rect`.
+    fn unit(&self, rect: Rect, unit_box: &chart::UnitBox) {
+        let dark = self.canvas.shown.dark;
+        self.canvas.painter.rect(
+            rect,
+            self.corner(),
+            theme::unit_fill(dark),
+            Stroke::new(
+                (1.5 * self.view.zoom).max(1.0),
+                theme::org_unit_stroke(dark),
+            ),
+            StrokeKind::Inside,
+        );
+        self.text(&unit_box.name);
+    }
+
+    /// A role's box at `rect`, as its widget stands (selected, hovered,
+    /// focused), with the role, its holder and its deputies.
+    fn role(
+        &self,
+        rect: Rect,
+        role_box: &chart::RoleBox,
+        response: &egui::Response,
+        look: RoleLook,
+    ) {
+        let dark = self.canvas.shown.dark;
+        let zoom = self.view.zoom;
+        let (fill, stroke) = if look.selected {
+            (
+                theme::org_selected_fill(dark),
+                Stroke::new((2.5 * zoom).max(2.0), theme::accent(dark)),
+            )
+        } else if response.hovered() {
+            (
+                theme::role_fill(dark),
+                Stroke::new((1.5 * zoom).max(1.0), theme::accent(dark)),
+            )
+        } else {
+            (
+                theme::role_fill(dark),
+                Stroke::new(zoom.max(1.0), theme::org_role_stroke(dark)),
+            )
+        };
+        let painter = &self.canvas.painter;
+        painter.rect(rect, self.corner() * 0.7, fill, stroke, StrokeKind::Inside);
+        if response.has_focus() {
+            painter.rect_stroke(
+                rect.expand(2.0),
+                self.corner(),
+                look.focus,
+                StrokeKind::Outside,
+            );
+        }
+        self.text(&role_box.name);
+        self.text(&role_box.holder);
+        if let Some(deputies) = &role_box.deputies {
+            self.text(deputies);
+        }
+    }
+}
+
+/// How a role's box is drawn besides its hover and focus.
+#[derive(Clone, Copy)]
+struct RoleLook {
+    selected: bool,
+    /// The focus ring of the interface's visuals.
+    focus: Stroke,
+}
+
+/// What the boxes said this frame.
+#[derive(Default)]
+struct Picked {
+    /// A role clicked (`false`) or reached with Tab (`true`).
+    role: Option<(RoleId, bool)>,
+    /// Where the selected role is, when it is to be panned into view.
+    reveal: Option<Rect>,
+}
+
+/// The unit and role boxes: painted where in view, and every role a widget
+/// (click, Tab, Enter) in a child `Ui` clipped to the chart, so boxes
+/// panned out of it cannot be hit.
+fn boxes_ui(ui: &mut Ui, d: &Drawing<'_>, state: &State, focus_here: bool) -> Picked {
+    let plan = d.canvas.shown.plan;
+    let mut boxes = ui.new_child(egui::UiBuilder::new().max_rect(d.canvas.area));
+    boxes.set_clip_rect(d.canvas.seen);
+    let mut picked = Picked::default();
+    for unit_box in &d.chart.units {
+        let Some(unit) = plan.doc().units.get(unit_box.unit) else {
             continue;
         };
-        let rect = rect_of(unit_box.frame);
-        let in_view = rect.intersects(seen);
+        let rect = d.rect(unit_box.frame);
+        let in_view = rect.intersects(d.canvas.seen);
         // A box out of view is still a widget while the keyboard is in the
         // chart, so that Tab reaches every role (and pans to it).
         if !in_view && !focus_here {
             continue;
         }
         if in_view {
-            painter.rect(
-                rect,
-                corner,
-                theme::unit_fill(dark),
-                Stroke::new((1.5 * zoom).max(1.0), theme::org_unit_stroke(dark)),
-                StrokeKind::Inside,
-            );
-            text(&unit_box.name);
+            d.unit(rect, unit_box);
         }
         let unit_response = boxes.interact(
             rect,
@@ -557,246 +766,79 @@ fn chart_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State) {
         );
         unit_response.widget_info(|| WidgetInfo::labeled(egui::Role::Group, true, &unit.name));
         for role_box in &unit_box.roles {
-            let Some(role) = shown.plan.unit_role(unit_box.unit, role_box.role) else {
+            let Some(role) = plan.unit_role(unit_box.unit, role_box.role) else {
                 continue;
             };
-            let rect = rect_of(role_box.frame);
+            let rect = d.rect(role_box.frame);
             let response = boxes.interact(rect, role_id(&role.id), Sense::click());
             let selected = state.selected.as_ref() == Some(&role.id);
             response.widget_info(|| {
                 WidgetInfo::selected(egui::Role::Button, true, selected, &role.name)
             });
-            if rect.intersects(seen) {
-                let (fill, stroke) = if selected {
-                    (
-                        theme::org_selected_fill(dark),
-                        Stroke::new((2.5 * zoom).max(2.0), theme::accent(dark)),
-                    )
-                } else if response.hovered() {
-                    (
-                        theme::role_fill(dark),
-                        Stroke::new((1.5 * zoom).max(1.0), theme::accent(dark)),
-                    )
-                } else {
-                    (
-                        theme::role_fill(dark),
-                        Stroke::new(zoom.max(1.0), theme::org_role_stroke(dark)),
-                    )
+            if rect.intersects(d.canvas.seen) {
+                let look = RoleLook {
+                    selected,
+                    focus: ui.visuals().selection.stroke,
                 };
-                painter.rect(rect, corner * 0.7, fill, stroke, StrokeKind::Inside);
-                if response.has_focus() {
-                    painter.rect_stroke(
-                        rect.expand(2.0),
-                        corner,
-                        ui.visuals().selection.stroke,
-                        StrokeKind::Outside,
-                    );
-                }
-                text(&role_box.name);
-                text(&role_box.holder);
-                if let Some(deputies) = &role_box.deputies {
-                    text(deputies);
-                }
+                d.role(rect, role_box, &response, look);
             }
             if response.clicked() {
-                clicked = Some((role.id.clone(), false));
+                picked.role = Some((role.id.clone(), false));
             } else if response.gained_focus() {
                 // Tab through the roles: the focused one is the selected one.
-                clicked = Some((role.id.clone(), true));
+                picked.role = Some((role.id.clone(), true));
             }
             if selected && state.reveal {
-                reveal_rect = Some(rect);
+                picked.reveal = Some(rect);
             }
         }
     }
-    if let Some((id, by_keyboard)) = clicked {
+    picked
+}
+
+/// Applies what the boxes said: a role clicked or reached with Tab is
+/// selected (and, reached with Tab, panned to on the next frame); the
+/// selected role, to be revealed, is panned the least that brings it into
+/// the chart.
+fn settle_selection(
+    ctx: &egui::Context,
+    state: &mut State,
+    view: &mut ChartView,
+    area: Rect,
+    picked: Picked,
+) {
+    if let Some((id, by_keyboard)) = picked.role {
         if state.selected.as_ref() != Some(&id) {
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
         state.selected = Some(id);
         state.reveal = by_keyboard;
         if by_keyboard {
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
-    } else if let Some(rect) = reveal_rect {
+    } else if let Some(rect) = picked.reveal {
         state.reveal = false;
-        // Pan the least that brings the box into the chart.
-        let inner = area.shrink(MARGIN);
-        let mut shift = Vec2::ZERO;
-        if rect.left() < inner.left() || rect.width() > inner.width() {
-            shift.x = inner.left() - rect.left();
-        } else if rect.right() > inner.right() {
-            shift.x = inner.right() - rect.right();
-        }
-        if rect.top() < inner.top() || rect.height() > inner.height() {
-            shift.y = inner.top() - rect.top();
-        } else if rect.bottom() > inner.bottom() {
-            shift.y = inner.bottom() - rect.bottom();
-        }
+        let shift = reveal_shift(rect, area.shrink(MARGIN));
         if shift != Vec2::ZERO {
             view.offset += shift;
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
     }
-    if view != before {
-        ui.ctx().request_repaint();
+}
+
+/// The least pan that brings `rect` into `inner`: its top-left first when
+/// it is larger.
+fn reveal_shift(rect: Rect, inner: Rect) -> Vec2 {
+    let mut shift = Vec2::ZERO;
+    if rect.left() < inner.left() || rect.width() > inner.width() {
+        shift.x = inner.left() - rect.left();
+    } else if rect.right() > inner.right() {
+        shift.x = inner.right() - rect.right();
     }
-    state.view = Some(view);
-}
-
-fn detail_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<Command>) {
-    let tr = shown.tr().org;
-    let plan = shown.plan;
-    let found = state.selected.as_ref().and_then(|id| plan.role(id));
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(theme::ITEM_GAP);
-            let Some(role) = found else {
-                ui.label(RichText::new(tr.pick_a_role).size(15.0));
-                ui.add_space(theme::SECTION_GAP);
-                ui.label(RichText::new(tr.keys_hint).weak());
-                return;
-            };
-            let Some(unit) = plan.unit(&role.unit) else {
-                return;
-            };
-            ui.label(RichText::new(&role.name).size(theme::TITLE_SIZE).strong());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(tr.unit).weak());
-                ui.label(&unit.name);
-            });
-            ui.add_space(theme::SECTION_GAP);
-            heading(ui, tr.duties);
-            for duty in &role.duties {
-                ui.horizontal_top(|ui| {
-                    ui.label("•");
-                    ui.add(egui::Label::new(duty).wrap());
-                });
-            }
-            ui.add_space(theme::SECTION_GAP);
-            heading(ui, tr.holder);
-            match plan.person(&role.holder) {
-                Some(person) => person_card(ui, shown, person, None, commands),
-                None => {
-                    ui.label(format!("{} {}", role.holder, tr.no_holder));
-                }
-            }
-            ui.add_space(theme::SECTION_GAP);
-            heading(ui, tr.deputies);
-            let deputies: Vec<&Person> = role
-                .deputies
-                .iter()
-                .filter_map(|p| plan.person(p))
-                .collect();
-            if deputies.is_empty() {
-                ui.label(RichText::new(tr.no_deputies).weak());
-            }
-            for (i, person) in deputies.into_iter().enumerate() {
-                person_card(ui, shown, person, Some(i + 1), commands);
-                ui.add_space(theme::ITEM_GAP);
-            }
-            ui.add_space(theme::SECTION_GAP);
-            if ui.button(tr.clear_selection).on_hover_text("Esc").clicked() {
-                state.selected = None;
-            }
-            ui.add_space(theme::SECTION_GAP);
-            ui.label(RichText::new(tr.keys_hint).weak().small());
-        });
-}
-
-fn heading(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).size(theme::NAME_SIZE).strong());
-    ui.add_space(2.0);
-}
-
-/// A person: name and title, then every way to reach them, numbers large
-/// with a copy button each.
-fn person_card(
-    ui: &mut Ui,
-    shown: &Shown<'_>,
-    person: &Person,
-    deputy: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
-    let tr = shown.tr();
-    let org = tr.org;
-    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            if let Some(n) = deputy {
-                ui.label(RichText::new((org.deputy_number)(n)).weak());
-            }
-            ui.label(
-                RichText::new(&person.name)
-                    .size(theme::NAME_SIZE)
-                    .strong()
-                    .color(theme::org_holder_text(shown.dark)),
-            );
-            if !person.title.is_empty() {
-                ui.label(RichText::new(&person.title).weak());
-            }
-        });
-        let c = &person.contact;
-        let mut any = false;
-        for (label, value, number) in [
-            (org.mobile, filled(&c.mobile), true),
-            (org.office, filled(&c.office), true),
-            (org.im, filled(&c.im), false),
-            (org.email, filled(&c.email), false),
-        ] {
-            let Some(value) = value else {
-                continue;
-            };
-            any = true;
-            ui.horizontal(|ui| {
-                field_label(ui, label);
-                let text = if number {
-                    RichText::new(value)
-                        .monospace()
-                        .size(theme::NUMBER_SIZE)
-                        .strong()
-                } else {
-                    RichText::new(value)
-                };
-                ui.label(text);
-                let copy = ui
-                    .small_button(tr.copy)
-                    .on_hover_text((org.copy_number)(value));
-                // Many copy buttons in one panel: each says what it copies.
-                copy.widget_info(|| {
-                    WidgetInfo::labeled(egui::Role::Button, true, (org.copy_number)(value))
-                });
-                if copy.clicked() {
-                    commands.push(Command::Copy(value.to_owned()));
-                }
-            });
-        }
-        if let Some(location) = filled(&c.location) {
-            any = true;
-            ui.horizontal(|ui| {
-                field_label(ui, org.location);
-                ui.add(egui::Label::new(location).wrap());
-            });
-        }
-        if !any {
-            ui.label(RichText::new(org.no_contact).weak());
-        }
-    });
-}
-
-/// A contact field, unless it is missing or blank.
-fn filled(value: &Option<String>) -> Option<&str> {
-    value.as_deref().filter(|v| !v.trim().is_empty())
-}
-
-fn field_label(ui: &mut Ui, text: &str) {
-    let width = 64.0;
-    ui.allocate_ui_with_layout(
-        vec2(width, ui.spacing().interact_size.y),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_min_width(width);
-            ui.label(RichText::new(text).weak());
-        },
-    );
+    if rect.top() < inner.top() || rect.height() > inner.height() {
+        shift.y = inner.top() - rect.top();
+    } else if rect.bottom() > inner.bottom() {
+        shift.y = inner.bottom() - rect.bottom();
+    }
+    shift
 }

@@ -1,0 +1,486 @@
+//! Words for incidents: what the store and the model report (notices,
+//! refusals, failures) and one line per event, in Chinese and English.
+//!
+//! The model and the store hand over typed data; this is where it becomes a
+//! sentence. The English sentences are also the command line's, so the
+//! terminal and the window say the same thing.
+//!
+//! Each kind of message is one function here, matching every variant once
+//! for both languages: it pulls the facts out of the data (file names, line
+//! lists, counts, names from the plan) and hands them to the language's
+//! words, a typed table per language (`en.rs`, `zh.rs`, of the shape in
+//! `words.rs`). A new variant does not compile until it is matched here, and
+//! a new case does not compile until both tables word it; no text is parsed
+//! or looked up at run time.
+
+mod en;
+#[cfg(test)]
+mod tests;
+mod words;
+mod zh;
+
+use std::path::Path;
+
+use crate::clock::WhenError;
+use crate::i18n::time::Times;
+use crate::model::incident::merge::Subject;
+use crate::model::incident::{
+    ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
+    StepStatus,
+};
+use crate::model::notice::{FileOp, IncidentError, LineFault, LogError, Notice, OsError};
+use crate::model::plan::Plan;
+use crate::model::plan::contacts::Callee;
+use crate::model::plan::doc::{Audience, Target};
+
+use self::words::Words;
+
+/// The incident strings of one language.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct IncidentTr {
+    pub notice: fn(&Notice) -> String,
+    pub refusal: fn(&ActionError) -> String,
+    pub failure: fn(&IncidentError) -> String,
+    pub log_error: fn(&LogError) -> String,
+    pub line_fault: fn(&LineFault) -> String,
+    pub os_error: fn(&OsError) -> String,
+    pub when_error: fn(&WhenError) -> String,
+    /// One line for an event, with names from the plan.
+    pub event: fn(&Event, &Plan, &Times) -> String,
+    pub audience: fn(Audience) -> &'static str,
+    pub message_channel: fn(MessageChannel) -> &'static str,
+}
+
+/// 简体中文.
+pub const ZH: IncidentTr = IncidentTr {
+    notice: |n| notice(&zh::WORDS, n),
+    refusal: |e| refusal(&zh::WORDS, e),
+    failure: |e| failure(&zh::WORDS, e),
+    log_error: |e| log_error(&zh::WORDS, e),
+    line_fault: |f| line_fault(&zh::WORDS, f),
+    os_error: |e| os_error(&zh::WORDS, e),
+    when_error: |e| when_error(&zh::WORDS, e),
+    event: |e, plan, times| event(&zh::WORDS, e, plan, times),
+    audience: |a| audience(&zh::WORDS, a),
+    message_channel: |c| channel(&zh::WORDS, c),
+};
+
+/// English, also the command line's words.
+pub const EN: IncidentTr = IncidentTr {
+    notice: |n| notice(&en::WORDS, n),
+    refusal: |e| refusal(&en::WORDS, e),
+    failure: |e| failure(&en::WORDS, e),
+    log_error: |e| log_error(&en::WORDS, e),
+    line_fault: |f| line_fault(&en::WORDS, f),
+    os_error: |e| os_error(&en::WORDS, e),
+    when_error: |e| when_error(&en::WORDS, e),
+    event: |e, plan, times| event(&en::WORDS, e, plan, times),
+    audience: |a| audience(&en::WORDS, a),
+    message_channel: |c| channel(&en::WORDS, c),
+};
+
+/// A path, whole.
+fn show(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A path's last part, for a file its folder goes without saying.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The line numbers of bad lines, for a sentence: `9, 12, 30`.
+fn line_numbers(bad: &[(u64, LineFault)]) -> String {
+    let mut out: Vec<String> = bad.iter().take(10).map(|(l, _)| l.to_string()).collect();
+    if bad.len() > 10 {
+        out.push("…".to_owned());
+    }
+    out.join(", ")
+}
+
+fn ids<T: std::fmt::Display>(list: &[T]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A commander's name: the person, the role and its holder, or the name given.
+#[must_use]
+pub fn commander_name(c: &Commander, plan: &Plan) -> String {
+    match (c, c.callee(plan)) {
+        (Commander::Person(_), Some(callee)) => callee.name().to_owned(),
+        (Commander::Role(_), Some(callee)) => callee.label(),
+        (Commander::Person(id), None) => id.to_string(),
+        (Commander::Role(id), None) => id.to_string(),
+        (Commander::Named(name), _) => name.clone(),
+    }
+}
+
+fn target_label(plan: &Plan, to: &Target) -> String {
+    Callee::of(plan, to).label()
+}
+
+/// How many mebibytes `bytes` is, when it is a whole number of them.
+fn whole_mib(bytes: usize) -> Option<usize> {
+    const MIB: usize = 1024 * 1024;
+    (bytes >= MIB && bytes.is_multiple_of(MIB)).then_some(bytes / MIB)
+}
+
+/// A message's first line, at most 60 characters of it.
+fn first_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect()
+}
+
+fn os_error(w: &Words, e: &OsError) -> String {
+    let w = &w.os_error;
+    match (w.kind)(e.kind) {
+        Some(words) => (w.named)(words, &e.detail),
+        None => (w.unnamed)(&e.detail),
+    }
+}
+
+fn when_error(w: &Words, e: &WhenError) -> String {
+    let w = &w.when;
+    match e {
+        WhenError::NotATime(t) => (w.not_a_time)(t),
+        WhenError::NotInZone(t) => (w.not_in_zone)(t),
+        WhenError::InFuture(t) => (w.in_future)(t),
+        WhenError::TooEarly(t) => (w.too_early)(t),
+    }
+}
+
+fn line_fault(w: &Words, f: &LineFault) -> String {
+    let w = &w.line_fault;
+    match f {
+        LineFault::NoHash => w.no_hash.to_owned(),
+        LineFault::NotARecord(e) => (w.not_a_record)(e),
+        LineFault::HashNotLast => w.hash_not_last.to_owned(),
+        LineFault::HashChanged => w.hash_changed.to_owned(),
+        LineFault::Sequence { found, expected } => (w.sequence)(*found, *expected),
+        LineFault::Chain => w.chain.to_owned(),
+    }
+}
+
+fn notice(words: &Words, n: &Notice) -> String {
+    let w = &words.notice;
+    match n {
+        Notice::ContinuesInRescue { rescue } => (w.continues_in_rescue)(&show(rescue)),
+        Notice::Damaged {
+            file,
+            bad,
+            following,
+        } => {
+            let Some((line, fault)) = bad.first() else {
+                return (w.damaged_somewhere)(&file_name(file));
+            };
+            let also = match bad.get(1..) {
+                Some(rest) if !rest.is_empty() => (w.also_damaged)(rest.len(), &line_numbers(rest)),
+                _ => String::new(),
+            };
+            (w.damaged)(
+                &file_name(file),
+                *line,
+                &line_fault(words, fault),
+                &also,
+                &(w.shown_after_damage)(following.len()),
+            )
+        }
+        // The damage itself is the `Damaged` notice of the same file.
+        Notice::DamagedContinued {
+            file, line, next, ..
+        } => (w.damaged_continued)(&show(file), *line, &show(next)),
+        Notice::TornTail { file, at, bytes } => (w.torn_tail)(&file_name(file), *at, *bytes),
+        Notice::Repaired {
+            file,
+            at,
+            cut,
+            kept_in,
+        } => (w.repaired)(&show(file), *at, *cut, &show(kept_in)),
+        Notice::Unclean { file } => (w.unclean)(&show(file)),
+        Notice::OriginUnreadable { file, origin } => {
+            (w.origin_unreadable)(&show(file), &show(origin))
+        }
+        Notice::Unwritable { file, error } => (w.unwritable)(&show(file), &os_error(words, error)),
+        Notice::ClockSkew {
+            device,
+            ahead_of,
+            minutes,
+        } => (w.clock_skew)(device, ahead_of, *minutes),
+        Notice::Conflict {
+            subject,
+            earlier,
+            later,
+        } => {
+            let what = match subject {
+                Subject::Step(step) => (w.conflict_step)(step.as_str()),
+                Subject::Level => w.conflict_level.to_owned(),
+            };
+            (w.conflict)(&earlier.device, &later.device, &what)
+        }
+        Notice::SyncConflict { file } => (w.sync_conflict)(&show(file)),
+    }
+}
+
+fn field(w: &Words, f: Field) -> &'static str {
+    let w = &w.field;
+    match f {
+        Field::Title => w.title,
+        Field::Reason => w.reason,
+        Field::Value => w.value,
+        Field::Message => w.message,
+        Field::Note => w.note,
+        Field::Commander => w.commander,
+        Field::Summary => w.summary,
+    }
+}
+
+fn refusal(words: &Words, e: &ActionError) -> String {
+    let w = &words.refusal;
+    match e {
+        ActionError::Closed => w.closed.to_owned(),
+        ActionError::AlreadyOpen => w.already_open.to_owned(),
+        ActionError::UnknownClass { given, known } => {
+            (w.unknown_class)(given.as_str(), &ids(known))
+        }
+        ActionError::UnknownLevel { given, known } => {
+            (w.unknown_level)(given.as_str(), &ids(known))
+        }
+        ActionError::UnknownStep(step) => (w.unknown_step)(step.as_str()),
+        ActionError::WrongKind { step, needed } => {
+            let kind = match needed {
+                NeededKind::Record => w.kind_record,
+                NeededKind::Decision => w.kind_decision,
+            };
+            (w.wrong_kind)(step.as_str(), kind)
+        }
+        ActionError::NotACount { step, value } => (w.not_a_count)(step.as_str(), value),
+        ActionError::UnknownQuestion { given, known } => {
+            (w.unknown_question)(given.as_str(), &ids(known))
+        }
+        ActionError::NoLevel => w.no_level.to_owned(),
+        ActionError::LevelReasonMissing { suggested, chosen } => {
+            (w.level_reason_missing)(suggested.as_str(), chosen.as_str())
+        }
+        ActionError::DiscoveredLater => w.discovered_later.to_owned(),
+        ActionError::BeforeDiscovery { .. } => w.before_discovery.to_owned(),
+        ActionError::UnknownTemplate(id) => (w.unknown_template)(id.as_str()),
+        ActionError::NoAudience => w.no_audience.to_owned(),
+        ActionError::UnknownTarget(t) => {
+            let (what, id) = match t {
+                Target::Role(id) => (w.target_role, id.as_str()),
+                Target::Person(id) => (w.target_person, id.as_str()),
+                Target::External(id) => (w.target_external, id.as_str()),
+            };
+            (w.unknown_target)(what, id)
+        }
+        ActionError::UnknownDuty(id) => (w.unknown_duty)(id.as_str()),
+        ActionError::SameLevel(l) => (w.same_level)(l.as_str()),
+        ActionError::WarningNotInForce(l) => (w.warning_not_in_force)(l.as_str()),
+        ActionError::Empty(f) => (w.empty)(field(words, *f)),
+        ActionError::Unfilled(name) => (w.unfilled)(name),
+        ActionError::UnknownEntry(r) => (w.unknown_entry)(
+            &r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            &r.device,
+        ),
+        ActionError::TooLong {
+            field: f,
+            bytes,
+            max,
+        } => {
+            let in_mib = whole_mib(*max).map(w.in_mib).unwrap_or_default();
+            (w.too_long)(field(words, *f), *bytes, *max, &in_mib)
+        }
+    }
+}
+
+fn log_error(words: &Words, e: &LogError) -> String {
+    let w = &words.log_error;
+    match e {
+        LogError::Locked(path) => (w.locked)(&show(path)),
+        LogError::Open { path, error } => (w.open)(&show(path), &os_error(words, error)),
+        LogError::Write { path, error } => (w.write)(&show(path), &os_error(words, error)),
+        LogError::Failed(path) => (w.failed)(&show(path)),
+        LogError::Damaged { path, line, fault } => {
+            (w.damaged)(&show(path), *line, &line_fault(words, fault))
+        }
+        LogError::Read { path, error } => (w.read)(&show(path), &os_error(words, error)),
+    }
+}
+
+fn file_op(w: &Words, op: FileOp) -> &'static str {
+    let w = &w.file_op;
+    match op {
+        FileOp::CreateIncidents => w.create_incidents,
+        FileOp::CreateIncident => w.create_incident,
+        FileOp::SyncIncidents => w.sync_incidents,
+        FileOp::CreateFolder => w.create_folder,
+        FileOp::WritePlanCopy => w.write_plan_copy,
+        FileOp::ReadPlanCopy => w.read_plan_copy,
+        FileOp::CloseSession => w.close_session,
+        FileOp::RememberJoined => w.remember_joined,
+    }
+}
+
+fn failure(words: &Words, e: &IncidentError) -> String {
+    let w = &words.failure;
+    match e {
+        IncidentError::Action(e) => refusal(words, e),
+        IncidentError::Log(e) => log_error(words, e),
+        IncidentError::File { op, path, error } => {
+            (w.file)(file_op(words, *op), &show(path), &os_error(words, error))
+        }
+        IncidentError::PlanCopy { path, first } => {
+            let first = first
+                .as_ref()
+                .map(|d| d.headline(&file_name(path), words.plan))
+                .unwrap_or_default();
+            (w.plan_copy)(&show(path), &first)
+        }
+        IncidentError::Replay { dir, error } => {
+            let why = match error {
+                ReplayError::Empty => w.replay_empty,
+                ReplayError::NotDeclared => w.replay_not_declared,
+            };
+            (w.replay)(&show(dir), why)
+        }
+        IncidentError::NotFound(given) => (w.not_found)(given),
+        IncidentError::Ambiguous { given, matches } => (w.ambiguous)(given, matches),
+        IncidentError::DeviceTaken { device, dir } => (w.device_taken)(device, &show(dir)),
+    }
+}
+
+fn channel(w: &Words, c: MessageChannel) -> &'static str {
+    let w = &w.channel;
+    match c {
+        MessageChannel::Sms => w.sms,
+        MessageChannel::AppPush => w.app_push,
+        MessageChannel::Im => w.im,
+        MessageChannel::Email => w.email,
+        MessageChannel::Website => w.website,
+        MessageChannel::Phone => w.phone,
+        MessageChannel::Other => w.other,
+    }
+}
+
+fn audience(w: &Words, a: Audience) -> &'static str {
+    let w = &w.audience;
+    match a {
+        Audience::StudentsParents => w.students_parents,
+        Audience::Teachers => w.teachers,
+        Audience::Schools => w.schools,
+        Audience::Regulator => w.regulator,
+        Audience::Partners => w.partners,
+        Audience::Media => w.media,
+        Audience::Internal => w.internal,
+    }
+}
+
+fn step_status(words: &Words, status: &StepStatus) -> String {
+    let w = &words.status;
+    match status {
+        StepStatus::Done => w.done.to_owned(),
+        StepStatus::Skipped { reason } => (w.skipped)(reason),
+        StepStatus::NotApplicable => w.not_applicable.to_owned(),
+        StepStatus::Deferred => w.deferred.to_owned(),
+        StepStatus::Blocked { reason } => (w.blocked)(reason),
+        StepStatus::Reopened => w.reopened.to_owned(),
+    }
+}
+
+fn outcome(words: &Words, o: CallOutcome) -> &'static str {
+    let w = &words.outcome;
+    match o {
+        CallOutcome::Reached => w.reached,
+        CallOutcome::NoAnswer => w.no_answer,
+        CallOutcome::LeftMessage => w.left_message,
+        CallOutcome::WrongNumber => w.wrong_number,
+    }
+}
+
+fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
+    let w = &words.event;
+    match event {
+        Event::Declared {
+            title,
+            class,
+            level,
+            suggested_level,
+            level_reason,
+            drill,
+            ..
+        } => {
+            let class_name = plan
+                .class(class)
+                .map_or(class.as_str(), |c| c.name.as_str());
+            let kind = if *drill { w.drill } else { w.incident };
+            let why = match (suggested_level, level_reason) {
+                (Some(s), Some(r)) => (w.suggested)(s.as_str(), r),
+                _ => String::new(),
+            };
+            (w.declared)(kind, title, class_name, level.as_str(), &why)
+        }
+        Event::LevelChanged { from, to, reason } => {
+            (w.level_changed)(from.as_str(), to.as_str(), reason)
+        }
+        Event::StepStatus { step, status } => {
+            (w.step_status)(step.as_str(), &step_status(words, status))
+        }
+        Event::ValueRecorded { step, value } => (w.value_recorded)(step.as_str(), value),
+        Event::DecisionAnswered { step, yes, next } => {
+            let answer = if *yes { w.yes } else { w.no };
+            (w.decision)(step.as_str(), answer, next.as_str())
+        }
+        Event::CallAttempt {
+            to,
+            outcome: o,
+            note,
+            ..
+        } => {
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                (w.call_note)(note)
+            };
+            (w.called)(&target_label(plan, to), outcome(words, *o), &note)
+        }
+        Event::MessageSent {
+            audience: a,
+            channel: c,
+            text,
+            ..
+        } => {
+            let via = c.map(|c| (w.via)(channel(words, c))).unwrap_or_default();
+            (w.message)(audience(words, *a), &via, &first_line(text))
+        }
+        Event::Note {
+            text,
+            corrects: Some(r),
+            ..
+        } => (w.correction)(&times.short(r.recorded_at), text),
+        Event::Note {
+            text, step: None, ..
+        } => (w.note)(text),
+        Event::Note {
+            text,
+            step: Some(step),
+            ..
+        } => (w.step_note)(step.as_str(), text),
+        Event::WarningIssued { level, .. } => (w.warning_issued)(level.as_str()),
+        Event::WarningLifted { level, .. } => (w.warning_lifted)(level.as_str()),
+        Event::CommandHandedOver { from, to, .. } => {
+            (w.handed_over)(&commander_name(from, plan), &commander_name(to, plan))
+        }
+        Event::DutyDone { duty, note } => (w.duty_done)(duty.as_str(), note).trim_end().to_owned(),
+        Event::Closed { summary } => (w.closed)(summary),
+        Event::Reopened { reason } => (w.reopened)(reason),
+    }
+}
