@@ -924,3 +924,52 @@ fn a_saved_note_is_echoed_cut_short_and_warnings_go_to_standard_error() {
         "{stdout}"
     );
 }
+
+#[test]
+fn out_writes_through_a_link_and_never_replaces_a_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let run = Run::new();
+    run.declare_network("papers", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.html");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.html");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, text) = run.runbook(&["report", "network", "--out", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(std::fs::read_to_string(&real).unwrap().contains("<html"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let full = Path::new("/dev/full");
+    if std::fs::metadata(full).is_ok_and(|m| m.file_type().is_char_device()) {
+        let (code, text) = run.runbook(&["report", "network", "--out", "/dev/full"]);
+        assert_eq!(
+            code, 1,
+            "a paper that cannot be written is a failure: {text}"
+        );
+        assert!(text.contains("No space left on device"), "{text}");
+        assert!(
+            std::fs::metadata(full)
+                .unwrap()
+                .file_type()
+                .is_char_device(),
+            "/dev/full is still a device"
+        );
+        let (code, text) = run.runbook(&["print", "plans/minimal.ron", "--out", "/dev/full"]);
+        assert_eq!(code, 1, "{text}");
+        assert!(
+            std::fs::metadata(full)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+    let (code, text) = run.runbook(&["report", "network", "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("is a folder"), "{text}");
+}
