@@ -124,6 +124,11 @@ pub enum Command {
     /// report to the provincial 网信 office; HTML to print, or Markdown.
     Report(report::ReportArgs),
     /// Declare, work and close incidents; every action is logged durably.
+    ///
+    /// A command saves first and prints after; warnings go to standard
+    /// error. Exits 0 when saved, 1 when not (refused, or nowhere to write
+    /// it), 2 on a usage error, 3 when saved but standard output could not
+    /// take the confirmation (do not run it again).
     Incident {
         /// Who records, on which device, and where.
         #[command(flatten)]
@@ -169,6 +174,47 @@ pub enum Command {
     },
 }
 
+/// The exit status of a command that saved what it was asked to but could
+/// not say so on standard output (a closed pipe, a full disk): a script
+/// must not do it again.
+pub const SAVED_NOT_PRINTED: u8 = 3;
+
+/// Runs an incident subcommand, then prints what it came to: save first,
+/// then speak. The command does its work with its words held back; only
+/// then are they printed, warnings to standard error. A closed or full
+/// standard output after a save is exit status 3 with a word on standard
+/// error, never success and never "failed" (which a script would retry,
+/// saving the entry twice); a reader that leaves a command that only reads
+/// (`status | head`) is no failure at all.
+fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> ExitCode {
+    use std::io::Write as _;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let ran = incident::run(who, cmd, &mut out, &mut err);
+    let _ = std::io::stderr().write_all(&err);
+    let printed = {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&out).and_then(|()| stdout.flush())
+    };
+    match (ran, printed) {
+        (Ok(ran), Ok(())) => ran.code,
+        (Ok(ran), Err(e)) if ran.saved => {
+            eprintln!(
+                "runbook: saved, but standard output could not be written ({e}); `runbook incident timeline` shows the entry. Do not run the command again."
+            );
+            ExitCode::from(SAVED_NOT_PRINTED)
+        }
+        (Ok(ran), Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ran.code,
+        (Ok(_), Err(e)) => {
+            eprintln!("runbook: standard output could not be written: {e}");
+            ExitCode::FAILURE
+        }
+        (Err(e), _) => {
+            eprintln!("runbook: {}", clean::clean(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs the command line and returns the process's exit code.
 #[must_use]
 pub fn main() -> ExitCode {
@@ -192,7 +238,10 @@ pub fn main() -> ExitCode {
             out: ref file,
         }) => print::run(plan, file.as_deref(), &mut out),
         Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
-        Some(Command::Incident { ref who, ref cmd }) => incident::run(who, cmd, &mut out),
+        Some(Command::Incident { ref who, ref cmd }) => {
+            drop(out);
+            return speak(who, cmd);
+        }
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "runbook", &mut out);

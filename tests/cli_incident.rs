@@ -741,3 +741,235 @@ fn a_note_of_a_megabyte_comes_from_standard_input_and_a_longer_one_is_refused() 
     assert!(text.contains("not UTF-8"), "{text}");
     assert_eq!(files_under(run.data.path()), before, "nothing written");
 }
+
+impl Run {
+    /// The real binary with its standard output going to `stdout`; the
+    /// exit code and standard error.
+    fn runbook_to(&self, args: &[&str], stdout: Stdio) -> (i32, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUNBOOK_DATA_DIR", self.data.path())
+            .env("RUNBOOK_OPERATOR", "值班长 王芳")
+            .env("RUNBOOK_DEVICE", "cmd-room-1")
+            .stdin(Stdio::null())
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+/// A pipe whose reader is gone: every write to it fails with EPIPE, as
+/// `runbook … | true` and `| head -1` do to a command.
+fn closed_pipe() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Stdio::from(writer)
+}
+
+/// Whether the session each log file of the incident opened was closed
+/// with its closing record (a clean exit).
+fn sessions_closed(folder: &Path) -> bool {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .all(|p| incident_dir::read::ended_cleanly(&p))
+}
+
+#[test]
+fn a_closed_pipe_or_a_full_disk_under_stdout_loses_nothing_and_says_saved() {
+    let run = Run::new();
+    // `new … | true`: declared, its session closed, and not "success".
+    let (code, err) = run.runbook_to(
+        &[
+            "incident",
+            "new",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "network",
+            "--level",
+            "II",
+            "--title",
+            "piped away",
+        ],
+        closed_pipe(),
+    );
+    assert_eq!(code, 3, "saved, not printed: {err}");
+    assert!(
+        err.contains("saved, but standard output could not be written"),
+        "{err}"
+    );
+    let folder = std::fs::read_dir(run.data.path().join("incidents"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        sessions_closed(&folder),
+        "the closing record is written first"
+    );
+
+    // `note … | true`: the note is in the log, exit 3, not 0.
+    let (code, err) = run.runbook_to(
+        &["incident", "note", "network", "into the void"],
+        closed_pipe(),
+    );
+    assert_eq!(code, 3, "{err}");
+    let notes = |folder: &Path| {
+        entries(folder)
+            .iter()
+            .filter(|e| matches!(&e.event, Event::Note { text, .. } if text == "into the void"))
+            .count()
+    };
+    assert_eq!(notes(&folder), 1);
+    assert!(sessions_closed(&folder));
+
+    // `note … > /dev/full`: saved once, and a status a script will not
+    // take for "failed, try again".
+    let full = Path::new("/dev/full");
+    let is_device = {
+        use std::os::unix::fs::FileTypeExt as _;
+        std::fs::metadata(full).is_ok_and(|m| m.file_type().is_char_device())
+    };
+    if is_device {
+        let dev = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+        let (code, err) = run.runbook_to(
+            &["incident", "note", "network", "to a full disk"],
+            Stdio::from(dev),
+        );
+        assert_eq!(code, 3, "{err}");
+        assert!(err.contains("No space left on device"), "{err}");
+        assert_eq!(
+            entries(&folder)
+                .iter()
+                .filter(
+                    |e| matches!(&e.event, Event::Note { text, .. } if text == "to a full disk")
+                )
+                .count(),
+            1
+        );
+    } else {
+        eprintln!("/dev/full is not a device on this machine: that part is skipped");
+    }
+
+    // A refused action says so whatever stdout is: 1, and nothing saved.
+    let (code, err) = run.runbook_to(
+        &["incident", "step", "network", "no-such-step", "--done"],
+        closed_pipe(),
+    );
+    assert_eq!(code, 1, "{err}");
+    // Reading into a pipe that closes is no failure.
+    let (code, err) = run.runbook_to(&["incident", "timeline", "network"], closed_pipe());
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_saved_note_is_echoed_cut_short_and_warnings_go_to_standard_error() {
+    let run = Run::new();
+    let folder = run.declare_network("long notes", &[]);
+    let long = "长".repeat(5000);
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["incident", "note", "network", &long])
+        .env("RUNBOOK_DATA_DIR", run.data.path())
+        .env("RUNBOOK_DEVICE", "cmd-room-1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let saved = stdout.lines().find(|l| l.starts_with("saved: ")).unwrap();
+    assert!(
+        saved.ends_with('…') && saved.chars().count() < 300,
+        "{saved}"
+    );
+    // The log has it whole.
+    assert!(
+        entries(&folder)
+            .iter()
+            .any(|e| matches!(&e.event, Event::Note { text, .. } if *text == long))
+    );
+
+    // A crash leaves the session open: the next command warns on standard
+    // error, after saving, and standard output says only what was saved.
+    let log = folder.join("log-cmd-room-1.jsonl");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.last().unwrap().contains("\"closed\""),
+        "{}",
+        lines.last().unwrap()
+    );
+    lines.pop();
+    std::fs::write(&log, format!("{}\n", lines.join("\n"))).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["incident", "note", "network", "after the crash"])
+        .env("RUNBOOK_DATA_DIR", run.data.path())
+        .env("RUNBOOK_DEVICE", "cmd-room-1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did not end cleanly"), "{stderr}");
+    assert!(!stdout.contains("did not end cleanly"), "{stdout}");
+    assert!(
+        stdout.starts_with("saved: note: after the crash"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn out_writes_through_a_link_and_never_replaces_a_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let run = Run::new();
+    run.declare_network("papers", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.html");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.html");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, text) = run.runbook(&["report", "network", "--out", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(std::fs::read_to_string(&real).unwrap().contains("<html"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let full = Path::new("/dev/full");
+    if std::fs::metadata(full).is_ok_and(|m| m.file_type().is_char_device()) {
+        let (code, text) = run.runbook(&["report", "network", "--out", "/dev/full"]);
+        assert_eq!(
+            code, 1,
+            "a paper that cannot be written is a failure: {text}"
+        );
+        assert!(text.contains("No space left on device"), "{text}");
+        assert!(
+            std::fs::metadata(full)
+                .unwrap()
+                .file_type()
+                .is_char_device(),
+            "/dev/full is still a device"
+        );
+        let (code, text) = run.runbook(&["print", "plans/minimal.ron", "--out", "/dev/full"]);
+        assert_eq!(code, 1, "{text}");
+        assert!(
+            std::fs::metadata(full)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+    let (code, text) = run.runbook(&["report", "network", "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("is a folder"), "{text}");
+}

@@ -1151,10 +1151,9 @@ fn a_file_size_limit_is_an_error_not_a_killed_process() {
     let text = sized(s + 1, minute, target);
     let run = limited(minute, &text);
     let all = run.text();
-    assert!(
-        run.stdout.contains(&format!("saved: note: {text}")),
-        "{all}"
-    );
+    // A long note is echoed cut short, with an ellipsis.
+    let echoed: String = format!("note: {text}").chars().take(200).collect();
+    assert!(run.stdout.contains(&format!("saved: {echoed}…")), "{all}");
     assert!(
         all.contains("every entry is saved, but the closing record")
             && all.contains("File too large")
@@ -1682,4 +1681,85 @@ proptest! {
     ) {
         model_check(&ops);
     }
+}
+
+/// A data folder on a small tmpfs: a declaration that does not fit leaves
+/// nothing behind, and a rescue that cannot pin the plan leaves no empty
+/// copy that later commands would trip on (issue 27, finding 2).
+#[test]
+fn a_full_disk_leaves_no_half_made_incident_and_no_empty_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let cwd = dir.path().join("cwd");
+    fs::create_dir_all(&data).unwrap();
+    fs::create_dir_all(&cwd).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let big = root.join("plans/online-education-platform.ron");
+    let small = plan_path();
+    let script = r#"
+        set -u
+        data=$1 bin=$2 big=$3 small=$4
+        mount -t tmpfs -o size=128k tmpfs "$data" || exit 97
+        "$bin" incident new --plan "$big" --class network --level II --title big >/dev/null 2>&1
+        echo "big $?"
+        echo "left: $(ls -A "$data/incidents" | tr '\n' ' ')"
+        "$bin" incident new --plan "$small" --class other --level IV --title small --drill >/dev/null 2>&1
+        echo "small $?"
+        dd if=/dev/zero of="$data/filler" bs=1k 2>/dev/null
+        pad=$(printf '%08000d' 0)
+        "$bin" incident note other "on a full disk $pad" >"$data/../full.out" 2>&1
+        echo "full $?"
+        for f in "$data"/rescue/*/plan.ron; do
+            [ -e "$f" ] && echo "rescue plan: $(wc -c < "$f")"
+        done
+        rm -f "$data/filler"
+        "$bin" incident note other "space is back" >/dev/null 2>&1
+        echo "back $?"
+        umount "$data"
+    "#;
+    let Some(run) = in_mount_namespace(&data, &cwd, script, &[&data, Path::new(BIN), &big, &small])
+    else {
+        return;
+    };
+    let said = |what: &str| {
+        run.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(what))
+            .unwrap_or_else(|| panic!("no {what:?} in {}", run.text()))
+            .trim()
+            .to_owned()
+    };
+    assert_eq!(
+        said("big "),
+        "1",
+        "the big plan does not fit: {}",
+        run.text()
+    );
+    assert_eq!(said("left:"), "", "nothing of it is left: {}", run.text());
+    assert_eq!(said("small "), "0", "{}", run.text());
+    assert_eq!(
+        said("full "),
+        "0",
+        "saved in the current folder: {}",
+        run.text()
+    );
+    assert!(
+        !run.stdout.contains("rescue plan: 0"),
+        "no empty plan copy: {}",
+        run.text()
+    );
+    assert_eq!(
+        said("back "),
+        "0",
+        "commands work once space returns: {}",
+        run.text()
+    );
+    assert!(
+        fs::read_dir(&cwd).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("runbook-rescue-")),
+        "the note went to the current folder"
+    );
 }

@@ -32,6 +32,17 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// At most `max` characters of a text, with an ellipsis when it was
+/// longer: for echoing back what was typed, where a megabyte note would
+/// bury the line that says it was saved.
+#[must_use]
+pub fn cut(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 /// The text with every character that could break the line or drive the
 /// terminal written as an escape; borrowed when there is none.
 #[must_use]
@@ -128,6 +139,15 @@ fn invisible_format(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_echo_is_cut_at_a_character_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("exactly10!", 10), "exactly10!");
+        assert_eq!(cut("值班长王芳记录了一条很长的备注", 5), "值班长王芳…");
+        let escapes = "\u{1b}".repeat(300);
+        assert_eq!(cut(&escapes, 200).chars().count(), 201);
+    }
 
     #[test]
     fn plain_text_in_any_script_is_left_alone() {

@@ -682,6 +682,12 @@ fn lock(file: &File, path: &Path) -> Result<(), LogError> {
 }
 
 impl Writer {
+    /// The folder holding the file was renamed while it was open (a new
+    /// incident's folder taking its name): the same file, at `path` now.
+    pub fn moved_to(&mut self, path: PathBuf) {
+        self.path = path;
+    }
+
     /// Creates a new log file, locks it and writes the opening record.
     ///
     /// # Errors
@@ -907,18 +913,42 @@ fn side_file(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.with_file_name(format!("{name}.torn")))
 }
 
-/// Writes a new file durably (file and folder synced).
+/// Writes a new file (the pinned plan) whole or not at all: the bytes go to
+/// a temporary file in the same folder, are synced, and only then take the
+/// name, which must not exist yet. A full disk or a crash leaves no empty
+/// or half-written file under the name — an empty `plan.ron` would make
+/// every later command on the folder fail.
+///
+/// The name is taken with a hard link, which refuses a name that exists;
+/// on a file system without links (a FAT USB stick) with a rename, after
+/// checking that the name is free.
 ///
 /// # Errors
-/// When it cannot be created or written.
+/// `AlreadyExists` when the name is taken; whatever writing or syncing the
+/// file or its folder fails with. The temporary file is removed either way.
 pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = open_options().create_new(true).open(path)?;
-    std::io::Write::write_all(&mut f, bytes)?;
-    f.sync_all()?;
-    if let Some(dir) = path.parent() {
-        sync_dir(dir)?;
-    }
-    Ok(())
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = open_options().create_new(true).open(&tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()?;
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            Err(_) if path.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
+            Err(_) => std::fs::rename(&tmp, path),
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    written?;
+    sync_dir(dir)
 }
 
 pub use super::platform::survive_file_size_limit;

@@ -12,9 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::io::incident_dir::{
-    self, Device, IncidentError, IncidentLog, Notice, Opened, incident_name,
-};
+use crate::io::incident_dir::{Device, IncidentError, IncidentLog, Notice, Opened, incident_name};
 use crate::io::log;
 use crate::model::incident::{
     Action, Declaration, Entry, Event, Happened, Incident, Stamp, declaration_entry,
@@ -67,11 +65,9 @@ impl OpenIncident {
                 error: crate::model::incident::ReplayError::NotDeclared,
             });
         };
-        let dir = incident_dir::create_incident_dir(
-            data_dir,
-            &incident_name(now, class.as_str(), *drill),
-        )?;
-        let log = IncidentLog::create(&dir, plan_bytes, &entry, device, now)?;
+        let name = incident_name(now, class.as_str(), *drill);
+        let log = IncidentLog::create(data_dir, &name, plan_bytes, &entry, device, now)?;
+        let dir = log.dir().to_owned();
         let incident = Incident::new(&entry).map_err(|error| IncidentError::Replay {
             dir: dir.clone(),
             error,

@@ -84,19 +84,48 @@ fn past(service: &Service, text: Option<&str>) -> anyhow::Result<Option<DateTime
     .transpose()
 }
 
-/// Runs one incident subcommand.
+/// What an incident subcommand came to.
+#[derive(Debug)]
+pub struct Ran {
+    /// The exit status.
+    pub code: ExitCode,
+    /// Whether it wrote to the record (a declaration, an entry, a joined
+    /// device's log): then the record holds it whatever happens to the
+    /// output, and the exit status must say so.
+    pub saved: bool,
+}
+
+impl Ran {
+    fn read(code: ExitCode) -> Self {
+        Self { code, saved: false }
+    }
+
+    fn saved() -> Self {
+        Self {
+            code: ExitCode::SUCCESS,
+            saved: true,
+        }
+    }
+}
+
+/// Runs one incident subcommand. What it has to say goes to `out`, its
+/// warnings to `err`; the caller prints both once the work is done, so
+/// the record never depends on the terminal (a closed pipe, a full disk
+/// under standard output).
 ///
 /// # Errors
-/// A refused action, an unknown incident, or a log that cannot be written anywhere.
+/// A refused action, an unknown incident, or a log that cannot be written
+/// anywhere; never after something was saved.
 pub fn run(
     who: &args::IncidentWho,
     cmd: &IncidentCommand,
     out: &mut dyn std::io::Write,
-) -> anyhow::Result<ExitCode> {
+    err: &mut dyn std::io::Write,
+) -> anyhow::Result<Ran> {
     let service = Service::new(context(who)?);
     let times = service.context().times();
     match cmd {
-        IncidentCommand::New { .. } => new(&service, cmd, out),
+        IncidentCommand::New { .. } => new(&service, cmd, out, err),
         IncidentCommand::Join { folder } => {
             let dir = service.join(folder).or_say()?;
             let name = dir
@@ -109,9 +138,11 @@ pub fn run(
                 service.context().device()
             )?;
             say!(out, "folder: {}", dir.display())?;
-            let snap = service.read(&dir).or_say()?;
-            render::notices(&snap.notices, out)?;
-            Ok(ExitCode::SUCCESS)
+            match service.read(&dir) {
+                Ok(snap) => render::notices(&snap.notices, err)?,
+                Err(e) => say!(err, "! {}", render::failure(&e))?,
+            }
+            Ok(Ran::saved())
         }
         IncidentCommand::List => {
             let listed = service.list();
@@ -120,28 +151,28 @@ pub fn run(
                 say!(out, "no incidents under {}", root.display())?;
             }
             render::list(&listed, &times, out)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Status { incident } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
                 .or_say()?;
             render::status(&snap, &times, out)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Calls { incident } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
                 .or_say()?;
             render::calls(&snap, &times, out)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Timeline { incident } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
                 .or_say()?;
             render::timeline(&snap, &times, out)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::read(ExitCode::SUCCESS))
         }
         _ => {
             let Some((incident, when)) = cmd.acts_on() else {
@@ -159,7 +190,7 @@ pub fn run(
                 }
                 _ => None,
             };
-            act(&service, incident, when, out, |plan, state| {
+            act(&service, incident, when, (out, err), |plan, state| {
                 action(cmd, plan, state, &times, stdin_note)
             })
         }
@@ -420,7 +451,8 @@ fn new(
     service: &Service,
     cmd: &IncidentCommand,
     out: &mut dyn std::io::Write,
-) -> anyhow::Result<ExitCode> {
+    err: &mut dyn std::io::Write,
+) -> anyhow::Result<Ran> {
     let IncidentCommand::New {
         plan: plan_path,
         class,
@@ -466,13 +498,22 @@ fn new(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    say!(out, "declared {name}: level {}", open.incident().level())?;
-    say!(out, "folder: {}", open.dir().display())?;
-    if let Some(head) = service.finish(open).or_say()? {
-        say!(out, "log head: {}", crate::i18n::short_head(&head))?;
+    let level = open.incident().level().clone();
+    let dir = open.dir().to_owned();
+    // The declaration is saved: from here on nothing fails the command.
+    let finished = service.finish(open);
+    say!(out, "declared {name}: level {level}")?;
+    say!(out, "folder: {}", dir.display())?;
+    match finished {
+        Ok(Some(head)) => say!(out, "log head: {}", crate::i18n::short_head(&head))?,
+        Ok(None) => {}
+        Err(e) => say!(err, "! {}", render::failure(&e))?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Ran::saved())
 }
+
+/// How much of what was saved is echoed back, in characters.
+const ECHO_CHARS: usize = 200;
 
 /// Builds the action against the incident as read and has the service
 /// record it the whole way (check, open, write, rescue, finish); prints
@@ -481,9 +522,9 @@ fn act(
     service: &Service,
     incident: &str,
     when: Option<&args::When>,
-    out: &mut dyn std::io::Write,
+    (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
     build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<Ran> {
     let dir = service.resolve(incident).or_say()?;
     let happened = match when {
         Some(w) => past(service, w.at.as_deref())?.map(|at| Happened {
@@ -496,7 +537,7 @@ fn act(
     let action = match build(&snap.plan, &snap.incident) {
         Ok(action) => action,
         Err(e) => {
-            render::notices(&snap.notices, out)?;
+            render::notices(&snap.notices, err)?;
             return Err(e);
         }
     };
@@ -507,49 +548,47 @@ fn act(
             );
         })
         .or_say()?;
-    render::notices(&acted.notices, out)?;
+    render::notices(&acted.notices, err)?;
     let times = service.context().times();
     let result = match acted.outcome {
         Outcome::Saved(entry) => {
-            say!(
-                out,
-                "saved: {}",
-                (EN.event)(&entry.event, &snap.plan, &times)
-            )?;
+            // A long note is not echoed whole: the line says what was saved.
+            let event = (EN.event)(&entry.event, &snap.plan, &times);
+            say!(out, "saved: {}", clean::cut(&event, ECHO_CHARS))?;
             if matches!(entry.event, Event::Closed { .. }) {
                 say!(
                     out,
                     "the incident is closed; `runbook incident timeline` gives the full record"
                 )?;
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::saved())
         }
         Outcome::Rescued {
             error,
             failed,
             saved_in,
         } => {
-            say!(out, "! {}", (EN.log_error)(&error))?;
-            tried(&failed, out)?;
+            say!(err, "! {}", (EN.log_error)(&error))?;
+            tried(&failed, err)?;
             say!(
                 out,
                 "saved in {} instead; the log continues there",
                 saved_in.display()
             )?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ran::saved())
         }
         Outcome::NotSaved {
             error,
             failed,
             unsaved,
         } => {
-            say!(out, "! {}", (EN.log_error)(&error))?;
-            tried(&failed, out)?;
+            say!(err, "! {}", (EN.log_error)(&error))?;
+            tried(&failed, err)?;
             // Nowhere to write: print the entries so a person can copy them.
             // Still valid JSON, so it can be pasted back into a log's tooling.
             for entry in &unsaved {
                 let json = serde_json::to_string(entry).unwrap_or_default();
-                writeln!(out, "NOT SAVED: {}", clean::clean_json(&json))?;
+                writeln!(err, "NOT SAVED: {}", clean::clean_json(&json))?;
             }
             Err(anyhow!(
                 "the entry could not be saved anywhere; copy the NOT SAVED line above"
@@ -561,7 +600,7 @@ fn act(
     // failure: every entry is already saved.
     match acted.finished {
         Some(Ok(Some(head))) => say!(out, "log head {}", crate::i18n::short_head(&head))?,
-        Some(Err(e)) => say!(out, "! {}", render::failure(&e))?,
+        Some(Err(e)) => say!(err, "! {}", render::failure(&e))?,
         Some(Ok(None)) | None => {}
     }
     result

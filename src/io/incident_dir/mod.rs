@@ -95,29 +95,88 @@ fn create_dirs_synced(
     Ok(created)
 }
 
-/// Makes the folder of a new incident under `<data>/incidents/`, named
-/// `name` (see [`paths::incident_name`]), or `name-2`, `name-3`… when that
-/// is taken; returns it. The folder and its parent are synced, so the new
-/// incident survives a power cut once its log is written.
+/// The prefix of a new incident's folder while it is being made: hidden,
+/// and never listed or found by name, until it holds the pinned plan and
+/// the declaration and takes its name.
+const MAKING: &str = ".new-";
+
+/// How old a half-made incident folder must be before it is cleared away:
+/// it was left by a crash (or `kill -9`) during a declaration that was
+/// never acknowledged.
+const STALE_SECS: u64 = 3600;
+
+/// Makes a hidden folder under `<data>/incidents/` to build a new incident
+/// named `name` in (see [`publish`]); clears away half-made ones that a
+/// crash left an hour ago or more.
 ///
 /// # Errors
-/// When the folders cannot be made or synced.
-pub fn create_incident_dir(data_dir: &Path, name: &str) -> Result<PathBuf, IncidentError> {
+/// When the folders cannot be made.
+fn making_dir(data_dir: &Path, name: &str) -> Result<PathBuf, IncidentError> {
     let root = incidents_dir(data_dir);
     create_private_dir(&root).map_err(file_err(FileOp::CreateIncidents, &root))?;
-    let dir = (1..)
-        .map(|n| {
-            if n == 1 {
-                root.join(name)
-            } else {
-                root.join(format!("{name}-{n}"))
+    clear_stale(&root);
+    let tmp = root.join(format!("{MAKING}{name}-{}", std::process::id()));
+    if tmp.exists() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    create_private_dir(&tmp).map_err(file_err(FileOp::CreateIncident, &tmp))?;
+    Ok(tmp)
+}
+
+/// Half-made incident folders older than [`STALE_SECS`], removed.
+fn clear_stale(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let stale = e.file_name().to_string_lossy().starts_with(MAKING)
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() >= STALE_SECS);
+        if stale {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// Gives a new incident's finished folder `tmp` its name under
+/// `<data>/incidents/`: `name`, or `name-2`, `name-3`… when that is taken;
+/// syncs the parent so the name lasts; returns the folder.
+///
+/// # Errors
+/// When no name can be taken.
+fn publish(tmp: &Path, name: &str) -> Result<PathBuf, IncidentError> {
+    let root = tmp.parent().unwrap_or(Path::new("."));
+    let mut n = 1;
+    let dir = loop {
+        let dir = if n == 1 {
+            root.join(name)
+        } else {
+            root.join(format!("{name}-{n}"))
+        };
+        // A name in use is skipped; rename would also replace an empty
+        // folder of that name, which is no incident.
+        if dir.join(PLAN_FILE).exists() || (dir.exists() && !is_empty_dir(&dir)) {
+            n += 1;
+            continue;
+        }
+        match std::fs::rename(tmp, &dir) {
+            Ok(()) => break dir,
+            Err(e) if n < 1000 && dir.exists() => {
+                let _ = e;
+                n += 1;
             }
-        })
-        .find(|d| !d.exists())
-        .unwrap_or_else(|| root.join(name));
-    create_private_dir(&dir).map_err(file_err(FileOp::CreateIncident, &dir))?;
-    crate::io::log::sync_dir(&root).map_err(file_err(FileOp::SyncIncidents, &root))?;
+            Err(e) => return Err(file_err(FileOp::CreateIncident, &dir)(e)),
+        }
+    };
+    crate::io::log::sync_dir(root).map_err(file_err(FileOp::SyncIncidents, root))?;
     Ok(dir)
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
 use crate::io::platform::private_dir_builder;

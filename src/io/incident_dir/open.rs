@@ -188,11 +188,7 @@ impl IncidentLog {
         now: DateTime<Utc>,
     ) -> Result<PathBuf, IncidentError> {
         create_private_dir(folder).map_err(file_err(FileOp::CreateFolder, folder))?;
-        let plan_path = folder.join(PLAN_FILE);
-        if !plan_path.exists() {
-            log::write_new_file(&plan_path, &self.plan_bytes)
-                .map_err(file_err(FileOp::WritePlanCopy, &plan_path))?;
-        }
+        pin_plan(folder, &self.plan_bytes)?;
         let stalled = self
             .stalled
             .as_deref()
@@ -274,14 +270,19 @@ pub struct Opened {
 }
 
 impl IncidentLog {
-    /// Starts the log of a new incident in `dir` (made by
-    /// [`super::create_incident_dir`]): pins the plan there, byte for byte,
-    /// and writes the declaration as the log's first entry.
+    /// Makes a new incident under `<data>/incidents/` named `name` (see
+    /// [`super::incident_name`]; `name-2`… when taken): pins the plan, byte
+    /// for byte, and writes the declaration as the log's first entry, all in
+    /// a hidden folder that takes the name only once both are on disk. A
+    /// full disk or a crash on the way leaves no folder that could be taken
+    /// for an incident (an empty plan, a log without its declaration).
     ///
     /// # Errors
-    /// When the plan copy or the log cannot be written.
+    /// When the folders, the plan copy or the log cannot be written;
+    /// nothing is left of the attempt.
     pub fn create<'a>(
-        dir: &Path,
+        data_dir: &Path,
+        name: &str,
         plan_bytes: &[u8],
         declaration: &Entry,
         device: impl Into<Device<'a>>,
@@ -291,9 +292,7 @@ impl IncidentLog {
             name: device,
             machine,
         } = device.into();
-        let plan_path = dir.join(PLAN_FILE);
-        log::write_new_file(&plan_path, plan_bytes)
-            .map_err(file_err(FileOp::WritePlanCopy, &plan_path))?;
+        let tmp = super::making_dir(data_dir, name)?;
         let sha = log::sha256_hex(plan_bytes);
         let session = Session {
             device: device.to_owned(),
@@ -302,10 +301,27 @@ impl IncidentLog {
             at: now,
         };
         let writer_name = device_slug(device);
-        let mut writer = Writer::create(&log_path(dir, &writer_name, 1), &session, None)?;
-        writer.append(declaration)?;
+        let made = (|| {
+            let plan_path = tmp.join(PLAN_FILE);
+            log::write_new_file(&plan_path, plan_bytes)
+                .map_err(file_err(FileOp::WritePlanCopy, &plan_path))?;
+            let mut writer = Writer::create(&log_path(&tmp, &writer_name, 1), &session, None)?;
+            writer.append(declaration)?;
+            let dir = super::publish(&tmp, name)?;
+            // The folder was renamed with the file open: the same file,
+            // under its new path.
+            writer.moved_to(log_path(&dir, &writer_name, 1));
+            Ok((dir, writer))
+        })();
+        let (dir, writer) = match made {
+            Ok(made) => made,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&tmp);
+                return Err(e);
+            }
+        };
         Ok(Self {
-            dir: dir.to_owned(),
+            dir,
             device: device.to_owned(),
             machine: machine.map(str::to_owned),
             writer_name,
@@ -417,6 +433,34 @@ impl IncidentLog {
             notices,
         })
     }
+}
+
+/// Pins the plan in `folder`, byte for byte, unless that copy is there
+/// already. An empty copy (left by a failed write of an older version) is
+/// replaced; a copy of another plan is never overwritten: the folder
+/// belongs to another incident.
+fn pin_plan(folder: &Path, bytes: &[u8]) -> Result<(), IncidentError> {
+    let path = folder.join(PLAN_FILE);
+    match std::fs::read(&path) {
+        Ok(there) if there == bytes => return Ok(()),
+        Ok(there) if there.is_empty() => {
+            std::fs::remove_file(&path).map_err(file_err(FileOp::WritePlanCopy, &path))?;
+        }
+        Ok(_) => {
+            return Err(IncidentError::File {
+                op: FileOp::WritePlanCopy,
+                path,
+                error: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "the folder holds another plan: it belongs to another incident",
+                )
+                .into(),
+            });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(file_err(FileOp::WritePlanCopy, &path)(e)),
+    }
+    log::write_new_file(&path, bytes).map_err(file_err(FileOp::WritePlanCopy, &path))
 }
 
 /// Opens a writer's newest log for appending (repairing a torn tail), or

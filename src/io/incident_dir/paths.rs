@@ -161,6 +161,9 @@ pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
     };
     let mut dirs: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        // A hidden folder is a new incident still being made (or one a
+        // crash left half-made): never listed.
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.path())
         .filter(|p| p.join(PLAN_FILE).is_file())
         .collect();
