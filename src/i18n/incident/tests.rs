@@ -510,7 +510,9 @@ fn golden_failures(out: &mut String) {
         path: p("plan.ron"),
         first: Some(Box::new(crate::model::plan::Diagnostic::error(
             crate::model::plan::DocPath::root(),
-            "expected `(`",
+            crate::model::plan::DiagnosticKind::Syntax(crate::model::plan::kind::Syntax::Expected(
+                crate::model::plan::kind::Token::OpenParen,
+            )),
         ))),
     });
     failures.push(IncidentError::Replay {
