@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.."
 #   desktop-file-validate, man, dpkg-deb: the package's checks.
 #   chromium, pdftotext: the printed binder and reports are printed to PDF
 #     for real and the PDF's text read back.
+#   syncthing: two real daemons, on the loopback address only, carry one
+#     incident folder between two devices (the engine the README names).
 needs=(
     python3:python3
     Xvfb:xvfb
@@ -34,6 +36,7 @@ needs=(
     dpkg-deb:dpkg
     chromium:chromium
     pdftotext:poppler-utils
+    syncthing:syncthing
 )
 
 installed() {
@@ -71,6 +74,9 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
     chmod 700 "$XDG_RUNTIME_DIR"
     export XDG_RUNTIME_DIR
 fi
+
+# syncthing is installed above, so its test must run here, not skip.
+export RUNBOOK_REQUIRE_SYNCTHING=1
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

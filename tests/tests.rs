@@ -19,6 +19,7 @@ mod plan_format;
 mod plan_props;
 mod plans;
 mod service;
+mod syncthing;
 mod ui_contacts;
 mod ui_incident;
 mod ui_org;
