@@ -207,6 +207,15 @@ pub enum Notice {
         /// The copy.
         file: PathBuf,
     },
+    /// The log had been saved in another folder while this one could not
+    /// be written; this device's log now continues here from it, so the
+    /// record stays one chain.
+    RescueJoined {
+        /// The log in the other folder.
+        from: PathBuf,
+        /// The log that continues it here.
+        into: PathBuf,
+    },
     /// This device's log cannot be written; entries are NOT saved until the
     /// log continues in another file.
     Unwritable {

@@ -143,6 +143,11 @@ const NOTICE: NoticeWords = NoticeWords {
             "the last session on {file} did not end cleanly (a crash or power loss); every saved entry is intact"
         )
     },
+    rescue_joined: |from, into| {
+        format!(
+            "entries were saved in {from} while this folder could not be written; this device's log continues from them in {into}, so the record is whole here again"
+        )
+    },
     origin_unreadable: |file, origin| {
         format!(
             "{file} continues the log {origin}, which cannot be read here; only the entries after it are shown"

@@ -206,6 +206,7 @@ fn notice(words: &Words, n: &Notice) -> String {
             kept_in,
         } => (w.repaired)(&show(file), *at, *cut, &show(kept_in)),
         Notice::Unclean { file } => (w.unclean)(&show(file)),
+        Notice::RescueJoined { from, into } => (w.rescue_joined)(&show(from), &show(into)),
         Notice::OriginUnreadable { file, origin } => {
             (w.origin_unreadable)(&show(file), &show(origin))
         }

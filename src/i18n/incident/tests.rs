@@ -81,8 +81,12 @@ fn every_notice() -> Vec<Notice> {
         Notice::SyncConflict {
             file: p("log-a.sync-conflict-20261129-101010-ABCDEFG.jsonl"),
         },
+        Notice::RescueJoined {
+            from: p("runbook-rescue-x/log-a.2.jsonl"),
+            into: p("log-a.3.jsonl"),
+        },
     ];
-    let mut seen = [false; 11];
+    let mut seen = [false; 12];
     for n in &all {
         let i = match n {
             Notice::ContinuesInRescue { .. } => 0,
@@ -96,6 +100,7 @@ fn every_notice() -> Vec<Notice> {
             Notice::ClockSkew { .. } => 8,
             Notice::Conflict { .. } => 9,
             Notice::SyncConflict { .. } => 10,
+            Notice::RescueJoined { .. } => 11,
         };
         seen[i] = true;
     }
@@ -283,6 +288,9 @@ fn every_notice_is_worded_in_both_languages_with_its_facts() {
                 vec!["laptop-a".into(), "laptop-b".into(), "net-switch".into()]
             }
             Notice::SyncConflict { file } => vec![file.display().to_string()],
+            Notice::RescueJoined { from, into } => {
+                vec![from.display().to_string(), into.display().to_string()]
+            }
         };
         let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
         check_both(&(EN.notice)(&n), &(ZH.notice)(&n), &facts);

@@ -76,6 +76,7 @@ pub(super) struct NoticeWords {
     pub repaired: fn(file: &str, at: u64, cut: u64, kept_in: &str) -> String,
     pub unclean: fn(file: &str) -> String,
     pub origin_unreadable: fn(file: &str, origin: &str) -> String,
+    pub rescue_joined: fn(from: &str, into: &str) -> String,
     pub unwritable: fn(file: &str, error: &str) -> String,
     pub clock_skew: fn(device: &str, ahead_of: &str, minutes: i64) -> String,
     /// Two devices changed `what` without seeing each other's change.

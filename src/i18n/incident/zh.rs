@@ -133,6 +133,11 @@ const NOTICE: NoticeWords = NoticeWords {
         )
     },
     unclean: |file| format!("{file} 上一次没有正常结束（崩溃或断电）；已保存的记录都完好"),
+    rescue_joined: |from, into| {
+        format!(
+            "此文件夹无法写入期间，记录曾保存在 {from}；本设备的日志已在 {into} 中接续那些记录，此处的记录重新完整"
+        )
+    },
     origin_unreadable: |file, origin| {
         format!("{file} 接续的日志 {origin} 在这里读不到；只显示接续之后的记录")
     },
