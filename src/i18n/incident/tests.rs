@@ -160,8 +160,20 @@ fn every_refusal() -> Vec<ActionError> {
             bytes: 1_048_577,
             max: 1_048_576,
         },
+        ActionError::ClockWrong {
+            now: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            plan_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
+            ahead: false,
+        },
+        ActionError::ClockWrong {
+            now: chrono::DateTime::parse_from_rfc3339("9999-12-31T00:00:00Z")
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or_default(),
+            plan_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
+            ahead: true,
+        },
     ];
-    let mut seen = [false; 22];
+    let mut seen = [false; 23];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -186,6 +198,7 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::UnknownEntry(_) => 19,
             ActionError::BeforeDiscovery { .. } => 20,
             ActionError::TooLong { .. } => 21,
+            ActionError::ClockWrong { .. } => 22,
         };
         seen[i] = true;
     }
@@ -239,6 +252,12 @@ fn every_failure() -> Vec<IncidentError> {
         },
         IncidentError::DeviceTaken {
             device: "laptop-a".into(),
+            taken_by: "laptop-a".into(),
+            dir: p(""),
+        },
+        IncidentError::DeviceTaken {
+            device: "lap1+2".into(),
+            taken_by: "lap1.2".into(),
             dir: p(""),
         },
     ]

@@ -54,12 +54,18 @@ fn check_device_free(dir: &Path, device: &str, machine: Option<&str>) -> Result<
     for name in writer_names(device) {
         for path in writer_logs(dir, &name) {
             let Ok(scan) = log::read(&path) else { continue };
-            let other = scan.kept().any(
-                |l| matches!(&l.record, log::Record::Opened { machine: Some(m), .. } if m != me),
-            );
-            if other {
+            let other = scan.kept().find_map(|l| match &l.record {
+                log::Record::Opened {
+                    machine: Some(m),
+                    device: theirs,
+                    ..
+                } if m != me => Some(theirs.clone()),
+                _ => None,
+            });
+            if let Some(taken_by) = other {
                 return Err(IncidentError::DeviceTaken {
                     device: device.to_owned(),
+                    taken_by,
                     dir: dir.to_owned(),
                 });
             }
