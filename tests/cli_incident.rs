@@ -973,3 +973,53 @@ fn out_writes_through_a_link_and_never_replaces_a_device() {
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("is a folder"), "{text}");
 }
+
+#[test]
+fn a_clock_that_cannot_be_right_writes_nothing_and_says_how_to_fix_it() {
+    let run = Run::new();
+    for now in ["1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z"] {
+        let (code, text) = run.runbook(&[
+            "incident",
+            "new",
+            "--now",
+            now,
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "network",
+            "--level",
+            "II",
+            "--title",
+            "clock",
+        ]);
+        assert_eq!(code, 1, "{now}: {text}");
+        assert!(
+            text.contains("clock says") && text.contains("Set the computer's date and time"),
+            "{text}"
+        );
+        assert!(
+            !run.data.path().join("incidents").exists()
+                || std::fs::read_dir(run.data.path().join("incidents"))
+                    .unwrap()
+                    .next()
+                    .is_none(),
+            "nothing declared at {now}"
+        );
+    }
+    let folder = run.declare_network("clock", &[]);
+    let before = files_under(&folder);
+    let (code, text) = run.runbook(&[
+        "incident",
+        "note",
+        "network",
+        "--now",
+        "1970-01-01T00:00:00Z",
+        "from the past",
+    ]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("long before this plan's date (2026-01-01)"),
+        "{text}"
+    );
+    assert_eq!(files_under(&folder), before, "not even a session record");
+}

@@ -1713,8 +1713,13 @@ fn a_full_disk_leaves_no_half_made_incident_and_no_empty_plan() {
             [ -e "$f" ] && echo "rescue plan: $(wc -c < "$f")"
         done
         rm -f "$data/filler"
-        "$bin" incident note other "space is back" >/dev/null 2>&1
+        "$bin" incident note other "space is back" >/dev/null 2>"$data/../back.err"
         echo "back $?"
+        echo "joined: $(grep -c 'continues from them' "$data/../back.err")"
+        echo "once: $("$bin" incident timeline other | grep -c 'on a full disk')"
+        echo "after: $("$bin" incident timeline other | grep -c 'space is back')"
+        "$bin" verify "$data"/incidents/*other* >/dev/null 2>&1
+        echo "verify $?"
         umount "$data"
     "#;
     let Some(run) = in_mount_namespace(&data, &cwd, script, &[&data, Path::new(BIN), &big, &small])
@@ -1752,6 +1757,17 @@ fn a_full_disk_leaves_no_half_made_incident_and_no_empty_plan() {
         said("back "),
         "0",
         "commands work once space returns: {}",
+        run.text()
+    );
+    // The rescued note stays part of the incident's record: the log here
+    // continues from the rescue instead of forking beside it.
+    assert_eq!(said("joined:"), "1", "{}", run.text());
+    assert_eq!(said("once:"), "1", "the rescued note, once: {}", run.text());
+    assert_eq!(said("after:"), "1", "{}", run.text());
+    assert_eq!(
+        said("verify "),
+        "0",
+        "the whole record verifies: {}",
         run.text()
     );
     assert!(

@@ -216,6 +216,44 @@ fn a_second_computer_with_the_same_device_name_is_refused() {
     assert_eq!(split_lines(&fs::read(&log).unwrap()).len(), 3);
 }
 
+#[test]
+fn a_device_name_that_gives_the_same_file_name_is_refused_naming_both() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data-a");
+    let run = |device: &str, machine: &str, args: &[&str]| -> Run {
+        Command::new(BIN)
+            .args(args)
+            .env("RUNBOOK_DATA_DIR", &data)
+            .env("RUNBOOK_DEVICE", device)
+            .env("RUNBOOK_MACHINE_ID", machine)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let plan = plan_path().display().to_string();
+    let r = run(
+        "lap1.2",
+        "computer-one",
+        &[
+            "incident", "new", "--plan", &plan, "--class", "other", "--level", "II", "--title",
+            "clash", "--drill",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.text());
+    // lap1+2 and lap1.2 both write log-lap1-2.jsonl.
+    let r = run(
+        "lap1+2",
+        "computer-two",
+        &["incident", "note", "other", "mine"],
+    );
+    assert_eq!(r.code, Some(1), "{}", r.text());
+    assert!(
+        r.text().contains(r#"as the device "lap1.2""#) && r.text().contains(r#""lap1+2""#),
+        "the other computer's name is the one that writes there: {}",
+        r.text()
+    );
+}
+
 fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()

@@ -753,3 +753,74 @@ fn the_list_job_reads_each_incident_and_again_only_when_it_changed() {
     assert!(!listing.is_reading());
     assert_eq!(woken.load(std::sync::atomic::Ordering::Relaxed), 0);
 }
+
+#[test]
+fn a_log_saved_in_the_rescue_folder_is_continued_here_not_forked() {
+    let data = tempfile::tempdir().unwrap();
+    let (service, hand) = service(data.path(), "ann");
+    let mut open = service
+        .declare(
+            &test_plan(),
+            &plan_bytes(),
+            declaration("software", Some("III"), &[]),
+        )
+        .unwrap();
+    let home = open.dir().to_owned();
+    hand.advance_minutes(1);
+    service.record(&mut open, note("before"), None).unwrap();
+    let path = open.log().path().unwrap().to_owned();
+    drop(
+        open.log_mut()
+            .replace_writer(writer_through(&path, Box::new(Full))),
+    );
+    hand.advance_minutes(1);
+    assert!(service.record(&mut open, note("rescued"), None).is_err());
+    // The incident's folder cannot be written: the rescue folder takes it.
+    let rescue = runbook::io::incident_dir::rescue_dir(data.path(), home.file_name().unwrap());
+    open.continue_in(&rescue, service.now()).unwrap();
+    service.finish(open).unwrap();
+
+    // Space is back: the next session here continues from the rescued log.
+    hand.advance_minutes(1);
+    let mut open = service.open(&home).unwrap();
+    assert!(
+        open.notices()
+            .iter()
+            .any(|n| matches!(n, Notice::RescueJoined { from, .. } if from.starts_with(&rescue))),
+        "{:?}",
+        open.notices()
+    );
+    service.record(&mut open, note("after"), None).unwrap();
+    service.finish(open).unwrap();
+
+    let snap = service.read(&home).unwrap();
+    let notes: Vec<&str> = snap
+        .incident
+        .timeline()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Note { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes, ["before", "rescued", "after"]);
+    assert!(
+        !snap
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::ContinuesInRescue { .. })),
+        "the rescue is part of what is read here now: {:?}",
+        snap.notices
+    );
+    let record = runbook::io::incident_dir::verify::check_folder(&home, None);
+    assert!(record.is_ok(), "{record:?}");
+    // And a session after that appends here as usual: no second join.
+    let again = service.open(&home).unwrap();
+    assert!(
+        !again
+            .notices()
+            .iter()
+            .any(|n| matches!(n, Notice::RescueJoined { .. }))
+    );
+    service.finish(again).unwrap();
+}

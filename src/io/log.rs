@@ -655,6 +655,16 @@ fn open_options() -> OpenOptions {
 
 pub use super::platform::sync_dir;
 
+/// Whether a log file is being written by a process now (its lock is
+/// held); a file that cannot be opened counts as in use.
+#[must_use]
+pub fn in_use(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return true;
+    };
+    !matches!(file.try_lock(), Ok(()))
+}
+
 fn lock(file: &File, path: &Path) -> Result<(), LogError> {
     // A lock this process has just released can look held for a moment: a
     // child process that another thread is starting holds a copy of the file

@@ -207,6 +207,15 @@ pub enum Notice {
         /// The copy.
         file: PathBuf,
     },
+    /// The log had been saved in another folder while this one could not
+    /// be written; this device's log now continues here from it, so the
+    /// record stays one chain.
+    RescueJoined {
+        /// The log in the other folder.
+        from: PathBuf,
+        /// The log that continues it here.
+        into: PathBuf,
+    },
     /// This device's log cannot be written; entries are NOT saved until the
     /// log continues in another file.
     Unwritable {
@@ -312,10 +321,14 @@ pub enum IncidentError {
         matches: Vec<String>,
     },
     /// Another computer already writes in this incident under this
-    /// device's name; nothing was written.
+    /// device's name, or one with the same log file name; nothing was
+    /// written.
     DeviceTaken {
-        /// The device name.
+        /// The device name given here.
         device: String,
+        /// The name the other computer writes under, as its log says
+        /// (the same, or one that maps to the same file: `lap1.2`, `lap1+2`).
+        taken_by: String,
         /// The incident folder.
         dir: PathBuf,
     },

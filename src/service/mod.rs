@@ -401,9 +401,7 @@ impl Service {
             dir.to_owned(),
             incident_dir::rescue_dir(self.ctx.data_dir(), &name),
         ];
-        if let Ok(cwd) = std::env::current_dir() {
-            places.push(cwd.join(format!("runbook-rescue-{}", name.to_string_lossy())));
-        }
+        places.extend(incident_dir::paths::cwd_rescue_dir(&name));
         places
     }
 

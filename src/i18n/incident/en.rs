@@ -143,6 +143,11 @@ const NOTICE: NoticeWords = NoticeWords {
             "the last session on {file} did not end cleanly (a crash or power loss); every saved entry is intact"
         )
     },
+    rescue_joined: |from, into| {
+        format!(
+            "entries were saved in {from} while this folder could not be written; this device's log continues from them in {into}, so the record is whole here again"
+        )
+    },
     origin_unreadable: |file, origin| {
         format!(
             "{file} continues the log {origin}, which cannot be read here; only the entries after it are shown"
@@ -217,6 +222,16 @@ const REFUSAL: RefusalWords = RefusalWords {
         )
     },
     in_mib: |mib| format!(" ({mib} MiB)"),
+    clock_wrong: |now, plan_date, ahead| {
+        let when = if ahead {
+            "decades after"
+        } else {
+            "long before"
+        };
+        format!(
+            "this computer's clock says {now}, {when} this plan's date ({plan_date}): it cannot be right, and an entry stamped with it would stay out of order for good. Nothing was written. Set the computer's date and time (on Linux: sudo date -s 'YYYY-MM-DD HH:MM'), then do it again"
+        )
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {
@@ -259,6 +274,11 @@ const FAILURE: FailureWords = FailureWords {
         format!(
             "{given:?} matches several incidents: {}",
             matches.join(", ")
+        )
+    },
+    device_name_clash: |device, taken_by, dir| {
+        format!(
+            "another computer already writes in {dir} as the device {taken_by:?}, whose log file has the same name as {device:?}'s would; nothing was written. Give this one a name that differs in its letters or digits (--device NAME, or RUNBOOK_DEVICE)"
         )
     },
     device_taken: |device, dir| {

@@ -206,6 +206,7 @@ fn notice(words: &Words, n: &Notice) -> String {
             kept_in,
         } => (w.repaired)(&show(file), *at, *cut, &show(kept_in)),
         Notice::Unclean { file } => (w.unclean)(&show(file)),
+        Notice::RescueJoined { from, into } => (w.rescue_joined)(&show(from), &show(into)),
         Notice::OriginUnreadable { file, origin } => {
             (w.origin_unreadable)(&show(file), &show(origin))
         }
@@ -299,6 +300,15 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             let in_mib = whole_mib(*max).map(w.in_mib).unwrap_or_default();
             (w.too_long)(field(words, *f), *bytes, *max, &in_mib)
         }
+        ActionError::ClockWrong {
+            now,
+            plan_date,
+            ahead,
+        } => (w.clock_wrong)(
+            &now.format("%Y-%m-%d %H:%M UTC").to_string(),
+            &plan_date.to_string(),
+            *ahead,
+        ),
     }
 }
 
@@ -354,7 +364,17 @@ fn failure(words: &Words, e: &IncidentError) -> String {
         }
         IncidentError::NotFound(given) => (w.not_found)(given),
         IncidentError::Ambiguous { given, matches } => (w.ambiguous)(given, matches),
-        IncidentError::DeviceTaken { device, dir } => (w.device_taken)(device, &show(dir)),
+        IncidentError::DeviceTaken {
+            device,
+            taken_by,
+            dir,
+        } => {
+            if taken_by == device {
+                (w.device_taken)(device, &show(dir))
+            } else {
+                (w.device_name_clash)(device, taken_by, &show(dir))
+            }
+        }
     }
 }
 

@@ -81,8 +81,12 @@ fn every_notice() -> Vec<Notice> {
         Notice::SyncConflict {
             file: p("log-a.sync-conflict-20261129-101010-ABCDEFG.jsonl"),
         },
+        Notice::RescueJoined {
+            from: p("runbook-rescue-x/log-a.2.jsonl"),
+            into: p("log-a.3.jsonl"),
+        },
     ];
-    let mut seen = [false; 11];
+    let mut seen = [false; 12];
     for n in &all {
         let i = match n {
             Notice::ContinuesInRescue { .. } => 0,
@@ -96,6 +100,7 @@ fn every_notice() -> Vec<Notice> {
             Notice::ClockSkew { .. } => 8,
             Notice::Conflict { .. } => 9,
             Notice::SyncConflict { .. } => 10,
+            Notice::RescueJoined { .. } => 11,
         };
         seen[i] = true;
     }
@@ -155,8 +160,20 @@ fn every_refusal() -> Vec<ActionError> {
             bytes: 1_048_577,
             max: 1_048_576,
         },
+        ActionError::ClockWrong {
+            now: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            plan_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
+            ahead: false,
+        },
+        ActionError::ClockWrong {
+            now: chrono::DateTime::parse_from_rfc3339("9999-12-31T00:00:00Z")
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or_default(),
+            plan_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
+            ahead: true,
+        },
     ];
-    let mut seen = [false; 22];
+    let mut seen = [false; 23];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -181,6 +198,7 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::UnknownEntry(_) => 19,
             ActionError::BeforeDiscovery { .. } => 20,
             ActionError::TooLong { .. } => 21,
+            ActionError::ClockWrong { .. } => 22,
         };
         seen[i] = true;
     }
@@ -234,6 +252,12 @@ fn every_failure() -> Vec<IncidentError> {
         },
         IncidentError::DeviceTaken {
             device: "laptop-a".into(),
+            taken_by: "laptop-a".into(),
+            dir: p(""),
+        },
+        IncidentError::DeviceTaken {
+            device: "lap1+2".into(),
+            taken_by: "lap1.2".into(),
             dir: p(""),
         },
     ]
@@ -283,6 +307,9 @@ fn every_notice_is_worded_in_both_languages_with_its_facts() {
                 vec!["laptop-a".into(), "laptop-b".into(), "net-switch".into()]
             }
             Notice::SyncConflict { file } => vec![file.display().to_string()],
+            Notice::RescueJoined { from, into } => {
+                vec![from.display().to_string(), into.display().to_string()]
+            }
         };
         let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
         check_both(&(EN.notice)(&n), &(ZH.notice)(&n), &facts);

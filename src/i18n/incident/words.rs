@@ -76,6 +76,7 @@ pub(super) struct NoticeWords {
     pub repaired: fn(file: &str, at: u64, cut: u64, kept_in: &str) -> String,
     pub unclean: fn(file: &str) -> String,
     pub origin_unreadable: fn(file: &str, origin: &str) -> String,
+    pub rescue_joined: fn(from: &str, into: &str) -> String,
     pub unwritable: fn(file: &str, error: &str) -> String,
     pub clock_skew: fn(device: &str, ahead_of: &str, minutes: i64) -> String,
     /// Two devices changed `what` without seeing each other's change.
@@ -119,6 +120,9 @@ pub(super) struct RefusalWords {
     /// worded by `in_mib`, else empty.
     pub too_long: fn(field: &str, bytes: usize, max: usize, in_mib: &str) -> String,
     pub in_mib: fn(mib: usize) -> String,
+    /// The clock cannot be right: it says `now`, long before (or, when
+    /// `ahead`, decades after) the plan's `plan_date`.
+    pub clock_wrong: fn(now: &str, plan_date: &str, ahead: bool) -> String,
 }
 
 /// A field of an action, as a refusal names it.
@@ -154,6 +158,8 @@ pub(super) struct FailureWords {
     pub not_found: fn(given: &str) -> String,
     pub ambiguous: fn(given: &str, matches: &[String]) -> String,
     pub device_taken: fn(device: &str, dir: &str) -> String,
+    /// Another device name that gives the same log file name.
+    pub device_name_clash: fn(device: &str, taken_by: &str, dir: &str) -> String,
 }
 
 /// What was being done with a file when it failed.

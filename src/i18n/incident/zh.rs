@@ -133,6 +133,11 @@ const NOTICE: NoticeWords = NoticeWords {
         )
     },
     unclean: |file| format!("{file} 上一次没有正常结束（崩溃或断电）；已保存的记录都完好"),
+    rescue_joined: |from, into| {
+        format!(
+            "此文件夹无法写入期间，记录曾保存在 {from}；本设备的日志已在 {into} 中接续那些记录，此处的记录重新完整"
+        )
+    },
     origin_unreadable: |file, origin| {
         format!("{file} 接续的日志 {origin} 在这里读不到；只显示接续之后的记录")
     },
@@ -191,6 +196,16 @@ const REFUSAL: RefusalWords = RefusalWords {
         format!("{field}过长：{bytes} 字节，一条记录最多 {max} 字节{in_mib}；请分成几条记录")
     },
     in_mib: |mib| format!("（{mib} MiB）"),
+    clock_wrong: |now, plan_date, ahead| {
+        let when = if ahead {
+            "晚了几十年"
+        } else {
+            "早得多"
+        };
+        format!(
+            "本机时钟显示 {now}，比本预案的日期（{plan_date}）{when}：时钟不可能正确，用它记录的条目会永远排错顺序。本次未写入任何内容。请先校正电脑的日期和时间（Linux：sudo date -s 'YYYY-MM-DD HH:MM'），再重做一次"
+        )
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {
@@ -220,6 +235,11 @@ const FAILURE: FailureWords = FailureWords {
     replay_not_declared: "日志不是以启动响应开头的",
     not_found: |given| format!("找不到事件“{given}”"),
     ambiguous: |given, matches| format!("“{given}”对应多个事件：{}", matches.join("、")),
+    device_name_clash: |device, taken_by, dir| {
+        format!(
+            "另一台电脑已经以设备名“{taken_by}”在 {dir} 中写入，它的日志文件名与“{device}”的相同；本次未写入任何内容。请给这台电脑另起一个字母或数字不同的名字（--device 名称，或 RUNBOOK_DEVICE）"
+        )
+    },
     device_taken: |device, dir| {
         format!(
             "另一台电脑已经以设备名“{device}”在 {dir} 中写入；本次未写入任何内容。请给这台电脑另起一个名字（--device 名称，或 RUNBOOK_DEVICE）"

@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::paths::{
-    PLAN_FILE, device_slug, link_to, log_path, next_log_path, writer_logs, writer_names,
+    PLAN_FILE, device_slug, link_to, log_path, next_log_path, rescue_places, writer_logs,
+    writer_names,
 };
-use super::read::{load_plan, read_all};
+use super::read::{continues_from, load_plan, read_all};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
 use crate::model::incident::{Causes, Entry};
@@ -53,12 +54,18 @@ fn check_device_free(dir: &Path, device: &str, machine: Option<&str>) -> Result<
     for name in writer_names(device) {
         for path in writer_logs(dir, &name) {
             let Ok(scan) = log::read(&path) else { continue };
-            let other = scan.kept().any(
-                |l| matches!(&l.record, log::Record::Opened { machine: Some(m), .. } if m != me),
-            );
-            if other {
+            let other = scan.kept().find_map(|l| match &l.record {
+                log::Record::Opened {
+                    machine: Some(m),
+                    device: theirs,
+                    ..
+                } if m != me => Some(theirs.clone()),
+                _ => None,
+            });
+            if let Some(taken_by) = other {
                 return Err(IncidentError::DeviceTaken {
                     device: device.to_owned(),
+                    taken_by,
                     dir: dir.to_owned(),
                 });
             }
@@ -463,6 +470,74 @@ fn pin_plan(folder: &Path, bytes: &[u8]) -> Result<(), IncidentError> {
     log::write_new_file(&path, bytes).map_err(file_err(FileOp::WritePlanCopy, &path))
 }
 
+/// The newest log of `writer` in the incident's rescue folders that
+/// continues its newest log here (`newest`), link after link: where its
+/// chain went while this folder could not be written (a full disk). Then
+/// appending here would fork the chain and leave those entries out of the
+/// folder's record.
+fn rescued_tip(dir: &Path, newest: &Path, writer: &str) -> Option<PathBuf> {
+    let newest = newest.canonicalize().ok()?;
+    let mut best: Option<(usize, PathBuf)> = None;
+    for place in rescue_places(dir) {
+        for candidate in writer_logs(&place, writer) {
+            let mut at = candidate.clone();
+            let mut depth = 0;
+            let reaches = loop {
+                let Some(prev) = continues_from(&at) else {
+                    break false;
+                };
+                depth += 1;
+                if prev.canonicalize().ok().as_ref() == Some(&newest) {
+                    break true;
+                }
+                if depth > 100 {
+                    break false;
+                }
+                at = prev;
+            };
+            if reaches && best.as_ref().is_none_or(|(d, _)| depth > *d) {
+                best = Some((depth, candidate));
+            }
+        }
+    }
+    best.map(|(_, tip)| tip)
+}
+
+/// Continues the log here from `tip`, its newest file in a rescue folder:
+/// a new file whose first record links to it, so reading this folder reads
+/// the rescued entries too and the chain never forks. A tip still being
+/// written by another process is left to it (`Locked`: the next writer
+/// name is tried).
+fn join_rescue(
+    dir: &Path,
+    writer_name: &str,
+    tip: &Path,
+    session: &Session,
+    notices: &mut Vec<Notice>,
+) -> Result<Writer, LogError> {
+    if log::in_use(tip) {
+        return Err(LogError::Locked(tip.to_owned()));
+    }
+    let scan = log::read(tip)?;
+    let cont = Continuation {
+        file: link_to(dir, tip),
+        last_seq: scan.last().map_or(0, |l| l.seq),
+        last_hash: scan
+            .last()
+            .map_or(log::GENESIS, |l| l.hash.as_str())
+            .to_owned(),
+        reason: "continues the log saved elsewhere while this folder could not be written"
+            .to_owned(),
+    };
+    let next = next_log_path(dir, writer_name);
+    let writer = Writer::create(&next, session, Some(cont))?;
+    notices.push(Notice::RescueJoined {
+        from: tip.to_owned(),
+        into: next,
+    });
+    Ok(writer)
+}
+
 /// Opens a writer's newest log for appending (repairing a torn tail), or
 /// continues in a new file after damage, or starts its first file.
 fn open_writer(
@@ -471,6 +546,11 @@ fn open_writer(
     session: &Session,
     notices: &mut Vec<Notice>,
 ) -> Result<Writer, LogError> {
+    if let Some(newest) = writer_logs(dir, writer_name).last()
+        && let Some(tip) = rescued_tip(dir, newest, writer_name)
+    {
+        return join_rescue(dir, writer_name, &tip, session, notices);
+    }
     let path = match writer_logs(dir, writer_name).pop() {
         Some(path) => path,
         None => {

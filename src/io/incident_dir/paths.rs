@@ -31,6 +31,28 @@ pub fn rescue_dir(data_dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
     data_dir.join("rescue").join(name)
 }
 
+/// Where a log continues, as the last resort, when neither the incident's
+/// folder nor `<data>/rescue/` can be written: `runbook-rescue-<incident>`
+/// in the current folder (on another disk, with luck).
+#[must_use]
+pub fn cwd_rescue_dir(name: &std::ffi::OsStr) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    Some(cwd.join(format!("runbook-rescue-{}", name.to_string_lossy())))
+}
+
+/// The folders an incident folder's log may have continued in when it
+/// could not be written, that exist: its `<data>/rescue/` folder and the
+/// current folder's `runbook-rescue-<incident>`.
+pub(super) fn rescue_places(dir: &Path) -> Vec<PathBuf> {
+    let Some(name) = dir.file_name() else {
+        return Vec::new();
+    };
+    existing_rescue(dir)
+        .into_iter()
+        .chain(cwd_rescue_dir(name).filter(|d| d.join(PLAN_FILE).is_file()))
+        .collect()
+}
+
 /// The rescue folder of an incident folder under `<data>/incidents/`, if one exists.
 pub(super) fn existing_rescue(dir: &Path) -> Option<PathBuf> {
     let name = dir.file_name()?;

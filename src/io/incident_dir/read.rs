@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
+use super::paths::{PLAN_FILE, log_device, log_files, rescue_places};
 use super::{FileOp, IncidentError, Notice, file_err};
 use crate::io::log::{self, Record};
 use crate::model::incident::merge::{self, Stream};
@@ -68,13 +68,23 @@ pub fn read_all(dir: &Path) -> Result<Read, IncidentError> {
 pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentError> {
     let mut streams: Vec<Stream> = Vec::new();
     let mut notices = Vec::new();
-    if let Some(rescue) = existing_rescue(dir) {
-        notices.push(Notice::ContinuesInRescue { rescue });
+    let files = with_origins(dir, &mut notices);
+    // A rescue folder whose logs this folder's own continue from is part of
+    // what is read here; one with logs nothing here continues yet holds
+    // entries only reading it shows.
+    let read: Vec<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+    for rescue in rescue_places(dir) {
+        let unread = log_files(&rescue)
+            .iter()
+            .any(|f| f.canonicalize().is_ok_and(|f| !read.contains(&f)));
+        if unread {
+            notices.push(Notice::ContinuesInRescue { rescue });
+        }
     }
     for file in sync_conflicts(dir) {
         notices.push(Notice::SyncConflict { file });
     }
-    for path in with_origins(dir, &mut notices) {
+    for path in files {
         // Only the entries are kept, as each line is read: a long log's
         // lines are never all held beside them.
         let mut entries: Vec<Entry> = Vec::new();
@@ -179,7 +189,7 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
 }
 
 /// The file a log continues, as its first record names it.
-fn continues_from(path: &Path) -> Option<PathBuf> {
+pub(super) fn continues_from(path: &Path) -> Option<PathBuf> {
     match log::first_kept(path)?.record {
         Record::Opened {
             continues: Some(c), ..

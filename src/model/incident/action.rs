@@ -5,7 +5,7 @@
 //! or into an [`ActionError`] that says what is wrong and what to do. Nothing
 //! is recorded until the check passes, so the log only holds meaningful events.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike as _, Utc};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
@@ -213,6 +213,62 @@ pub enum ActionError {
         /// The most one text may have.
         max: usize,
     },
+    /// The clock says a time that cannot be now for this plan: long before
+    /// it was written, or decades after it. An entry stamped with it would
+    /// put the record out of order for good, so nothing is written.
+    ClockWrong {
+        /// What the clock says.
+        now: DateTime<Utc>,
+        /// The plan's date it is measured against (its earliest, for a
+        /// clock behind; its latest, for a clock ahead).
+        plan_date: chrono::NaiveDate,
+        /// Ahead (decades after the plan), rather than behind.
+        ahead: bool,
+    },
+}
+
+/// How long before the plan's earliest date (its effective date or a
+/// revision) a clock may be: a plan drilled before it is in force, or
+/// dated a little ahead, is no sign of a wrong clock.
+const CLOCK_BEHIND_DAYS: i64 = 366;
+
+/// How many years after the plan's latest date a clock may be.
+const CLOCK_AHEAD_YEARS: i32 = 30;
+
+/// Checks that `now` can be the time for an entry under `plan`: not more
+/// than a year before the plan's earliest date, nor more than thirty years
+/// after its latest (a clock reset to 1970 by a dead battery, or set to
+/// 9999 by hand).
+///
+/// # Errors
+/// [`ActionError::ClockWrong`], with the plan's date it was measured
+/// against.
+pub fn check_clock(plan: &Plan, now: DateTime<Utc>) -> Result<(), ActionError> {
+    let meta = &plan.doc().meta;
+    let dates =
+        std::iter::once(meta.effective.0).chain(plan.doc().revisions.iter().map(|r| r.date.0));
+    let (Some(earliest), Some(latest)) = (dates.clone().min(), dates.max()) else {
+        return Ok(());
+    };
+    let today = now.date_naive();
+    if today < earliest - chrono::Duration::days(CLOCK_BEHIND_DAYS) {
+        return Err(ActionError::ClockWrong {
+            now,
+            plan_date: earliest,
+            ahead: false,
+        });
+    }
+    let limit = latest
+        .with_year(latest.year() + CLOCK_AHEAD_YEARS)
+        .unwrap_or(chrono::NaiveDate::MAX);
+    if today > limit {
+        return Err(ActionError::ClockWrong {
+            now,
+            plan_date: latest,
+            ahead: true,
+        });
+    }
+    Ok(())
 }
 
 /// When something recorded happened, when that is earlier than the moment
@@ -485,6 +541,7 @@ pub fn declaration_entry(
     d: Declaration,
     stamp: Stamp<'_>,
 ) -> Result<Entry, ActionError> {
+    check_clock(plan, stamp.now)?;
     let event = declare(plan, plan_sha256, d, stamp.now)?;
     Ok(Entry::made(event, None, stamp))
 }
@@ -526,6 +583,7 @@ impl Incident {
         happened: Option<Happened>,
         stamp: Stamp<'_>,
     ) -> Result<Entry, ActionError> {
+        check_clock(plan, stamp.now)?;
         let happened_at = self.check_happened(happened)?;
         let event = self.check(plan, action)?;
         Ok(Entry::made(event, happened_at, stamp))

@@ -27,7 +27,7 @@ use chrono::{DateTime, Utc};
 
 pub use action::{
     Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, Stamp,
-    check_length, declaration_entry, declare, suggested_level,
+    check_clock, check_length, declaration_entry, declare, suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
