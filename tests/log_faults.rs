@@ -143,6 +143,9 @@ fn check_repair(path: &Path, good: &[u8], torn: &[u8], side_no: u32) {
     let mut data = good.to_vec();
     data.extend_from_slice(torn);
     fs::write(path, &data).unwrap();
+    // Private, as runbook makes its logs: one others may read is not written.
+    let private = <fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o600);
+    fs::set_permissions(path, private).unwrap();
     let entries_before: Vec<Entry> = log::scan(good).entries().cloned().collect();
     let good_lines = log::scan(good).lines.len();
 
@@ -495,6 +498,8 @@ fn a_torn_last_line_is_cut_at_every_byte_offset_and_kept_aside() {
     // Cut exactly at a line end: nothing to repair.
     let path = dir.path().join("cut-0.jsonl");
     fs::write(&path, &full[..start]).unwrap();
+    let private = <fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o600);
+    fs::set_permissions(&path, private).unwrap();
     let (_w, report) = Writer::open(&path, &session()).unwrap();
     assert_eq!(report.recovered, None);
     assert!(

@@ -12,6 +12,7 @@ mod gui;
 mod incident;
 mod log_faults;
 mod log_hardening;
+mod log_nofollow;
 mod multi_device;
 mod paper;
 mod plan_diff;

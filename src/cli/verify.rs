@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use super::clean::say;
 use crate::i18n::incident::EN;
 use crate::io::incident_dir::verify::{self, Cut, FileCheck, LinkState, RecordCheck};
+use crate::io::log::LogError;
 
 /// Adds one finding to a report, as one line: paths and device names come
 /// from the disk and are escaped (`crate::cli::clean`).
@@ -103,6 +104,14 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
     let mut ok = true;
     for f in &record.files {
         ok &= file_report(f, &mut text);
+    }
+    for (plan, kind) in &record.plans_not_files {
+        ok = false;
+        let e = LogError::NotAFile {
+            path: plan.clone(),
+            kind: *kind,
+        };
+        let _ = note!(text, "{}: BAD: {}", plan.display(), (EN.log_error)(&e));
     }
     match record.declarations {
         1 => {}

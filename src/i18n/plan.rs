@@ -12,6 +12,7 @@
 use std::io::ErrorKind;
 
 use crate::model::ids::{IdProblem, LevelId, MAX_ID_LEN, UnitId};
+use crate::model::notice::FileKind;
 use crate::model::plan::contacts::UnknownLevel;
 use crate::model::plan::doc::Target;
 use crate::model::plan::kind::{DiagnosticKind as K, IdKind, Late, Responses, Syntax as S, Token};
@@ -184,6 +185,8 @@ pub struct PlanTr {
     pub check_failed: fn(&str, usize, usize) -> String,
     /// (level as typed, the plan's levels joined).
     pub unknown_level: fn(&str, &str) -> String,
+    /// Reading the file: what stands there instead of a file.
+    pub not_a_file: fn(FileKind) -> String,
 }
 
 /// What each kind of id is called.
@@ -469,6 +472,7 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             *then,
             &s(milder.as_str()),
         ),
+        K::NotAFile(kind) => (t.not_a_file)(*kind),
     }
 }
 
@@ -762,6 +766,18 @@ pub const ZH: PlanTr = PlanTr {
     check_ok_warnings: |file, n, summary| format!("{file}: 通过，有 {n} 条警告：{summary}"),
     check_failed: |file, errors, warnings| format!("{file}: {errors} 个错误，{warnings} 条警告"),
     unknown_level: |given, known| format!("没有等级 {given:?}；预案中的等级有：{known}"),
+    not_a_file: |kind| {
+        let what = match kind {
+            FileKind::Symlink => "符号链接",
+            FileKind::Folder => "文件夹",
+            FileKind::Fifo => "命名管道",
+            FileKind::Socket => "套接字",
+            FileKind::CharDevice => "设备文件",
+            FileKind::BlockDevice => "磁盘设备",
+            FileKind::Other => "特殊文件",
+        };
+        format!("这是{what}，不是预案文件；runbook 不读取它")
+    },
 };
 
 /// English, also the command line's words outside a Chinese locale.
@@ -1060,6 +1076,18 @@ pub const EN: PlanTr = PlanTr {
         )
     },
     unknown_level: |given, known| format!("no level {given:?}; the levels are: {known}"),
+    not_a_file: |kind| {
+        let what = match kind {
+            FileKind::Symlink => "a symbolic link",
+            FileKind::Folder => "a folder",
+            FileKind::Fifo => "a named pipe",
+            FileKind::Socket => "a socket",
+            FileKind::CharDevice => "a device",
+            FileKind::BlockDevice => "a disk device",
+            FileKind::Other => "a special file",
+        };
+        format!("this is {what}, not a plan file; runbook does not read it")
+    },
 };
 
 #[cfg(test)]
@@ -1266,6 +1294,9 @@ mod tests {
                 then: 10,
                 milder: LevelId::new("L3"),
             },
+            K::NotAFile(FileKind::Fifo),
+            K::NotAFile(FileKind::CharDevice),
+            K::NotAFile(FileKind::Socket),
         ];
         for problem in [
             IdProblem::Empty,
@@ -1450,7 +1481,8 @@ mod tests {
             | K::ClosingStepTimed { .. }
             | K::LegalLimitFromDeclaration { .. }
             | K::NotCalledAtSevere { .. }
-            | K::CalledLater { .. } => {}
+            | K::CalledLater { .. }
+            | K::NotAFile(_) => {}
         }
     }
 

@@ -19,6 +19,13 @@
 //! `recovered` record appended) and refuses to append to a file with any
 //! damaged complete line: that is kept as it is, and the log continues in a
 //! new file.
+//!
+//! A log is only ever a regular file: every open, for reading or writing,
+//! goes through `platform::open_regular`, which never follows a symbolic
+//! link and never waits on a named pipe or a device; what stands there
+//! instead is reported ([`LogError::NotAFile`]) and left alone. An existing
+//! log is written only if it is private to its owner and has no other name
+//! (a hard link): [`LogError::NotPrivate`] otherwise.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead as _, Read as _, Seek as _, SeekFrom};
@@ -27,9 +34,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use super::platform;
+use super::platform::{self, OpenError};
 use crate::model::incident::Entry;
-pub use crate::model::notice::{LineFault, LogError};
+pub use crate::model::notice::{FileKind, LineFault, LogError, Shared};
 
 /// The `prev` of the first record in a file.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -413,7 +420,7 @@ pub struct Outline {
 /// When the file cannot be read.
 pub fn read_each(path: &Path, each: impl FnMut(u64, Line, bool)) -> Result<Outline, LogError> {
     let read_err = read_error(path);
-    let mut file = std::io::BufReader::with_capacity(1 << 16, File::open(path).map_err(read_err)?);
+    let mut file = std::io::BufReader::with_capacity(1 << 16, open_to_read(path)?);
     let mut scanner = Scanner::new(each);
     let mut buf = Vec::new();
     let mut pos = 0u64;
@@ -465,7 +472,7 @@ impl Kept {
 /// [`Scan::kept`], read without reading the rest of the file.
 #[must_use]
 pub fn first_kept(path: &Path) -> Option<Line> {
-    let mut file = std::io::BufReader::new(File::open(path).ok()?);
+    let mut file = std::io::BufReader::new(open_to_read(path).ok()?);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -497,7 +504,7 @@ pub enum Tail {
 pub fn last_kept(path: &Path) -> Result<Tail, LogError> {
     const WINDOW: u64 = 1 << 20;
     let read_err = read_error(path);
-    let mut file = File::open(path).map_err(read_err)?;
+    let mut file = open_to_read(path)?;
     let len = file.metadata().map_err(read_err)?.len();
     let start = len.saturating_sub(WINDOW);
     file.seek(SeekFrom::Start(start)).map_err(read_err)?;
@@ -531,6 +538,50 @@ fn read_error(path: &Path) -> impl Fn(std::io::Error) -> LogError + Copy + '_ {
         path: path.to_owned(),
         error: e.into(),
     }
+}
+
+/// Opens a log to read it: a regular file only, never through a symbolic
+/// link, never waiting on a named pipe or a device.
+fn open_to_read(path: &Path) -> Result<File, LogError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    platform::open_regular(&options, path).map_err(|e| match e {
+        OpenError::NotAFile(kind) => LogError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        OpenError::Io(e) => read_error(path)(e),
+    })
+}
+
+/// Opens a log to write it, as [`open_to_read`] does; the system's errors
+/// are failures to open.
+fn open_to_write(options: &OpenOptions, path: &Path) -> Result<File, LogError> {
+    platform::open_regular(options, path).map_err(|e| match e {
+        OpenError::NotAFile(kind) => LogError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        OpenError::Io(e) => LogError::Open {
+            path: path.to_owned(),
+            error: e.into(),
+        },
+    })
+}
+
+/// Reads a whole file that must be a regular file (a pinned plan, a side
+/// file), never through a symbolic link and never waiting on a named pipe
+/// or a device.
+///
+/// # Errors
+/// [`OpenError::NotAFile`] with what stands there; the system's error.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, OpenError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let mut file = platform::open_regular(&options, path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Checks lines one after the other, handing each line it keeps to `keep`
@@ -701,7 +752,9 @@ impl Writer {
     /// Creates a new log file, locks it and writes the opening record.
     ///
     /// # Errors
-    /// When the file exists, cannot be created, locked or written.
+    /// When the file exists, cannot be created, locked or written;
+    /// [`LogError::NotAFile`] when a symbolic link (even to nothing) or a
+    /// named pipe stands under the name: nothing is made through it.
     pub fn create(
         path: &Path,
         session: &Session,
@@ -711,10 +764,9 @@ impl Writer {
             path: path.to_owned(),
             error: e.into(),
         };
-        let file = open_options()
-            .create_new(true)
-            .open(path)
-            .map_err(open_err)?;
+        // Never through a symbolic link: `create_new` alone refuses one as
+        // "already exists", which would be taken for another process's log.
+        let file = open_to_write(open_options().create_new(true), path)?;
         lock(&file, path)?;
         // Between creating the file and locking it, another process that
         // found it already there (the first note from a device, typed in two
@@ -753,13 +805,27 @@ impl Writer {
     ///
     /// # Errors
     /// [`LogError::Damaged`] when any complete line is bad: the file is kept
-    /// as it is and the caller continues in a new file. Also when the file cannot be opened or locked.
+    /// as it is and the caller continues in a new file.
+    /// [`LogError::NotAFile`] when a symbolic link, a named pipe or a device
+    /// stands under the name, and [`LogError::NotPrivate`] when others may
+    /// read the file or it has another name: nothing is written then. Also
+    /// when the file cannot be opened or locked.
     pub fn open(path: &Path, session: &Session) -> Result<(Self, OpenReport), LogError> {
         let open_err = |e: std::io::Error| LogError::Open {
             path: path.to_owned(),
             error: e.into(),
         };
-        let mut file = open_options().open(path).map_err(open_err)?;
+        let mut file = open_to_write(&open_options(), path)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if let Some(shared) = platform::shared(&file, dir) {
+            return Err(LogError::NotPrivate {
+                path: path.to_owned(),
+                shared,
+            });
+        }
         lock(&file, path)?;
         let mut data = Vec::new();
         file.seek(SeekFrom::Start(0))
@@ -919,7 +985,8 @@ fn side_file(path: &Path) -> PathBuf {
         .unwrap_or_default();
     (1..)
         .map(|n| path.with_file_name(format!("{name}.torn-{n}")))
-        .find(|p| !p.exists())
+        // Taken by anything, a link to nothing included.
+        .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| path.with_file_name(format!("{name}.torn")))
 }
 

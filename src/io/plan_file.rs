@@ -1,13 +1,16 @@
 //! Reading a plan file from disk.
 //!
 //! The size cap is applied before reading, so pointing runbook at a disk
-//! image or a video does not fill memory; every failure becomes a diagnostic
+//! image or a video does not fill memory, and only a regular file is read
+//! (a named pipe would wait forever, a device never end); every failure
+//! becomes a diagnostic
 //! (the operating system's error kept by kind) so the command line and the
 //! window report it the same way, each in its language.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use super::platform::OpenError;
 use crate::model::notice::OsError;
 use crate::model::plan::{self, Checked, Diagnostic, DiagnosticKind, DocPath, Wording, input};
 
@@ -84,7 +87,16 @@ pub fn load(path: &Path) -> PlanFile {
 /// A diagnostic of why the file could not be read, or that it is too large.
 #[allow(clippy::result_large_err)] // Once per file opened: the size of the error costs nothing.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A link is followed (the person named it), but a named pipe or a
+    // device is never read: it would wait, or never end.
+    let file = super::platform::open_named(&options, path).map_err(|e| match e {
+        OpenError::NotAFile(kind) => {
+            Diagnostic::error(DocPath::root(), DiagnosticKind::NotAFile(kind))
+        }
+        OpenError::Io(e) => io_error(&e),
+    })?;
     let meta = file.metadata().map_err(|e| io_error(&e))?;
     if meta.is_dir() {
         return Err(Diagnostic::error(DocPath::root(), DiagnosticKind::Folder));

@@ -100,6 +100,53 @@ pub enum LogError {
         /// Why.
         error: OsError,
     },
+    /// What stands under the name is not a regular file (a symbolic link,
+    /// a named pipe, a device…): it is never read, written or followed.
+    NotAFile {
+        /// The name.
+        path: PathBuf,
+        /// What it is.
+        kind: FileKind,
+    },
+    /// A regular file that is not this device's to write: someone else may
+    /// read it, or it has another name elsewhere. It is not written.
+    NotPrivate {
+        /// The log.
+        path: PathBuf,
+        /// How it is shared.
+        shared: Shared,
+    },
+}
+
+/// What stands under a name where a regular file should be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A symbolic link, to whatever it names.
+    Symlink,
+    /// A folder.
+    Folder,
+    /// A named pipe (FIFO): reading it waits for a writer that never comes.
+    Fifo,
+    /// A socket.
+    Socket,
+    /// A character device (`/dev/null`, a terminal).
+    CharDevice,
+    /// A block device (a disk).
+    BlockDevice,
+    /// Something else the system has.
+    Other,
+}
+
+/// How a regular file is open to others than its owner, so that writing
+/// the log into it would not keep the log private.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// Its permissions let others than its owner read or write it (Unix
+    /// mode bits), wider than what runbook creates in that folder.
+    Mode(u32),
+    /// It has other names (hard links), perhaps outside the data folder:
+    /// how many names it has.
+    Links(u64),
 }
 
 impl LogError {
@@ -223,6 +270,15 @@ pub enum Notice {
         file: PathBuf,
         /// Why.
         error: OsError,
+    },
+    /// Something named like a log, or like the pinned plan, is not a
+    /// regular file (a symbolic link, a named pipe, a device): it is not
+    /// read, nor followed, and the other logs are.
+    NotAFile {
+        /// The name.
+        file: PathBuf,
+        /// What it is.
+        kind: FileKind,
     },
 }
 

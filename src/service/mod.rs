@@ -63,6 +63,9 @@ pub struct Listed {
     /// `None` when this device never wrote to it. `Some(false)` after a crash
     /// (or while another window has it open).
     pub clean_exit: Option<bool>,
+    /// What stands in its folder under a log's name, or the plan's, and is
+    /// not a regular file (a link, a named pipe): never read, and said.
+    pub not_files: Vec<Notice>,
 }
 
 impl Listed {
@@ -278,7 +281,12 @@ impl Service {
     /// One incident of [`Self::list`], read and replayed.
     #[must_use]
     pub fn listed(&self, dir: PathBuf) -> Listed {
-        let state = read::read_entries(&dir).and_then(|(entries, _)| {
+        let mut not_files = Vec::new();
+        let state = read::read_entries(&dir).and_then(|(entries, notices)| {
+            not_files = notices
+                .into_iter()
+                .filter(|n| matches!(n, Notice::NotAFile { .. }))
+                .collect();
             Incident::from_entries(entries)
                 .map(|incident| incident.headline())
                 .map_err(|error| IncidentError::Replay {
@@ -294,6 +302,7 @@ impl Service {
             clean_exit: read::device_session_clean(&dir, self.ctx.device()),
             state,
             dir,
+            not_files,
         }
     }
 

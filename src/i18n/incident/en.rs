@@ -3,8 +3,9 @@
 //! empty or odd one is still visible in a terminal.
 
 use super::words::{
-    AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileOpWords, LineFaultWords,
-    LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords, WhenWords, Words,
+    AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
+    LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
+    WhenWords, Words,
 };
 
 /// `s` for a count other than one.
@@ -99,6 +100,15 @@ pub(super) const WORDS: Words = Words {
         left_message: "left a message",
         wrong_number: "wrong number",
     },
+    file_kind: FileKindWords {
+        symlink: "a symbolic link",
+        folder: "a folder",
+        fifo: "a named pipe",
+        socket: "a socket",
+        char_device: "a device",
+        block_device: "a disk device",
+        other: "a special file",
+    },
 };
 
 const NOTICE: NoticeWords = NoticeWords {
@@ -173,6 +183,11 @@ const NOTICE: NoticeWords = NoticeWords {
     sync_conflict: |file| {
         format!(
             "{file} is a conflict copy left by a sync engine (two devices changed one file); runbook does not read it: compare it with the log it is named after"
+        )
+    },
+    not_a_file: |file, kind| {
+        format!(
+            "{file} is {kind} where a regular file should be: runbook neither reads it nor writes through it, and goes on with the other files; find out who put it there, and move it out of the incident folder"
         )
     },
 };
@@ -259,6 +274,21 @@ const LOG_ERROR: LogErrorWords = LogErrorWords {
         )
     },
     read: |path, error| format!("cannot read the log {path}: {error}"),
+    not_a_file: |path, kind| {
+        format!(
+            "{path} is {kind}, not a regular file: runbook never reads it or writes through it, and nothing was written; move it out of the incident folder, then try again"
+        )
+    },
+    shared_mode: |path, mode| {
+        format!(
+            "{path} may be read or written by others than its owner (mode {mode}), and a log is kept private: runbook did not write to it, and nothing was written. If it is this device's log, make it private (chmod 600 {path}), then try again"
+        )
+    },
+    shared_links: |path, names| {
+        format!(
+            "{path} has {names} names (hard links): writing it would write under its other names too, perhaps outside the incident folder; runbook did not write to it, and nothing was written. Remove its other names, then try again"
+        )
+    },
 };
 
 const FAILURE: FailureWords = FailureWords {

@@ -28,7 +28,9 @@ use crate::model::incident::{
     ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
     StepStatus,
 };
-use crate::model::notice::{FileOp, IncidentError, LineFault, LogError, Notice, OsError};
+use crate::model::notice::{
+    FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Shared,
+};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{Audience, Target};
@@ -228,6 +230,20 @@ fn notice(words: &Words, n: &Notice) -> String {
             (w.conflict)(&earlier.device, &later.device, &what)
         }
         Notice::SyncConflict { file } => (w.sync_conflict)(&show(file)),
+        Notice::NotAFile { file, kind } => (w.not_a_file)(&show(file), file_kind(words, *kind)),
+    }
+}
+
+fn file_kind(w: &Words, kind: FileKind) -> &'static str {
+    let w = &w.file_kind;
+    match kind {
+        FileKind::Symlink => w.symlink,
+        FileKind::Folder => w.folder,
+        FileKind::Fifo => w.fifo,
+        FileKind::Socket => w.socket,
+        FileKind::CharDevice => w.char_device,
+        FileKind::BlockDevice => w.block_device,
+        FileKind::Other => w.other,
     }
 }
 
@@ -323,6 +339,11 @@ fn log_error(words: &Words, e: &LogError) -> String {
             (w.damaged)(&show(path), *line, &line_fault(words, fault))
         }
         LogError::Read { path, error } => (w.read)(&show(path), &os_error(words, error)),
+        LogError::NotAFile { path, kind } => (w.not_a_file)(&show(path), file_kind(words, *kind)),
+        LogError::NotPrivate { path, shared } => match shared {
+            Shared::Mode(mode) => (w.shared_mode)(&show(path), &format!("{mode:04o}")),
+            Shared::Links(names) => (w.shared_links)(&show(path), *names),
+        },
     }
 }
 

@@ -85,8 +85,12 @@ fn every_notice() -> Vec<Notice> {
             from: p("runbook-rescue-x/log-a.2.jsonl"),
             into: p("log-a.3.jsonl"),
         },
+        Notice::NotAFile {
+            file: p("log-x.jsonl"),
+            kind: FileKind::Fifo,
+        },
     ];
-    let mut seen = [false; 12];
+    let mut seen = [false; 13];
     for n in &all {
         let i = match n {
             Notice::ContinuesInRescue { .. } => 0,
@@ -101,6 +105,7 @@ fn every_notice() -> Vec<Notice> {
             Notice::Conflict { .. } => 9,
             Notice::SyncConflict { .. } => 10,
             Notice::RescueJoined { .. } => 11,
+            Notice::NotAFile { .. } => 12,
         };
         seen[i] = true;
     }
@@ -232,6 +237,18 @@ fn every_failure() -> Vec<IncidentError> {
             path: p("log-a.jsonl"),
             error: os(),
         }),
+        log(LogError::NotAFile {
+            path: p("log-a.jsonl"),
+            kind: FileKind::Symlink,
+        }),
+        log(LogError::NotPrivate {
+            path: p("log-a.jsonl"),
+            shared: Shared::Mode(0o644),
+        }),
+        log(LogError::NotPrivate {
+            path: p("log-a.jsonl"),
+            shared: Shared::Links(2),
+        }),
         IncidentError::File {
             op: FileOp::WritePlanCopy,
             path: p("plan.ron"),
@@ -298,15 +315,15 @@ fn every_notice_is_worded_in_both_languages_with_its_facts() {
             Notice::Repaired { kept_in, cut, .. } => {
                 vec![kept_in.display().to_string(), cut.to_string()]
             }
-            Notice::Unclean { file } | Notice::Unwritable { file, .. } => {
-                vec![file.display().to_string()]
-            }
+            Notice::Unclean { file }
+            | Notice::Unwritable { file, .. }
+            | Notice::SyncConflict { file }
+            | Notice::NotAFile { file, .. } => vec![file.display().to_string()],
             Notice::OriginUnreadable { origin, .. } => vec![origin.display().to_string()],
             Notice::ClockSkew { .. } => vec!["laptop-b".into(), "laptop-a".into(), "4".into()],
             Notice::Conflict { .. } => {
                 vec!["laptop-a".into(), "laptop-b".into(), "net-switch".into()]
             }
-            Notice::SyncConflict { file } => vec![file.display().to_string()],
             Notice::RescueJoined { from, into } => {
                 vec![from.display().to_string(), into.display().to_string()]
             }
@@ -349,6 +366,17 @@ fn every_failure_is_worded_in_both_languages_with_the_system_text() {
                 "{zh}"
             );
             assert!(zh.contains(&path.display().to_string()));
+        }
+        // Not written, and what to do, with the mode a person can read.
+        if let IncidentError::Log(LogError::NotPrivate { path, shared }) = &e {
+            let path = path.display().to_string();
+            let facts: &[&str] = match shared {
+                Shared::Mode(_) => &["0644", "chmod 600"],
+                Shared::Links(_) => &["2"],
+            };
+            check_both(&en, &zh, facts);
+            assert!(en.contains(&path) && zh.contains(&path));
+            assert!(en.contains("nothing was written") && zh.contains("什么也没有写入"));
         }
     }
     for w in [
@@ -467,6 +495,20 @@ fn golden_notices(out: &mut String) {
             detail: "Input/output error (os error 5)".into(),
         },
     });
+    // What can stand where a regular file should be, each named.
+    for kind in [
+        FileKind::Symlink,
+        FileKind::Folder,
+        FileKind::Socket,
+        FileKind::CharDevice,
+        FileKind::BlockDevice,
+        FileKind::Other,
+    ] {
+        notices.push(Notice::NotAFile {
+            file: p("plan.ron"),
+            kind,
+        });
+    }
     for n in &notices {
         case(
             out,

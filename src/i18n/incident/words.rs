@@ -30,6 +30,7 @@ pub(super) struct Words {
     pub outcome: OutcomeWords,
     /// How a plan diagnostic is worded (a pinned plan that does not load).
     pub plan: &'static crate::i18n::plan::PlanTr,
+    pub file_kind: FileKindWords,
 }
 
 /// A system error.
@@ -84,6 +85,8 @@ pub(super) struct NoticeWords {
     pub conflict_step: fn(step: &str) -> String,
     pub conflict_level: &'static str,
     pub sync_conflict: fn(file: &str) -> String,
+    /// `kind` is worded by `FileKindWords`.
+    pub not_a_file: fn(file: &str, kind: &str) -> String,
 }
 
 /// Why an action is refused. Lists of ids come joined.
@@ -144,6 +147,12 @@ pub(super) struct LogErrorWords {
     pub failed: fn(path: &str) -> String,
     pub damaged: fn(path: &str, line: u64, fault: &str) -> String,
     pub read: fn(path: &str, error: &str) -> String,
+    /// `kind` is worded by `FileKindWords`.
+    pub not_a_file: fn(path: &str, kind: &str) -> String,
+    /// Others than its owner may read or write it: its mode, as `0644`.
+    pub shared_mode: fn(path: &str, mode: &str) -> String,
+    /// It has `names` names (hard links).
+    pub shared_links: fn(path: &str, names: u64) -> String,
 }
 
 /// Why an incident could not be declared, opened or written.
@@ -248,4 +257,15 @@ pub(super) struct OutcomeWords {
     pub no_answer: &'static str,
     pub left_message: &'static str,
     pub wrong_number: &'static str,
+}
+
+/// What stands where a regular file should be, as a noun.
+pub(super) struct FileKindWords {
+    pub symlink: &'static str,
+    pub folder: &'static str,
+    pub fifo: &'static str,
+    pub socket: &'static str,
+    pub char_device: &'static str,
+    pub block_device: &'static str,
+    pub other: &'static str,
 }

@@ -5,8 +5,9 @@
 use std::io::ErrorKind;
 
 use super::words::{
-    AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileOpWords, LineFaultWords,
-    LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords, WhenWords, Words,
+    AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
+    LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
+    WhenWords, Words,
 };
 
 pub(super) const WORDS: Words = Words {
@@ -103,6 +104,15 @@ pub(super) const WORDS: Words = Words {
         left_message: "已留言",
         wrong_number: "号码错误",
     },
+    file_kind: FileKindWords {
+        symlink: "符号链接",
+        folder: "文件夹",
+        fifo: "命名管道（FIFO）",
+        socket: "套接字",
+        char_device: "设备文件",
+        block_device: "磁盘设备",
+        other: "特殊文件",
+    },
 };
 
 const NOTICE: NoticeWords = NoticeWords {
@@ -159,6 +169,11 @@ const NOTICE: NoticeWords = NoticeWords {
     sync_conflict: |file| {
         format!(
             "{file} 是同步软件留下的冲突副本（两台设备改了同一个文件）；runbook 不读取它，请与同名日志核对"
+        )
+    },
+    not_a_file: |file, kind| {
+        format!(
+            "{file} 应是普通文件，却是{kind}：runbook 不读取它，也不经由它写入，其余文件照常读取；请查明是谁放在那里的，并把它移出事件文件夹"
         )
     },
 };
@@ -225,6 +240,21 @@ const LOG_ERROR: LogErrorWords = LogErrorWords {
         format!("{path} 第 {line} 行已损坏：{fault}。runbook 不会再写入该文件，日志在新文件中继续")
     },
     read: |path, error| format!("无法读取日志 {path}：{error}"),
+    not_a_file: |path, kind| {
+        format!(
+            "{path} 是{kind}，不是普通文件：runbook 从不读取它或经由它写入，什么也没有写入；请把它移出事件文件夹后再试"
+        )
+    },
+    shared_mode: |path, mode| {
+        format!(
+            "{path} 可被所有者以外的人读取或写入（权限 {mode}），而日志必须保密：runbook 没有写入它，什么也没有写入。如果它是本设备的日志，请将其设为仅所有者可读写（chmod 600 {path}）后再试"
+        )
+    },
+    shared_links: |path, names| {
+        format!(
+            "{path} 有 {names} 个名字（硬链接）：写入它也会写到它的其他名字下，可能在事件文件夹之外；runbook 没有写入它，什么也没有写入。请删除它的其他名字后再试"
+        )
+    },
 };
 
 const FAILURE: FailureWords = FailureWords {

@@ -21,6 +21,7 @@ use super::paths::{
 use super::read::{continues_from, load_plan, read_all};
 use super::{FileOp, IncidentError, Notice, create_private_dir, file_err};
 use crate::io::log::{self, Continuation, LogError, OpenReport, Session, Writer};
+use crate::io::platform::OpenError;
 use crate::model::incident::{Causes, Entry};
 use crate::model::plan::Plan;
 
@@ -448,7 +449,8 @@ impl IncidentLog {
 /// belongs to another incident.
 fn pin_plan(folder: &Path, bytes: &[u8]) -> Result<(), IncidentError> {
     let path = folder.join(PLAN_FILE);
-    match std::fs::read(&path) {
+    // Never through a link, never waiting on a pipe (`log::read_file`).
+    match log::read_file(&path) {
         Ok(there) if there == bytes => return Ok(()),
         Ok(there) if there.is_empty() => {
             std::fs::remove_file(&path).map_err(file_err(FileOp::WritePlanCopy, &path))?;
@@ -464,8 +466,11 @@ fn pin_plan(folder: &Path, bytes: &[u8]) -> Result<(), IncidentError> {
                 .into(),
             });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(file_err(FileOp::WritePlanCopy, &path)(e)),
+        Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(OpenError::Io(e)) => return Err(file_err(FileOp::WritePlanCopy, &path)(e)),
+        Err(OpenError::NotAFile(kind)) => {
+            return Err(IncidentError::Log(LogError::NotAFile { path, kind }));
+        }
     }
     log::write_new_file(&path, bytes).map_err(file_err(FileOp::WritePlanCopy, &path))
 }

@@ -1,4 +1,10 @@
 //! Where an incident's files are: folders, log names, finding an incident.
+//!
+//! What runbook finds by itself under the data folder is never followed
+//! through a symbolic link: an incident folder under `incidents/`, a rescue
+//! folder, the pinned plan. A folder given by its path (on the command
+//! line, in the joined list) is taken as given. Log names are listed
+//! whatever stands under them: reading and writing check what each is.
 
 use std::path::{Path, PathBuf};
 
@@ -61,7 +67,20 @@ pub(super) fn existing_rescue(dir: &Path) -> Option<PathBuf> {
         return None;
     }
     let rescue = rescue_dir(incidents.parent()?, name);
-    rescue.join(PLAN_FILE).is_file().then_some(rescue)
+    (is_real_dir(&rescue) && has_plan(&rescue)).then_some(rescue)
+}
+
+/// Whether a folder is there as a folder, not a symbolic link to one.
+fn is_real_dir(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+}
+
+/// Whether a folder has something named like the pinned plan in it, not
+/// a folder: an incident's folder, or one being made. Whether it is a
+/// regular file is checked when it is read, which says what it is instead
+/// (a link, a named pipe) rather than hiding the incident.
+pub(super) fn has_plan(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(PLAN_FILE)).is_ok_and(|m| !m.is_dir())
 }
 
 /// A device name safe in a file name: ASCII letters, digits, `-` and `_`.
@@ -126,7 +145,7 @@ fn is_path(given: &str) -> bool {
 /// plan but its logs cannot be read (a log that became a folder): that says
 /// more than "no incident".
 pub(crate) fn check_holds_incident(dir: &Path, given: &str) -> Result<(), IncidentError> {
-    if !dir.join(PLAN_FILE).is_file() {
+    if !has_plan(dir) {
         return Err(IncidentError::NotFound(given.to_owned()));
     }
     let (entries, _) = super::read::read_entries(dir)?;
@@ -144,7 +163,7 @@ fn resolve_name(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> 
     }
     let root = incidents_dir(data_dir);
     let exact = root.join(given);
-    if exact.join(PLAN_FILE).is_file() {
+    if is_real_dir(&exact) && has_plan(&exact) {
         return Ok(exact);
     }
     let joined = joined_dirs(data_dir);
@@ -175,7 +194,9 @@ fn resolve_name(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> 
     }
 }
 
-/// Every incident folder under `root`, sorted by name (which starts with the date).
+/// Every incident folder under `root`, sorted by name (which starts with
+/// the date). A symbolic link there is not an incident folder: it is not
+/// followed.
 #[must_use]
 pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(root) else {
@@ -186,8 +207,9 @@ pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
         // A hidden folder is a new incident still being made (or one a
         // crash left half-made): never listed.
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .map(|e| e.path())
-        .filter(|p| p.join(PLAN_FILE).is_file())
+        .filter(|p| has_plan(p))
         .collect();
     dirs.sort();
     dirs
@@ -198,14 +220,15 @@ pub fn list_dirs(root: &Path) -> Vec<PathBuf> {
 pub const JOINED_FILE: &str = "joined.txt";
 
 /// The incident folders this data folder has joined that still hold an
-/// incident, in the order they were joined.
+/// incident, in the order they were joined. The list is read only if it is
+/// a regular file: a named pipe in its place would hold up every listing.
 #[must_use]
 pub fn joined_dirs(data_dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(data_dir.join(JOINED_FILE))
-        .unwrap_or_default()
+    let bytes = crate::io::log::read_file(&data_dir.join(JOINED_FILE)).unwrap_or_default();
+    String::from_utf8_lossy(&bytes)
         .lines()
         .map(PathBuf::from)
-        .filter(|p| p.is_absolute() && p.join(PLAN_FILE).is_file())
+        .filter(|p| p.is_absolute() && has_plan(p))
         .collect()
 }
 
@@ -277,7 +300,10 @@ fn parse_log_name(name: &str) -> Option<(String, u32)> {
     }
 }
 
-/// The log files in a folder, in reading order: by device, then continuation number.
+/// The log files in a folder, in reading order: by device, then
+/// continuation number. Every name that looks like a log is listed, whatever
+/// stands under it: reading one that is not a regular file says so, and
+/// writing never goes through it.
 pub(super) fn log_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -333,11 +359,12 @@ pub(super) fn log_path(dir: &Path, writer: &str, n: u32) -> PathBuf {
     }
 }
 
-/// The first free continuation file for a writer in a folder.
+/// The first free continuation file for a writer in a folder: a name
+/// nothing stands under, not even a link to nothing.
 pub(super) fn next_log_path(dir: &Path, writer: &str) -> PathBuf {
     (2..)
         .map(|n| log_path(dir, writer, n))
-        .find(|p| !p.exists())
+        .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| log_path(dir, writer, u32::MAX))
 }
 

@@ -1,4 +1,10 @@
 //! Reading an incident folder: every log, in order, merged into one timeline.
+//!
+//! What stands under a log's name, or the pinned plan's, and is not a
+//! regular file (a symbolic link, a named pipe, a device) is never opened
+//! as one: reading says what it is ([`Notice::NotAFile`]) and goes on with
+//! the real logs; the plan cannot be gone on without, so loading it fails
+//! naming what is there.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -6,6 +12,7 @@ use std::time::SystemTime;
 use super::paths::{PLAN_FILE, log_device, log_files, rescue_places};
 use super::{FileOp, IncidentError, Notice, file_err};
 use crate::io::log::{self, Record};
+use crate::io::platform::OpenError;
 use crate::model::incident::merge::{self, Stream};
 use crate::model::incident::{Causes, Entry, EntryRef};
 use crate::model::plan::{self, Plan};
@@ -84,19 +91,33 @@ pub fn read_streams(dir: &Path) -> Result<(Vec<Stream>, Vec<Notice>), IncidentEr
     for file in sync_conflicts(dir) {
         notices.push(Notice::SyncConflict { file });
     }
+    let plan = dir.join(PLAN_FILE);
+    if let Some(kind) = crate::io::platform::not_a_file(&plan) {
+        notices.push(Notice::NotAFile { file: plan, kind });
+    }
     for path in files {
         // Only the entries are kept, as each line is read: a long log's
         // lines are never all held beside them.
         let mut entries: Vec<Entry> = Vec::new();
         let mut following: Vec<EntryRef> = Vec::new();
-        let outline = log::read_each(&path, |_, line, chained| {
+        let read = log::read_each(&path, |_, line, chained| {
             if let Record::Event { entry } = line.record {
                 if !chained {
                     following.push(EntryRef::to(&entry));
                 }
                 entries.push(entry);
             }
-        })?;
+        });
+        let outline = match read {
+            Ok(outline) => outline,
+            // A link, a pipe, a device under a log's name: said, and the
+            // other logs read.
+            Err(log::LogError::NotAFile { path, kind }) => {
+                notices.push(Notice::NotAFile { file: path, kind });
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         if !outline.damage.is_empty() {
             notices.push(Notice::Damaged {
                 file: path.clone(),
@@ -172,7 +193,9 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
             if origins.len() >= 100 || known.into_iter().any(|p| same(p, &prev)) {
                 break;
             }
-            if !prev.is_file() {
+            // Not followed through a link either: what a log names as
+            // its origin must be a regular file.
+            if !std::fs::symlink_metadata(&prev).is_ok_and(|m| m.is_file()) {
                 notices.push(Notice::OriginUnreadable {
                     file: path.clone(),
                     origin: prev,
@@ -237,7 +260,13 @@ pub fn ended_cleanly(path: &Path) -> bool {
 /// When it cannot be read or does not load.
 pub fn load_plan(dir: &Path) -> Result<(Plan, Vec<u8>), IncidentError> {
     let path = dir.join(PLAN_FILE);
-    let bytes = std::fs::read(&path).map_err(file_err(FileOp::ReadPlanCopy, &path))?;
+    let bytes = log::read_file(&path).map_err(|e| match e {
+        OpenError::NotAFile(kind) => IncidentError::Log(log::LogError::NotAFile {
+            path: path.clone(),
+            kind,
+        }),
+        OpenError::Io(e) => file_err(FileOp::ReadPlanCopy, &path)(e),
+    })?;
     match plan::parse(&bytes) {
         Ok(checked) => Ok((checked.plan, bytes)),
         Err(diags) => Err(IncidentError::PlanCopy {

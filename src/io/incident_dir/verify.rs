@@ -25,7 +25,8 @@ use chrono::{DateTime, Utc};
 
 use super::paths::{PLAN_FILE, existing_rescue, log_device, log_files};
 use super::read::link_target;
-use crate::io::log::{self, Damage, Line, LogError, Record};
+use crate::io::log::{self, Damage, FileKind, Line, LogError, Record};
+use crate::io::platform;
 use crate::model::incident::{Entry, EntryRef, Event};
 
 /// The check of one log file.
@@ -234,6 +235,11 @@ pub struct RecordCheck {
     pub rescue: Option<PathBuf>,
     /// Where the head looked for is, when one was.
     pub found: Vec<HeadFound>,
+    /// The pinned plans (of the folder and of its rescue folder) that are
+    /// not regular files (a symbolic link, a named pipe): never read, so
+    /// the logs' plans cannot be checked against them. A log that is not a
+    /// regular file is in [`Self::files`], unreadable.
+    pub plans_not_files: Vec<(PathBuf, FileKind)>,
 }
 
 impl RecordCheck {
@@ -241,6 +247,7 @@ impl RecordCheck {
     #[must_use]
     pub fn is_ok(&self) -> bool {
         self.files.iter().all(FileCheck::is_ok)
+            && self.plans_not_files.is_empty()
             && self.dangling.is_empty()
             && self.short.is_empty()
             && self.declarations == 1
@@ -253,7 +260,15 @@ impl RecordCheck {
 #[must_use]
 pub fn check_folder(dir: &Path, head: Option<&str>) -> RecordCheck {
     let rescue = existing_rescue(dir);
-    check_files(record_files(dir, rescue.as_deref()), rescue, head)
+    let plans_not_files = std::iter::once(dir)
+        .chain(rescue.as_deref())
+        .map(|d| d.join(PLAN_FILE))
+        .filter_map(|p| platform::not_a_file(&p).map(|kind| (p, kind)))
+        .collect();
+    RecordCheck {
+        plans_not_files,
+        ..check_files(record_files(dir, rescue.as_deref()), rescue, head)
+    }
 }
 
 /// The log files of a folder and of its rescue folder, where the record
@@ -335,6 +350,7 @@ fn check_files(
         short,
         rescue,
         found,
+        plans_not_files: Vec::new(),
     }
 }
 
@@ -456,7 +472,7 @@ impl<'a> Tally<'a> {
             own: log_device(path),
             pinned: path
                 .parent()
-                .and_then(|dir| std::fs::read(dir.join(PLAN_FILE)).ok())
+                .and_then(|dir| log::read_file(&dir.join(PLAN_FILE)).ok())
                 .map(|bytes| log::sha256_hex(&bytes)),
             kept: 0,
             chained: 0,
@@ -582,7 +598,7 @@ impl<'a> Tally<'a> {
 /// A `recovered` record, with what its side file holds.
 fn repair(path: &Path, line: u64, at_byte: u64, cut_bytes: u64, kept_in: &str) -> Repair {
     let side = path.with_file_name(kept_in);
-    let cut = match std::fs::read(&side) {
+    let cut = match log::read_file(&side) {
         Err(_) => Cut::Missing,
         Ok(bytes) if bytes.len() as u64 != cut_bytes => Cut::OtherLength(bytes.len() as u64),
         // A crash leaves a line without its newline, or zeros; a line that

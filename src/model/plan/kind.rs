@@ -11,7 +11,7 @@ use crate::model::ids::{
     ClassId, ExternalId, IdProblem, ItemId, LevelId, PersonId, PhaseId, RoleId, StepId, TemplateId,
     UnitId,
 };
-use crate::model::notice::OsError;
+use crate::model::notice::{FileKind, OsError};
 
 use super::doc::Target;
 
@@ -358,6 +358,10 @@ pub enum DiagnosticKind {
         /// The milder level.
         milder: LevelId,
     },
+    /// Reading the file: the path is not a regular file (a named pipe, a
+    /// device, a socket), which is never read (a pipe would wait forever).
+    /// A folder is [`Self::Folder`].
+    NotAFile(FileKind),
 }
 
 /// A RON syntax or type error. The common ones are typed so that they can
