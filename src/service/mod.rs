@@ -63,6 +63,10 @@ pub struct Listed {
     /// `None` when this device never wrote to it. `Some(false)` after a crash
     /// (or while another window has it open).
     pub clean_exit: Option<bool>,
+    /// What reading found that puts the record in question
+    /// ([`Notice::questions_the_record`]): a copied, forked or forged log,
+    /// a conflict copy, a second declaration.
+    pub warnings: Vec<Notice>,
 }
 
 impl Listed {
@@ -278,7 +282,12 @@ impl Service {
     /// One incident of [`Self::list`], read and replayed.
     #[must_use]
     pub fn listed(&self, dir: PathBuf) -> Listed {
-        let state = read::read_entries(&dir).and_then(|(entries, _)| {
+        let mut warnings = Vec::new();
+        let state = read::read_entries(&dir).and_then(|(entries, notices)| {
+            warnings = notices
+                .into_iter()
+                .filter(Notice::questions_the_record)
+                .collect();
             Incident::from_entries(entries)
                 .map(|incident| incident.headline())
                 .map_err(|error| IncidentError::Replay {
@@ -293,6 +302,7 @@ impl Service {
                 .unwrap_or_default(),
             clean_exit: read::device_session_clean(&dir, self.ctx.device()),
             state,
+            warnings,
             dir,
         }
     }
