@@ -13,6 +13,7 @@ mod incident;
 mod log_faults;
 mod log_hardening;
 mod multi_device;
+mod one_chain;
 mod paper;
 mod plan_diff;
 mod plan_format;
