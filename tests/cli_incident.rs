@@ -602,9 +602,11 @@ fn text_from_the_log_is_escaped_on_the_terminal_and_kept_as_typed_in_the_log() {
     // A file name given to `verify` is a text too: it stays on its line.
     let evil = run.data.path().join(format!("x\n{FORGED}"));
     std::fs::create_dir(&evil).unwrap();
+    // Under its own name: a log named for another device is a finding of
+    // its own (a copied or renamed log), and this is about the path.
     std::fs::copy(
         folder.join("log-cmd-room-1.jsonl"),
-        evil.join("log-a.jsonl"),
+        evil.join("log-cmd-room-1.jsonl"),
     )
     .unwrap();
     let verify = run.ok(&["verify", evil.to_str().unwrap()]);

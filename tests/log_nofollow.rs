@@ -475,7 +475,7 @@ fn the_window_opens_past_a_fifo_and_shows_what_it_is() {
     assert!(notices.iter().any(is_fifo), "{notices:?}");
     assert_eq!(listed.len(), 1);
     assert!(listed[0].state.is_ok(), "{:?}", listed[0].state);
-    assert!(listed[0].not_files.iter().any(is_fifo), "{listed:?}");
+    assert!(listed[0].warnings.iter().any(is_fifo), "{listed:?}");
 }
 
 /// A link among the incident folders is not an incident folder: it is not

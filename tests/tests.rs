@@ -14,6 +14,7 @@ mod log_faults;
 mod log_hardening;
 mod log_nofollow;
 mod multi_device;
+mod one_chain;
 mod paper;
 mod plan_diff;
 mod plan_format;

@@ -4,7 +4,7 @@
 //! The checking is `crate::io::incident_dir::verify`; this module words what
 //! it found, one finding per line, each starting with the file it is about
 //! and a word a script can match: `OK`, `BAD`, `REPAIRED`, `UNCLOSED`,
-//! `NOTE`, `FOUND`, `NOT FOUND`.
+//! `NOTE`, `FOUND`, `FOUND IN A COPY OR FORK`, `NOT FOUND`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 use super::clean::say;
 use crate::i18n::incident::EN;
-use crate::io::incident_dir::verify::{self, Cut, FileCheck, LinkState, RecordCheck};
+use crate::io::incident_dir::verify::{
+    self, Cut, FileCheck, LinkState, Parting, RecordCheck, SharedChain,
+};
 use crate::io::log::LogError;
 
 /// Adds one finding to a report, as one line: paths and device names come
@@ -75,6 +77,9 @@ pub fn run(
                 ok = false;
                 dangling_line(&d.file, &d.refers, &mut text);
             }
+            // What the other logs of its folder show of it: a copy of it,
+            // or it of another, or a fork.
+            ok &= copies_report(&record, &mut text);
             (record, ok, text)
         };
         out.write_all(text.as_bytes())?;
@@ -113,6 +118,15 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
         };
         let _ = note!(text, "{}: BAD: {}", plan.display(), (EN.log_error)(&e));
     }
+    ok &= copies_report(record, &mut text);
+    for copy in &record.conflict_copies {
+        ok = false;
+        let _ = note!(
+            text,
+            "{}: BAD: a conflict copy left by a sync engine (two devices changed one file at once); runbook does not read it: compare it with the log it is named after",
+            copy.display()
+        );
+    }
     match record.declarations {
         1 => {}
         0 => {
@@ -128,6 +142,18 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
                 text,
                 "{name}: BAD: the logs hold {n} declarations; an incident has one: logs of other incidents were put in this folder"
             );
+            for d in &record.declared {
+                let _ = note!(
+                    text,
+                    "{}: BAD at line {}: a declaration: {:?} at level {}, recorded at {} on {}",
+                    d.file.display(),
+                    d.line,
+                    d.title,
+                    d.level,
+                    d.entry.recorded_at.to_rfc3339(),
+                    d.entry.device
+                );
+            }
         }
     }
     for d in &record.dangling {
@@ -169,6 +195,55 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
         );
     }
     (ok, text)
+}
+
+/// Words the files that share a chain and the entries held twice; returns
+/// whether there are none.
+fn copies_report(record: &RecordCheck, text: &mut String) -> bool {
+    for SharedChain {
+        file,
+        other,
+        parting,
+    } in &record.shared
+    {
+        let (a, b) = (file.display(), other.display());
+        let _ = match parting {
+            Parting::After {
+                lines,
+                identical: true,
+            } => note!(
+                text,
+                "{a}: BAD: {b} holds the same {lines} line{}: one is a copy of the other",
+                plural(*lines)
+            ),
+            Parting::After {
+                lines,
+                identical: false,
+            } => note!(
+                text,
+                "{a}: BAD: it begins with the same {lines} line{} as {b}, and they part after line {lines}: one was copied from the other and changed, or one device's chain was forked; which is the original the files cannot tell",
+                plural(*lines)
+            ),
+            Parting::Continuing { origin, line } => note!(
+                text,
+                "{a}: BAD: it and {b} both continue {} after its line {line}: one device's chain was forked",
+                origin.display()
+            ),
+        };
+    }
+    for d in &record.duplicated {
+        let _ = note!(
+            text,
+            "{}: BAD at line {}: {} entr{} here {} also in {}, the same once read: a copied log (the timeline shows each once)",
+            d.file.display(),
+            d.line,
+            d.count,
+            if d.count == 1 { "y" } else { "ies" },
+            if d.count == 1 { "is" } else { "are" },
+            d.also_in.display()
+        );
+    }
+    record.shared.is_empty() && record.duplicated.is_empty()
 }
 
 fn dangling_line(file: &Path, r: &crate::model::incident::EntryRef, text: &mut String) {
@@ -238,6 +313,25 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
         );
     }
     repairs_and_link(f, text);
+    if let Some(m) = &f.misnamed {
+        let _ = note!(
+            text,
+            "{name}: BAD at line {}: its opening record names the device {}, which does not write under this file's name: a log copied or renamed from another device's",
+            m.line,
+            m.device
+        );
+    }
+    if let Some(x) = &f.foreign {
+        let _ = note!(
+            text,
+            "{name}: BAD at line {}: the entry names the device {}, but its writing session was opened by {}: {} entr{} of this log name another device than their opening record (a forged log, or another device's entries put in it)",
+            x.line,
+            x.named,
+            x.device,
+            x.count,
+            if x.count == 1 { "y" } else { "ies" }
+        );
+    }
     for line in &f.other_plan {
         let _ = note!(
             text,
@@ -327,6 +421,9 @@ fn head_report(
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<bool> {
     let found: Vec<_> = records.iter().flat_map(|r| &r.found).collect();
+    // A head only in a copy, or in one branch of a fork, is not proof that
+    // the record holds it: which file is the original cannot be told.
+    let in_original = found.iter().any(|h| h.shared_with.is_none());
     if found.is_empty() {
         say!(
             out,
@@ -340,15 +437,25 @@ fn head_report(
             1 => "1 line follows it".to_owned(),
             n => format!("{n} lines follow it"),
         };
-        say!(
-            out,
-            "head {prefix}: FOUND: line {} of {}, {after}; full hash {}",
-            h.line,
-            h.file.display(),
-            h.hash
-        )?;
+        match &h.shared_with {
+            None => say!(
+                out,
+                "head {prefix}: FOUND: line {} of {}, {after}; full hash {}",
+                h.line,
+                h.file.display(),
+                h.hash
+            )?,
+            Some(other) => say!(
+                out,
+                "head {prefix}: FOUND IN A COPY OR FORK: line {} of {}, {after}; full hash {}; that file shares its chain with {}, and which of the two is the original the files cannot tell",
+                h.line,
+                h.file.display(),
+                h.hash,
+                other.display()
+            )?,
+        }
     }
-    Ok(true)
+    Ok(in_original)
 }
 
 fn plural<N: PartialEq + From<u8> + Copy>(n: N) -> &'static str {

@@ -102,6 +102,11 @@ pub struct TalkTr {
     pub duty_hint: &'static str,
     /// Keys: (keys, what they do).
     pub keys: &'static [(&'static str, &'static str)],
+    /// The mark of an entry read from a log whose opening record names
+    /// another device than the entry does.
+    pub foreign_log: &'static str,
+    /// What that mark means.
+    pub foreign_log_hint: &'static str,
 }
 
 fn briefing_zh(b: &Briefing<'_>, clocks: &str) -> String {
@@ -276,6 +281,8 @@ pub const ZH: TalkTr = TalkTr {
         ("Ctrl+E", "结束响应"),
         ("Ctrl+Enter", "对话框中确认；通知：标记为已发送"),
     ],
+    foreign_log: "⚠ 记在其他设备的日志中",
+    foreign_log_hint: "此记录写的是这台设备，却位于另一台设备开启的日志中：可能是伪造的，或混入了其他设备的记录。它予以保留，详见上方的提示。",
 };
 
 /// English.
@@ -395,4 +402,6 @@ pub const EN: TalkTr = TalkTr {
         ("Ctrl+E", "Close the response"),
         ("Ctrl+Enter", "Confirm a dialog; a message: mark it sent"),
     ],
+    foreign_log: "⚠ in another device's log",
+    foreign_log_hint: "This entry names this device, but it is in a log another device opened: it may be forged, or another device's entry put there. It is kept; the notice above says which log.",
 };

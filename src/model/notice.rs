@@ -11,6 +11,7 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
+use super::ids::LevelId;
 use super::incident::merge::Subject;
 use super::incident::{ActionError, EntryRef, ReplayError};
 use super::plan::Diagnostic;
@@ -280,6 +281,92 @@ pub enum Notice {
         /// What it is.
         kind: FileKind,
     },
+    /// Two logs share the start of one chain: one is a copy of the other,
+    /// or one device's chain was forked (two files continuing from the
+    /// same line). Which is the original cannot be told from the files.
+    SharedChain {
+        /// The first of the two, in reading order.
+        file: PathBuf,
+        /// The other.
+        other: PathBuf,
+        /// Where they part.
+        parting: Parting,
+    },
+    /// A log whose entries name another device than its opening record: a
+    /// forged log, or one device's entries put in another's. The entries
+    /// are kept (the log is evidence) and marked in the timeline.
+    ForeignEntries {
+        /// The log.
+        file: PathBuf,
+        /// The device its opening record names.
+        device: String,
+        /// The other device its entries name (the first one found).
+        named: String,
+        /// How many of its entries name another device.
+        count: usize,
+        /// Those the timeline shows from this log (the others are held
+        /// by another log too, and shown from there), to be marked.
+        shown: Vec<EntryRef>,
+    },
+    /// A log whose file name belongs to another device than the one its
+    /// opening record names: a log copied or renamed from another device's.
+    Misnamed {
+        /// The log.
+        file: PathBuf,
+        /// The device its opening record names.
+        device: String,
+    },
+    /// Entries held by two logs of different writers, equal to the byte
+    /// once read: a copy. The timeline shows each once.
+    Duplicated {
+        /// The log whose copies are not shown.
+        file: PathBuf,
+        /// The log they are shown from.
+        kept_in: PathBuf,
+        /// How many.
+        count: usize,
+    },
+    /// The logs hold more than one declaration (an incident has one): the
+    /// first in the merge is the one the incident is read under.
+    Declarations {
+        /// The declaration used.
+        used: DeclarationAt,
+        /// The others, not used.
+        others: Vec<DeclarationAt>,
+    },
+}
+
+/// Where two logs that share the start of a chain part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Parting {
+    /// Both begin with the same `lines` lines.
+    After {
+        /// How many lines they share.
+        lines: u64,
+        /// Neither holds a line more: the same file twice.
+        identical: bool,
+    },
+    /// Both continue the same log after the same line of it.
+    Continuing {
+        /// The log both continue.
+        origin: PathBuf,
+        /// The line they continue after.
+        line: u64,
+    },
+}
+
+/// A declaration, where it is and what it says: enough for a person to
+/// tell two apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeclarationAt {
+    /// The entry.
+    pub entry: EntryRef,
+    /// The log it was read from (the first that holds it).
+    pub file: PathBuf,
+    /// Its title.
+    pub title: String,
+    /// The level it declared.
+    pub level: LevelId,
 }
 
 /// The entries read after damage in their log, as the notices name them:
@@ -291,6 +378,20 @@ pub fn after_damage(notices: &[Notice]) -> Vec<&EntryRef> {
         .iter()
         .flat_map(|n| match n {
             Notice::Damaged { following, .. } => following.as_slice(),
+            _ => &[],
+        })
+        .collect()
+}
+
+/// The entries shown from a log whose opening record names another device
+/// than they do, as the notices name them: kept, but not proven to be that
+/// device's, and shown marked.
+#[must_use]
+pub fn in_foreign_log(notices: &[Notice]) -> Vec<&EntryRef> {
+    notices
+        .iter()
+        .flat_map(|n| match n {
+            Notice::ForeignEntries { shown, .. } => shown.as_slice(),
             _ => &[],
         })
         .collect()
@@ -312,6 +413,24 @@ impl Notice {
         matches!(
             self,
             Self::Repaired { .. } | Self::Unclean { .. } | Self::TornTail { .. }
+        )
+    }
+
+    /// Whether the notice puts the record itself in question — a copied,
+    /// forked, forged or mixed-in log, a conflict copy, a second
+    /// declaration, a link or a pipe under a log's name —, which the list of incidents says too: the incident a
+    /// row shows may not be the one its logs were meant to hold.
+    #[must_use]
+    pub fn questions_the_record(&self) -> bool {
+        matches!(
+            self,
+            Self::SyncConflict { .. }
+                | Self::NotAFile { .. }
+                | Self::SharedChain { .. }
+                | Self::ForeignEntries { .. }
+                | Self::Misnamed { .. }
+                | Self::Duplicated { .. }
+                | Self::Declarations { .. }
         )
     }
 }

@@ -391,6 +391,11 @@ impl Live {
                             | Notice::ClockSkew { .. }
                             | Notice::Conflict { .. }
                             | Notice::SyncConflict { .. }
+                            | Notice::SharedChain { .. }
+                            | Notice::ForeignEntries { .. }
+                            | Notice::Misnamed { .. }
+                            | Notice::Duplicated { .. }
+                            | Notice::Declarations { .. }
                     )
                 });
                 for n in notices {

@@ -63,9 +63,11 @@ pub struct Listed {
     /// `None` when this device never wrote to it. `Some(false)` after a crash
     /// (or while another window has it open).
     pub clean_exit: Option<bool>,
-    /// What stands in its folder under a log's name, or the plan's, and is
-    /// not a regular file (a link, a named pipe): never read, and said.
-    pub not_files: Vec<Notice>,
+    /// What reading found that puts the record in question
+    /// ([`Notice::questions_the_record`]): a copied, forked or forged log,
+    /// a conflict copy, a second declaration, something not a regular file
+    /// where a log or the plan should be.
+    pub warnings: Vec<Notice>,
 }
 
 impl Listed {
@@ -281,11 +283,11 @@ impl Service {
     /// One incident of [`Self::list`], read and replayed.
     #[must_use]
     pub fn listed(&self, dir: PathBuf) -> Listed {
-        let mut not_files = Vec::new();
+        let mut warnings = Vec::new();
         let state = read::read_entries(&dir).and_then(|(entries, notices)| {
-            not_files = notices
+            warnings = notices
                 .into_iter()
-                .filter(|n| matches!(n, Notice::NotAFile { .. }))
+                .filter(Notice::questions_the_record)
                 .collect();
             Incident::from_entries(entries)
                 .map(|incident| incident.headline())
@@ -301,8 +303,8 @@ impl Service {
                 .unwrap_or_default(),
             clean_exit: read::device_session_clean(&dir, self.ctx.device()),
             state,
+            warnings,
             dir,
-            not_files,
         }
     }
 

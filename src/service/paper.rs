@@ -138,6 +138,7 @@ pub fn verification(dir: &Path) -> Verification {
             .collect(),
         record_incomplete: record.declarations != 1
             || !record.dangling.is_empty()
-            || !record.short.is_empty(),
+            || !record.short.is_empty()
+            || !record.conflict_copies.is_empty(),
     }
 }

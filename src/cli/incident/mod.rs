@@ -151,9 +151,6 @@ pub fn run(
                 say!(out, "no incidents under {}", root.display())?;
             }
             render::list(&listed, &times, out)?;
-            for l in &listed {
-                render::notices(&l.not_files, err)?;
-            }
             Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Status { incident } => {

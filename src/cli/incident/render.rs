@@ -58,14 +58,22 @@ pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
 pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     notices(&snap.notices, out)?;
     let suspect = crate::model::notice::after_damage(&snap.notices);
+    let foreign = crate::model::notice::in_foreign_log(&snap.notices);
     for (i, e) in snap.incident.timeline().iter().enumerate() {
         // Read after damage in its log: intact itself, but no longer
-        // proven to follow the start of the log.
-        let mark = if suspect.iter().any(|r| r.is(e)) {
+        // proven to follow the start of the log. Read from a log another
+        // device opened: not proven to be the device's it names.
+        let after_damage = if suspect.iter().any(|r| r.is(e)) {
             "(after damage) "
         } else {
             ""
         };
+        let elsewhere = if foreign.iter().any(|r| r.is(e)) {
+            "(in another device's log) "
+        } else {
+            ""
+        };
+        let mark = format!("{after_damage}{elsewhere}");
         say!(
             out,
             "#{:<3} {mark}{}",
@@ -200,6 +208,12 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
             span(times.since(s.declared_at)),
             s.title
         )?;
+        // What puts the row itself in question: a copied, forked or forged
+        // log, a conflict copy, a second declaration, a link or a pipe
+        // under a log's name.
+        for n in &l.warnings {
+            say!(out, "  ! {}", (EN.notice)(n))?;
+        }
     }
     Ok(())
 }

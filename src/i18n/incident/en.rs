@@ -190,6 +190,66 @@ const NOTICE: NoticeWords = NoticeWords {
             "{file} is {kind} where a regular file should be: runbook neither reads it nor writes through it, and goes on with the other files; find out who put it there, and move it out of the incident folder"
         )
     },
+    shared_start: |file, other, lines| {
+        format!(
+            "{file} and {other} begin with the same {lines} line{} and part after line {lines}: one was copied from the other and changed, or one device's chain was forked; which is the original the files cannot tell: compare the head hashes written down",
+            plural_s(usize::try_from(lines).unwrap_or(usize::MAX))
+        )
+    },
+    shared_all: |file, other, lines| {
+        format!(
+            "{file} and {other} hold the same {lines} line{}: one is a copy of the other; their entries are shown once",
+            plural_s(usize::try_from(lines).unwrap_or(usize::MAX))
+        )
+    },
+    shared_origin: |file, other, origin, line| {
+        format!(
+            "{file} and {other} both continue {origin} after its line {line}: one device's chain was forked; the entries of both are shown"
+        )
+    },
+    foreign_entries: |file, device, named, count, shown| {
+        let entries = if count == 1 {
+            format!("1 of its entries names another device ({named})")
+        } else {
+            format!("{count} of its entries name another device (the first, {named})")
+        };
+        let kept = if shown == 0 {
+            "each is in another log too, and the timeline shows it from there".to_owned()
+        } else if shown == count {
+            "they are kept, and marked in the timeline".to_owned()
+        } else {
+            format!(
+                "they are kept, and the {shown} the timeline shows from this log are marked (the others are in another log too)"
+            )
+        };
+        format!(
+            "{file} was opened by the device {device}, but {entries}: a forged log, or another device's entries put in it; {kept}"
+        )
+    },
+    misnamed: |file, device| {
+        format!(
+            "{file} is named for another device than the one its opening record names ({device}): a log copied or renamed from {device}'s"
+        )
+    },
+    duplicated: |file, kept_in, count| {
+        let (n, are) = if count == 1 {
+            ("1 entry".to_owned(), "is")
+        } else {
+            (format!("{count} entries"), "are")
+        };
+        format!(
+            "{n} of {file} {are} also in {kept_in}, the same to the byte: a copied log; each is shown once, from {kept_in}"
+        )
+    },
+    declarations: |count, used, others| {
+        format!(
+            "the logs hold {count} declarations, and an incident has one: the incident is read under the first in the merge, {used}; not used: {}. A log of another incident, or a forged one, is in this folder",
+            others.join("; ")
+        )
+    },
+    declaration: |title, level, at, device, file| {
+        format!("{title:?} at level {level}, recorded at {at} on {device} in {file}")
+    },
 };
 
 const REFUSAL: RefusalWords = RefusalWords {

@@ -29,7 +29,8 @@ use crate::model::incident::{
     StepStatus,
 };
 use crate::model::notice::{
-    FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Shared,
+    DeclarationAt, FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Parting,
+    Shared,
 };
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
@@ -231,6 +232,52 @@ fn notice(words: &Words, n: &Notice) -> String {
         }
         Notice::SyncConflict { file } => (w.sync_conflict)(&show(file)),
         Notice::NotAFile { file, kind } => (w.not_a_file)(&show(file), file_kind(words, *kind)),
+        Notice::SharedChain {
+            file,
+            other,
+            parting,
+        } => match parting {
+            Parting::After {
+                lines,
+                identical: false,
+            } => (w.shared_start)(&show(file), &show(other), *lines),
+            Parting::After {
+                lines,
+                identical: true,
+            } => (w.shared_all)(&show(file), &show(other), *lines),
+            Parting::Continuing { origin, line } => {
+                (w.shared_origin)(&show(file), &show(other), &show(origin), *line)
+            }
+        },
+        Notice::ForeignEntries {
+            file,
+            device,
+            named,
+            count,
+            shown,
+        } => (w.foreign_entries)(&show(file), device, named, *count, shown.len()),
+        Notice::Misnamed { file, device } => (w.misnamed)(&show(file), device),
+        Notice::Duplicated {
+            file,
+            kept_in,
+            count,
+        } => (w.duplicated)(&show(file), &show(kept_in), *count),
+        Notice::Declarations { used, others } => {
+            let one = |d: &DeclarationAt| {
+                (w.declaration)(
+                    &d.title,
+                    d.level.as_str(),
+                    &d.entry
+                        .recorded_at
+                        .format("%Y-%m-%d %H:%M:%S UTC")
+                        .to_string(),
+                    &d.entry.device,
+                    &show(&d.file),
+                )
+            };
+            let others: Vec<String> = others.iter().map(one).collect();
+            (w.declarations)(others.len() + 1, &one(used), &others)
+        }
     }
 }
 

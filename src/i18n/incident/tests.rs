@@ -89,8 +89,44 @@ fn every_notice() -> Vec<Notice> {
             file: p("log-x.jsonl"),
             kind: FileKind::Fifo,
         },
+        Notice::SharedChain {
+            file: p("log-a.jsonl"),
+            other: p("log-zz.jsonl"),
+            parting: Parting::After {
+                lines: 14,
+                identical: false,
+            },
+        },
+        Notice::ForeignEntries {
+            file: p("log-evil.jsonl"),
+            device: "evil".into(),
+            named: "laptop-a".into(),
+            count: 3,
+            shown: vec![crate::model::incident::EntryRef {
+                recorded_at: chrono::DateTime::UNIX_EPOCH,
+                device: "laptop-a".into(),
+            }],
+        },
+        Notice::Misnamed {
+            file: p("log-zz.jsonl"),
+            device: "laptop-a".into(),
+        },
+        Notice::Duplicated {
+            file: p("log-zz.jsonl"),
+            kept_in: p("log-a.jsonl"),
+            count: 7,
+        },
+        Notice::Declarations {
+            used: declaration_at("log-evil.jsonl", "evil", "forged", "I"),
+            others: vec![declaration_at(
+                "log-a.jsonl",
+                "laptop-a",
+                "Core switch down",
+                "II",
+            )],
+        },
     ];
-    let mut seen = [false; 13];
+    let mut seen = [false; 18];
     for n in &all {
         let i = match n {
             Notice::ContinuesInRescue { .. } => 0,
@@ -106,11 +142,28 @@ fn every_notice() -> Vec<Notice> {
             Notice::SyncConflict { .. } => 10,
             Notice::RescueJoined { .. } => 11,
             Notice::NotAFile { .. } => 12,
+            Notice::SharedChain { .. } => 13,
+            Notice::ForeignEntries { .. } => 14,
+            Notice::Misnamed { .. } => 15,
+            Notice::Duplicated { .. } => 16,
+            Notice::Declarations { .. } => 17,
         };
         seen[i] = true;
     }
     assert!(seen.iter().all(|s| *s), "every notice is listed");
     all
+}
+
+fn declaration_at(file: &str, device: &str, title: &str, level: &str) -> DeclarationAt {
+    DeclarationAt {
+        entry: crate::model::incident::EntryRef {
+            recorded_at: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default(),
+            device: device.into(),
+        },
+        file: p(file),
+        title: title.into(),
+        level: LevelId::new(level),
+    }
 }
 
 fn every_refusal() -> Vec<ActionError> {
@@ -327,6 +380,33 @@ fn every_notice_is_worded_in_both_languages_with_its_facts() {
             Notice::RescueJoined { from, into } => {
                 vec![from.display().to_string(), into.display().to_string()]
             }
+            Notice::SharedChain { file, other, .. } => vec![
+                file.display().to_string(),
+                other.display().to_string(),
+                "14".into(),
+            ],
+            Notice::ForeignEntries { file, .. } => vec![
+                file.display().to_string(),
+                "evil".into(),
+                "laptop-a".into(),
+                "3".into(),
+                "1".into(),
+            ],
+            Notice::Misnamed { file, device } => vec![file.display().to_string(), device.clone()],
+            Notice::Duplicated { file, kept_in, .. } => vec![
+                file.display().to_string(),
+                kept_in.display().to_string(),
+                "7".into(),
+            ],
+            Notice::Declarations { .. } => vec![
+                "2".into(),
+                "forged".into(),
+                "Core switch down".into(),
+                "evil".into(),
+                "laptop-a".into(),
+                "log-evil.jsonl".into(),
+                "2027-01-15 08:00:00 UTC".into(),
+            ],
         };
         let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
         check_both(&(EN.notice)(&n), &(ZH.notice)(&n), &facts);
@@ -509,6 +589,50 @@ fn golden_notices(out: &mut String) {
             kind,
         });
     }
+    // Logs that share a chain: the same lines, one line, parting later,
+    // or continuing one line; entries of another device, one and several;
+    // one entry copied; three declarations.
+    for parting in [
+        Parting::After {
+            lines: 9,
+            identical: true,
+        },
+        Parting::After {
+            lines: 1,
+            identical: false,
+        },
+        Parting::Continuing {
+            origin: p("log-a.jsonl"),
+            line: 30,
+        },
+    ] {
+        notices.push(Notice::SharedChain {
+            file: p("log-a.2.jsonl"),
+            other: p("log-a.3.jsonl"),
+            parting,
+        });
+    }
+    for (count, shown) in [(1, 0), (2, 2)] {
+        notices.push(Notice::ForeignEntries {
+            file: p("log-evil.jsonl"),
+            device: "evil".into(),
+            named: "laptop-a".into(),
+            count,
+            shown: (0..shown).map(|_| entry("laptop-a")).collect(),
+        });
+    }
+    notices.push(Notice::Duplicated {
+        file: p("log-zz.jsonl"),
+        kept_in: p("log-a.jsonl"),
+        count: 1,
+    });
+    notices.push(Notice::Declarations {
+        used: declaration_at("log-a.jsonl", "laptop-a", "Core switch down", "II"),
+        others: vec![
+            declaration_at("log-b.jsonl", "laptop-b", "forged", "I"),
+            declaration_at("log-c.jsonl", "laptop-c", "other incident", "IV"),
+        ],
+    });
     for n in &notices {
         case(
             out,

@@ -87,6 +87,26 @@ pub(super) struct NoticeWords {
     pub sync_conflict: fn(file: &str) -> String,
     /// `kind` is worded by `FileKindWords`.
     pub not_a_file: fn(file: &str, kind: &str) -> String,
+    /// Two logs begin with the same `lines` lines, and part after them.
+    pub shared_start: fn(file: &str, other: &str, lines: u64) -> String,
+    /// Two logs hold the same `lines` lines, and no other.
+    pub shared_all: fn(file: &str, other: &str, lines: u64) -> String,
+    /// Two logs continue `origin` after its line `line`.
+    pub shared_origin: fn(file: &str, other: &str, origin: &str, line: u64) -> String,
+    /// A log opened by `device` holds `count` entries naming another
+    /// (`named`, the first), `shown` of which the timeline shows, marked.
+    pub foreign_entries:
+        fn(file: &str, device: &str, named: &str, count: usize, shown: usize) -> String,
+    /// A log named for another device than its opening record's `device`.
+    pub misnamed: fn(file: &str, device: &str) -> String,
+    /// `count` entries of `file` are also in `kept_in`, shown from there.
+    pub duplicated: fn(file: &str, kept_in: &str, count: usize) -> String,
+    /// `count` declarations: the one `used` and the `others`, each worded
+    /// by `declaration`.
+    pub declarations: fn(count: usize, used: &str, others: &[String]) -> String,
+    /// One declaration: its title, level, when (UTC, to the second), on
+    /// which device, and the log it is in.
+    pub declaration: fn(title: &str, level: &str, at: &str, device: &str, file: &str) -> String,
 }
 
 /// Why an action is refused. Lists of ids come joined.

@@ -176,6 +176,60 @@ const NOTICE: NoticeWords = NoticeWords {
             "{file} 应是普通文件，却是{kind}：runbook 不读取它，也不经由它写入，其余文件照常读取；请查明是谁放在那里的，并把它移出事件文件夹"
         )
     },
+    shared_start: |file, other, lines| {
+        format!(
+            "{file} 与 {other} 开头的 {lines} 行相同，从第 {lines} 行之后分开：其中一个是从另一个复制后改动的，或同一设备的日志链出现了分叉；仅凭文件无法判断哪个是原件，请核对记下的日志头哈希"
+        )
+    },
+    shared_all: |file, other, lines| {
+        format!(
+            "{file} 与 {other} 的 {lines} 行完全相同：其中一个是另一个的副本；其中的记录只显示一次"
+        )
+    },
+    shared_origin: |file, other, origin, line| {
+        format!(
+            "{file} 与 {other} 都从 {origin} 的第 {line} 行之后接续：同一设备的日志链出现了分叉；两者的记录都会显示"
+        )
+    },
+    // A count needs no plural.
+    foreign_entries: |file, device, named, count, shown| {
+        let named = if count > 1 {
+            format!("第一条为 {named}")
+        } else {
+            named.to_owned()
+        };
+        let kept = if shown == 0 {
+            "它们在其他日志中也有，时间线按那些日志显示".to_owned()
+        } else if shown == count {
+            "这些记录予以保留，并在时间线中标出".to_owned()
+        } else {
+            format!(
+                "这些记录予以保留，时间线中取自此日志的 {shown} 条已标出（其余在其他日志中也有）"
+            )
+        };
+        format!(
+            "{file} 由设备 {device} 开启，但其中 {count} 条记录写的是另一台设备（{named}）：可能是伪造的日志，或混入了其他设备的记录；{kept}"
+        )
+    },
+    misnamed: |file, device| {
+        format!(
+            "{file} 的文件名属于另一台设备，而其开启记录写的是设备 {device}：这是从 {device} 的日志复制或改名而来的"
+        )
+    },
+    duplicated: |file, kept_in, count| {
+        format!(
+            "{file} 中有 {count} 条记录与 {kept_in} 中的完全相同：日志被复制过；每条只显示一次（取自 {kept_in}）"
+        )
+    },
+    declarations: |count, used, others| {
+        format!(
+            "日志中有 {count} 条事件宣布记录，而一个事件只应有一条：本事件按合并顺序中的第一条读取：{used}；未采用：{}。此文件夹中混入了其他事件的日志或伪造的日志",
+            others.join("；")
+        )
+    },
+    declaration: |title, level, at, device, file| {
+        format!("“{title}”，等级 {level}，{at} 由 {device} 记录（{file}）")
+    },
 };
 
 const REFUSAL: RefusalWords = RefusalWords {

@@ -17,7 +17,10 @@
 //!   which a writer thread can own; what may be written is decided above,
 //!   in the service.
 //! - [`verify`]: the strict check of a whole record, for `runbook verify`.
+//! - `chain`: one device, one chain — what both of those use to find a
+//!   copied, forked, forged or mixed-in log.
 
+mod chain;
 pub mod open;
 pub mod paths;
 pub mod read;

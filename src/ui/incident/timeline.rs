@@ -118,6 +118,7 @@ pub fn ui(
         });
     }
     let suspect = crate::model::notice::after_damage(inc.notices);
+    let foreign = crate::model::notice::in_foreign_log(inc.notices);
     if state.rows.rows.is_empty() {
         ui.label(RichText::new(tr.talk.no_entries).weak());
     }
@@ -156,6 +157,12 @@ pub fn ui(
                             RichText::new(tr.talk.after_damage).color(theme::warning_text(dark)),
                         )
                         .on_hover_text(tr.talk.after_damage_hint);
+                    }
+                    if foreign.iter().any(|r| r.is(e)) {
+                        ui.label(
+                            RichText::new(tr.talk.foreign_log).color(theme::warning_text(dark)),
+                        )
+                        .on_hover_text(tr.talk.foreign_log_hint);
                     }
                     // Timed by its first key, a note is seconds older than
                     // its writing; only a real delay is worth saying.
