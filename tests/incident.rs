@@ -687,7 +687,7 @@ impl runbook::io::log::Sink for Refuses {
 }
 
 #[test]
-fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
+fn after_a_rescue_the_incident_folder_reads_what_was_saved_in_the_rescue_folder() {
     let data = tempfile::tempdir().unwrap();
     let declaration = Declaration {
         title: "Login down".into(),
@@ -721,21 +721,21 @@ fn after_a_rescue_the_incident_is_worked_and_read_in_the_rescue_folder() {
     let live = open.incident().clone();
     open.finish(at(2)).unwrap();
 
-    // By name, the incident now means the rescue folder, which has everything.
+    // By name, the incident is still its own folder, and reading it reads
+    // what was saved in the rescue folder: the whole record, one chain.
     let resolved = incident_dir::resolve(data.path(), "software").unwrap();
-    assert_eq!(resolved, rescue);
-    let (entries, _) = incident_dir::read_entries(&resolved).unwrap();
+    assert_eq!(resolved, original);
+    let (entries, notices) = incident_dir::read_entries(&resolved).unwrap();
     assert_eq!(Incident::replay(&entries).unwrap(), live);
-    // The original folder says where the rest went.
-    let (entries, notices) = incident_dir::read_entries(&original).unwrap();
-    assert_eq!(entries.len(), 1, "only the declaration was written there");
     assert!(
-        notices
+        !notices
             .iter()
-            .map(|n| (EN.notice)(n))
-            .any(|n| n.contains("continues in") && n.contains("rescue")),
-        "{notices:?}"
+            .any(|n| matches!(n, runbook::model::notice::Notice::ContinuesInRescue { .. })),
+        "nothing is left only in the rescue folder: {notices:?}"
     );
+    // The rescue folder itself reads the whole record too.
+    let (entries, _) = incident_dir::read_entries(&rescue).unwrap();
+    assert_eq!(Incident::replay(&entries).unwrap(), live);
 }
 
 /// The log holds phone numbers and notes: only its owner may read it.

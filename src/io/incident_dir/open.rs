@@ -535,12 +535,25 @@ fn join_rescue(
             .to_owned(),
     };
     let next = next_log_path(dir, writer_name);
-    let writer = Writer::create(&next, session, Some(cont))?;
-    notices.push(Notice::RescueJoined {
-        from: tip.to_owned(),
-        into: next,
-    });
-    Ok(writer)
+    match Writer::create(&next, session, Some(cont)) {
+        Ok(writer) => {
+            notices.push(Notice::RescueJoined {
+                from: tip.to_owned(),
+                into: next,
+            });
+            Ok(writer)
+        }
+        // This folder still cannot be written (the disk is still full):
+        // the log goes on where it is, so the chain still does not fork.
+        Err(LogError::Open { .. } | LogError::Write { .. }) => match Writer::open(tip, session) {
+            Ok((writer, report)) => {
+                notices.extend(opening_notices(&report, tip));
+                Ok(writer)
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    }
 }
 
 /// Opens a writer's newest log for appending (repairing a torn tail), or

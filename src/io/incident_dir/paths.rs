@@ -127,7 +127,10 @@ pub fn resolve(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
     } else {
         resolve_name(data_dir, given)?
     };
-    Ok(existing_rescue(&dir).unwrap_or(dir))
+    // The incident's own folder, even when its log went to a rescue
+    // folder for a while: reading it reads what was saved there, and the
+    // next session here continues from it (`open::rescued_tip`).
+    Ok(dir)
 }
 
 /// Whether the text names a folder by its path rather than an incident by

@@ -485,6 +485,24 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
         out.extend(origins.into_iter().rev());
         out.push(path.clone());
     }
+    // Logs in the incident's rescue folders that continue one read here:
+    // what a device saved there while this folder could not be written,
+    // until its next session here continues from it.
+    let mut grew = true;
+    while grew && out.len() < 10_000 {
+        grew = false;
+        for place in rescue_places(dir) {
+            for file in log_files(&place) {
+                if out.iter().any(|p| same(p, &file)) {
+                    continue;
+                }
+                if continues_from(&file).is_some_and(|prev| out.iter().any(|p| same(p, &prev))) {
+                    out.push(file);
+                    grew = true;
+                }
+            }
+        }
+    }
     out
 }
 
