@@ -278,8 +278,8 @@ fn finding_7_a_fifo_named_like_a_log_blocks_nothing() {
         );
     }
     assert!(
-        list.stderr.contains("log-x.jsonl") && list.stderr.contains("named pipe"),
-        "the list warns: {}",
+        list.stdout.contains("log-x.jsonl") && list.stdout.contains("named pipe"),
+        "the list warns, under the incident's row: {}",
         list.text()
     );
 
@@ -407,11 +407,11 @@ fn a_fifo_or_a_link_as_the_pinned_plan_blocks_nothing_and_is_named() {
     let list = runbook_as(&data, cwd, DEVICE, &strings(&["incident", "list"]));
     assert_eq!(list.code, Some(0), "{}", list.text());
     assert!(
-        list.stderr.contains("plan.ron") && list.stderr.contains("named pipe"),
+        list.stdout.contains("plan.ron") && list.stdout.contains("named pipe"),
         "{}",
         list.text()
     );
-    assert!(list.stderr.contains("symbolic link"), "{}", list.text());
+    assert!(list.stdout.contains("symbolic link"), "{}", list.text());
     for (incident, kind) in [(&a, "named pipe"), (&b, "symbolic link")] {
         let arg = incident.display().to_string();
         let status = runbook_as(&data, cwd, DEVICE, &strings(&["incident", "status", &arg]));

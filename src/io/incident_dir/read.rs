@@ -112,17 +112,43 @@ struct FileRead {
 /// Eight bytes an entry, kept beside each stream.
 type Tag = (u32, bool);
 
-fn read_files(dir: &Path) -> Result<Files, IncidentError> {
-    let mut streams: Vec<Stream> = Vec::new();
-    // Each stream's entries' tags, in the order of its entries.
-    let mut origins: Vec<Vec<Tag>> = Vec::new();
-    let mut files: Vec<FileRead> = Vec::new();
-    let mut declarations: Vec<(PathBuf, Entry)> = Vec::new();
+/// Adds a file's entries to its writer's stream (a new one for a writer
+/// not read yet), with their tags.
+fn add_to_stream(
+    streams: &mut Vec<Stream>,
+    origins: &mut Vec<Vec<Tag>>,
+    writer: String,
+    entries: Vec<Entry>,
+    tags: Vec<Tag>,
+) {
+    match streams.iter().position(|s| s.writer == writer) {
+        Some(k) => {
+            // A continuation file starts with the entries its predecessor
+            // could not save. If a write was reported failed but did reach
+            // the disk, those entries are in both files: keep them once.
+            let list = &mut streams[k].entries;
+            let overlap = (1..=entries.len().min(list.len()))
+                .rev()
+                .find(|&n| list[list.len() - n..] == entries[..n])
+                .unwrap_or(0);
+            list.extend(entries.into_iter().skip(overlap));
+            if let Some(o) = origins.get_mut(k) {
+                o.extend(tags.into_iter().skip(overlap));
+            }
+        }
+        None => {
+            streams.push(Stream { writer, entries });
+            origins.push(tags);
+        }
+    }
+}
+
+/// What the folder itself says, beside its logs: a rescue folder holding
+/// entries nothing read here continues (a rescue folder whose logs this
+/// folder's own continue is part of what is read), conflict copies, and a
+/// pinned plan that is not a regular file.
+fn folder_notices(dir: &Path, paths: &[PathBuf]) -> Vec<Notice> {
     let mut notices = Vec::new();
-    let paths = with_origins(dir, &mut notices);
-    // A rescue folder whose logs this folder's own continue from is part of
-    // what is read here; one with logs nothing here continues yet holds
-    // entries only reading it shows.
     let read: Vec<PathBuf> = paths.iter().filter_map(|f| f.canonicalize().ok()).collect();
     for rescue in rescue_places(dir) {
         let unread = log_files(&rescue)
@@ -139,6 +165,18 @@ fn read_files(dir: &Path) -> Result<Files, IncidentError> {
     if let Some(kind) = crate::io::platform::not_a_file(&plan) {
         notices.push(Notice::NotAFile { file: plan, kind });
     }
+    notices
+}
+
+fn read_files(dir: &Path) -> Result<Files, IncidentError> {
+    let mut streams: Vec<Stream> = Vec::new();
+    // Each stream's entries' tags, in the order of its entries.
+    let mut origins: Vec<Vec<Tag>> = Vec::new();
+    let mut files: Vec<FileRead> = Vec::new();
+    let mut declarations: Vec<(PathBuf, Entry)> = Vec::new();
+    let mut notices = Vec::new();
+    let paths = with_origins(dir, &mut notices);
+    notices.extend(folder_notices(dir, &paths));
     for path in paths {
         let writer = log_device(&path);
         let index = files.len();
@@ -239,24 +277,7 @@ fn read_files(dir: &Path) -> Result<Files, IncidentError> {
             });
         }
         files.push(file);
-        match streams.iter().position(|s| s.writer == writer) {
-            Some(k) => {
-                // A continuation file starts with the entries its predecessor
-                // could not save. If a write was reported failed but did reach
-                // the disk, those entries are in both files: keep them once.
-                let list = &mut streams[k].entries;
-                let overlap = (1..=entries.len().min(list.len()))
-                    .rev()
-                    .find(|&n| list[list.len() - n..] == entries[..n])
-                    .unwrap_or(0);
-                list.extend(entries.into_iter().skip(overlap));
-                origins[k].extend(tags.into_iter().skip(overlap));
-            }
-            None => {
-                streams.push(Stream { writer, entries });
-                origins.push(tags);
-            }
-        }
+        add_to_stream(&mut streams, &mut origins, writer, entries, tags);
     }
     let lost = once_each(&mut streams, &mut origins);
     notices.extend(across_files(&files, &streams, &origins, lost));
