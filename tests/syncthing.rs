@@ -504,10 +504,11 @@ fn write_at_once(sides: [(&Device, &Path); 2], phase: &str) -> [Vec<String>; 2] 
                         let r = device.write(dir, i, &token);
                         assert!(
                             r.code == Some(0) && r.stdout.starts_with("saved:"),
-                            "{} did not acknowledge {token}: {:?} {}",
+                            "{} did not acknowledge {token}: {:?} {}\nthe folder then:\n{}",
                             device.name,
                             r.code,
-                            r.text()
+                            r.text(),
+                            folder_state(dir)
                         );
                         std::thread::sleep(BETWEEN);
                         token
@@ -517,6 +518,30 @@ fn write_at_once(sides: [(&Device, &Path); 2], phase: &str) -> [Vec<String>; 2] 
         });
         writers.map(|w| w.join().unwrap())
     })
+}
+
+/// Each file of a folder with its size and first line, for a failure's
+/// message: what a sync engine had left there at that moment.
+fn folder_state(dir: &Path) -> String {
+    let mut out = String::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return format!("{} cannot be read", dir.display());
+    };
+    let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    names.sort();
+    for p in names {
+        let len = fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+        let first = fs::read_to_string(&p)
+            .ok()
+            .and_then(|t| {
+                t.lines()
+                    .next()
+                    .map(|l| l.chars().take(160).collect::<String>())
+            })
+            .unwrap_or_default();
+        out.push_str(&format!("  {} ({len} bytes): {first}\n", p.display()));
+    }
+    out
 }
 
 /// The timeline's entries (each starts with `#n`).
@@ -695,6 +720,13 @@ fn conflict_copy_is_reported(pair: &Pair, root: &Path, a: &Device, b: &Device) {
             text.contains("conflict copy") && text.contains(&copies[0]),
             "{}: the conflict copy is reported: {text}",
             device.name
+        );
+        let v = device.verify(dir);
+        assert!(
+            v.code != Some(0) && v.text().contains(&copies[0]),
+            "{}: verify fails naming the conflict copy: {}",
+            device.name,
+            v.text()
         );
     }
     // The timeline's warnings name each side's own path; its entries agree.
