@@ -1714,6 +1714,9 @@ fn a_full_disk_leaves_no_half_made_incident_and_no_empty_plan() {
         pad=$(printf '%08000d' 0)
         "$bin" incident note other "on a full disk $pad" >"$data/../full.out" 2>&1
         echo "full $?"
+        echo "read: $("$bin" incident timeline other | grep -c 'on a full disk')"
+        "$bin" verify "$data"/incidents/*other* >"$data/../verify-full.out" 2>&1
+        echo "verify-full $? $(grep -c runbook-rescue "$data/../verify-full.out")"
         for f in "$data"/rescue/*/plan.ron; do
             [ -e "$f" ] && echo "rescue plan: $(wc -c < "$f")"
         done
@@ -1762,6 +1765,20 @@ fn a_full_disk_leaves_no_half_made_incident_and_no_empty_plan() {
         said("back "),
         "0",
         "commands work once space returns: {}",
+        run.text()
+    );
+    // Before space returns, reading and verifying the incident's folder
+    // already take in the note saved in the current folder.
+    assert_eq!(said("read:"), "1", "{}", run.text());
+    let verify_full = said("verify-full ");
+    let named: u32 = verify_full
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        named > 0,
+        "verify takes in the rescued log: {verify_full}: {}",
         run.text()
     );
     // The rescued note stays part of the incident's record: the log here

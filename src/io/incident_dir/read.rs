@@ -506,25 +506,34 @@ fn with_origins(dir: &Path, notices: &mut Vec<Notice>) -> Vec<PathBuf> {
         out.extend(origins.into_iter().rev());
         out.push(path.clone());
     }
-    // Logs in the incident's rescue folders that continue one read here:
-    // what a device saved there while this folder could not be written,
-    // until its next session here continues from it.
+    add_rescued(dir, &mut out);
+    out
+}
+
+/// Adds to `files` (the logs of the incident folder `dir`, and those they
+/// continue) the logs in its rescue folders that continue one of them, link
+/// after link: what a device saved there while the folder could not be
+/// written, until its next session here continues from it.
+pub(super) fn add_rescued(dir: &Path, files: &mut Vec<PathBuf>) {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
     let mut grew = true;
-    while grew && out.len() < 10_000 {
+    while grew && files.len() < 10_000 {
         grew = false;
         for place in rescue_places(dir) {
             for file in log_files(&place) {
-                if out.iter().any(|p| same(p, &file)) {
+                if files.iter().any(|p| same(p, &file)) {
                     continue;
                 }
-                if continues_from(&file).is_some_and(|prev| out.iter().any(|p| same(p, &prev))) {
-                    out.push(file);
+                if continues_from(&file).is_some_and(|prev| files.iter().any(|p| same(p, &prev))) {
+                    files.push(file);
                     grew = true;
                 }
             }
         }
     }
-    out
 }
 
 /// The file a log continues, as its first record names it.

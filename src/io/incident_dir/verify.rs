@@ -378,10 +378,13 @@ pub fn check_folder(dir: &Path, head: Option<&str>) -> RecordCheck {
 }
 
 /// The log files of a folder and of its rescue folder, where the record
-/// continues when the folder could not be written.
+/// continues when the folder could not be written, and those in a rescue
+/// folder elsewhere (`runbook-rescue-<incident>` in the current folder)
+/// that continue one of them.
 fn record_files(dir: &Path, rescue: Option<&Path>) -> Vec<PathBuf> {
     let mut files = log_files(dir);
     files.extend(rescue.map(log_files).unwrap_or_default());
+    super::read::add_rescued(dir, &mut files);
     files
 }
 
