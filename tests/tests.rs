@@ -8,6 +8,7 @@
 mod cli;
 mod cli_incident;
 mod editions;
+mod fault_ops;
 mod gui;
 mod incident;
 mod log_faults;

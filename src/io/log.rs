@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
+use super::fault;
 use super::platform::{self, OpenError};
 use crate::model::incident::Entry;
 pub use crate::model::notice::{FileKind, LineFault, LogError, Shared};
@@ -175,14 +176,17 @@ pub trait Sink: Send {
 
 impl Sink for File {
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        fault::op(fault::Op::Write, Path::new("(log)"))?;
         std::io::Write::write_all(self, bytes)
     }
 
     fn sync_data(&mut self) -> std::io::Result<()> {
+        fault::op(fault::Op::Sync, Path::new("(log)"))?;
         File::sync_data(self)
     }
 
     fn truncate(&mut self, len: u64) -> std::io::Result<()> {
+        fault::op(fault::Op::Truncate, Path::new("(log)"))?;
         self.set_len(len)?;
         self.seek(SeekFrom::Start(len))?;
         File::sync_all(self)
@@ -557,6 +561,10 @@ fn open_to_read(path: &Path) -> Result<File, LogError> {
 /// Opens a log to write it, as [`open_to_read`] does; the system's errors
 /// are failures to open.
 fn open_to_write(options: &OpenOptions, path: &Path) -> Result<File, LogError> {
+    fault::op(fault::Op::Create, path).map_err(|e| LogError::Open {
+        path: path.to_owned(),
+        error: e.into(),
+    })?;
     platform::open_regular(options, path).map_err(|e| match e {
         OpenError::NotAFile(kind) => LogError::NotAFile {
             path: path.to_owned(),
@@ -706,6 +714,22 @@ fn open_options() -> OpenOptions {
 
 pub use super::platform::sync_dir;
 
+/// Removes a log file that holds nothing (a crash left it made but never
+/// written), unless a process holds it; returns whether it did. The file is
+/// removed while this process holds its lock, so a process that is just
+/// creating it finds it locked and takes another.
+#[must_use]
+pub fn remove_if_empty(path: &Path) -> bool {
+    let Ok(file) = open_to_write(&open_options(), path) else {
+        return false;
+    };
+    let empty = file.metadata().is_ok_and(|m| m.len() == 0);
+    if !empty || !matches!(file.try_lock(), Ok(())) {
+        return false;
+    }
+    fault::op(fault::Op::Remove, path).is_ok() && std::fs::remove_file(path).is_ok()
+}
+
 /// Whether a log file is being written by a process now (its lock is
 /// held); a file that cannot be opened counts as in use.
 #[must_use]
@@ -743,6 +767,16 @@ fn lock(file: &File, path: &Path) -> Result<(), LogError> {
 }
 
 impl Writer {
+    /// Removes the file of a writer that holds only its opening record
+    /// (a continuation whose entries could not be written), still holding
+    /// its lock, so no empty continuation is left beside the one that will
+    /// save them.
+    pub fn discard(self) {
+        if fault::op(fault::Op::Remove, &self.path).is_ok() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+
     /// The folder holding the file was renamed while it was open (a new
     /// incident's folder taking its name): the same file, at `path` now.
     pub fn moved_to(&mut self, path: PathBuf) {
@@ -777,11 +811,22 @@ impl Writer {
                 std::io::ErrorKind::AlreadyExists,
             )));
         }
-        file.sync_all().map_err(open_err)?;
-        if let Some(dir) = path.parent() {
-            sync_dir(dir).map_err(open_err)?;
-        }
-        let sink = file.try_clone().map_err(open_err)?;
+        // The file is ours and empty: whatever fails from here on, it is
+        // removed, so that an empty file is never left to be taken for a
+        // log (and to be reported as one).
+        let made = fault::op(fault::Op::Sync, path)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| path.parent().map_or(Ok(()), sync_dir))
+            .and_then(|()| file.try_clone());
+        let sink = match made {
+            Ok(sink) => sink,
+            Err(e) => {
+                if fault::op(fault::Op::Remove, path).is_ok() {
+                    let _ = std::fs::remove_file(path);
+                }
+                return Err(open_err(e));
+            }
+        };
         let mut w = Self {
             sink: Box::new(sink),
             _lock: Some(file),
@@ -794,7 +839,9 @@ impl Writer {
         if let Err(e) = w.opening(session, continues) {
             // Nothing is saved in the new file: remove it (still holding its
             // lock), so that an empty file is never taken for a log.
-            let _ = std::fs::remove_file(path);
+            if fault::op(fault::Op::Remove, path).is_ok() {
+                let _ = std::fs::remove_file(path);
+            }
             return Err(e);
         }
         Ok(w)
@@ -1013,17 +1060,23 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map_or_else(|| "file".into(), |n| n.to_string_lossy());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
+        fault::op(fault::Op::Create, &tmp)?;
         let mut f = open_options().create_new(true).open(&tmp)?;
+        fault::op(fault::Op::Write, &tmp)?;
         std::io::Write::write_all(&mut f, bytes)?;
+        fault::op(fault::Op::Sync, &tmp)?;
         f.sync_all()?;
+        fault::op(fault::Op::Link, path)?;
         match std::fs::hard_link(&tmp, path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
             Err(_) if path.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
-            Err(_) => std::fs::rename(&tmp, path),
+            Err(_) => fault::op(fault::Op::Rename, path).and_then(|()| std::fs::rename(&tmp, path)),
         }
     })();
-    let _ = std::fs::remove_file(&tmp);
+    if fault::op(fault::Op::Remove, &tmp).is_ok() {
+        let _ = std::fs::remove_file(&tmp);
+    }
     written?;
     sync_dir(dir)
 }

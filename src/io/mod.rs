@@ -3,6 +3,7 @@
 //! continuations and rescues). What it finds and what fails is reported as
 //! typed data (`crate::model::notice`), worded by each face.
 
+pub mod fault;
 pub mod incident_dir;
 pub mod log;
 pub mod output;

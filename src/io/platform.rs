@@ -55,6 +55,7 @@ pub fn private_dir_builder() -> DirBuilder {
 /// # Errors
 /// When the folder cannot be opened or synced.
 pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    super::fault::op(super::fault::Op::SyncDir, dir)?;
     #[cfg(unix)]
     {
         std::fs::File::open(dir)?.sync_all()

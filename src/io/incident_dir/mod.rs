@@ -80,6 +80,7 @@ fn create_dirs_synced(
     }
     let mut created = Vec::new();
     for folder in missing.into_iter().rev() {
+        crate::io::fault::op(crate::io::fault::Op::Mkdir, folder)?;
         match private_dir_builder().create(folder) {
             Ok(()) => {}
             // Made meanwhile by someone else, who syncs it; or `x/..`.
@@ -165,7 +166,9 @@ fn publish(tmp: &Path, name: &str) -> Result<PathBuf, IncidentError> {
             n += 1;
             continue;
         }
-        match std::fs::rename(tmp, &dir) {
+        let renamed = crate::io::fault::op(crate::io::fault::Op::Rename, &dir)
+            .and_then(|()| std::fs::rename(tmp, &dir));
+        match renamed {
             Ok(()) => break dir,
             Err(e) if n < 1000 && dir.exists() => {
                 let _ = e;
@@ -174,7 +177,12 @@ fn publish(tmp: &Path, name: &str) -> Result<PathBuf, IncidentError> {
             Err(e) => return Err(file_err(FileOp::CreateIncident, &dir)(e)),
         }
     };
-    crate::io::log::sync_dir(root).map_err(file_err(FileOp::SyncIncidents, root))?;
+    if let Err(e) = crate::io::log::sync_dir(root) {
+        // The new name may not last: the declaration is not acknowledged,
+        // so the folder must not stay to be found later as if it were.
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(file_err(FileOp::SyncIncidents, root)(e));
+    }
     Ok(dir)
 }
 

@@ -221,8 +221,26 @@ impl IncidentLog {
         let session = self.session(now);
         let path = next_log_path(folder, &self.writer_name);
         let mut writer = Writer::create(&path, &session, Some(cont))?;
-        for entry in &self.unsaved {
-            writer.append(entry)?;
+        let failed = self
+            .unsaved
+            .iter()
+            .enumerate()
+            .find_map(|(i, entry)| writer.append(entry).err().map(|e| (i, e)));
+        if let Some((written, e)) = failed {
+            if written == 0 {
+                // Nothing of the operator's is in the new file: it goes, so
+                // that the next place continues from the same line without
+                // two files continuing it (a fork).
+                writer.discard();
+            } else {
+                // Some are saved there: the chain goes on from this file,
+                // and only the rest wait for the next place.
+                self.unsaved.drain(..written);
+                self.writer = Some(writer);
+                self.stalled = None;
+                self.dir = folder.to_owned();
+            }
+            return Err(e.into());
         }
         self.unsaved.clear();
         self.writer = Some(writer);
@@ -453,7 +471,9 @@ fn pin_plan(folder: &Path, bytes: &[u8]) -> Result<(), IncidentError> {
     match log::read_file(&path) {
         Ok(there) if there == bytes => return Ok(()),
         Ok(there) if there.is_empty() => {
-            std::fs::remove_file(&path).map_err(file_err(FileOp::WritePlanCopy, &path))?;
+            crate::io::fault::op(crate::io::fault::Op::Remove, &path)
+                .and_then(|()| std::fs::remove_file(&path))
+                .map_err(file_err(FileOp::WritePlanCopy, &path))?;
         }
         Ok(_) => {
             return Err(IncidentError::File {
@@ -564,7 +584,14 @@ fn open_writer(
     session: &Session,
     notices: &mut Vec<Notice>,
 ) -> Result<Writer, LogError> {
-    if let Some(newest) = writer_logs(dir, writer_name).last()
+    // A continuation file a crash left empty (made, never written) holds
+    // nothing and continues nothing: taken as the newest log, it would
+    // leave the file before it looking unclosed, continued by nothing.
+    let mut logs = writer_logs(dir, writer_name);
+    while logs.len() > 1 && logs.last().is_some_and(|p| log::remove_if_empty(p)) {
+        logs.pop();
+    }
+    if let Some(newest) = logs.last()
         && let Some(tip) = rescued_tip(dir, newest, writer_name)
     {
         return join_rescue(dir, writer_name, &tip, session, notices);

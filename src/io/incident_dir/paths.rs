@@ -260,6 +260,7 @@ pub fn remember_joined(data_dir: &Path, dir: &Path) -> std::io::Result<()> {
     let fresh = data_dir.join(format!("{JOINED_FILE}.new"));
     let _ = std::fs::remove_file(&fresh);
     crate::io::log::write_new_file(&fresh, text.as_bytes())?;
+    crate::io::fault::op(crate::io::fault::Op::Rename, &list)?;
     std::fs::rename(&fresh, &list)?;
     crate::io::log::sync_dir(data_dir)
 }
