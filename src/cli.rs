@@ -171,6 +171,9 @@ pub enum Command {
         /// that recomputed every hash after it.
         #[arg(long, value_name = "HASH")]
         head: Option<verify::HeadPrefix>,
+        /// Where incidents are kept, for incidents given by name [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
     },
 }
 
@@ -237,7 +240,11 @@ pub fn main() -> ExitCode {
             ref plan,
             out: ref file,
         }) => print::run(plan, file.as_deref(), &mut out),
-        Some(Command::Verify { ref logs, ref head }) => verify::run(logs, head.as_ref(), &mut out),
+        Some(Command::Verify {
+            ref logs,
+            ref head,
+            ref data_dir,
+        }) => verify::run(logs, head.as_ref(), data_dir.clone(), &mut out),
         Some(Command::Incident { ref who, ref cmd }) => {
             drop(out);
             return speak(who, cmd);

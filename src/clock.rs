@@ -148,7 +148,8 @@ const EARLIEST: DateTime<Utc> = DateTime::from_timestamp_nanos(946_684_800_000_0
 /// When the text is not a time, the time is more than a minute after
 /// `now`, or before the year 2000.
 pub fn parse_past(text: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTime<Utc>, WhenError> {
-    let text = text.trim();
+    let halfwidth = halfwidth(text);
+    let text = halfwidth.trim();
     let instant = |wall: NaiveDateTime| {
         zone.instant(wall)
             .ok_or_else(|| WhenError::NotInZone(text.to_owned()))
@@ -178,9 +179,46 @@ pub fn parse_past(text: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTime
     Ok(t)
 }
 
+/// The text with full-width digits, colons, hyphens and spaces (what a
+/// Chinese input method types: `０１：４０`) made their ASCII selves, so a
+/// time typed either way reads the same.
+fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| matches!(c, '０'..='９' | '：' | '－' | '\u{3000}' | 'Ｔ' | '＋');
+    if !text.chars().any(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' | '：' | '－' | 'Ｔ' | '＋' => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_and_colons_read_as_ascii() {
+        let now = DateTime::parse_from_rfc3339("2026-12-07T02:00:00+08:00")
+            .unwrap()
+            .with_timezone(&Utc);
+        let zone = Zone::beijing();
+        assert_eq!(
+            parse_past("０１：４０", now, zone).ok(),
+            parse_past("01:40", now, zone).ok()
+        );
+        assert!(parse_past("０１：４０", now, zone).is_ok());
+        assert_eq!(
+            parse_past("２０２６－１２－０７\u{3000}０１：４０", now, zone).ok(),
+            parse_past("2026-12-07 01:40", now, zone).ok()
+        );
+    }
 
     #[test]
     fn a_manual_clock_moves_only_when_told() {

@@ -1025,3 +1025,85 @@ fn a_clock_that_cannot_be_right_writes_nothing_and_says_how_to_fix_it() {
     );
     assert_eq!(files_under(&folder), before, "not even a session record");
 }
+
+#[test]
+fn names_find_the_incident_a_person_means() {
+    let run = Run::new();
+    let first = run.declare_network("first outage", &["--now", "2026-03-02T08:00:00Z"]);
+    run.ok(&[
+        "incident",
+        "close",
+        "network",
+        "--summary",
+        "done",
+        "--now",
+        "2026-03-02T09:00:00Z",
+    ]);
+    let second = run.declare_network("Second Outage", &["--now", "2026-03-02T10:00:00Z"]);
+    // Two network incidents, one open: the class means the open one.
+    let text = run.ok(&[
+        "incident",
+        "note",
+        "network",
+        "by class",
+        "--now",
+        "2026-03-02T10:05:00Z",
+    ]);
+    assert!(text.contains("saved: note: by class"), "{text}");
+    assert!(
+        entries(&second)
+            .iter()
+            .any(|e| matches!(&e.event, Event::Note { text, .. } if text == "by class"))
+    );
+    // A title, in any case.
+    let text = run.ok(&[
+        "incident",
+        "note",
+        "second outage",
+        "by title",
+        "--now",
+        "2026-03-02T10:06:00Z",
+    ]);
+    assert!(text.contains("saved"), "{text}");
+    // The closed one lasted an hour, whenever the list is read.
+    let list = run.ok(&["incident", "list", "--now", "2026-03-05T10:00:00Z"]);
+    let row = list
+        .lines()
+        .find(|l| l.contains("first outage"))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(row.contains("closed") && row.contains("60 min"), "{row}");
+    // verify takes names too; an unknown one is no incident, not tampering.
+    let (code, text) = run.runbook(&["verify", "network"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains(&second.display().to_string()), "{text}");
+    let (code, text) = run.runbook(&["verify", "nothing-here", "--head", "0123456789abcdef"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains(r#"no incident "nothing-here""#), "{text}");
+    assert!(
+        !text.contains("NOT FOUND") && !text.contains("rewritten"),
+        "{text}"
+    );
+    // With a third, also open: several open, so the name is refused with the list.
+    run.declare_network("third", &["--now", "2026-03-02T11:00:00Z"]);
+    let (code, text) = run.runbook(&["incident", "note", "network", "which?"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("matches several incidents"), "{text}");
+    let _ = first;
+}
+
+#[test]
+fn without_a_display_the_window_says_so_in_plain_words() {
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("there is no display here") && err.contains("runbook incident status"),
+        "{err}"
+    );
+    assert!(!err.contains(".cargo/registry"), "{err}");
+}

@@ -423,6 +423,17 @@ impl eframe::App for RunbookApp {
 /// # Errors
 /// When the window or its renderer cannot be created.
 pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> anyhow::Result<()> {
+    // Over SSH, or on a console, there is no display to open a window on:
+    // say so in plain words instead of the windowing library's error.
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
+    {
+        anyhow::bail!(
+            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
+        );
+    }
     let options = eframe::NativeOptions {
         viewport: with_icon(
             egui::ViewportBuilder::default()

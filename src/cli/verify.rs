@@ -16,6 +16,8 @@ use crate::io::incident_dir::verify::{
     self, Cut, FileCheck, LinkState, Parting, RecordCheck, SharedChain,
 };
 use crate::io::log::LogError;
+use crate::service::context::Overrides;
+use crate::service::{Context, Service};
 
 /// Adds one finding to a report, as one line: paths and device names come
 /// from the disk and are escaped (`crate::cli::clean`).
@@ -55,13 +57,36 @@ impl std::str::FromStr for HeadPrefix {
 pub fn run(
     paths: &[PathBuf],
     head: Option<&HeadPrefix>,
+    data_dir: Option<PathBuf>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let mut records = Vec::new();
     // The head is looked for as the logs are read: they are never held.
     let prefix = head.map(|h| h.0.as_str());
-    for p in paths {
+    let service = Service::new(Context::from_env(Overrides {
+        data_dir,
+        ..Overrides::default()
+    }));
+    for given in paths {
+        // A path that is there is read as given; anything else is an
+        // incident's name, as every other command takes it.
+        let resolved;
+        let p = if std::fs::symlink_metadata(given).is_ok() {
+            given
+        } else {
+            match service.resolve(&given.to_string_lossy()) {
+                Ok(dir) => {
+                    resolved = dir;
+                    &resolved
+                }
+                Err(e) => {
+                    say!(out, "{}: {}", given.display(), super::incident::failure(&e))?;
+                    failed = true;
+                    continue;
+                }
+            }
+        };
         let (record, ok, text) = if p.is_dir() {
             let record = verify::check_folder(p, prefix);
             let (ok, text) = folder_report(p, &record);
@@ -86,8 +111,14 @@ pub fn run(
         failed |= !ok;
         records.push(record);
     }
-    if let Some(head) = head {
-        failed |= !head_report(&head.0, &records, out)?;
+    match head {
+        // Nothing was read: whether the head is there cannot be said, and
+        // "not found" would be a false alarm of tampering.
+        Some(head) if records.is_empty() => {
+            say!(out, "head {}: not looked for: no log could be read", head.0)?;
+        }
+        Some(head) => failed |= !head_report(&head.0, &records, out)?,
+        None => {}
     }
     Ok(if failed {
         ExitCode::FAILURE

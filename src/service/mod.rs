@@ -314,12 +314,59 @@ impl Service {
         incident_dir::incidents_dir(self.ctx.data_dir())
     }
 
-    /// Finds an incident by folder, or by (part of) its name.
+    /// Finds an incident by folder, or by name as a person gives it: its
+    /// folder's name or part of it, its title or part of it (in any case),
+    /// or its fault class. When several match and only one of them is
+    /// open, that one: after a second network incident, `network` still
+    /// means the one being worked.
     ///
     /// # Errors
-    /// When nothing, or more than one incident, matches.
+    /// When nothing matches, or several do and not exactly one is open
+    /// (the error lists them).
     pub fn resolve(&self, given: &str) -> Result<PathBuf, IncidentError> {
-        incident_dir::resolve(self.ctx.data_dir(), given)
+        let by_folder = incident_dir::resolve(self.ctx.data_dir(), given);
+        match by_folder {
+            Err(IncidentError::NotFound(_) | IncidentError::Ambiguous { .. })
+                // A name with no letter or digit (`-`, blanks) is in every
+                // folder's name: it names nothing.
+                if !incident_dir::paths::is_path(given)
+                    && given.chars().any(char::is_alphanumeric) =>
+            {
+                self.resolve_wider(given).unwrap_or(by_folder)
+            }
+            found => found,
+        }
+    }
+
+    /// [`Self::resolve`] past folder names: titles and classes too, and the
+    /// one open incident among several; `None` when that finds nothing
+    /// either (the folder name's answer stands).
+    fn resolve_wider(&self, given: &str) -> Option<Result<PathBuf, IncidentError>> {
+        let wanted = given.trim().to_lowercase();
+        let matches: Vec<Listed> = self
+            .incident_dirs()
+            .into_iter()
+            .map(|dir| self.listed(dir))
+            .filter(|l| {
+                l.name.to_lowercase().contains(&wanted)
+                    || l.state.as_ref().is_ok_and(|h| {
+                        h.title.to_lowercase().contains(&wanted) || h.class.as_str() == wanted
+                    })
+            })
+            .collect();
+        let open: Vec<&Listed> = matches
+            .iter()
+            .filter(|l| l.state.as_ref().is_ok_and(|h| h.open))
+            .collect();
+        match (matches.as_slice(), open.as_slice()) {
+            ([], _) => None,
+            ([one], _) => Some(Ok(one.dir.clone())),
+            (_, [one]) => Some(Ok(one.dir.clone())),
+            (many, _) => Some(Err(IncidentError::Ambiguous {
+                given: given.to_owned(),
+                matches: many.iter().map(|l| l.name.clone()).collect(),
+            })),
+        }
     }
 
     /// Records an action by the operator, now or at an earlier time.

@@ -594,6 +594,20 @@ fn act(
                 "the entry could not be saved anywhere; copy the NOT SAVED line above"
             ))
         }
+        Outcome::Refused(IncidentError::Action(ActionError::BeforeDiscovery {
+            at,
+            discovered,
+        })) => {
+            // A bare `--at 03:00` typed at 01:47 means yesterday: say how
+            // it was read, or the refusal makes no sense.
+            let e = IncidentError::Action(ActionError::BeforeDiscovery { at, discovered });
+            Err(anyhow!(
+                "{} (the time was read as {}; the incident was discovered at {})",
+                render::failure(&e),
+                times.datetime(at),
+                times.datetime(discovered)
+            ))
+        }
         Outcome::Refused(e) => Err(anyhow!(render::failure(&e))),
     };
     // A closing record that cannot be written is a warning, not a

@@ -205,7 +205,9 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
             "{}  {open:<6} {kind:<5} level {:<4} {:>10}  {}{crash}",
             l.name,
             s.level.as_str(),
-            span(times.since(s.declared_at)),
+            // A closed incident lasted from declaration to close; only an
+            // open one is still running.
+            span(s.closed_at.unwrap_or(times.now()) - s.declared_at),
             s.title
         )?;
         // What puts the row itself in question: a copied, forked or forged

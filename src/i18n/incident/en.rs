@@ -362,7 +362,7 @@ const FAILURE: FailureWords = FailureWords {
     not_found: |given| format!("no incident {given:?}"),
     ambiguous: |given, matches| {
         format!(
-            "{given:?} matches several incidents: {}",
+            "{given:?} matches several incidents, and not just one of them is open: {}; give the whole folder name (as `runbook incident list` shows it) or more of it",
             matches.join(", ")
         )
     },

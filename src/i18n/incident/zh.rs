@@ -318,7 +318,12 @@ const FAILURE: FailureWords = FailureWords {
     replay_empty: "日志中没有任何记录：事件从未启动",
     replay_not_declared: "日志不是以启动响应开头的",
     not_found: |given| format!("找不到事件“{given}”"),
-    ambiguous: |given, matches| format!("“{given}”对应多个事件：{}", matches.join("、")),
+    ambiguous: |given, matches| {
+        format!(
+            "“{given}”对应多个事件，且其中进行中的不止一个（或一个也没有）：{}；请给出完整的文件夹名（即 runbook incident list 所列），或其中更长的一段",
+            matches.join("、")
+        )
+    },
     device_name_clash: |device, taken_by, dir| {
         format!(
             "另一台电脑已经以设备名“{taken_by}”在 {dir} 中写入，它的日志文件名与“{device}”的相同；本次未写入任何内容。请给这台电脑另起一个字母或数字不同的名字（--device 名称，或 RUNBOOK_DEVICE）"

@@ -136,7 +136,7 @@ pub fn resolve(data_dir: &Path, given: &str) -> Result<PathBuf, IncidentError> {
 /// Whether the text names a folder by its path rather than an incident by
 /// its name: `.`, `..`, `./x`, `/x`, `~/x` (when the shell left it), `a/b`.
 /// Incident folder names (`20261126-225653-network-drill`) are none of these.
-fn is_path(given: &str) -> bool {
+pub fn is_path(given: &str) -> bool {
     given.starts_with(['.', '/', '~']) || given.chars().any(std::path::is_separator)
 }
 
