@@ -134,6 +134,19 @@ fn warnings_fail_only_with_strict() {
     assert_eq!(code, 1);
 }
 
+/// A note is for the author's information: the plan passes `--strict`.
+#[test]
+fn a_note_never_fails_strict() {
+    let fixture = "tests/data/warnings/owner-reached-without-slack.ron";
+    let (code, out, _) = runbook(&["check", "--strict", fixture]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("OK with 1 note:"), "{out}");
+    assert!(
+        out.contains(": note: procedures[other].steps[fix]"),
+        "{out}"
+    );
+}
+
 #[test]
 fn usage_errors_exit_2_and_help_explains() {
     let (code, _, err) = runbook(&["check"]);

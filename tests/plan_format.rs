@@ -359,6 +359,7 @@ fn broken() -> Vec<Expect> {
     ]
 }
 
+#[allow(clippy::too_many_lines)] // One entry per warning: the table is the point.
 fn warnings() -> Vec<Expect> {
     vec![
         (
@@ -424,6 +425,61 @@ fn warnings() -> Vec<Expect> {
             "(id: \"report\"",
             K::LegalLimitFromDeclaration {
                 duty: ItemId::new("report"),
+            },
+        ),
+        (
+            "deadline-out-of-order",
+            Some((63, 158)),
+            "Some(25)",
+            K::DeadlineOrder {
+                step: StepId::new("maintenance-page"),
+                deadline: 25,
+                after: vec![(StepId::new("fix"), 30)],
+                responses: Responses::Of(vec![ClassId::new("other")]),
+            },
+        ),
+        (
+            "step-before-paging",
+            Some((52, 65)),
+            "\"oncall\"",
+            K::BeforePaging {
+                step: StepId::new("scope"),
+                role: RoleId::new("oncall"),
+                paging: StepId::new("page"),
+                on_duty: vec![Target::Role(RoleId::new("commander"))],
+                responses: Responses::Of(vec![ClassId::new("other")]),
+            },
+        ),
+        (
+            "owner-never-called",
+            Some((65, 90)),
+            "\"facilities\"",
+            K::OwnerNeverCalled {
+                role: RoleId::new("facilities"),
+                steps: vec![StepId::new("power")],
+                levels: ["I", "II", "III", "IV"].map(LevelId::new).to_vec(),
+            },
+        ),
+        (
+            "next-update-without-cadence",
+            Some((54, 78)),
+            "Communicate(",
+            K::PlaceholderUnfilledAt {
+                step: StepId::new("notice"),
+                template: TemplateId::new("tpl-users"),
+                name: "next_update".to_owned(),
+                levels: vec![LevelId::new("IV")],
+            },
+        ),
+        (
+            "owner-reached-without-slack",
+            Some((62, 131)),
+            "Some(20)",
+            K::NoSlack {
+                step: StepId::new("fix"),
+                deadline: 20,
+                role: RoleId::new("oncall"),
+                levels: vec![LevelId::new("III")],
             },
         ),
         (

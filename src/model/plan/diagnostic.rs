@@ -20,6 +20,9 @@ pub enum Severity {
     Error,
     /// The plan works, but an author should look at this.
     Warning,
+    /// Something an author may want to know, that is not wrong as such (an
+    /// owner reached with no minute to spare); never fails `--strict`.
+    Note,
 }
 
 /// A position in the text: 1-based line, and 1-based column counted in
@@ -119,7 +122,7 @@ impl fmt::Display for DocPath {
 /// The words of one language for diagnostics: implemented by the tables of
 /// `crate::i18n::plan`.
 pub trait Wording {
-    /// `error` or `warning`, as the headline says it.
+    /// `error`, `warning` or `note`, as the headline says it.
     fn severity(&self, severity: Severity) -> &'static str;
     /// What is wrong, as a sentence (no capital, no full stop, as compilers
     /// write it).
@@ -156,6 +159,17 @@ impl Diagnostic {
     pub fn warning(path: DocPath, kind: DiagnosticKind) -> Self {
         Self {
             severity: Severity::Warning,
+            path,
+            span: None,
+            kind,
+        }
+    }
+
+    /// A note at a path.
+    #[must_use]
+    pub fn note(path: DocPath, kind: DiagnosticKind) -> Self {
+        Self {
+            severity: Severity::Note,
             path,
             span: None,
             kind,
@@ -260,6 +274,7 @@ mod tests {
             match severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             }
         }
 
