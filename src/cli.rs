@@ -324,13 +324,16 @@ pub fn check(
                 let summary = (t.summary)(&checked.plan.summary());
                 if warnings == 0 && notes == 0 {
                     say!(out, "{}", (t.check_ok)(&name, &summary))?;
+                } else if strict && warnings > 0 {
+                    // Never "OK" beside a failing exit code.
+                    say!(out, "{}", (t.check_failed_strict)(&name, warnings, notes))?;
+                    failed = true;
                 } else {
                     say!(
                         out,
                         "{}",
                         (t.check_ok_warnings)(&name, warnings, notes, &summary)
                     )?;
-                    failed |= strict && warnings > 0;
                 }
             }
             Err(diags) => {

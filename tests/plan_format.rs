@@ -483,6 +483,58 @@ fn warnings() -> Vec<Expect> {
             },
         ),
         (
+            "branch-skips-phase",
+            Some((138, 209)),
+            "\"leak-stop\"",
+            K::BranchSkipsPhase {
+                step: StepId::new("leak-confirmed"),
+                branch: Branch::No,
+                to: StepId::new("leak-stop"),
+                skipped: vec![StepId::new("inform-csirt"), StepId::new("inform-log")],
+            },
+        ),
+        (
+            "recorded-on-one-branch",
+            Some((142, 111)),
+            "Communicate(",
+            K::RecordedOnOneBranch {
+                step: StepId::new("leak-notice"),
+                template: TemplateId::new("tpl-leak"),
+                name: "records".to_owned(),
+                recorded_by: vec![StepId::new("leak-records")],
+                decision: StepId::new("leak-confirmed"),
+                branch: Branch::No,
+            },
+        ),
+        (
+            "call-before-caller",
+            Some((76, 105)),
+            "10)",
+            K::CallBeforeCaller {
+                level: LevelId::new("I"),
+                to: Target::Role(RoleId::new("comms")),
+                within: 10,
+                caller: Target::Role(RoleId::new("commander")),
+                caller_within: Some(15),
+            },
+        ),
+        (
+            "reached-through-root",
+            Some((25, 119)),
+            "\"cai\"",
+            K::ReachedThroughRoot {
+                role: RoleId::new("scribe"),
+                deputy: PersonId::new("cai"),
+                levels: vec![LevelId::new("III")],
+            },
+        ),
+        (
+            "national-scheme-with-three-levels",
+            Some((56, 13)),
+            "[",
+            K::LevelCount { count: 3 },
+        ),
+        (
             "severe-level-calls-later",
             Some((44, 92)),
             "Some(25)",

@@ -236,3 +236,75 @@ fn an_order_warning_reads_in_chinese_and_english() {
             ),
     );
 }
+
+/// The university plan, as its author would have it with no fault of order.
+const UNIVERSITY: &str = "tests/data/order/university.ron";
+
+/// The text of a plan below its opening comments, which say what a fixture
+/// is for.
+fn body(text: &str) -> &str {
+    text.find("Plan(").map_or(text, |i| &text[i..])
+}
+
+/// The faults the author of a three-level university plan met, each one
+/// edit away from the plan without them: the fixture with the fault is
+/// the plan with that edit, and `plan_format` asserts what it draws and
+/// where. The plan without them draws nothing, and passes `--strict`
+/// with its three levels.
+#[test]
+fn the_university_plans_faults_are_each_one_edit_away() {
+    assert_eq!(kinds(&edited(UNIVERSITY, &[])), Vec::<K>::new());
+    let record = "            (id: \"leak-records\", text: \"Estimate how many people are involved (0 while none is known).\", phase: \"assess\", role: \"dpo\", kind: Record(key: \"records\", label: \"People involved\", value: Count)),\n";
+    let decision = "yes: \"leak-types\", no: \"leak-watch\")),\n";
+    let on_yes = format!("yes: \"leak-records\", no: \"leak-watch\")),\n{record}");
+    let faults: [(&str, Vec<(&str, &str)>); 5] = [
+        // The "no" branch of a decision in the assessment jumps into the
+        // containment and skips the report to the CSIRT.
+        (
+            "branch-skips-phase",
+            vec![("no: \"leak-watch\"))", "no: \"leak-stop\"))")],
+        ),
+        // The number of people is recorded on the "yes" branch only, and the
+        // notice that needs it is sent on both.
+        (
+            "recorded-on-one-branch",
+            vec![(record, ""), (decision, &on_yes)],
+        ),
+        // The commander, called at 15 minutes, is to call comms at 10.
+        (
+            "call-before-caller",
+            vec![(
+                "(to: Role(\"comms\"), within_minutes: 20)",
+                "(to: Role(\"comms\"), within_minutes: 10)",
+            )],
+        ),
+        // Nobody calls the scribe at level III: the duty officer, the
+        // scribe's deputy, is all that reaches the role.
+        (
+            "reached-through-root",
+            vec![(
+                "                (to: Role(\"scribe\"), within_minutes: 30),\n",
+                "",
+            )],
+        ),
+        // The plan says it follows the national four-level scheme.
+        (
+            "national-scheme-with-three-levels",
+            vec![(
+                "    levels: [\n",
+                "    level_scheme: National,\n    levels: [\n",
+            )],
+        ),
+    ];
+    for (name, edits) in faults {
+        let fixture =
+            std::fs::read_to_string(root().join(format!("tests/data/warnings/{name}.ron")))
+                .unwrap();
+        let text = edited(UNIVERSITY, &edits);
+        assert!(
+            body(&text) == body(&fixture),
+            "{name}: not the plan with its fault"
+        );
+        assert_eq!(kinds(&text).len(), 1, "{name}");
+    }
+}

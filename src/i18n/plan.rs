@@ -211,6 +211,8 @@ pub struct PlanTr {
     pub check_ok_warnings: fn(&str, usize, usize, &str) -> String,
     /// (file, errors, warnings).
     pub check_failed: fn(&str, usize, usize) -> String,
+    /// Warnings under `--strict`, which fail: (file, warnings, notes).
+    pub check_failed_strict: fn(&str, usize, usize) -> String,
     /// (level as typed, the plan's levels joined).
     pub unknown_level: fn(&str, &str) -> String,
     /// Reading the file: what stands there instead of a file.
@@ -831,7 +833,11 @@ pub const ZH: PlanTr = PlanTr {
             "响应等级按从重到轻排列，{level} 不能排在 {after} 之后：请按 I、II、III、IV 的顺序排列"
         )
     },
-    level_count: |n| format!("预案有 {n} 个响应等级；国内应急预案一般分为四级（Ⅰ级红色至Ⅳ级蓝色）"),
+    level_count: |n| {
+        format!(
+            "预案写明采用国家四级响应分级（`level_scheme: National`，Ⅰ级红色至Ⅳ级蓝色），却有 {n} 个响应等级：请按四级设置，或去掉 `level_scheme`，按本单位自己的分级"
+        )
+    },
     no_criteria: |l| format!("等级 {l} 没有判定标准"),
     no_call_tree: |l| format!("等级 {l} 没有呼叫树：请在 call_trees 下添加"),
     no_classes: "预案中没有故障分类",
@@ -989,6 +995,14 @@ pub const ZH: PlanTr = PlanTr {
         (n, notes) => format!("{file}: 通过，有 {n} 条警告、{notes} 条提示：{summary}"),
     },
     check_failed: |file, errors, warnings| format!("{file}: {errors} 个错误，{warnings} 条警告"),
+    check_failed_strict: |file, warnings, notes| {
+        let notes = if notes == 0 {
+            String::new()
+        } else {
+            format!("（另有 {notes} 条提示）")
+        };
+        format!("{file}: 未通过：{warnings} 条警告{notes}，`--strict` 把警告当作错误")
+    },
     unknown_level: |given, known| format!("没有等级 {given:?}；预案中的等级有：{known}"),
     not_a_file: |kind| {
         let what = match kind {
@@ -1159,7 +1173,9 @@ pub const EN: PlanTr = PlanTr {
     },
     level_count: |n| {
         format!(
-            "the plan has {n} response levels; Chinese emergency plans use four (Ⅰ red to Ⅳ blue)"
+            "the plan says it follows the national four-level scheme (`level_scheme: National`, \
+             Ⅰ red to Ⅳ blue) but has {n} response levels: use four, or take `level_scheme` \
+             out to keep the plan's own levels"
         )
     },
     no_criteria: |l| format!("level {l} has no criteria"),
@@ -1384,6 +1400,17 @@ pub const EN: PlanTr = PlanTr {
         format!(
             "{file}: {errors} error{}, {warnings} warning{}",
             plural_s(errors),
+            plural_s(warnings)
+        )
+    },
+    check_failed_strict: |file, warnings, notes| {
+        let notes = if notes == 0 {
+            String::new()
+        } else {
+            format!(" (and {notes} note{})", plural_s(notes))
+        };
+        format!(
+            "{file}: failed: {warnings} warning{}{notes}, which --strict treats as errors",
             plural_s(warnings)
         )
     },
@@ -1963,6 +1990,14 @@ mod tests {
         assert_eq!(
             (EN.check_ok_warnings)("p.ron", 1, 2, "s"),
             "p.ron: OK with 1 warning and 2 notes: s"
+        );
+        assert_eq!(
+            (EN.check_failed_strict)("p.ron", 1, 0),
+            "p.ron: failed: 1 warning, which --strict treats as errors"
+        );
+        assert_eq!(
+            (ZH.check_failed_strict)("p.ron", 2, 1),
+            "p.ron: 未通过：2 条警告（另有 1 条提示），`--strict` 把警告当作错误"
         );
         assert_eq!(
             (ZH.check_ok_warnings)("p.ron", 0, 1, "s"),

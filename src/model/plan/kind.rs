@@ -148,7 +148,8 @@ pub enum DiagnosticKind {
         /// The level it follows.
         after: LevelId,
     },
-    /// Not four levels.
+    /// Not four levels, in a plan that says it follows the national
+    /// four-level scheme (`level_scheme: National`).
     LevelCount {
         /// How many there are.
         count: usize,

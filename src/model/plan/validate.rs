@@ -505,7 +505,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if doc.levels.len() != 4 {
+        // The number of levels is the plan's own, unless it says it follows
+        // a scheme with a fixed number.
+        if let Some(scheme) = doc.level_scheme
+            && doc.levels.len() != scheme.levels()
+        {
             self.warn(
                 root().field("levels"),
                 K::LevelCount {
