@@ -16,7 +16,7 @@ use crate::model::notice::FileKind;
 use crate::model::plan::contacts::UnknownLevel;
 use crate::model::plan::doc::Target;
 use crate::model::plan::kind::{DiagnosticKind as K, IdKind, Late, Responses, Syntax as S, Token};
-use crate::model::plan::{Severity, Summary, Wording};
+use crate::model::plan::{Position, Severity, Summary, Wording};
 
 /// The plan reader's words in one language.
 #[allow(missing_docs)] // Each field is named after the kind it words.
@@ -79,8 +79,11 @@ pub struct PlanTr {
     /// What is wrong with it, and the id.
     pub bad_id: fn(&str, &str) -> String,
     pub nouns: &'static Nouns,
-    /// (kind of id, id, the item that has it first).
-    pub duplicate_id: fn(&str, &str, usize) -> String,
+    /// (kind of id, id, the item that has it first, where its id is).
+    pub duplicate_id: fn(&str, &str, usize, Option<Position>) -> String,
+    /// (person, the roles they hold, quoted and joined, how many, whether
+    /// `Person(…)` may be written here).
+    pub person_as_role: fn(&str, &str, usize, bool) -> String,
     /// (kind of id, id, what the plan has instead).
     pub unknown_id: fn(&str, &str, &str) -> String,
     /// The ids a namespace has (quoted, joined), and whether there are more.
@@ -131,7 +134,8 @@ pub struct PlanTr {
     pub no_phases: &'static str,
     /// (the phase it is listed under, the phase it names).
     pub common_step_phase: fn(&str, &str) -> String,
-    pub step_without_phase: &'static str,
+    /// Whether the file writes optional values on their own.
+    pub step_without_phase: fn(bool) -> String,
     pub step_without_text: &'static str,
     /// (the branch's field, the step).
     pub branch_to_nowhere: fn(&str, &str) -> String,
@@ -349,7 +353,18 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             what,
             id,
             first_item,
-        } => (t.duplicate_id)(noun(*what, t.nouns), &s(id), *first_item),
+            first_at,
+        } => (t.duplicate_id)(noun(*what, t.nouns), &s(id), *first_item, *first_at),
+        K::PersonAsRole {
+            person,
+            holds,
+            target,
+        } => (t.person_as_role)(
+            &s(person.as_str()),
+            &(t.and)(&holds.iter().map(|r| s(r.as_str())).collect::<Vec<_>>()),
+            holds.len(),
+            *target,
+        ),
         K::UnknownId {
             what,
             id,
@@ -401,7 +416,7 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
         K::CommonStepPhase { listed, named } => {
             (t.common_step_phase)(&s(listed.as_str()), &s(named.as_str()))
         }
-        K::StepWithoutPhase => t.step_without_phase.to_owned(),
+        K::StepWithoutPhase { implicit_some } => (t.step_without_phase)(*implicit_some),
         K::StepWithoutText => t.step_without_text.to_owned(),
         K::BranchToNowhere { branch, step } => {
             (t.branch_to_nowhere)(branch.field(), &s(step.as_str()))
@@ -764,7 +779,7 @@ pub const ZH: PlanTr = PlanTr {
     expected_boolean: "此处应为 true 或 false",
     expected_float: "此处应为数字",
     expected_char: "此处应为单引号括起来的字符",
-    expected_option: "此处应为 Some(…) 或 None",
+    expected_option: "此处应为可选值，写作 Some(…) 或 None：文件第一行没有 `#![enable(implicit_some)]`，可选值要写成 `Some(15)` 而不是 `15`；请照此书写，或在文件第一行加上这一行",
     expected_identifier: "此处应为名称",
     expected_unit: "此处应为 ()",
     expected_open: |c| format!("此处应为左括号 `{c}`"),
@@ -801,8 +816,26 @@ pub const ZH: PlanTr = PlanTr {
         training: "培训",
         evacuation: "疏散方案",
     },
-    duplicate_id: |what, id, first| {
-        format!("{what} id {id} 重复：第 {first} 项已经用了这个 id；id 必须唯一")
+    duplicate_id: |what, id, first, at| match at {
+        Some(at) => format!(
+            "{what} id {id} 重复：第 {line} 行第 {col} 列（第 {first} 项）已经用了这个 id；id 必须唯一",
+            line = at.line,
+            col = at.col
+        ),
+        None => format!("{what} id {id} 重复：第 {first} 项已经用了这个 id；id 必须唯一"),
+    },
+    person_as_role: |person, holds, n, target| {
+        let holds = if n == 0 {
+            "不担任任何岗位".to_owned()
+        } else {
+            format!("担任岗位 {holds}")
+        };
+        let or = if target {
+            format!("；要呼叫这个人本人，请写 `Person({person})`")
+        } else {
+            String::new()
+        };
+        format!("{person} 是人员，不是岗位（{holds}）：这里要写岗位 id{or}")
     },
     unknown_id: |what, id, known| format!("找不到{what} {id}（{known}）"),
     known_ids: |ids, more| format!("已有：{ids}{}", if more { "、…" } else { "" }),
@@ -852,7 +885,14 @@ pub const ZH: PlanTr = PlanTr {
     common_step_phase: |listed, named| {
         format!("该通用步骤列在阶段 {listed} 下，却写了阶段 {named}；通用步骤不要写 `phase`")
     },
-    step_without_phase: "处置流程中的步骤必须写明所属阶段，例如 `phase: Some(\"contain\")`",
+    step_without_phase: |implicit_some| {
+        let example = if implicit_some {
+            "phase: \"contain\""
+        } else {
+            "phase: Some(\"contain\")"
+        };
+        format!("处置流程中的步骤必须写明所属阶段，例如 `{example}`")
+    },
     step_without_text: "该步骤没有内容",
     branch_to_nowhere: |branch, step| format!("{branch} 分支指向的步骤 {step} 不存在"),
     branch_back: |branch, step| {
@@ -1080,7 +1120,9 @@ pub const EN: PlanTr = PlanTr {
     expected_boolean: "expected boolean",
     expected_float: "expected float",
     expected_char: "expected char",
-    expected_option: "expected option",
+    expected_option: "expected an optional value, `Some(…)` or `None`: without \
+                      `#![enable(implicit_some)]` as the file's first line, an optional \
+                      value is written `Some(15)`, not `15`; write it so, or add that line",
     expected_identifier: "expected identifier",
     expected_unit: "expected unit",
     expected_open: |c| format!("expected opening `{c}`"),
@@ -1132,8 +1174,29 @@ pub const EN: PlanTr = PlanTr {
         training: "training",
         evacuation: "evacuation",
     },
-    duplicate_id: |what, id, first| {
-        format!("duplicate {what} id {id}: item {first} already uses it; ids must be unique")
+    duplicate_id: |what, id, first, at| match at {
+        Some(at) => format!(
+            "duplicate {what} id {id}: already used on line {line}, column {col} \
+             (item {first}); ids must be unique",
+            line = at.line,
+            col = at.col
+        ),
+        None => {
+            format!("duplicate {what} id {id}: item {first} already uses it; ids must be unique")
+        }
+    },
+    person_as_role: |person, holds, n, target| {
+        let holds = match n {
+            0 => "who holds no role".to_owned(),
+            1 => format!("who holds role {holds}"),
+            _ => format!("who holds roles {holds}"),
+        };
+        let or = if target {
+            format!(", or write `Person({person})` to call the person")
+        } else {
+            String::new()
+        };
+        format!("{person} is a person, not a role ({holds}): name a role here{or}")
     },
     unknown_id: |what, id, known| format!("no {what} {id} ({known})"),
     known_ids: |ids, more| format!("known: {ids}{}", if more { ", …" } else { "" }),
@@ -1195,7 +1258,14 @@ pub const EN: PlanTr = PlanTr {
              leave `phase` out of common steps"
         )
     },
-    step_without_phase: "a procedure step must name its phase, for example `phase: Some(\"contain\")`",
+    step_without_phase: |implicit_some| {
+        let example = if implicit_some {
+            "phase: \"contain\""
+        } else {
+            "phase: Some(\"contain\")"
+        };
+        format!("a procedure step must name its phase, for example `{example}`")
+    },
     step_without_text: "the step has no text",
     branch_to_nowhere: |branch, step| {
         format!("the {branch} branch goes to step {step}, which does not exist")
@@ -1477,6 +1547,20 @@ mod tests {
                 what: IdKind::Unit,
                 id: id(),
                 first_item: 1,
+                first_at: Some(Position { line: 12, col: 9 }),
+            },
+            K::PersonAsRole {
+                person: PersonId::new("p1"),
+                holds: vec![RoleId::new("r1"), RoleId::new("r2")],
+                target: true,
+            },
+            K::PersonAsRole {
+                person: PersonId::new("p1"),
+                holds: Vec::new(),
+                target: false,
+            },
+            K::StepWithoutPhase {
+                implicit_some: true,
             },
             K::UnknownId {
                 what: IdKind::Role,
@@ -1546,7 +1630,9 @@ mod tests {
                 listed: PhaseId::new("ph1"),
                 named: PhaseId::new("ph2"),
             },
-            K::StepWithoutPhase,
+            K::StepWithoutPhase {
+                implicit_some: false,
+            },
             K::StepWithoutText,
             K::BranchToNowhere {
                 branch: Branch::Yes,
@@ -1742,6 +1828,7 @@ mod tests {
                 what,
                 id: id(),
                 first_item: 2,
+                first_at: None,
             });
         }
         let outer = || Some("Xy".to_owned());
@@ -1871,7 +1958,8 @@ mod tests {
             | K::CallLoop { .. }
             | K::NoPhases
             | K::CommonStepPhase { .. }
-            | K::StepWithoutPhase
+            | K::StepWithoutPhase { .. }
+            | K::PersonAsRole { .. }
             | K::StepWithoutText
             | K::BranchToNowhere { .. }
             | K::BranchBack { .. }

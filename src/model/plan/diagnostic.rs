@@ -140,6 +140,14 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// What is wrong, with its data.
     pub kind: DiagnosticKind,
+    /// The part of the text value at `path` the diagnostic is about, as a
+    /// byte range in the value as read (a `{placeholder}` in a template's
+    /// body): the span is narrowed to it when the text is located.
+    pub part: Option<std::ops::Range<usize>>,
+    /// Another place the message refers to (where a duplicate id is first
+    /// used): located with the span, and its position handed to the kind
+    /// ([`DiagnosticKind::place_related`]) so the message can say it.
+    pub related: Option<DocPath>,
 }
 
 impl Diagnostic {
@@ -151,6 +159,8 @@ impl Diagnostic {
             path,
             span: None,
             kind,
+            part: None,
+            related: None,
         }
     }
 
@@ -162,6 +172,8 @@ impl Diagnostic {
             path,
             span: None,
             kind,
+            part: None,
+            related: None,
         }
     }
 
@@ -173,7 +185,23 @@ impl Diagnostic {
             path,
             span: None,
             kind,
+            part: None,
+            related: None,
         }
+    }
+
+    /// This diagnostic, about the part `range` of the text value at its path.
+    #[must_use]
+    pub fn at_part(mut self, range: std::ops::Range<usize>) -> Self {
+        self.part = Some(range);
+        self
+    }
+
+    /// This diagnostic, referring to another place too.
+    #[must_use]
+    pub fn related_to(mut self, path: DocPath) -> Self {
+        self.related = Some(path);
+        self
     }
 
     /// Whether this is an error.

@@ -13,6 +13,7 @@ use crate::model::ids::{
 };
 use crate::model::notice::{FileKind, OsError};
 
+use super::diagnostic::Position;
 use super::doc::Target;
 
 /// What is wrong, with the data to say it.
@@ -75,6 +76,8 @@ pub enum DiagnosticKind {
         id: String,
         /// The item that has it first, counted from 1.
         first_item: usize,
+        /// Where that item's id is in the text, when it can be found.
+        first_at: Option<Position>,
     },
     /// A reference to an id the plan does not define.
     UnknownId {
@@ -86,6 +89,15 @@ pub enum DiagnosticKind {
         known: Vec<String>,
         /// Whether it defines more than those.
         more: bool,
+    },
+    /// A person's id where a role is expected.
+    PersonAsRole {
+        /// The person.
+        person: PersonId,
+        /// The roles the person holds, in the order of the file.
+        holds: Vec<RoleId>,
+        /// Whether the place takes any call target, so `Person(…)` would do.
+        target: bool,
     },
     /// No units.
     NoUnits,
@@ -210,7 +222,11 @@ pub enum DiagnosticKind {
         named: PhaseId,
     },
     /// A procedure step without `phase`.
-    StepWithoutPhase,
+    StepWithoutPhase {
+        /// Whether the file writes optional values on their own
+        /// (`#![enable(implicit_some)]`), so the hint does too.
+        implicit_some: bool,
+    },
     /// A step whose text is blank.
     StepWithoutText,
     /// A decision branch to a step that does not exist.
@@ -484,6 +500,16 @@ pub enum DiagnosticKind {
     /// device, a socket), which is never read (a pipe would wait forever).
     /// A folder is [`Self::Folder`].
     NotAFile(FileKind),
+}
+
+impl DiagnosticKind {
+    /// Gives the kind the position of the other place its diagnostic
+    /// refers to ([`super::Diagnostic::related`]), once the text is read.
+    pub fn place_related(&mut self, at: Position) {
+        if let Self::DuplicateId { first_at, .. } = self {
+            *first_at = Some(at);
+        }
+    }
 }
 
 /// A RON syntax or type error. The common ones are typed so that they can
