@@ -29,7 +29,7 @@ use super::flow::{FlowStep, Paths, class_flow};
 use super::kind::{Branch, DiagnosticKind as K, Responses};
 use super::template::BUILTIN_PLACEHOLDERS;
 use super::validate::step_path;
-use crate::model::ids::{ClassId, StepId};
+use crate::model::ids::{ClassId, RoleId, StepId};
 
 /// Every warning about the order of the responses.
 pub(super) fn check(
@@ -55,15 +55,20 @@ pub(super) fn check(
 /// class's response, is reported once with the classes where it is so.
 #[derive(Default)]
 struct Found {
-    /// In the order first found: the path, the kind without its
-    /// responses, and the classes.
+    /// In the order first found: the path, the finding, and the classes.
     items: Vec<(DocPath, Finding, Vec<ClassId>)>,
-    /// Findings with no classes to gather, reported once.
+    /// Where each finding is in `items`: a large plan may have many.
+    index: HashMap<Finding, usize>,
+    /// Findings reported as they are, for the first class they are found
+    /// in: a common decision's branch, or a branch that skips a record, is
+    /// one fault whichever class shows it.
+    plain: Vec<(DocPath, K)>,
+    /// What has been reported once: (step, check).
     once: HashSet<(String, &'static str)>,
 }
 
 /// A finding whose responses are filled in when every class has been seen.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 enum Finding {
     /// Becomes [`K::DeadlineOrder`].
     Deadline {
@@ -74,35 +79,32 @@ enum Finding {
     /// Becomes [`K::BeforePaging`].
     Paging {
         step: StepId,
-        role: crate::model::ids::RoleId,
+        role: RoleId,
         paging: StepId,
         on_duty: Vec<Target>,
     },
-    /// Reported as it is, for the first class it is found in: a common
-    /// decision's branch, or a branch that skips a record, is one fault
-    /// whichever class shows it.
-    Plain(K),
 }
 
 impl Found {
     fn add(&mut self, path: DocPath, finding: Finding, class: &ClassId) {
-        if let Some(item) = self.items.iter_mut().find(|(_, f, _)| *f == finding) {
-            if !item.2.contains(class) {
-                item.2.push(class.clone());
+        if let Some(&i) = self.index.get(&finding) {
+            let classes = &mut self.items[i].2;
+            if !classes.contains(class) {
+                classes.push(class.clone());
             }
             return;
         }
+        self.index.insert(finding.clone(), self.items.len());
         self.items.push((path, finding, vec![class.clone()]));
     }
 
-    /// A finding reported as it is, once.
-    fn once_more(&mut self, path: DocPath, kind: K) {
-        self.items.push((path, Finding::Plain(kind), Vec::new()));
-    }
-
-    /// Whether `step` is new for a check that reports each thing once.
-    fn first(&mut self, step: &str, check: &'static str) -> bool {
-        self.once.insert((step.to_owned(), check))
+    /// A finding reported as it is, once: `key` names the thing it is
+    /// about and `check` the check, so another class showing it again adds
+    /// nothing.
+    fn once(&mut self, key: String, check: &'static str, path: DocPath, kind: K) {
+        if self.once.insert((key, check)) {
+            self.plain.push((path, kind));
+        }
     }
 
     fn report(self, classes: usize, out: &mut Vec<Diagnostic>) {
@@ -135,8 +137,10 @@ impl Found {
                     on_duty,
                     responses,
                 },
-                Finding::Plain(kind) => kind,
             };
+            out.push(Diagnostic::warning(path, kind));
+        }
+        for (path, kind) in self.plain {
             out.push(Diagnostic::warning(path, kind));
         }
     }
@@ -263,10 +267,12 @@ fn branches_keep_phases(flow: &[FlowStep<'_>], paths: &Paths, at: &At<'_>, found
                 })
                 .map(|s| s.step.id.clone())
                 .collect();
-            if skipped.is_empty() || !found.first(fs.step.id.as_str(), branch.field()) {
+            if skipped.is_empty() {
                 continue;
             }
-            found.once_more(
+            found.once(
+                fs.step.id.as_str().to_owned(),
+                branch.field(),
                 at(i).field("kind").field(branch.field()),
                 K::BranchSkipsPhase {
                     step: fs.step.id.clone(),
@@ -346,9 +352,12 @@ fn recorded_on_every_path(
                 decision: flow[decision].step.id.clone(),
                 branch,
             };
-            if found.first(&format!("{}/{name}", fs.step.id.as_str()), "record") {
-                found.once_more(at(j).field("kind"), kind);
-            }
+            found.once(
+                format!("{}/{name}", fs.step.id.as_str()),
+                "record",
+                at(j).field("kind"),
+                kind,
+            );
         }
     }
 }
