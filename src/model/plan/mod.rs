@@ -15,7 +15,7 @@ pub mod flow;
 pub mod input;
 pub mod kind;
 pub mod locate;
-mod order;
+pub mod order;
 pub mod org;
 pub mod search;
 pub mod template;
