@@ -22,6 +22,7 @@ use clap::{CommandFactory as _, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::io::{log, plan_file};
+use crate::model::plan::Severity;
 use clean::say;
 
 /// Offline emergency-plan runbook for the command room of an online
@@ -319,13 +320,27 @@ pub fn check(
         let name = path.display().to_string();
         match &file.outcome {
             Ok(checked) => {
-                let warnings = checked.warnings.len();
+                // Notes are for the author's information: they never fail
+                // `--strict`.
+                let notes = checked
+                    .warnings
+                    .iter()
+                    .filter(|d| d.severity == Severity::Note)
+                    .count();
+                let warnings = checked.warnings.len() - notes;
                 let summary = (t.summary)(&checked.plan.summary());
-                if warnings == 0 {
+                if warnings == 0 && notes == 0 {
                     say!(out, "{}", (t.check_ok)(&name, &summary))?;
+                } else if strict && warnings > 0 {
+                    // Never "OK" beside a failing exit code.
+                    say!(out, "{}", (t.check_failed_strict)(&name, warnings, notes))?;
+                    failed = true;
                 } else {
-                    say!(out, "{}", (t.check_ok_warnings)(&name, warnings, &summary))?;
-                    failed |= strict;
+                    say!(
+                        out,
+                        "{}",
+                        (t.check_ok_warnings)(&name, warnings, notes, &summary)
+                    )?;
                 }
             }
             Err(diags) => {

@@ -130,8 +130,44 @@ fn warnings_fail_only_with_strict() {
     let (code, out, _) = runbook(&["check", fixture]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("OK with 1 warning"), "{out}");
-    let (code, _, _) = runbook(&["check", "--strict", fixture]);
+    let (code, out, _) = runbook(&["check", "--strict", fixture]);
     assert_eq!(code, 1);
+    // Never "OK" beside a failing exit code.
+    assert!(!out.contains("OK"), "{out}");
+    assert!(
+        out.starts_with(
+            "tests/data/warnings/role-without-deputy.ron: failed: 1 warning, which --strict treats as errors\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("warning: roles[commander].deputies"), "{out}");
+}
+
+/// The number of levels is the plan's own: a university's three levels
+/// pass `--strict`, unless the plan says it follows the national
+/// four-level scheme.
+#[test]
+fn a_plan_with_its_own_three_levels_passes_strict() {
+    let (code, out, _) = runbook(&["check", "--strict", "tests/data/order/university.ron"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(": OK: 4 units, 13 roles"), "{out}");
+    let national = "tests/data/warnings/national-scheme-with-three-levels.ron";
+    let (code, out, _) = runbook(&["check", "--strict", national]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("national four-level scheme"), "{out}");
+}
+
+/// A note is for the author's information: the plan passes `--strict`.
+#[test]
+fn a_note_never_fails_strict() {
+    let fixture = "tests/data/warnings/owner-reached-without-slack.ron";
+    let (code, out, _) = runbook(&["check", "--strict", fixture]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("OK with 1 note:"), "{out}");
+    assert!(
+        out.contains(": note: procedures[other].steps[fix]"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use runbook::model::plan::doc::Target;
 use runbook::model::plan::kind::{
     Branch, DiagnosticKind as K, IdKind, Late, Responses, Syntax, Token,
 };
-use runbook::model::plan::{self, Diagnostic, Wording};
+use runbook::model::plan::{self, Diagnostic, Position, Wording};
 
 /// Fixture, line and column (none for whole-file problems), the text the
 /// span starts at, and what is wrong, with its data.
@@ -167,6 +167,7 @@ fn broken() -> Vec<Expect> {
                 what: IdKind::Unit,
                 id: "command".to_owned(),
                 first_item: 1,
+                first_at: Some(Position { line: 14, col: 14 }),
             },
         ),
         (
@@ -177,6 +178,7 @@ fn broken() -> Vec<Expect> {
                 what: IdKind::Step,
                 id: "confirm".to_owned(),
                 first_item: 1,
+                first_at: Some(Position { line: 56, col: 18 }),
             },
         ),
         (
@@ -184,6 +186,17 @@ fn broken() -> Vec<Expect> {
             Some((62, 79)),
             "\"dba\"",
             unknown(IdKind::Role, "dba", &["commander"]),
+        ),
+        // A person's id where a role belongs says whose it is.
+        (
+            "person-as-role",
+            Some((62, 79)),
+            "\"alex\"",
+            K::PersonAsRole {
+                person: PersonId::new("alex"),
+                holds: vec![RoleId::new("commander")],
+                target: false,
+            },
         ),
         (
             "unknown-person",
@@ -195,13 +208,13 @@ fn broken() -> Vec<Expect> {
             "unknown-unit",
             Some((15, 57)),
             "Some(\"technical\")",
-            unknown(IdKind::Unit, "technical", &["command", "tech"]),
+            unknown(IdKind::Unit, "technical", &["tech", "command"]),
         ),
         (
             "unknown-level",
             Some((44, 73)),
             "\"V\"",
-            unknown(IdKind::Level, "V", &["I", "II", "III", "IV"]),
+            unknown(IdKind::Level, "V", &["I", "IV", "II", "III"]),
         ),
         (
             "unknown-template",
@@ -297,10 +310,37 @@ fn broken() -> Vec<Expect> {
                 after: LevelId::new("III"),
             },
         ),
+        // The caret goes under the placeholder itself, not the whole text.
         (
             "unknown-placeholder",
-            Some((55, 81)),
-            "\"{title}",
+            Some((55, 130)),
+            "{students}\"",
+            K::UnknownPlaceholder {
+                name: "students".to_owned(),
+                available: strings(&[
+                    "actions",
+                    "class",
+                    "class_name",
+                    "commander",
+                    "contact_phone",
+                    "declared_at",
+                    "discovered_at",
+                    "eta",
+                    "impact",
+                    "level",
+                    "level_name",
+                    "next_update",
+                    "now",
+                    "organisation",
+                    "title",
+                ]),
+            },
+        ),
+        // A key that cannot be a placeholder is not offered as one.
+        (
+            "bad-record-key",
+            Some((67, 91)),
+            "{students}",
             K::UnknownPlaceholder {
                 name: "students".to_owned(),
                 available: strings(&[
@@ -324,8 +364,8 @@ fn broken() -> Vec<Expect> {
         ),
         (
             "unclosed-placeholder",
-            Some((55, 81)),
-            "\"{title}",
+            Some((55, 102)),
+            "{level\"",
             K::UnclosedBrace,
         ),
         (
@@ -338,7 +378,9 @@ fn broken() -> Vec<Expect> {
             "step-without-phase",
             Some((62, 18)),
             "\"fix\"",
-            K::StepWithoutPhase,
+            K::StepWithoutPhase {
+                implicit_some: false,
+            },
         ),
         (
             "second-call-tree",
@@ -359,6 +401,7 @@ fn broken() -> Vec<Expect> {
     ]
 }
 
+#[allow(clippy::too_many_lines)] // One entry per warning: the table is the point.
 fn warnings() -> Vec<Expect> {
     vec![
         (
@@ -425,6 +468,113 @@ fn warnings() -> Vec<Expect> {
             K::LegalLimitFromDeclaration {
                 duty: ItemId::new("report"),
             },
+        ),
+        (
+            "deadline-out-of-order",
+            Some((63, 158)),
+            "Some(25)",
+            K::DeadlineOrder {
+                step: StepId::new("maintenance-page"),
+                deadline: 25,
+                after: vec![(StepId::new("fix"), 30)],
+                responses: Responses::Of(vec![ClassId::new("other")]),
+            },
+        ),
+        (
+            "step-before-paging",
+            Some((52, 65)),
+            "\"oncall\"",
+            K::BeforePaging {
+                step: StepId::new("scope"),
+                role: RoleId::new("oncall"),
+                paging: StepId::new("page"),
+                on_duty: vec![Target::Role(RoleId::new("commander"))],
+                responses: Responses::Of(vec![ClassId::new("other")]),
+            },
+        ),
+        (
+            "owner-never-called",
+            Some((65, 90)),
+            "\"facilities\"",
+            K::OwnerNeverCalled {
+                role: RoleId::new("facilities"),
+                steps: vec![StepId::new("power")],
+                levels: ["I", "II", "III", "IV"].map(LevelId::new).to_vec(),
+            },
+        ),
+        (
+            "next-update-without-cadence",
+            Some((54, 78)),
+            "Communicate(",
+            K::PlaceholderUnfilledAt {
+                step: StepId::new("notice"),
+                template: TemplateId::new("tpl-users"),
+                name: "next_update".to_owned(),
+                levels: vec![LevelId::new("IV")],
+            },
+        ),
+        (
+            "owner-reached-without-slack",
+            Some((62, 131)),
+            "Some(20)",
+            K::NoSlack {
+                step: StepId::new("fix"),
+                deadline: 20,
+                role: RoleId::new("oncall"),
+                levels: vec![LevelId::new("III")],
+            },
+        ),
+        (
+            "branch-skips-phase",
+            Some((138, 209)),
+            "\"leak-stop\"",
+            K::BranchSkipsPhase {
+                step: StepId::new("leak-confirmed"),
+                branch: Branch::No,
+                to: StepId::new("leak-stop"),
+                skipped: vec![StepId::new("inform-csirt"), StepId::new("inform-log")],
+            },
+        ),
+        (
+            "recorded-on-one-branch",
+            Some((142, 111)),
+            "Communicate(",
+            K::RecordedOnOneBranch {
+                step: StepId::new("leak-notice"),
+                template: TemplateId::new("tpl-leak"),
+                name: "records".to_owned(),
+                recorded_by: vec![StepId::new("leak-records")],
+                decision: StepId::new("leak-confirmed"),
+                branch: Branch::No,
+            },
+        ),
+        (
+            "call-before-caller",
+            Some((76, 105)),
+            "10)",
+            K::CallBeforeCaller {
+                level: LevelId::new("I"),
+                to: Target::Role(RoleId::new("comms")),
+                within: 10,
+                caller: Target::Role(RoleId::new("commander")),
+                caller_within: Some(15),
+            },
+        ),
+        (
+            "reached-through-root",
+            Some((25, 119)),
+            "\"cai\"",
+            K::ReachedThroughRoot {
+                role: RoleId::new("scribe"),
+                deputy: PersonId::new("cai"),
+                levels: vec![LevelId::new("III")],
+            },
+        ),
+        (
+            "national-scheme-with-three-levels",
+            Some((56, 13)),
+            "[",
+            K::LevelCount { count: 3 },
         ),
         (
             "severe-level-calls-later",
@@ -731,5 +881,88 @@ fn feasibility_warnings_come_and_go_with_the_plan() {
                 if name == "impact" && *classes == [ClassId::new("other")]
         ),
         "{w:#?}"
+    );
+}
+
+/// The messages of issue 29's plan author, each now saying what to do.
+#[test]
+fn messages_say_where_and_what_to_do() {
+    let en = |d: &Diagnostic| Lang::En.tr().plan.message(&d.kind);
+    // A duplicate says where the first one is.
+    let file = fixture("broken", "duplicate-unit");
+    let Err(diags) = &file.outcome else {
+        panic!("accepted")
+    };
+    assert_eq!(
+        en(&diags[0]),
+        "duplicate unit id \"command\": already used on line 14, column 14 (item 1); \
+         ids must be unique"
+    );
+    assert_eq!(
+        Lang::Zh.tr().plan.message(&diags[0].kind),
+        "单位 id \"command\" 重复：第 14 行第 14 列（第 1 项）已经用了这个 id；id 必须唯一"
+    );
+    // A placeholder error puts the caret under the placeholder.
+    let file = fixture("broken", "unknown-placeholder");
+    let rendered = file.rendered(Lang::En.tr().plan).join("");
+    assert!(
+        rendered.ends_with(&format!("\n   | {}^^^^^^^^^^\n", " ".repeat(129))),
+        "{rendered}"
+    );
+    // A person's id used as a role in a call tree: a person may be called.
+    let file = fixture("broken", "person-as-role");
+    let Err(diags) = &file.outcome else {
+        panic!("accepted")
+    };
+    assert!(
+        diags.iter().any(|d| d.kind
+            == K::PersonAsRole {
+                person: PersonId::new("sam"),
+                holds: Vec::new(),
+                target: true,
+            }
+            && en(d).contains("write `Person(\"sam\")` to call the person")),
+        "{diags:#?}"
+    );
+    // The known ids are the closest to what was typed: in a plan with 31
+    // roles, the one meant comes first.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/revisions/2.1.en.ron"),
+    )
+    .unwrap()
+    .replacen("role: \"net-oncall\"", "role: \"net-oncal\"", 1);
+    let diags = plan::parse(text.as_bytes()).unwrap_err();
+    assert!(
+        matches!(&diags[0].kind, K::UnknownId { known, more: true, .. } if known[0] == "net-oncall"),
+        "{diags:#?}"
+    );
+    // A hint is written the way the file writes optional values.
+    let university = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/order/university.ron"),
+    )
+    .unwrap();
+    let text = university.replacen("phase: \"contain\", ", "", 1);
+    let diags = plan::parse(text.as_bytes()).unwrap_err();
+    assert_eq!(
+        diags[0].kind,
+        K::StepWithoutPhase {
+            implicit_some: true
+        }
+    );
+    assert_eq!(
+        en(&diags[0]),
+        "a procedure step must name its phase, for example `phase: \"contain\"`"
+    );
+    // "expected option" says why, and what to do.
+    let minimal =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/minimal.ron"))
+            .unwrap();
+    let text = minimal.replacen("within_minutes: Some(15)", "within_minutes: 15", 1);
+    let diags = plan::parse(text.as_bytes()).unwrap_err();
+    assert_eq!(diags[0].kind, K::Syntax(Syntax::Expected(Token::Option)));
+    assert!(
+        en(&diags[0]).contains("without `#![enable(implicit_some)]` as the file's first line"),
+        "{}",
+        en(&diags[0])
     );
 }

@@ -19,6 +19,7 @@ mod one_chain;
 mod paper;
 mod plan_diff;
 mod plan_format;
+mod plan_order;
 mod plan_props;
 mod plans;
 mod service;

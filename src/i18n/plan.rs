@@ -16,13 +16,14 @@ use crate::model::notice::FileKind;
 use crate::model::plan::contacts::UnknownLevel;
 use crate::model::plan::doc::Target;
 use crate::model::plan::kind::{DiagnosticKind as K, IdKind, Late, Responses, Syntax as S, Token};
-use crate::model::plan::{Severity, Summary, Wording};
+use crate::model::plan::{Position, Severity, Summary, Wording};
 
 /// The plan reader's words in one language.
 #[allow(missing_docs)] // Each field is named after the kind it words.
 pub struct PlanTr {
     pub error: &'static str,
     pub warning: &'static str,
+    pub note: &'static str,
     /// Between the items of a list of names: `a, b` or `a、b`.
     pub sep: &'static str,
     /// A list of clauses: `a, b and c`.
@@ -78,8 +79,11 @@ pub struct PlanTr {
     /// What is wrong with it, and the id.
     pub bad_id: fn(&str, &str) -> String,
     pub nouns: &'static Nouns,
-    /// (kind of id, id, the item that has it first).
-    pub duplicate_id: fn(&str, &str, usize) -> String,
+    /// (kind of id, id, the item that has it first, where its id is).
+    pub duplicate_id: fn(&str, &str, usize, Option<Position>) -> String,
+    /// (person, the roles they hold, quoted and joined, how many, whether
+    /// `Person(…)` may be written here).
+    pub person_as_role: fn(&str, &str, usize, bool) -> String,
     /// (kind of id, id, what the plan has instead).
     pub unknown_id: fn(&str, &str, &str) -> String,
     /// The ids a namespace has (quoted, joined), and whether there are more.
@@ -130,7 +134,8 @@ pub struct PlanTr {
     pub no_phases: &'static str,
     /// (the phase it is listed under, the phase it names).
     pub common_step_phase: fn(&str, &str) -> String,
-    pub step_without_phase: &'static str,
+    /// Whether the file writes optional values on their own.
+    pub step_without_phase: fn(bool) -> String,
     pub step_without_text: &'static str,
     /// (the branch's field, the step).
     pub branch_to_nowhere: fn(&str, &str) -> String,
@@ -175,14 +180,43 @@ pub struct PlanTr {
     /// (who, the severe level's limit or none, severe level, the milder
     /// level's limit, milder level).
     pub called_later: fn(&str, Option<i64>, &str, i64, &str) -> String,
+    // The order a response runs in.
+    /// Some levels, quoted and joined, and how many: `level "IV"`.
+    pub levels: fn(&str, usize) -> String,
+    /// Some steps, quoted and joined, and how many: `steps "a" and "b"`.
+    pub steps: fn(&str, usize) -> String,
+    /// A step and its deadline, in a list: (step, minutes).
+    pub due_at: fn(&str, i64) -> String,
+    /// (step, deadline, the steps due later before it, in which responses).
+    pub deadline_order: fn(&str, i64, &str, &str) -> String,
+    /// (step, role, paging step, who is on duty, in which responses).
+    pub before_paging: fn(&str, &str, &str, &str, &str) -> String,
+    /// (role, its steps, the levels).
+    pub owner_never_called: fn(&str, &str, &str) -> String,
+    /// (step, template, placeholder, the levels).
+    pub placeholder_unfilled_at: fn(&str, &str, &str, &str) -> String,
+    /// `{next_update}` at levels without a cadence: (step, template, the levels).
+    pub next_update_without_cadence: fn(&str, &str, &str) -> String,
+    /// (step, deadline, role, the levels).
+    pub no_slack: fn(&str, i64, &str, &str) -> String,
+    /// (the decision, the branch's field, the step it goes to, the steps skipped).
+    pub branch_skips_phase: fn(&str, &str, &str, &str) -> String,
+    /// (step, template, placeholder, the steps recording it, decision, branch).
+    pub recorded_on_one_branch: fn(&str, &str, &str, &str, &str, &str) -> String,
+    /// (level, who, within, the caller, the caller's limit or none).
+    pub call_before_caller: fn(&str, &str, i64, &str, Option<i64>) -> String,
+    /// (role, deputy, the levels).
+    pub reached_through_root: fn(&str, &str, &str) -> String,
     // `runbook check` and `runbook show`.
     pub summary: fn(&Summary) -> String,
     /// (file, summary).
     pub check_ok: fn(&str, &str) -> String,
-    /// (file, warnings, summary).
-    pub check_ok_warnings: fn(&str, usize, &str) -> String,
+    /// (file, warnings, notes, summary).
+    pub check_ok_warnings: fn(&str, usize, usize, &str) -> String,
     /// (file, errors, warnings).
     pub check_failed: fn(&str, usize, usize) -> String,
+    /// Warnings under `--strict`, which fail: (file, warnings, notes).
+    pub check_failed_strict: fn(&str, usize, usize) -> String,
     /// (level as typed, the plan's levels joined).
     pub unknown_level: fn(&str, &str) -> String,
     /// Reading the file: what stands there instead of a file.
@@ -216,6 +250,7 @@ impl Wording for PlanTr {
         match severity {
             Severity::Error => self.error,
             Severity::Warning => self.warning,
+            Severity::Note => self.note,
         }
     }
 
@@ -318,7 +353,18 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             what,
             id,
             first_item,
-        } => (t.duplicate_id)(noun(*what, t.nouns), &s(id), *first_item),
+            first_at,
+        } => (t.duplicate_id)(noun(*what, t.nouns), &s(id), *first_item, *first_at),
+        K::PersonAsRole {
+            person,
+            holds,
+            target,
+        } => (t.person_as_role)(
+            &s(person.as_str()),
+            &(t.and)(&holds.iter().map(|r| s(r.as_str())).collect::<Vec<_>>()),
+            holds.len(),
+            *target,
+        ),
         K::UnknownId {
             what,
             id,
@@ -370,7 +416,7 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
         K::CommonStepPhase { listed, named } => {
             (t.common_step_phase)(&s(listed.as_str()), &s(named.as_str()))
         }
-        K::StepWithoutPhase => t.step_without_phase.to_owned(),
+        K::StepWithoutPhase { implicit_some } => (t.step_without_phase)(*implicit_some),
         K::StepWithoutText => t.step_without_text.to_owned(),
         K::BranchToNowhere { branch, step } => {
             (t.branch_to_nowhere)(branch.field(), &s(step.as_str()))
@@ -427,16 +473,12 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             template,
             name,
             responses,
-        } => {
-            let responses = match responses {
-                Responses::Every => t.in_every_response.to_owned(),
-                Responses::Of(classes) => {
-                    let classes: Vec<String> = classes.iter().map(|c| s(c.as_str())).collect();
-                    (t.in_responses_of)(&(t.and)(&classes))
-                }
-            };
-            (t.placeholder_unfilled)(&s(step.as_str()), &s(template.as_str()), name, &responses)
-        }
+        } => (t.placeholder_unfilled)(
+            &s(step.as_str()),
+            &s(template.as_str()),
+            name,
+            &in_responses(responses, t),
+        ),
         K::PlaceholderNeverRecorded { template, name } => {
             (t.placeholder_never_recorded)(&s(template.as_str()), name)
         }
@@ -472,8 +514,145 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             *then,
             &s(milder.as_str()),
         ),
+        K::DeadlineOrder {
+            step,
+            deadline,
+            after,
+            responses,
+        } => {
+            let after: Vec<String> = after
+                .iter()
+                .map(|(step, m)| (t.due_at)(&s(step.as_str()), *m))
+                .collect();
+            (t.deadline_order)(
+                &s(step.as_str()),
+                *deadline,
+                &(t.and)(&after),
+                &in_responses(responses, t),
+            )
+        }
+        K::BeforePaging {
+            step,
+            role,
+            paging,
+            on_duty,
+            responses,
+        } => {
+            let on_duty: Vec<String> = on_duty.iter().map(|to| target(to, t)).collect();
+            (t.before_paging)(
+                &s(step.as_str()),
+                &s(role.as_str()),
+                &s(paging.as_str()),
+                &(t.and)(&on_duty),
+                &in_responses(responses, t),
+            )
+        }
+        K::OwnerNeverCalled {
+            role,
+            steps,
+            levels,
+        } => (t.owner_never_called)(
+            &s(role.as_str()),
+            &steps_list(steps, t),
+            &levels_list(levels, t),
+        ),
+        K::PlaceholderUnfilledAt {
+            step,
+            template,
+            name,
+            levels,
+        } => {
+            let levels = levels_list(levels, t);
+            if name == "next_update" {
+                (t.next_update_without_cadence)(&s(step.as_str()), &s(template.as_str()), &levels)
+            } else {
+                (t.placeholder_unfilled_at)(&s(step.as_str()), &s(template.as_str()), name, &levels)
+            }
+        }
+        K::NoSlack {
+            step,
+            deadline,
+            role,
+            levels,
+        } => (t.no_slack)(
+            &s(step.as_str()),
+            *deadline,
+            &s(role.as_str()),
+            &levels_list(levels, t),
+        ),
+        K::BranchSkipsPhase {
+            step,
+            branch,
+            to,
+            skipped,
+        } => (t.branch_skips_phase)(
+            &s(step.as_str()),
+            branch.field(),
+            &s(to.as_str()),
+            &steps_list(skipped, t),
+        ),
+        K::RecordedOnOneBranch {
+            step,
+            template,
+            name,
+            recorded_by,
+            decision,
+            branch,
+        } => (t.recorded_on_one_branch)(
+            &s(step.as_str()),
+            &s(template.as_str()),
+            name,
+            &steps_list(recorded_by, t),
+            &s(decision.as_str()),
+            branch.field(),
+        ),
+        K::CallBeforeCaller {
+            level,
+            to,
+            within,
+            caller,
+            caller_within,
+        } => (t.call_before_caller)(
+            &s(level.as_str()),
+            &target(to, t),
+            *within,
+            &target(caller, t),
+            *caller_within,
+        ),
+        K::ReachedThroughRoot {
+            role,
+            deputy,
+            levels,
+        } => (t.reached_through_root)(
+            &s(role.as_str()),
+            &s(deputy.as_str()),
+            &levels_list(levels, t),
+        ),
         K::NotAFile(kind) => (t.not_a_file)(*kind),
     }
+}
+
+/// In which responses, as the sentence ends.
+fn in_responses(responses: &Responses, t: &PlanTr) -> String {
+    match responses {
+        Responses::Every => t.in_every_response.to_owned(),
+        Responses::Of(classes) => {
+            let classes: Vec<String> = classes.iter().map(|c| q(c.as_str())).collect();
+            (t.in_responses_of)(&(t.and)(&classes))
+        }
+    }
+}
+
+/// Levels, quoted, joined and counted.
+fn levels_list(levels: &[LevelId], t: &PlanTr) -> String {
+    let quoted: Vec<String> = levels.iter().map(|l| q(l.as_str())).collect();
+    (t.levels)(&(t.and)(&quoted), levels.len())
+}
+
+/// Steps, quoted, joined and counted.
+fn steps_list(steps: &[crate::model::ids::StepId], t: &PlanTr) -> String {
+    let quoted: Vec<String> = steps.iter().map(|x| q(x.as_str())).collect();
+    (t.steps)(&(t.and)(&quoted), steps.len())
 }
 
 fn syntax(e: &S, t: &PlanTr) -> String {
@@ -547,6 +726,7 @@ fn plural(noun: &str) -> String {
 pub const ZH: PlanTr = PlanTr {
     error: "错误",
     warning: "警告",
+    note: "提示",
     sep: "、",
     and: |items| match items {
         [] => String::new(),
@@ -599,7 +779,7 @@ pub const ZH: PlanTr = PlanTr {
     expected_boolean: "此处应为 true 或 false",
     expected_float: "此处应为数字",
     expected_char: "此处应为单引号括起来的字符",
-    expected_option: "此处应为 Some(…) 或 None",
+    expected_option: "此处应为可选值，写作 Some(…) 或 None：文件第一行没有 `#![enable(implicit_some)]`，可选值要写成 `Some(15)` 而不是 `15`；请照此书写，或在文件第一行加上这一行",
     expected_identifier: "此处应为名称",
     expected_unit: "此处应为 ()",
     expected_open: |c| format!("此处应为左括号 `{c}`"),
@@ -636,8 +816,26 @@ pub const ZH: PlanTr = PlanTr {
         training: "培训",
         evacuation: "疏散方案",
     },
-    duplicate_id: |what, id, first| {
-        format!("{what} id {id} 重复：第 {first} 项已经用了这个 id；id 必须唯一")
+    duplicate_id: |what, id, first, at| match at {
+        Some(at) => format!(
+            "{what} id {id} 重复：第 {line} 行第 {col} 列（第 {first} 项）已经用了这个 id；id 必须唯一",
+            line = at.line,
+            col = at.col
+        ),
+        None => format!("{what} id {id} 重复：第 {first} 项已经用了这个 id；id 必须唯一"),
+    },
+    person_as_role: |person, holds, n, target| {
+        let holds = if n == 0 {
+            "不担任任何岗位".to_owned()
+        } else {
+            format!("担任岗位 {holds}")
+        };
+        let or = if target {
+            format!("；要呼叫这个人本人，请写 `Person({person})`")
+        } else {
+            String::new()
+        };
+        format!("{person} 是人员，不是岗位（{holds}）：这里要写岗位 id{or}")
     },
     unknown_id: |what, id, known| format!("找不到{what} {id}（{known}）"),
     known_ids: |ids, more| format!("已有：{ids}{}", if more { "、…" } else { "" }),
@@ -668,7 +866,11 @@ pub const ZH: PlanTr = PlanTr {
             "响应等级按从重到轻排列，{level} 不能排在 {after} 之后：请按 I、II、III、IV 的顺序排列"
         )
     },
-    level_count: |n| format!("预案有 {n} 个响应等级；国内应急预案一般分为四级（Ⅰ级红色至Ⅳ级蓝色）"),
+    level_count: |n| {
+        format!(
+            "预案写明采用国家四级响应分级（`level_scheme: National`，Ⅰ级红色至Ⅳ级蓝色），却有 {n} 个响应等级：请按四级设置，或去掉 `level_scheme`，按本单位自己的分级"
+        )
+    },
     no_criteria: |l| format!("等级 {l} 没有判定标准"),
     no_call_tree: |l| format!("等级 {l} 没有呼叫树：请在 call_trees 下添加"),
     no_classes: "预案中没有故障分类",
@@ -683,7 +885,14 @@ pub const ZH: PlanTr = PlanTr {
     common_step_phase: |listed, named| {
         format!("该通用步骤列在阶段 {listed} 下，却写了阶段 {named}；通用步骤不要写 `phase`")
     },
-    step_without_phase: "处置流程中的步骤必须写明所属阶段，例如 `phase: Some(\"contain\")`",
+    step_without_phase: |implicit_some| {
+        let example = if implicit_some {
+            "phase: \"contain\""
+        } else {
+            "phase: Some(\"contain\")"
+        };
+        format!("处置流程中的步骤必须写明所属阶段，例如 `{example}`")
+    },
     step_without_text: "该步骤没有内容",
     branch_to_nowhere: |branch, step| format!("{branch} 分支指向的步骤 {step} 不存在"),
     branch_back: |branch, step| {
@@ -762,9 +971,78 @@ pub const ZH: PlanTr = PlanTr {
             s.units, s.roles, s.people, s.classes, s.procedures, s.steps, s.templates
         )
     },
+    levels: |levels, _| format!("等级 {levels}"),
+    steps: |steps, _| format!("步骤 {steps}"),
+    due_at: |step, m| format!("{step}（{m} 分钟）"),
+    deadline_order: |step, deadline, after, responses| {
+        format!(
+            "步骤 {step} 须在启动响应后 {deadline} 分钟内完成，但{responses}，它排在时限更晚的步骤 {after} 之后，按顺序执行就会超时：请把它移到这些步骤之前，或放宽它的时限"
+        )
+    },
+    before_paging: |step, role, paging, on_duty, responses| {
+        format!(
+            "{responses}，步骤 {step} 排在启动呼叫树的步骤 {paging} 之前，但负责它的岗位 {role} 在启动响应时并不在岗：此时在岗的只有发起呼叫的{on_duty}，负责这一步的人还没有被呼叫：请把它移到 {paging} 之后，或交给值班人员本人担任的岗位"
+        )
+    },
+    owner_never_called: |role, steps, levels| {
+        format!(
+            "岗位 {role} 负责{steps}，但在适用这些步骤的{levels}中，呼叫树从不呼叫它（负责人和替补都不呼叫）：请在这些等级的呼叫树中加上对它的呼叫，或把这些步骤交给会被呼叫的岗位"
+        )
+    },
+    placeholder_unfilled_at: |step, template, name, levels| {
+        format!(
+            "步骤 {step} 发送模板 {template}，但在{levels}中没有任何内容填写其中的 {{{name}}}，消息会原样带着 {{{name}}} 发出：请在这些等级中填写它，或删去这个占位符"
+        )
+    },
+    next_update_without_cadence: |step, template, levels| {
+        format!(
+            "步骤 {step} 发送模板 {template}，其中的 {{next_update}} 在{levels}中无法填写：这些等级没有 `update_every_minutes`，不安排定时通报，消息会原样带着 {{next_update}} 发出：请给这些等级设定通报间隔，或用 `min_level` 让这一步只在有通报间隔的等级中发送"
+        )
+    },
+    no_slack: |step, deadline, role, levels| {
+        format!(
+            "步骤 {step} 须在启动响应后 {deadline} 分钟内完成，而在{levels}中，负责它的岗位 {role} 恰好在第 {deadline} 分钟才呼叫，没有留出任何余量：请提前呼叫，或放宽时限"
+        )
+    },
+    branch_skips_phase: |step, branch, to, skipped| {
+        format!(
+            "判断 {step} 的 {branch} 分支跳到后面阶段的步骤 {to}，途中跳过了{skipped}：分支会跳过它与目标之间的所有步骤，包括整个阶段，这些步骤会被标为跳过：请让分支在这些步骤之前结束，或把只有一种回答才需要的步骤放到单独的判断之后"
+        )
+    },
+    recorded_on_one_branch: |step, template, name, recorded_by, decision, branch| {
+        format!(
+            "步骤 {step} 发送模板 {template}，其中的 {{{name}}} 只由{recorded_by}记录，而判断 {decision} 的 {branch} 分支会跳过它，这条路径上的消息会原样带着 {{{name}}} 发出：请在判断之前记录它，或只在记录了它的路径上发送这个模板"
+        )
+    },
+    call_before_caller: |level, to, within, caller, caller_within| {
+        let caller_within = caller_within.map_or_else(
+            || "的呼叫不限时".to_owned(),
+            |m| format!("要到第 {m} 分钟才呼叫"),
+        );
+        format!(
+            "在等级 {level} 的呼叫树中，{to} 的呼叫时限为 {within} 分钟，但这个呼叫由 {caller} 发起，而 {caller}{caller_within}：请把这个呼叫移到能及时联系到的人下面，或放宽它的时限"
+        )
+    },
+    reached_through_root: |role, deputy, levels| {
+        format!(
+            "在{levels}中，岗位 {role} 之所以算作已联系到，只是因为它的替补 {deputy} 就是发起呼叫的人：没有人为这个岗位打电话，负责人也不会得知事件：请在这些呼叫树中呼叫这个岗位"
+        )
+    },
     check_ok: |file, summary| format!("{file}: 通过：{summary}"),
-    check_ok_warnings: |file, n, summary| format!("{file}: 通过，有 {n} 条警告：{summary}"),
+    check_ok_warnings: |file, n, notes, summary| match (n, notes) {
+        (n, 0) => format!("{file}: 通过，有 {n} 条警告：{summary}"),
+        (0, notes) => format!("{file}: 通过，有 {notes} 条提示：{summary}"),
+        (n, notes) => format!("{file}: 通过，有 {n} 条警告、{notes} 条提示：{summary}"),
+    },
     check_failed: |file, errors, warnings| format!("{file}: {errors} 个错误，{warnings} 条警告"),
+    check_failed_strict: |file, warnings, notes| {
+        let notes = if notes == 0 {
+            String::new()
+        } else {
+            format!("（另有 {notes} 条提示）")
+        };
+        format!("{file}: 未通过：{warnings} 条警告{notes}，`--strict` 把警告当作错误")
+    },
     unknown_level: |given, known| format!("没有等级 {given:?}；预案中的等级有：{known}"),
     not_a_file: |kind| {
         let what = match kind {
@@ -784,6 +1062,7 @@ pub const ZH: PlanTr = PlanTr {
 pub const EN: PlanTr = PlanTr {
     error: "error",
     warning: "warning",
+    note: "note",
     sep: ", ",
     and: |items| match items {
         [] => String::new(),
@@ -841,7 +1120,9 @@ pub const EN: PlanTr = PlanTr {
     expected_boolean: "expected boolean",
     expected_float: "expected float",
     expected_char: "expected char",
-    expected_option: "expected option",
+    expected_option: "expected an optional value, `Some(…)` or `None`: without \
+                      `#![enable(implicit_some)]` as the file's first line, an optional \
+                      value is written `Some(15)`, not `15`; write it so, or add that line",
     expected_identifier: "expected identifier",
     expected_unit: "expected unit",
     expected_open: |c| format!("expected opening `{c}`"),
@@ -893,8 +1174,29 @@ pub const EN: PlanTr = PlanTr {
         training: "training",
         evacuation: "evacuation",
     },
-    duplicate_id: |what, id, first| {
-        format!("duplicate {what} id {id}: item {first} already uses it; ids must be unique")
+    duplicate_id: |what, id, first, at| match at {
+        Some(at) => format!(
+            "duplicate {what} id {id}: already used on line {line}, column {col} \
+             (item {first}); ids must be unique",
+            line = at.line,
+            col = at.col
+        ),
+        None => {
+            format!("duplicate {what} id {id}: item {first} already uses it; ids must be unique")
+        }
+    },
+    person_as_role: |person, holds, n, target| {
+        let holds = match n {
+            0 => "who holds no role".to_owned(),
+            1 => format!("who holds role {holds}"),
+            _ => format!("who holds roles {holds}"),
+        };
+        let or = if target {
+            format!(", or write `Person({person})` to call the person")
+        } else {
+            String::new()
+        };
+        format!("{person} is a person, not a role ({holds}): name a role here{or}")
     },
     unknown_id: |what, id, known| format!("no {what} {id} ({known})"),
     known_ids: |ids, more| format!("known: {ids}{}", if more { ", …" } else { "" }),
@@ -934,7 +1236,9 @@ pub const EN: PlanTr = PlanTr {
     },
     level_count: |n| {
         format!(
-            "the plan has {n} response levels; Chinese emergency plans use four (Ⅰ red to Ⅳ blue)"
+            "the plan says it follows the national four-level scheme (`level_scheme: National`, \
+             Ⅰ red to Ⅳ blue) but has {n} response levels: use four, or take `level_scheme` \
+             out to keep the plan's own levels"
         )
     },
     no_criteria: |l| format!("level {l} has no criteria"),
@@ -954,7 +1258,14 @@ pub const EN: PlanTr = PlanTr {
              leave `phase` out of common steps"
         )
     },
-    step_without_phase: "a procedure step must name its phase, for example `phase: Some(\"contain\")`",
+    step_without_phase: |implicit_some| {
+        let example = if implicit_some {
+            "phase: \"contain\""
+        } else {
+            "phase: Some(\"contain\")"
+        };
+        format!("a procedure step must name its phase, for example `{example}`")
+    },
     step_without_text: "the step has no text",
     branch_to_nowhere: |branch, step| {
         format!("the {branch} branch goes to step {step}, which does not exist")
@@ -1064,14 +1375,112 @@ pub const EN: PlanTr = PlanTr {
             s.units, s.roles, s.people, s.classes, s.procedures, s.steps, s.templates
         )
     },
+    levels: |levels, n| format!("level{} {levels}", plural_s(n)),
+    steps: |steps, n| format!("step{} {steps}", plural_s(n)),
+    due_at: |step, m| format!("{step} (due at {m} minutes)"),
+    deadline_order: |step, deadline, after, responses| {
+        format!(
+            "step {step} is due {deadline} minutes after the declaration but comes after \
+             {after} {responses}: worked in order, it is late; move it before them, or \
+             give it a later deadline"
+        )
+    },
+    before_paging: |step, role, paging, on_duty, responses| {
+        format!(
+            "step {step} comes before {paging}, which starts the call tree, {responses}, \
+             but its owner, role {role}, is not on duty at the declaration (only {on_duty}, \
+             who starts the calls, is): nobody who owns it has been paged yet; move it after \
+             {paging}, or give it to a role the duty officer holds"
+        )
+    },
+    owner_never_called: |role, steps, levels| {
+        format!(
+            "role {role} owns {steps} but is never called (neither the holder nor a deputy) \
+             at {levels}, where they apply: call the role in those call trees, or give the \
+             steps to a role that is called there"
+        )
+    },
+    placeholder_unfilled_at: |step, template, name, levels| {
+        format!(
+            "step {step} sends template {template}, but nothing fills its {{{name}}} at \
+             {levels}, so the message would go out with {{{name}}} in it there: fill it at \
+             those levels, or take the placeholder out"
+        )
+    },
+    next_update_without_cadence: |step, template, levels| {
+        format!(
+            "step {step} sends template {template}, whose {{next_update}} cannot be filled at \
+             {levels}: no status update is due there (no `update_every_minutes`), so the \
+             message would go out with {{next_update}} in it; give those levels a cadence, or \
+             send the step only where there is one (`min_level`)"
+        )
+    },
+    no_slack: |step, deadline, role, levels| {
+        format!(
+            "step {step} is due {deadline} minutes after the declaration, and its owner \
+             (role {role}) is first called at exactly {deadline} minutes at {levels}: no \
+             minute to spare; call them earlier, or allow more time"
+        )
+    },
+    branch_skips_phase: |step, branch, to, skipped| {
+        format!(
+            "the {branch} branch of decision {step} jumps to step {to} in a later phase and \
+             skips {skipped} on the way: a branch skips every step between it and its target, \
+             whole phases included, and they are marked skipped; end the branch before them, \
+             or put what only one answer needs behind a decision of its own"
+        )
+    },
+    recorded_on_one_branch: |step, template, name, recorded_by, decision, branch| {
+        format!(
+            "step {step} sends template {template}, whose {{{name}}} is recorded only by \
+             {recorded_by}, which the {branch} branch of decision {decision} skips: on that \
+             path the message would go out with {{{name}}} in it; record it before the \
+             decision, or send the template only where it is recorded"
+        )
+    },
+    call_before_caller: |level, to, within, caller, caller_within| {
+        let caller_within = caller_within.map_or_else(
+            || "with no time limit".to_owned(),
+            |m| format!("only within {m} minutes"),
+        );
+        format!(
+            "in the call tree for level {level}, {to} is to be called within {within} minutes, \
+             but by {caller}, who is called {caller_within}: move the call under someone \
+             reached in time, or give it a later limit"
+        )
+    },
+    reached_through_root: |role, deputy, levels| {
+        format!(
+            "role {role} counts as reached at {levels} only because its deputy {deputy} \
+             starts the call tree: nobody is called for it, and its holder does not hear of \
+             the incident; call the role in those trees"
+        )
+    },
     check_ok: |file, summary| format!("{file}: OK: {summary}"),
-    check_ok_warnings: |file, n, summary| {
-        format!("{file}: OK with {n} warning{}: {summary}", plural_s(n))
+    check_ok_warnings: |file, n, notes, summary| match (n, notes) {
+        (n, 0) => format!("{file}: OK with {n} warning{}: {summary}", plural_s(n)),
+        (0, notes) => format!("{file}: OK with {notes} note{}: {summary}", plural_s(notes)),
+        (n, notes) => format!(
+            "{file}: OK with {n} warning{} and {notes} note{}: {summary}",
+            plural_s(n),
+            plural_s(notes)
+        ),
     },
     check_failed: |file, errors, warnings| {
         format!(
             "{file}: {errors} error{}, {warnings} warning{}",
             plural_s(errors),
+            plural_s(warnings)
+        )
+    },
+    check_failed_strict: |file, warnings, notes| {
+        let notes = if notes == 0 {
+            String::new()
+        } else {
+            format!(" (and {notes} note{})", plural_s(notes))
+        };
+        format!(
+            "{file}: failed: {warnings} warning{}{notes}, which --strict treats as errors",
             plural_s(warnings)
         )
     },
@@ -1138,6 +1547,20 @@ mod tests {
                 what: IdKind::Unit,
                 id: id(),
                 first_item: 1,
+                first_at: Some(Position { line: 12, col: 9 }),
+            },
+            K::PersonAsRole {
+                person: PersonId::new("p1"),
+                holds: vec![RoleId::new("r1"), RoleId::new("r2")],
+                target: true,
+            },
+            K::PersonAsRole {
+                person: PersonId::new("p1"),
+                holds: Vec::new(),
+                target: false,
+            },
+            K::StepWithoutPhase {
+                implicit_some: true,
             },
             K::UnknownId {
                 what: IdKind::Role,
@@ -1207,7 +1630,9 @@ mod tests {
                 listed: PhaseId::new("ph1"),
                 named: PhaseId::new("ph2"),
             },
-            K::StepWithoutPhase,
+            K::StepWithoutPhase {
+                implicit_some: false,
+            },
             K::StepWithoutText,
             K::BranchToNowhere {
                 branch: Branch::Yes,
@@ -1294,6 +1719,80 @@ mod tests {
                 then: 10,
                 milder: LevelId::new("L3"),
             },
+            K::DeadlineOrder {
+                step: step(),
+                deadline: 15,
+                after: vec![(StepId::new("s2"), 30), (StepId::new("s3"), 60)],
+                responses: Responses::Of(vec![class()]),
+            },
+            K::BeforePaging {
+                step: step(),
+                role: RoleId::new("r1"),
+                paging: StepId::new("s2"),
+                on_duty: vec![role()],
+                responses: Responses::Every,
+            },
+            K::OwnerNeverCalled {
+                role: RoleId::new("r1"),
+                steps: vec![step(), StepId::new("s2")],
+                levels: vec![LevelId::new("L3"), LevelId::new("L4")],
+            },
+            K::OwnerNeverCalled {
+                role: RoleId::new("r1"),
+                steps: vec![step()],
+                levels: vec![LevelId::new("L4")],
+            },
+            K::PlaceholderUnfilledAt {
+                step: step(),
+                template: TemplateId::new("t1"),
+                name: "next_update".to_owned(),
+                levels: vec![LevelId::new("L4")],
+            },
+            K::PlaceholderUnfilledAt {
+                step: step(),
+                template: TemplateId::new("t1"),
+                name: "n1".to_owned(),
+                levels: vec![LevelId::new("L4")],
+            },
+            K::NoSlack {
+                step: step(),
+                deadline: 5,
+                role: RoleId::new("r1"),
+                levels: vec![level()],
+            },
+            K::BranchSkipsPhase {
+                step: step(),
+                branch: Branch::No,
+                to: StepId::new("s2"),
+                skipped: vec![StepId::new("s3")],
+            },
+            K::RecordedOnOneBranch {
+                step: step(),
+                template: TemplateId::new("t1"),
+                name: "n1".to_owned(),
+                recorded_by: vec![StepId::new("s2")],
+                decision: StepId::new("s3"),
+                branch: Branch::Yes,
+            },
+            K::CallBeforeCaller {
+                level: level(),
+                to: role(),
+                within: 10,
+                caller: Target::Person(PersonId::new("p1")),
+                caller_within: Some(20),
+            },
+            K::CallBeforeCaller {
+                level: level(),
+                to: role(),
+                within: 10,
+                caller: Target::Person(PersonId::new("p1")),
+                caller_within: None,
+            },
+            K::ReachedThroughRoot {
+                role: RoleId::new("r1"),
+                deputy: PersonId::new("p1"),
+                levels: vec![level()],
+            },
             K::NotAFile(FileKind::Fifo),
             K::NotAFile(FileKind::CharDevice),
             K::NotAFile(FileKind::Socket),
@@ -1329,6 +1828,7 @@ mod tests {
                 what,
                 id: id(),
                 first_item: 2,
+                first_at: None,
             });
         }
         let outer = || Some("Xy".to_owned());
@@ -1458,7 +1958,8 @@ mod tests {
             | K::CallLoop { .. }
             | K::NoPhases
             | K::CommonStepPhase { .. }
-            | K::StepWithoutPhase
+            | K::StepWithoutPhase { .. }
+            | K::PersonAsRole { .. }
             | K::StepWithoutText
             | K::BranchToNowhere { .. }
             | K::BranchBack { .. }
@@ -1482,6 +1983,15 @@ mod tests {
             | K::LegalLimitFromDeclaration { .. }
             | K::NotCalledAtSevere { .. }
             | K::CalledLater { .. }
+            | K::DeadlineOrder { .. }
+            | K::BeforePaging { .. }
+            | K::OwnerNeverCalled { .. }
+            | K::PlaceholderUnfilledAt { .. }
+            | K::NoSlack { .. }
+            | K::BranchSkipsPhase { .. }
+            | K::RecordedOnOneBranch { .. }
+            | K::CallBeforeCaller { .. }
+            | K::ReachedThroughRoot { .. }
             | K::NotAFile(_) => {}
         }
     }
@@ -1563,6 +2073,24 @@ mod tests {
         assert_eq!(ZH.severity(Severity::Error), "错误");
         assert_eq!(ZH.severity(Severity::Warning), "警告");
         assert_eq!(EN.severity(Severity::Warning), "warning");
+        assert_eq!(ZH.severity(Severity::Note), "提示");
+        assert_eq!(EN.severity(Severity::Note), "note");
+        assert_eq!(
+            (EN.check_ok_warnings)("p.ron", 1, 2, "s"),
+            "p.ron: OK with 1 warning and 2 notes: s"
+        );
+        assert_eq!(
+            (EN.check_failed_strict)("p.ron", 1, 0),
+            "p.ron: failed: 1 warning, which --strict treats as errors"
+        );
+        assert_eq!(
+            (ZH.check_failed_strict)("p.ron", 2, 1),
+            "p.ron: 未通过：2 条警告（另有 1 条提示），`--strict` 把警告当作错误"
+        );
+        assert_eq!(
+            (ZH.check_ok_warnings)("p.ron", 0, 1, "s"),
+            "p.ron: 通过，有 1 条提示：s"
+        );
         assert_eq!(
             (EN.check_failed)("p.ron", 1, 2),
             "p.ron: 1 error, 2 warnings"

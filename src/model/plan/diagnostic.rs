@@ -20,6 +20,9 @@ pub enum Severity {
     Error,
     /// The plan works, but an author should look at this.
     Warning,
+    /// Something an author may want to know, that is not wrong as such (an
+    /// owner reached with no minute to spare); never fails `--strict`.
+    Note,
 }
 
 /// A position in the text: 1-based line, and 1-based column counted in
@@ -119,7 +122,7 @@ impl fmt::Display for DocPath {
 /// The words of one language for diagnostics: implemented by the tables of
 /// `crate::i18n::plan`.
 pub trait Wording {
-    /// `error` or `warning`, as the headline says it.
+    /// `error`, `warning` or `note`, as the headline says it.
     fn severity(&self, severity: Severity) -> &'static str;
     /// What is wrong, as a sentence (no capital, no full stop, as compilers
     /// write it).
@@ -137,6 +140,14 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// What is wrong, with its data.
     pub kind: DiagnosticKind,
+    /// The part of the text value at `path` the diagnostic is about, as a
+    /// byte range in the value as read (a `{placeholder}` in a template's
+    /// body): the span is narrowed to it when the text is located.
+    pub part: Option<std::ops::Range<usize>>,
+    /// Another place the message refers to (where a duplicate id is first
+    /// used): located with the span, and its position handed to the kind
+    /// ([`DiagnosticKind::place_related`]) so the message can say it.
+    pub related: Option<DocPath>,
 }
 
 impl Diagnostic {
@@ -148,6 +159,8 @@ impl Diagnostic {
             path,
             span: None,
             kind,
+            part: None,
+            related: None,
         }
     }
 
@@ -159,7 +172,36 @@ impl Diagnostic {
             path,
             span: None,
             kind,
+            part: None,
+            related: None,
         }
+    }
+
+    /// A note at a path.
+    #[must_use]
+    pub fn note(path: DocPath, kind: DiagnosticKind) -> Self {
+        Self {
+            severity: Severity::Note,
+            path,
+            span: None,
+            kind,
+            part: None,
+            related: None,
+        }
+    }
+
+    /// This diagnostic, about the part `range` of the text value at its path.
+    #[must_use]
+    pub fn at_part(mut self, range: std::ops::Range<usize>) -> Self {
+        self.part = Some(range);
+        self
+    }
+
+    /// This diagnostic, referring to another place too.
+    #[must_use]
+    pub fn related_to(mut self, path: DocPath) -> Self {
+        self.related = Some(path);
+        self
     }
 
     /// Whether this is an error.
@@ -260,6 +302,7 @@ mod tests {
             match severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             }
         }
 

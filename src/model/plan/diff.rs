@@ -17,7 +17,8 @@ use std::collections::HashMap;
 
 use super::Plan;
 use super::doc::{
-    Basis, Call, Contact, CountsFrom, Milestone, Minutes, PlanDoc, Step, StepKind, Target,
+    Basis, Call, Contact, CountsFrom, LevelScheme, Milestone, Minutes, PlanDoc, Step, StepKind,
+    Target,
 };
 use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, PhaseId, RoleId, StepId, TemplateId, TextId,
@@ -265,6 +266,8 @@ pub enum Field {
     Owner,
     Approver,
     Language,
+    /// The grading scheme the levels follow, as the file names it.
+    LevelScheme,
     Date,
     Author,
     Changes,
@@ -658,7 +661,14 @@ fn meta(d: &PlanDoc) -> Vec<Item> {
             .text(Field::Effective, m.effective.to_string())
             .text(Field::Owner, &m.owner)
             .text(Field::Approver, &m.approver)
-            .text(Field::Language, &m.language),
+            .text(Field::Language, &m.language)
+            .text(
+                Field::LevelScheme,
+                match d.level_scheme {
+                    Some(LevelScheme::National) => "National",
+                    None => "",
+                },
+            ),
     ]
 }
 

@@ -50,6 +50,11 @@ pub struct PlanDoc {
     /// Warning levels: red, orange, yellow, blue (chapter 3).
     #[serde(default)]
     pub warnings: Vec<Warning>,
+    /// The grading scheme the levels follow, when the plan follows one the
+    /// checker knows: then the number of levels is the scheme's. Without
+    /// it, the number of levels is the plan's own.
+    #[serde(default)]
+    pub level_scheme: Option<LevelScheme>,
     /// Response levels, most severe first (chapter 4).
     pub levels: Vec<Level>,
     /// Fault classes with their assessment questions (chapter 4).
@@ -313,6 +318,24 @@ pub struct Warning {
     pub issued_by: RoleId,
     /// The role that lifts it.
     pub lifted_by: RoleId,
+}
+
+/// A scheme of response levels a plan says it follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LevelScheme {
+    /// The national four-level scheme of Chinese emergency plans: four
+    /// levels, Ⅰ (red, most severe) to Ⅳ (blue).
+    National,
+}
+
+impl LevelScheme {
+    /// How many levels the scheme has.
+    #[must_use]
+    pub fn levels(self) -> usize {
+        match self {
+            Self::National => 4,
+        }
+    }
 }
 
 /// A response level.

@@ -11,16 +11,27 @@
 //!   counted from the declaration, or a legal time limit counted from the
 //!   platform's own declaration instead of the discovery;
 //! - a call tree in which a more severe level calls someone later (or not
-//!   at all) than a less severe one.
+//!   at all) than a less severe one;
+//! - a step, timed or not, whose owner is never called at a level where it
+//!   applies; a `{placeholder}` nothing fills at one of the levels where its
+//!   message is sent (`{next_update}` where the level has no cadence);
+//! - a call nested under a caller who is not called by then;
+//! - and, as notes, an owner reached exactly at the deadline, and a role
+//!   reached only because its deputy is the person who starts the calls.
 //!
-//! They give warnings (errors under `runbook check --strict`) and run only on
-//! a document without errors, so every id they follow resolves.
+//! The checks that follow the paths through a response (a step due earlier
+//! placed after one due later, work before anyone is paged, branches that
+//! skip a phase or a recorded value) are [`super::order`]'s.
+//!
+//! They give warnings (errors under `runbook check --strict`; notes never
+//! fail it) and run only on a document without errors, so every id they
+//! follow resolves.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, DocPath, Segment};
 use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Target};
-use super::flow::class_flow;
+use super::flow::{FlowStep, class_flow};
 use super::kind::{DiagnosticKind as K, Late, Responses};
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
 use super::validate::{all_steps_where, step_path, steps_of};
@@ -40,18 +51,20 @@ pub fn check(doc: &PlanDoc) -> Vec<Diagnostic> {
     placeholders_filled(doc, &levels, &mut out);
     clocks_start_right(doc, &mut out);
     trees_monotone(&levels, &trees, &mut out);
+    calls_after_callers(doc, &mut out);
+    super::order::check(doc, &levels, &trees, &mut out);
     out
 }
 
 /// The plan's levels, most severe first.
-struct Levels<'a>(Vec<&'a LevelId>);
+pub(super) struct Levels<'a>(Vec<&'a LevelId>);
 
 impl<'a> Levels<'a> {
     fn of(doc: &'a PlanDoc) -> Self {
         Self(doc.levels.iter().map(|l| &l.id).collect())
     }
 
-    fn rank(&self, level: &LevelId) -> usize {
+    pub(super) fn rank(&self, level: &LevelId) -> usize {
         self.0
             .iter()
             .position(|l| *l == level)
@@ -59,7 +72,7 @@ impl<'a> Levels<'a> {
     }
 
     /// The levels at which a step with this `min_level` applies.
-    fn applying(&self, min_level: Option<&LevelId>) -> &[&'a LevelId] {
+    pub(super) fn applying(&self, min_level: Option<&LevelId>) -> &[&'a LevelId] {
         match min_level {
             None => &self.0,
             Some(min) => &self.0[..=self.rank(min).min(self.0.len() - 1)],
@@ -68,7 +81,7 @@ impl<'a> Levels<'a> {
 
     /// Whether a step with `outer` applies at every level where one with
     /// `inner` does.
-    fn covers(&self, outer: Option<&LevelId>, inner: Option<&LevelId>) -> bool {
+    pub(super) fn covers(&self, outer: Option<&LevelId>, inner: Option<&LevelId>) -> bool {
         match (outer, inner) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -81,10 +94,14 @@ impl<'a> Levels<'a> {
 type Due = Option<i64>;
 
 /// Who one level's call tree reaches, and when.
-struct Reach<'a> {
-    level: &'a LevelId,
+pub(super) struct Reach<'a> {
+    pub(super) level: &'a LevelId,
     /// Path of the tree in the document.
     path: DocPath,
+    /// The tree's root, as written: who starts the calls.
+    pub(super) root: &'a Target,
+    /// The person the root is (a role's holder); `None` for an external.
+    pub(super) root_person: Option<&'a PersonId>,
     /// The earliest call reaching each person (a role's holder), with the
     /// call's target as written.
     people: HashMap<&'a PersonId, Reached<'a>>,
@@ -111,6 +128,8 @@ impl<'a> Reach<'a> {
         let mut reach = Self {
             level,
             path: path.clone(),
+            root: &tree.root,
+            root_person: person_of(doc, &tree.root),
             people: HashMap::new(),
         };
         // The root starts the calls: reached at the declaration.
@@ -133,12 +152,7 @@ impl<'a> Reach<'a> {
     }
 
     fn note(&mut self, doc: &'a PlanDoc, to: &'a Target, due: Due, path: DocPath) {
-        let person = match to {
-            Target::Role(r) => doc.roles.iter().find(|x| x.id == *r).map(|x| &x.holder),
-            Target::Person(p) => Some(p),
-            Target::External(_) => None,
-        };
-        let Some(person) = person else {
+        let Some(person) = person_of(doc, to) else {
             return;
         };
         if self
@@ -151,6 +165,36 @@ impl<'a> Reach<'a> {
     }
 }
 
+impl Reach<'_> {
+    /// When the first of these people is reached: `None` when none is,
+    /// `Some(None)` when the first call has no time limit.
+    fn first(&self, owners: &[&PersonId]) -> Option<Due> {
+        owners
+            .iter()
+            .filter_map(|p| self.people.get(p).map(|r| r.due))
+            .min_by(|a, b| match (a, b) {
+                (Some(a), Some(b)) => a.cmp(b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+    }
+
+    /// Whether any of these people is reached.
+    pub(super) fn reaches_any(&self, people: &[&PersonId]) -> bool {
+        people.iter().any(|p| self.people.contains_key(p))
+    }
+}
+
+/// The person a target is: a role's holder, or the person named.
+pub(super) fn person_of<'a>(doc: &'a PlanDoc, to: &'a Target) -> Option<&'a PersonId> {
+    match to {
+        Target::Role(r) => doc.roles.iter().find(|x| x.id == *r).map(|x| &x.holder),
+        Target::Person(p) => Some(p),
+        Target::External(_) => None,
+    }
+}
+
 /// Whether one due comes before another; a limit comes before none.
 fn earlier(new: Due, old: Due) -> bool {
     match (new, old) {
@@ -160,8 +204,11 @@ fn earlier(new: Due, old: Due) -> bool {
     }
 }
 
-/// Check 1: each timed step's owner is called before the step is due, at
-/// every level where the step applies.
+/// Check 1: each step's owner is called at every level where the step
+/// applies, and a timed step's before it is due (an owner reached at the
+/// deadline itself is a note). A role that counts as reached only because
+/// its deputy starts the calls is a note too: nobody was called for it.
+#[allow(clippy::too_many_lines)] // One pass over the steps, three findings.
 fn owners_reached(
     doc: &PlanDoc,
     levels: &Levels<'_>,
@@ -170,41 +217,71 @@ fn owners_reached(
 ) {
     let roles: HashMap<&RoleId, &super::doc::Role> =
         doc.roles.iter().map(|r| (&r.id, r)).rev().collect();
-    for (path, step) in all_steps_where(doc, |s| s.deadline_minutes.is_some()) {
-        let Some(deadline) = step.deadline_minutes.map(Minutes::get) else {
-            continue;
-        };
+    // Untimed steps whose owner is never called, grouped by the role and
+    // the levels: (role, levels) → the first step's path, the steps.
+    let mut never: Vec<(
+        &RoleId,
+        Vec<LevelId>,
+        DocPath,
+        Vec<crate::model::ids::StepId>,
+    )> = Vec::new();
+    // The levels at which each role owns a step.
+    let mut owns: HashMap<&RoleId, HashSet<&LevelId>> = HashMap::new();
+    for fs in placed(doc) {
+        let step = fs.step;
         let Some(&role) = roles.get(&step.role) else {
             continue;
         };
         let owners: Vec<&PersonId> = std::iter::once(&role.holder)
             .chain(&role.deputies)
             .collect();
-        let mut late = Vec::new();
+        let deadline = step.deadline_minutes.map(Minutes::get);
+        let (mut late, mut exact, mut absent) = (Vec::new(), Vec::new(), Vec::new());
         for level in levels.applying(step.min_level.as_ref()) {
             let Some(tree) = trees.iter().find(|t| t.level == *level) else {
                 continue;
             };
-            let first = owners
-                .iter()
-                .filter_map(|p| tree.people.get(p).map(|r| r.due))
-                .min_by(|a, b| match (a, b) {
-                    (Some(a), Some(b)) => a.cmp(b),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                });
+            owns.entry(&role.id).or_default().insert(level);
+            let first = tree.first(&owners);
+            let Some(deadline) = deadline else {
+                if first.is_none() {
+                    absent.push((*level).clone());
+                }
+                continue;
+            };
             let how = match first {
-                Some(Some(m)) if m <= deadline => continue,
+                Some(Some(m)) if m < deadline => continue,
+                Some(Some(m)) if m == deadline => {
+                    exact.push((*level).clone());
+                    continue;
+                }
                 Some(Some(m)) => Late::CalledAt(m),
                 Some(None) => Late::NoLimit,
                 None => Late::NotCalled,
             };
             late.push(((*level).clone(), how));
         }
+        if !absent.is_empty() {
+            match never
+                .iter_mut()
+                .find(|(r, l, ..)| **r == role.id && *l == absent)
+            {
+                Some(group) => group.3.push(step.id.clone()),
+                None => never.push((
+                    &role.id,
+                    absent,
+                    step_path(doc, &fs).field("role"),
+                    vec![step.id.clone()],
+                )),
+            }
+        }
+        let Some(deadline) = deadline else {
+            continue;
+        };
+        let at = || step_path(doc, &fs).field("deadline_minutes");
         if !late.is_empty() {
             out.push(Diagnostic::warning(
-                path.field("deadline_minutes"),
+                at(),
                 K::OwnerLate {
                     step: step.id.clone(),
                     deadline,
@@ -213,17 +290,116 @@ fn owners_reached(
                 },
             ));
         }
+        if !exact.is_empty() {
+            out.push(Diagnostic::note(
+                at(),
+                K::NoSlack {
+                    step: step.id.clone(),
+                    deadline,
+                    role: role.id.clone(),
+                    levels: exact,
+                },
+            ));
+        }
     }
+    for (role, levels, path, steps) in never {
+        out.push(Diagnostic::warning(
+            path,
+            K::OwnerNeverCalled {
+                role: role.clone(),
+                steps,
+                levels,
+            },
+        ));
+    }
+    reached_through_root(doc, levels, trees, &owns, out);
+}
+
+/// A role reached only because one of its deputies is the person who
+/// starts the calls: at the declaration the duty officer is on duty, but
+/// nobody was called for the role, and the checks above count it reached.
+fn reached_through_root(
+    doc: &PlanDoc,
+    levels: &Levels<'_>,
+    trees: &[Reach<'_>],
+    owns: &HashMap<&RoleId, HashSet<&LevelId>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (i, role) in doc.roles.iter().enumerate() {
+        let Some(at) = owns.get(&role.id) else {
+            continue;
+        };
+        for (k, deputy) in role.deputies.iter().enumerate() {
+            let others: Vec<&PersonId> = std::iter::once(&role.holder)
+                .chain(role.deputies.iter().filter(|d| *d != deputy))
+                .collect();
+            let mut only: Vec<&LevelId> = trees
+                .iter()
+                .filter(|t| at.contains(t.level))
+                .filter(|t| t.root_person == Some(deputy) && role.holder != *deputy)
+                .filter(|t| !t.reaches_any(&others))
+                .map(|t| t.level)
+                .collect();
+            if only.is_empty() {
+                continue;
+            }
+            only.sort_by_key(|l| levels.rank(l));
+            out.push(Diagnostic::note(
+                DocPath::root()
+                    .field("roles")
+                    .index(i, Some(role.id.as_str()))
+                    .field("deputies")
+                    .index(k, None),
+                K::ReachedThroughRoot {
+                    role: role.id.clone(),
+                    deputy: deputy.clone(),
+                    levels: only.into_iter().cloned().collect(),
+                },
+            ));
+        }
+    }
+}
+
+/// Every step of the document where it is written, common steps first,
+/// without building a path for each (a large plan has ten thousand).
+fn placed(doc: &PlanDoc) -> impl Iterator<Item = FlowStep<'_>> {
+    let common = doc.phases.iter().enumerate().flat_map(|(phase, p)| {
+        p.steps
+            .iter()
+            .enumerate()
+            .map(move |(index, step)| FlowStep {
+                step,
+                phase,
+                procedure: None,
+                index,
+            })
+    });
+    let own = doc.procedures.iter().enumerate().flat_map(|(pr, p)| {
+        p.steps
+            .iter()
+            .enumerate()
+            .map(move |(index, step)| FlowStep {
+                step,
+                // A procedure step's path does not name its phase.
+                phase: 0,
+                procedure: Some(pr),
+                index,
+            })
+    });
+    common.chain(own)
 }
 
 /// Check 2: every placeholder of a template a step sends is filled by then:
 /// built in, or recorded by an earlier step that applies at every level
-/// where the sending step does.
+/// where the sending step does; and, level by level, the built-in ones
+/// that a level may leave empty (`{next_update}` without a cadence).
 fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnostic>) {
     // (sending step, placeholder) → classes whose response leaves it unfilled.
     let mut unfilled: BTreeMap<(&str, &str), (DocPath, &super::doc::Template, Vec<&ClassId>)> =
         BTreeMap::new();
     let mut sent: HashSet<&str> = HashSet::new();
+    // A common step is in every class's flow: its levels are checked once.
+    let mut by_level: HashSet<&str> = HashSet::new();
     for class in &doc.classes {
         let flow = class_flow(doc, &class.id);
         for (i, fs) in flow.iter().enumerate() {
@@ -234,6 +410,9 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
                 continue;
             };
             sent.insert(t.id.as_str());
+            if by_level.insert(fs.step.id.as_str()) {
+                empty_at_levels(doc, levels, fs, t, out);
+            }
             let recorded: HashSet<&str> = flow[..i]
                 .iter()
                 .filter(|r| levels.covers(r.step.min_level.as_ref(), fs.step.min_level.as_ref()))
@@ -291,7 +470,44 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
     }
 }
 
-fn record_key(step: &Step) -> Option<&str> {
+/// The built-in placeholders of a template that a level where the step
+/// sending it applies leaves empty: `{next_update}` at a level with no
+/// `update_every_minutes`, where no status update is ever due.
+fn empty_at_levels(
+    doc: &PlanDoc,
+    levels: &Levels<'_>,
+    fs: &FlowStep<'_>,
+    t: &super::doc::Template,
+    out: &mut Vec<Diagnostic>,
+) {
+    const NEXT_UPDATE: &str = "next_update";
+    if !template_placeholders(t).contains(&NEXT_UPDATE) {
+        return;
+    }
+    let without: Vec<LevelId> = levels
+        .applying(fs.step.min_level.as_ref())
+        .iter()
+        .filter(|l| {
+            doc.levels
+                .iter()
+                .any(|x| x.id == ***l && x.update_every_minutes.is_none())
+        })
+        .map(|l| (*l).clone())
+        .collect();
+    if !without.is_empty() {
+        out.push(Diagnostic::warning(
+            step_path(doc, fs).field("kind"),
+            K::PlaceholderUnfilledAt {
+                step: fs.step.id.clone(),
+                template: t.id.clone(),
+                name: NEXT_UPDATE.to_owned(),
+                levels: without,
+            },
+        ));
+    }
+}
+
+pub(super) fn record_key(step: &Step) -> Option<&str> {
     match &step.kind {
         StepKind::Record { key, .. } => Some(key.as_str()),
         _ => None,
@@ -299,7 +515,7 @@ fn record_key(step: &Step) -> Option<&str> {
 }
 
 /// The distinct placeholders of a template's subject and body, in order.
-fn template_placeholders(t: &super::doc::Template) -> Vec<&str> {
+pub(super) fn template_placeholders(t: &super::doc::Template) -> Vec<&str> {
     let mut seen = Vec::new();
     for text in t
         .subject
@@ -416,6 +632,42 @@ fn trees_monotone(levels: &Levels<'_>, trees: &[Reach<'_>], out: &mut Vec<Diagno
                     ));
                 }
             }
+        }
+    }
+}
+
+/// Check 5: a call nested under another is due no earlier than its caller
+/// is called: the caller makes it, so it cannot happen before they are
+/// reached (nor be promised under a caller with no time limit).
+fn calls_after_callers(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
+    fn walk(level: &LevelId, caller: &Call, path: &DocPath, out: &mut Vec<Diagnostic>) {
+        let caller_within = caller.within_minutes.map(Minutes::get);
+        for (j, call) in caller.calls.iter().enumerate() {
+            let p = path.field("calls").index(j, None);
+            if let Some(within) = call.within_minutes.map(Minutes::get)
+                && caller_within.is_none_or(|c| within < c)
+            {
+                out.push(Diagnostic::warning(
+                    p.field("within_minutes"),
+                    K::CallBeforeCaller {
+                        level: level.clone(),
+                        to: call.to.clone(),
+                        within,
+                        caller: caller.to.clone(),
+                        caller_within,
+                    },
+                ));
+            }
+            walk(level, call, &p, out);
+        }
+    }
+    for (i, tree) in doc.call_trees.iter().enumerate() {
+        let path = DocPath::root()
+            .field("call_trees")
+            .index(i, Some(tree.level.as_str()))
+            .field("calls");
+        for (j, call) in tree.calls.iter().enumerate() {
+            walk(&tree.level, call, &path.index(j, None), out);
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::model::ids::{
 };
 use crate::model::notice::{FileKind, OsError};
 
+use super::diagnostic::Position;
 use super::doc::Target;
 
 /// What is wrong, with the data to say it.
@@ -75,6 +76,8 @@ pub enum DiagnosticKind {
         id: String,
         /// The item that has it first, counted from 1.
         first_item: usize,
+        /// Where that item's id is in the text, when it can be found.
+        first_at: Option<Position>,
     },
     /// A reference to an id the plan does not define.
     UnknownId {
@@ -86,6 +89,15 @@ pub enum DiagnosticKind {
         known: Vec<String>,
         /// Whether it defines more than those.
         more: bool,
+    },
+    /// A person's id where a role is expected.
+    PersonAsRole {
+        /// The person.
+        person: PersonId,
+        /// The roles the person holds, in the order of the file.
+        holds: Vec<RoleId>,
+        /// Whether the place takes any call target, so `Person(…)` would do.
+        target: bool,
     },
     /// No units.
     NoUnits,
@@ -148,7 +160,8 @@ pub enum DiagnosticKind {
         /// The level it follows.
         after: LevelId,
     },
-    /// Not four levels.
+    /// Not four levels, in a plan that says it follows the national
+    /// four-level scheme (`level_scheme: National`).
     LevelCount {
         /// How many there are.
         count: usize,
@@ -209,7 +222,11 @@ pub enum DiagnosticKind {
         named: PhaseId,
     },
     /// A procedure step without `phase`.
-    StepWithoutPhase,
+    StepWithoutPhase {
+        /// Whether the file writes optional values on their own
+        /// (`#![enable(implicit_some)]`), so the hint does too.
+        implicit_some: bool,
+    },
     /// A step whose text is blank.
     StepWithoutText,
     /// A decision branch to a step that does not exist.
@@ -358,10 +375,141 @@ pub enum DiagnosticKind {
         /// The milder level.
         milder: LevelId,
     },
+
+    // The order a response runs in (warnings, and notes where said).
+    /// A timed step placed after steps due later, on some path through a
+    /// class's response: done in the order written, it is late.
+    DeadlineOrder {
+        /// The step due earlier, placed later.
+        step: StepId,
+        /// Its deadline, in minutes after the declaration.
+        deadline: i64,
+        /// The steps before it on some path that are due later, with their
+        /// deadlines, in the order of the response.
+        after: Vec<(StepId, i64)>,
+        /// The responses where it is so.
+        responses: Responses,
+    },
+    /// A step placed before the step that starts the call tree, owned by a
+    /// role the one who starts it (the duty officer) does not hold: nobody
+    /// who owns it has been paged yet.
+    BeforePaging {
+        /// The step.
+        step: StepId,
+        /// The role that owns it.
+        role: RoleId,
+        /// The step that starts the call tree, `Inform(CallTree)`.
+        paging: StepId,
+        /// Who is on duty at the declaration: the roots of the call trees
+        /// of the levels where the step comes too early.
+        on_duty: Vec<Target>,
+        /// The responses where it is so.
+        responses: Responses,
+    },
+    /// Untimed steps whose owner no call reaches at some levels where they
+    /// apply (a timed step's is [`Self::OwnerLate`]).
+    OwnerNeverCalled {
+        /// The role that owns them.
+        role: RoleId,
+        /// The steps, in the order of the file.
+        steps: Vec<StepId>,
+        /// The levels where the role is never called.
+        levels: Vec<LevelId>,
+    },
+    /// A placeholder of a template a step sends that nothing fills at some
+    /// levels where the step applies (`{next_update}` at a level without a
+    /// status-update cadence).
+    PlaceholderUnfilledAt {
+        /// The sending step.
+        step: StepId,
+        /// The template.
+        template: TemplateId,
+        /// The placeholder.
+        name: String,
+        /// The levels where nothing fills it.
+        levels: Vec<LevelId>,
+    },
+    /// A note: a timed step's owner is reached exactly at its deadline,
+    /// with no minute to spare.
+    NoSlack {
+        /// The step.
+        step: StepId,
+        /// Its deadline, in minutes after the declaration.
+        deadline: i64,
+        /// The role that owns it.
+        role: RoleId,
+        /// The levels where the first call is due at the deadline itself.
+        levels: Vec<LevelId>,
+    },
+    /// A decision's branch that jumps into a later phase over steps that
+    /// should not be skipped: timed ones, inform and communicate steps, and
+    /// steps common to every response.
+    BranchSkipsPhase {
+        /// The decision.
+        step: StepId,
+        /// Which branch.
+        branch: Branch,
+        /// The step it goes to.
+        to: StepId,
+        /// The steps it skips, in the order of the response.
+        skipped: Vec<StepId>,
+    },
+    /// A template's placeholder recorded on some paths only: a decision's
+    /// branch skips every step that records it, and the template is still
+    /// sent on that path.
+    RecordedOnOneBranch {
+        /// The sending step.
+        step: StepId,
+        /// The template.
+        template: TemplateId,
+        /// The placeholder.
+        name: String,
+        /// The steps that record it before the sending step.
+        recorded_by: Vec<StepId>,
+        /// The decision whose branch skips them.
+        decision: StepId,
+        /// That branch.
+        branch: Branch,
+    },
+    /// A call nested under another that is due before the caller is
+    /// called (or under a call with no time limit).
+    CallBeforeCaller {
+        /// The tree's level.
+        level: LevelId,
+        /// Who the nested call is to.
+        to: Target,
+        /// Its limit.
+        within: i64,
+        /// Who makes it.
+        caller: Target,
+        /// The caller's own limit; `None` for none.
+        caller_within: Option<i64>,
+    },
+    /// A note: a role counts as reached only because one of its deputies is
+    /// the person who starts the call tree; its holder and its other
+    /// deputies are not called.
+    ReachedThroughRoot {
+        /// The role.
+        role: RoleId,
+        /// The deputy who starts the tree.
+        deputy: PersonId,
+        /// The levels where that is all that reaches the role.
+        levels: Vec<LevelId>,
+    },
     /// Reading the file: the path is not a regular file (a named pipe, a
     /// device, a socket), which is never read (a pipe would wait forever).
     /// A folder is [`Self::Folder`].
     NotAFile(FileKind),
+}
+
+impl DiagnosticKind {
+    /// Gives the kind the position of the other place its diagnostic
+    /// refers to ([`super::Diagnostic::related`]), once the text is read.
+    pub fn place_related(&mut self, at: Position) {
+        if let Self::DuplicateId { first_at, .. } = self {
+            *first_at = Some(at);
+        }
+    }
 }
 
 /// A RON syntax or type error. The common ones are typed so that they can

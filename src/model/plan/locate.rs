@@ -14,16 +14,113 @@ use super::diagnostic::{DocPath, Segment, Span, position_at};
 /// The span of the value at `path` in `src`, if it can be found.
 #[must_use]
 pub fn locate(src: &str, path: &DocPath) -> Option<Span> {
+    let (start, end) = locate_bytes(src, path)?;
+    Some(Span {
+        start: position_at(src, start),
+        end: position_at(src, end),
+    })
+}
+
+/// The byte range of the value at `path` in `src`, if it can be found.
+#[must_use]
+pub fn locate_bytes(src: &str, path: &DocPath) -> Option<(usize, usize)> {
     let mut scanner = Scanner {
         bytes: src.as_bytes(),
         pos: 0,
     };
     scanner.skip_ws_and_attributes();
-    let (start, end) = scanner.find(&path.0)?;
-    Some(Span {
-        start: position_at(src, start),
-        end: position_at(src, end),
-    })
+    scanner.find(&path.0)
+}
+
+/// Where a part of a string's value is in the text: `literal` is the byte
+/// range of a string literal in `src` (quotes included), `part` a byte
+/// range of the text it stands for. Escapes (`\n`, `\"`, `\u{…}`) make the
+/// two differ, so the literal is read escape by escape. `None` when the
+/// literal is not a plain or raw string, or holds an escape this does not
+/// know; the caller then points at the whole string.
+#[must_use]
+pub fn within_string(
+    src: &str,
+    literal: (usize, usize),
+    part: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let text = src.get(literal.0..literal.1)?;
+    // A raw string, r#"…"#, holds its text as written.
+    if let Some(raw) = text.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let open = literal.0 + 1 + hashes + 1;
+        let close = literal.1.checked_sub(1 + hashes)?;
+        let (start, end) = (open + part.start, open + part.end);
+        return (end <= close).then_some((start, end));
+    }
+    let body = text.strip_prefix('"')?.strip_suffix('"')?;
+    let base = literal.0 + 1;
+    // (offset in the value, offset in the text) at each character.
+    let mut value = 0usize;
+    let mut start = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if value == part.start && start.is_none() {
+            start = Some(base + at);
+        }
+        if value == part.end {
+            return Some((start?, base + at));
+        }
+        value += if c == '\\' {
+            let (_, e) = chars.next()?;
+            match e {
+                'n' | 't' | 'r' | '0' | '\\' | '"' | '\'' => 1,
+                'u' => {
+                    // \u{XXXX}: the character it names.
+                    let mut hex = String::new();
+                    if chars.next()?.1 != '{' {
+                        return None;
+                    }
+                    for (_, h) in chars.by_ref() {
+                        if h == '}' {
+                            break;
+                        }
+                        hex.push(h);
+                    }
+                    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?.len_utf8()
+                }
+                _ => return None,
+            }
+        } else {
+            c.len_utf8()
+        };
+    }
+    (value == part.end).then_some((start.unwrap_or(base + body.len()), base + body.len()))
+}
+
+/// Whether the file turns on ron's `implicit_some` with a
+/// `#![enable(implicit_some)]` line before the plan, so that an optional
+/// value is written on its own (`15`) rather than `Some(15)`: the hints a
+/// diagnostic gives are written the way the file writes.
+#[must_use]
+pub fn implicit_some(src: &str) -> bool {
+    let mut scanner = Scanner {
+        bytes: src.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_ws();
+    while scanner.peek() == Some(b'#') && scanner.peek_at(1) == Some(b'!') {
+        let start = scanner.pos;
+        scanner.pos += 2;
+        if scanner.skip_value().is_none() {
+            return false;
+        }
+        let attribute = &src[start..scanner.pos];
+        let inside = attribute.split_once("enable").map_or("", |(_, rest)| rest);
+        if inside
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|word| word == "implicit_some")
+        {
+            return true;
+        }
+        scanner.skip_ws();
+    }
+    false
 }
 
 struct Scanner<'a> {
@@ -335,6 +432,32 @@ Plan(
             .field("kind")
             .field("no");
         assert_eq!(at(&no), Some((pos(7, 86), pos(7, 90))));
+    }
+
+    #[test]
+    fn a_part_of_a_string_is_found_through_its_escapes() {
+        let src = r##"(x: "a\"b\n{c}", y: r#"{d}"#)"##;
+        let literal = locate_bytes(src, &DocPath::root().field("x"));
+        assert_eq!(literal, Some((4, 15)));
+        // The value is a, a quote, b, a newline, then {c}: bytes 4..7.
+        let at = literal.and_then(|l| within_string(src, l, 4..7));
+        assert_eq!(at.map(|(s, e)| &src[s..e]), Some("{c}"));
+        let raw = locate_bytes(src, &DocPath::root().field("y"));
+        let at = raw.and_then(|l| within_string(src, l, 0..3));
+        assert_eq!(at.map(|(s, e)| &src[s..e]), Some("{d}"));
+        let wide = r#"x: "写\u{4E2D}{c}""#;
+        let at = within_string(wide, (3, wide.len()), 6..9);
+        assert_eq!(at.map(|(s, e)| &wide[s..e]), Some("{c}"));
+    }
+
+    #[test]
+    fn implicit_some_is_read_from_the_files_attribute() {
+        assert!(implicit_some(SRC));
+        assert!(implicit_some(
+            "// c\n#![enable(unwrap_newtypes, implicit_some)]\nPlan()"
+        ));
+        assert!(!implicit_some("// implicit_some\nPlan()"));
+        assert!(!implicit_some("#![enable(unwrap_newtypes)]\nPlan()"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod flow;
 pub mod input;
 pub mod kind;
 pub mod locate;
+pub mod order;
 pub mod org;
 pub mod search;
 pub mod template;
@@ -163,23 +164,42 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
     let doc: PlanDoc = ron::Options::default()
         .from_str(text)
         .map_err(|e| vec![syntax_error(text, &e)])?;
-    let mut diags = validate::validate(&doc);
+    let written = validate::Written {
+        implicit_some: locate::implicit_some(text),
+    };
+    let mut diags = validate::validate_written(&doc, written);
     // Whether the plan can be carried out is only asked of a well-formed one.
     if !diags.iter().any(Diagnostic::is_error) {
         diags.extend(feasible::check(&doc));
     }
+    let span = |bytes: (usize, usize)| Span {
+        start: diagnostic::position_at(text, bytes.0),
+        end: diagnostic::position_at(text, bytes.1),
+    };
     for d in &mut diags {
         // A missing optional field has no text of its own: point at the
         // nearest enclosing value that has.
         let mut path = d.path.clone();
-        d.span = loop {
-            if let Some(span) = locate::locate(text, &path) {
-                break Some(span);
+        let found = loop {
+            if let Some(bytes) = locate::locate_bytes(text, &path) {
+                break Some((bytes, path.0.len() == d.path.0.len()));
             }
             if path.0.pop().is_none() {
                 break None;
             }
         };
+        d.span = found.map(|(bytes, exact)| {
+            // A diagnostic about a part of a text: point at that part.
+            let part = d
+                .part
+                .clone()
+                .filter(|_| exact)
+                .and_then(|part| locate::within_string(text, bytes, part));
+            span(part.unwrap_or(bytes))
+        });
+        if let Some(at) = d.related.as_ref().and_then(|p| locate::locate(text, p)) {
+            d.kind.place_related(at.start);
+        }
     }
     diags.sort_by_key(|d| (d.severity, d.span.map(|s| s.start)));
     if diags.iter().any(Diagnostic::is_error) {

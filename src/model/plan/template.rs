@@ -120,6 +120,36 @@ pub fn placeholders(text: &str) -> Result<Vec<&str>, (&str, Stray)> {
     Ok(out)
 }
 
+/// The placeholder names in a template text, each with where it is (braces
+/// included, as a byte range), in order: for a diagnostic that points at
+/// the placeholder rather than the whole text.
+///
+/// # Errors
+/// The first stray brace, what is wrong with it, and where it is.
+#[allow(clippy::type_complexity)] // A name and a range, or a stray and a range.
+pub fn placeholders_at(
+    text: &str,
+) -> Result<Vec<(&str, std::ops::Range<usize>)>, (&str, Stray, std::ops::Range<usize>)> {
+    // Every piece is a slice of `text`: its place is its distance from the
+    // start.
+    let base = text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for piece in pieces(text) {
+        match piece {
+            Piece::Placeholder(name) => {
+                let start = name.as_ptr() as usize - base;
+                out.push((name, start - 1..start + name.len() + 1));
+            }
+            Piece::Stray(stray, why) => {
+                let start = stray.as_ptr() as usize - base;
+                return Err((stray, why, start..start + stray.len()));
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    Ok(out)
+}
+
 /// Where each placeholder is in a text, braces included, as byte ranges in
 /// order: for highlighting what is still to fill in.
 #[must_use]
@@ -188,6 +218,22 @@ mod tests {
             placeholders("a {Bad Name} b"),
             Err(("{Bad Name}", Stray::BadName))
         );
+    }
+
+    #[test]
+    fn placeholders_and_strays_say_where_they_are() {
+        let text = "写{{x}}：{impact}，{eta}";
+        let found: Vec<&str> = placeholders_at(text)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(found, ["{impact}", "{eta}"]);
+        assert_eq!(
+            placeholders_at("ok {title} then {Bad Name}"),
+            Err(("{Bad Name}", Stray::BadName, 16..26))
+        );
+        assert_eq!(placeholders_at("{title"), Err(("{", Stray::Unclosed, 0..1)));
     }
 
     #[test]

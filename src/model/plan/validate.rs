@@ -14,17 +14,33 @@ use super::doc::{
 use super::flow::{FlowStep, class_flow};
 use super::kind::{Branch, DiagnosticKind as K, IdKind};
 use super::template::{
-    BUILTIN_PLACEHOLDERS, RECORDED_PLACEHOLDERS, Stray, is_placeholder_name, placeholders,
+    BUILTIN_PLACEHOLDERS, RECORDED_PLACEHOLDERS, Stray, is_placeholder_name, placeholders_at,
 };
 use crate::model::ids::{UnitId, check_id_syntax};
 
 /// The longest time limit the format accepts: one year, in minutes.
 pub const MAX_MINUTES: i64 = 366 * 24 * 60;
 
-/// Checks a document; returns every error and warning found.
+/// How the file is written, where a hint should be written the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// The file turns on `implicit_some`: optional values are written on
+    /// their own (`phase: "contain"`), not `Some("contain")`.
+    pub implicit_some: bool,
+}
+
+/// Checks a document; returns every error and warning found, with hints
+/// written as in a file without `implicit_some`.
 #[must_use]
 pub fn validate(doc: &PlanDoc) -> Vec<Diagnostic> {
-    let mut c = Checker::new(doc);
+    validate_written(doc, Written::default())
+}
+
+/// Checks a document written as `written` says; returns every error and
+/// warning found.
+#[must_use]
+pub fn validate_written(doc: &PlanDoc, written: Written) -> Vec<Diagnostic> {
+    let mut c = Checker::new(doc, written);
     c.format();
     c.ids();
     c.organisation();
@@ -40,14 +56,17 @@ pub fn validate(doc: &PlanDoc) -> Vec<Diagnostic> {
     c.diags
 }
 
-/// How many of the ids a namespace defines an unknown reference lists.
+/// How many of the ids a namespace defines an unknown reference lists,
+/// closest to what was typed first.
 const KNOWN_SHOWN: usize = 8;
 
-/// Where each id was first defined, per namespace.
-type Seen<'a> = HashMap<&'a str, usize>;
+/// Where each id was first defined, per namespace: the item's place in its
+/// list and the path of its id.
+type Seen<'a> = HashMap<&'a str, (usize, DocPath)>;
 
 struct Checker<'a> {
     doc: &'a PlanDoc,
+    written: Written,
     diags: Vec<Diagnostic>,
     units: Seen<'a>,
     roles: Seen<'a>,
@@ -66,9 +85,10 @@ fn root() -> DocPath {
 }
 
 impl<'a> Checker<'a> {
-    fn new(doc: &'a PlanDoc) -> Self {
+    fn new(doc: &'a PlanDoc, written: Written) -> Self {
         Self {
             doc,
+            written,
             diags: Vec::new(),
             units: HashMap::new(),
             roles: HashMap::new(),
@@ -124,17 +144,21 @@ impl<'a> Checker<'a> {
                 },
             ));
         }
-        if let Some(first) = seen.get(id) {
-            diags.push(Diagnostic::error(
-                path,
-                K::DuplicateId {
-                    what,
-                    id: id.to_owned(),
-                    first_item: first + 1,
-                },
-            ));
+        if let Some((first, at)) = seen.get(id) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    K::DuplicateId {
+                        what,
+                        id: id.to_owned(),
+                        first_item: first + 1,
+                        first_at: None,
+                    },
+                )
+                .related_to(at.clone()),
+            );
         } else {
-            seen.insert(id, index);
+            seen.insert(id, (index, path));
         }
     }
 
@@ -286,6 +310,12 @@ impl<'a> Checker<'a> {
     }
 
     fn need(&mut self, ns: Namespace, id: &str, path: DocPath) -> bool {
+        if matches!(ns, Namespace::Role)
+            && !self.roles.contains_key(id)
+            && self.person_as_role(id, false, &path)
+        {
+            return false;
+        }
         let (seen, what) = match ns {
             Namespace::Unit => (&self.units, IdKind::Unit),
             Namespace::Role => (&self.roles, IdKind::Role),
@@ -299,8 +329,15 @@ impl<'a> Checker<'a> {
         if seen.contains_key(id) {
             return true;
         }
-        let mut known: Vec<&str> = seen.keys().copied().collect();
+        // Closest to what was typed first, so the one meant is in the few
+        // shown; alphabetical among equals.
+        let typed = id.to_lowercase();
+        let mut known: Vec<(usize, &str)> = seen
+            .keys()
+            .map(|&k| (strsim::levenshtein(&typed, &k.to_lowercase()), k))
+            .collect();
         known.sort_unstable();
+        let known: Vec<&str> = known.into_iter().map(|(_, k)| k).collect();
         let more = known.len() > KNOWN_SHOWN;
         let known = known
             .into_iter()
@@ -319,9 +356,39 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// A person's id where a role is expected: says so, with the roles the
+    /// person holds. Returns whether it was one.
+    fn person_as_role(&mut self, id: &str, target: bool, path: &DocPath) -> bool {
+        let doc = self.doc;
+        let Some(person) = doc.people.iter().find(|p| p.id.as_str() == id) else {
+            return false;
+        };
+        let holds = doc
+            .roles
+            .iter()
+            .filter(|r| r.holder == person.id)
+            .map(|r| r.id.clone())
+            .collect();
+        self.error(
+            path.clone(),
+            K::PersonAsRole {
+                person: person.id.clone(),
+                holds,
+                target,
+            },
+        );
+        true
+    }
+
     fn need_target(&mut self, target: &Target, path: &DocPath) {
         let path = path.variant(0);
         match target {
+            Target::Role(id)
+                if !self.roles.contains_key(id.as_str())
+                    && self.person_as_role(id.as_str(), true, &path) =>
+            {
+                false
+            }
             Target::Role(id) => self.need(Namespace::Role, id.as_str(), path),
             Target::Person(id) => self.need(Namespace::Person, id.as_str(), path),
             Target::External(id) => self.need(Namespace::External, id.as_str(), path),
@@ -505,7 +572,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if doc.levels.len() != 4 {
+        // The number of levels is the plan's own, unless it says it follows
+        // a scheme with a fixed number.
+        if let Some(scheme) = doc.level_scheme
+            && doc.levels.len() != scheme.levels()
+        {
             self.warn(
                 root().field("levels"),
                 K::LevelCount {
@@ -704,7 +775,12 @@ impl<'a> Checker<'a> {
                     Some(phase) => {
                         self.need(Namespace::Phase, phase.as_str(), p.field("phase"));
                     }
-                    None => self.error(p.field("id"), K::StepWithoutPhase),
+                    None => self.error(
+                        p.field("id"),
+                        K::StepWithoutPhase {
+                            implicit_some: self.written.implicit_some,
+                        },
+                    ),
                 }
                 self.step(step, &p);
             }
@@ -834,8 +910,12 @@ impl<'a> Checker<'a> {
             .chain(RECORDED_PLACEHOLDERS)
             .copied()
             .collect();
+        // A key that cannot be a placeholder name is an error of its own,
+        // never offered as one.
         for step in steps_of(doc) {
-            if let StepKind::Record { key, .. } = &step.kind {
+            if let StepKind::Record { key, .. } = &step.kind
+                && is_placeholder_name(key)
+            {
                 known.insert(key.as_str());
             }
         }
@@ -846,25 +926,29 @@ impl<'a> Checker<'a> {
                 .iter()
                 .map(|s| ("subject", s.as_str()))
                 .chain([("body", t.body.as_str())]);
+            // Each diagnostic points at the `{…}` itself, not the text.
             for (field, text) in fields {
-                match placeholders(text) {
+                match placeholders_at(text) {
                     Ok(names) => {
-                        for name in names {
+                        for (name, at) in names {
                             if !known.contains(name) {
                                 let mut available: Vec<String> =
                                     known.iter().map(|&s| s.to_owned()).collect();
                                 available.sort();
-                                self.error(
-                                    p.field(field),
-                                    K::UnknownPlaceholder {
-                                        name: name.to_owned(),
-                                        available,
-                                    },
+                                self.diags.push(
+                                    Diagnostic::error(
+                                        p.field(field),
+                                        K::UnknownPlaceholder {
+                                            name: name.to_owned(),
+                                            available,
+                                        },
+                                    )
+                                    .at_part(at),
                                 );
                             }
                         }
                     }
-                    Err((text, why)) => {
+                    Err((text, why, at)) => {
                         let kind = match why {
                             Stray::Unclosed => K::UnclosedBrace,
                             Stray::Unopened => K::UnopenedBrace,
@@ -872,7 +956,8 @@ impl<'a> Checker<'a> {
                                 text: text.to_owned(),
                             },
                         };
-                        self.error(p.field(field), kind);
+                        self.diags
+                            .push(Diagnostic::error(p.field(field), kind).at_part(at));
                     }
                 }
             }
