@@ -167,13 +167,20 @@ pub fn run(
             render::calls(&snap, &times, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
-        IncidentCommand::Timeline { incident } => {
+        IncidentCommand::Timeline { incident, full } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
                 .or_say()?;
-            render::timeline(&snap, &times, out)?;
+            render::timeline(&snap, &times, *full, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
+        IncidentCommand::Message {
+            incident,
+            dry_run: true,
+            ..
+        } => dry_run(&service, incident, (out, err), |plan, state| {
+            action(cmd, plan, state, &times, None)
+        }),
         _ => {
             let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
@@ -512,6 +519,33 @@ fn new(
     Ok(Ran::saved())
 }
 
+/// `message --dry-run`: the text as it would be logged, and whether the
+/// model would take it; nothing is written. A refusal (a placeholder
+/// nothing filled) is the command's failure, after the text, so the
+/// operator sees what is missing in place.
+fn dry_run(
+    service: &Service,
+    incident: &str,
+    (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
+    build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
+) -> anyhow::Result<Ran> {
+    let snap = service
+        .read(&service.resolve(incident).or_say()?)
+        .or_say()?;
+    render::notices(&snap.notices, err)?;
+    let action = build(&snap.plan, &snap.incident)?;
+    if let Action::Message { text, .. } = &action {
+        render::message_text(text, out)?;
+    }
+    match snap.incident.check(&snap.plan, action) {
+        Ok(_) => {
+            say!(out, "not logged (--dry-run)")?;
+            Ok(Ran::read(ExitCode::SUCCESS))
+        }
+        Err(e) => Err(anyhow!(render::failure(&IncidentError::Action(e)))),
+    }
+}
+
 /// How much of what was saved is echoed back, in characters.
 const ECHO_CHARS: usize = 200;
 
@@ -555,6 +589,10 @@ fn act(
             // A long note is not echoed whole: the line says what was saved.
             let event = (EN.event)(&entry.event, &snap.plan, &times);
             say!(out, "saved: {}", clean::cut(&event, ECHO_CHARS))?;
+            // A message is printed whole: what went out is what was read.
+            if let Event::MessageSent { text, .. } = &entry.event {
+                render::message_text(text, out)?;
+            }
             if matches!(entry.event, Event::Closed { .. }) {
                 say!(
                     out,
