@@ -1020,3 +1020,76 @@ fn a_fallback_reached_for_one_call_does_not_answer_the_others_it_backs() {
     }
     assert!(reached_elsewhere <= others);
 }
+
+#[test]
+fn a_briefing_leads_with_the_report_owed_then_steps_then_the_next_clock_of_each_kind() {
+    use runbook::model::incident::Deadline;
+    let mut live = Live::declare("software", "I");
+    // Nothing done for 4 h 10 min: the report to the regulator (4 h from
+    // discovery), the step deadlines, the commander and the status update
+    // are all past.
+    let b = live.incident.briefing(&live.plan, at(250));
+    let kinds: Vec<String> = b
+        .late
+        .iter()
+        .map(|t| match &t.what {
+            Deadline::Clock(c) => match &c.kind {
+                ClockKind::Duty(id) => format!("duty {id}"),
+                ClockKind::StatusUpdate => "update".to_owned(),
+                ClockKind::Inform(_) => "inform".to_owned(),
+            },
+            Deadline::Step(s) => format!("step {}", s.id),
+            Deadline::Call(l) => format!("call {}", l.order),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "duty report",
+            "step confirm",
+            "step rollback",
+            "inform",
+            "update"
+        ],
+        "the call to the commander is the inform clock's, not a second line"
+    );
+    assert!(b.ahead.is_empty(), "{:?}", b.ahead);
+    // At 20 min, after the commander is reached and one update sent: what is
+    // late, then the next of each kind still running, earliest first.
+    live.act(
+        3,
+        Action::Call {
+            to: Target::Role(RoleId::new("commander")),
+            via: Channel::Mobile,
+            outcome: CallOutcome::Reached,
+            note: String::new(),
+            line: None,
+        },
+    )
+    .unwrap();
+    let b = live.incident.briefing(&live.plan, at(20));
+    let late: Vec<String> = b
+        .late
+        .iter()
+        .map(|t| match &t.what {
+            Deadline::Step(s) => s.id.to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(late, ["confirm"]);
+    let ahead: Vec<(i64, bool)> = b
+        .ahead
+        .iter()
+        .map(|t| {
+            (
+                (t.due - at(0)).num_minutes(),
+                matches!(&t.what, Deadline::Clock(c) if matches!(c.kind, ClockKind::Duty(_))),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ahead,
+        [(30, false), (30, false), (240, true)],
+        "the rollback's deadline and the status update, then the report"
+    );
+}

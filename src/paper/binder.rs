@@ -62,7 +62,11 @@ pub fn binder(plan: &Plan, font: &[u8]) -> String {
     templates(plan, t, &mut b);
     readiness(plan, lang, &mut b);
     revisions(plan, t, &mut b);
-    document(t.html_lang, &meta.title, &footer, font, &b.0)
+    let frame = super::html::Frame {
+        header: "",
+        footer: &footer,
+    };
+    document(t.html_lang, &meta.title, frame, font, &b.0)
 }
 
 /// The body being written, with the contents gathered as pages open.

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::doc::{Block, Doc};
+use super::doc::{Block, Col, Doc};
 use super::svg;
 use crate::i18n::Lang;
 use crate::i18n::incident::commander_name;
@@ -150,6 +150,30 @@ impl<'a> Facts<'a> {
     pub fn span(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
         (self.lang.tr().span)(Span::of(to - from))
     }
+
+    /// For a drill, the mark every page's header carries.
+    pub fn mark(&self) -> Option<String> {
+        self.incident
+            .is_drill()
+            .then(|| self.lang.tr().paper.drill_mark.to_owned())
+    }
+
+    /// A footer: `before`, the incident's title, DRILL when it is one, and
+    /// `after`, joined by dots.
+    pub fn footer(&self, before: &[&str], after: &[&str]) -> String {
+        let drill = self
+            .incident
+            .is_drill()
+            .then_some(self.lang.tr().walk.drill);
+        before
+            .iter()
+            .copied()
+            .chain(std::iter::once(self.incident.title()))
+            .chain(drill)
+            .chain(after.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// The report of an incident.
@@ -158,18 +182,21 @@ pub fn report(plan: &Plan, incident: &Incident, times: &Times, verification: &Ve
     let f = Facts::new(plan, incident, times);
     let tr = f.lang.tr();
     let t = tr.paper;
+    let declared = times.datetime(incident.declared_at());
+    // A real incident's report says so too: it is the one paper kept for
+    // years, and read beside drills'.
+    let real = [tr.walk.real, declared.as_str()];
     let mut d = Doc {
         title: (t.report_title)(incident.title()),
-        footer: format!(
-            "{} · {} · {}",
-            incident.title(),
+        footer: f.footer(
+            &[],
             if incident.is_drill() {
-                tr.walk.drill
+                &real[1..]
             } else {
-                tr.walk.real
+                &real
             },
-            times.datetime(incident.declared_at())
         ),
+        mark: f.mark(),
         lang: t.html_lang,
         blocks: Vec::new(),
     };
@@ -288,12 +315,12 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
     d.push(Block::Para(t.evaluation_intro.to_owned()));
     d.push(Block::Table(
         vec![
-            t.col_drill.into(),
-            t.col_target.into(),
-            t.time_limit.into(),
-            t.col_time.into(),
-            t.col_took.into(),
-            t.col_met.into(),
+            Col::words(t.col_drill),
+            Col::wrap(t.col_target),
+            Col::whole(t.time_limit),
+            Col::words(t.col_time),
+            Col::whole(t.col_took),
+            Col::words(t.col_met),
         ],
         rows,
     ));
@@ -316,7 +343,11 @@ fn activity(f: &Facts<'_>, d: &mut Doc) {
         })
         .collect();
     d.push(Block::Table(
-        vec![t.col_time.into(), t.col_who.into(), t.col_what.into()],
+        vec![
+            Col::words(t.col_time),
+            Col::words(t.col_who),
+            Col::wrap(t.col_what),
+        ],
         rows,
     ));
 }
@@ -368,13 +399,13 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     }
     d.push(Block::Table(
         vec![
-            t.col_step.into(),
-            t.col_owner.into(),
-            t.col_state.into(),
-            t.col_who.into(),
-            t.col_time.into(),
-            t.col_due.into(),
-            t.col_met.into(),
+            Col::wrap(t.col_step),
+            Col::words(t.col_owner),
+            Col::words(t.col_state),
+            Col::words(t.col_who),
+            Col::words(t.col_time),
+            Col::words(t.col_due),
+            Col::words(t.col_met),
         ],
         rows,
     ));
@@ -400,7 +431,11 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     if !clocks.is_empty() {
         d.push(Block::Heading(t.clocks.to_owned()));
         d.push(Block::Table(
-            vec![t.col_what.into(), t.col_due.into(), t.col_met.into()],
+            vec![
+                Col::wrap(t.col_what),
+                Col::words(t.col_due),
+                Col::words(t.col_met),
+            ],
             clocks,
         ));
     }
@@ -412,7 +447,7 @@ fn entries_table(
     f: &Facts<'_>,
     d: &mut Doc,
     heading: &str,
-    head: [&str; 4],
+    head: [Col; 4],
     row: impl Fn(&Entry) -> Option<Vec<String>>,
 ) {
     let rows: Vec<Vec<String>> = f.incident.timeline().iter().filter_map(row).collect();
@@ -420,7 +455,7 @@ fn entries_table(
     if rows.is_empty() {
         d.push(Block::Para(f.lang.tr().paper.none_recorded.to_owned()));
     } else {
-        d.push(Block::Table(head.map(str::to_owned).to_vec(), rows));
+        d.push(Block::Table(head.into(), rows));
     }
 }
 
@@ -431,7 +466,12 @@ fn calls(f: &Facts<'_>, d: &mut Doc) {
         f,
         d,
         t.calls,
-        [t.col_time, t.col_to, t.col_what, t.col_who],
+        [
+            Col::words(t.col_time),
+            Col::words(t.col_to),
+            Col::wrap(t.col_what),
+            Col::words(t.col_who),
+        ],
         |e| match &e.event {
             Event::CallAttempt { to, .. } => Some(vec![
                 f.times.datetime(e.at()),
@@ -447,7 +487,12 @@ fn calls(f: &Facts<'_>, d: &mut Doc) {
 fn messages(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let t = tr.paper;
-    let head = [t.col_time, t.col_audience, t.channel, t.col_text];
+    let head = [
+        Col::words(t.col_time),
+        Col::words(t.col_audience),
+        Col::words(t.channel),
+        Col::wrap(t.col_text),
+    ];
     entries_table(f, d, t.messages, head, |e| match &e.event {
         Event::MessageSent {
             audience,
@@ -468,7 +513,12 @@ fn messages(f: &Facts<'_>, d: &mut Doc) {
 
 fn notes(f: &Facts<'_>, d: &mut Doc) {
     let t = f.lang.tr().paper;
-    let head = [t.col_time, t.col_who, t.col_step, t.col_text];
+    let head = [
+        Col::words(t.col_time),
+        Col::words(t.col_who),
+        Col::whole(t.col_step),
+        Col::wrap(t.col_text),
+    ];
     entries_table(f, d, t.notes, head, |e| match &e.event {
         Event::Note { text, step, .. } => Some(vec![
             f.times.datetime(e.at()),
@@ -527,7 +577,7 @@ fn record(f: &Facts<'_>, v: &Verification, d: &mut Doc) {
     }
     if !v.heads.is_empty() {
         d.push(Block::Table(
-            vec![t.col_file.into(), t.col_head.into()],
+            vec![Col::words(t.col_file), Col::wrap(t.col_head)],
             v.heads
                 .iter()
                 .map(|(f, h)| vec![f.clone(), h.clone()])
