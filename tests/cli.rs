@@ -304,7 +304,9 @@ fn the_readmes_incident_commands_work_as_written() {
     let written = home_files(home.path());
     assert_eq!(written.len(), 2, "{written:?}");
     assert!(
-        written.iter().any(|n| n.ends_with("-regulator.html")),
+        written
+            .iter()
+            .any(|n| n.ends_with("-regulator-1-first.html")),
         "{written:?}"
     );
     assert!(

@@ -251,3 +251,59 @@ fn chromium_prints_drill_on_every_page_and_the_overdue_report_first() {
         "{first_section}"
     );
 }
+
+#[test]
+fn the_first_report_and_each_follow_up_are_files_of_their_own() {
+    let d = until_handover(&ZH);
+    let here = tempfile::tempdir().unwrap();
+    let report = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(["report", "--now", HANDOVER, "malware", "--regulator"])
+            .args(extra)
+            .env("RUNBOOK_DATA_DIR", &d.data)
+            .env("TZ", "Asia/Shanghai")
+            .current_dir(here.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = report(&[]);
+    assert!(
+        said.contains("the first report to the regulator is written"),
+        "{said}"
+    );
+    std::fs::write(
+        here.path().join(
+            std::fs::read_dir(here.path())
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .file_name(),
+        ),
+        "as sent",
+    )
+    .unwrap();
+    report(&["--follow-up"]);
+    report(&["--follow-up"]);
+    let mut names: Vec<String> = std::fs::read_dir(here.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let folder = names[0].split("-regulator-").next().unwrap().to_owned();
+    assert_eq!(
+        names,
+        [
+            format!("{folder}-regulator-1-first.html"),
+            format!("{folder}-regulator-2-follow-up.html"),
+            format!("{folder}-regulator-3-follow-up.html"),
+        ]
+    );
+    // The first, as sent, is still as it was.
+    assert_eq!(
+        std::fs::read_to_string(here.path().join(&names[0])).unwrap(),
+        "as sent"
+    );
+}

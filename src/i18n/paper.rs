@@ -230,6 +230,34 @@ pub struct RegulatorTr {
     pub write_evidence: &'static str,
     pub item8: &'static str,
     pub write_other: &'static str,
+    /// The time limits section: each legal limit for reporting to the
+    /// regulator, when it was due and whether it was met.
+    pub limits: &'static str,
+    pub limit_duty: &'static str,
+    pub limit_due: &'static str,
+    pub limit_state: &'static str,
+    pub limit_condition: &'static str,
+    /// Reported at (time), on time.
+    pub reported_on_time: fn(&str) -> String,
+    /// Reported at (time), late by (span).
+    pub reported_late: fn(&str, &str) -> String,
+    /// Not reported, the limit passed (span) ago.
+    pub limit_missed: fn(&str) -> String,
+    /// Not reported yet, (span) left.
+    pub limit_left: fn(&str) -> String,
+    pub write_late_reason: &'static str,
+    pub no_limit: &'static str,
+    /// A value with who recorded it and when: (value, who, time).
+    pub by_whom: fn(&str, &str, &str) -> String,
+    pub discovery_source: &'static str,
+    pub measures_notes: &'static str,
+    pub evidence_steps: &'static str,
+    /// A step's state on the evidence list: (step id, state, who, time).
+    pub evidence_step: fn(&str, &str, &str, &str) -> String,
+    /// A log file and the hash of its last line.
+    pub log_head: fn(&str, &str) -> String,
+    /// Another duty fulfilled: (what, time, note).
+    pub duty_done: fn(&str, &str, &str) -> String,
 }
 
 fn zh_span(span: TimeSpan) -> String {
@@ -477,6 +505,36 @@ pub const ZH: PaperTr = PaperTr {
         write_evidence: "补写：日志、镜像和样本的保全情况及保存位置（含本事件日志的哈希）。",
         item8: "八、其他应当报告的情况",
         write_other: "补写：其他情况（如已向公安机关报案的，写明时间和受理单位）。",
+        limits: "报告时限",
+        limit_duty: "报告义务",
+        limit_due: "应报时间",
+        limit_state: "报告情况",
+        limit_condition: "适用条件",
+        reported_on_time: |at| format!("已于{at}报告，在时限内"),
+        reported_late: |at, late| format!("已于{at}报告，超过时限{late}"),
+        limit_missed: |late| format!("未报告：已超过时限{late}"),
+        limit_left: |left| format!("未报告：距时限还有{left}"),
+        write_late_reason: "补写：未能在时限内报告的原因。",
+        no_limit: "本事件所处等级没有向监管部门报告的法定时限。",
+        by_whom: |v, who, at| format!("{v}（{who}记录，{at}）"),
+        discovery_source: "发现途径",
+        measures_notes: "处置人员在已完成步骤上的记录：",
+        evidence_steps: "证据固定步骤：",
+        evidence_step: |id, state, who, at| {
+            if who.is_empty() {
+                format!("{id}：{state}")
+            } else {
+                format!("{id}：{state}（{who}，{at}）")
+            }
+        },
+        log_head: |file, hash| format!("本事件日志 {file}，最后一行的哈希 {hash}"),
+        duty_done: |what, at, note| {
+            if note.is_empty() {
+                format!("{what}：已于{at}履行")
+            } else {
+                format!("{what}：已于{at}履行，{note}")
+            }
+        },
     },
 };
 
@@ -708,5 +766,35 @@ pub const EN: PaperTr = PaperTr {
         write_evidence: "Write: logs, images and samples kept, and where (with this incident log's hash).",
         item8: "8. Anything else to report",
         write_other: "Write: anything else (a police report: when, and which office took it).",
+        limits: "Time limits for reporting",
+        limit_duty: "Duty",
+        limit_due: "Due",
+        limit_state: "Reported",
+        limit_condition: "Applies when",
+        reported_on_time: |at| format!("reported at {at}, within the limit"),
+        reported_late: |at, late| format!("reported at {at}, {late} after the limit"),
+        limit_missed: |late| format!("NOT REPORTED: the limit passed {late} ago"),
+        limit_left: |left| format!("not reported yet: {left} left"),
+        write_late_reason: "Write: why the report was not made within the time limit.",
+        no_limit: "No legal time limit for reporting to the regulator at the levels this incident has held.",
+        by_whom: |v, who, at| format!("{v} (recorded by {who}, {at})"),
+        discovery_source: "How it was found",
+        measures_notes: "What the responders wrote on the steps they did:",
+        evidence_steps: "Steps that keep the evidence:",
+        evidence_step: |id, state, who, at| {
+            if who.is_empty() {
+                format!("{id}: {state}")
+            } else {
+                format!("{id}: {state} ({who}, {at})")
+            }
+        },
+        log_head: |file, hash| format!("This incident's log {file}, hash of its last line {hash}"),
+        duty_done: |what, at, note| {
+            if note.is_empty() {
+                format!("{what}: fulfilled at {at}")
+            } else {
+                format!("{what}: fulfilled at {at}, {note}")
+            }
+        },
     },
 };

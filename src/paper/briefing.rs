@@ -1,13 +1,10 @@
-//! The handover briefing (like ICS-201) and the draft report to the
-//! regulator: the two papers written while the incident is still running.
+//! The handover briefing (like ICS-201): the paper a change of command is
+//! made with while the incident is still running.
 //!
-//! A change of command needs the situation in one page: what happened, the
-//! level, what has been done, what is open or overdue, the next clocks, who
-//! is who. The regulator's report (《国家网络安全事件报告管理办法》) asks for
-//! eight items; what the incident knows is filled in — the discovery time,
-//! not the declaration; the legal grade, not the response level — and every
-//! item a person must write is marked, so the draft cannot go out as if it
-//! were complete.
+//! A new commander needs what cannot wait before anything else — the
+//! reports owed and the steps past their time limit, then the next clocks —
+//! then the situation: what happened, the level, what has been done, what
+//! is open, who is reached.
 
 use super::doc::{Block, Col, Doc};
 use super::report::Facts;
@@ -17,16 +14,6 @@ use crate::model::incident::{ClockKind, Deadline, Event};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::StepKind;
-
-/// Which regulator report: the first (items 1–2, within the time limit) or
-/// a follow-up with every item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RegulatorReport {
-    /// Items 1 and 2, which may go first.
-    First,
-    /// All eight items.
-    FollowUp,
-}
 
 /// Values recorded by record steps, as `label: value`, in the flow's order.
 fn recorded(f: &Facts<'_>) -> Vec<String> {
@@ -41,18 +28,6 @@ fn recorded(f: &Facts<'_>) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// The value of the record step with a key, if recorded.
-fn value_of(f: &Facts<'_>, key: &str) -> Option<String> {
-    f.plan
-        .flow(f.incident.class())
-        .into_iter()
-        .find_map(|fs| match &fs.step.kind {
-            StepKind::Record { key: k, .. } if k == key => f.incident.value(&fs.step.id),
-            _ => None,
-        })
-        .map(str::to_owned)
 }
 
 /// A step's text up to the end of its first sentence, for a line that
@@ -401,144 +376,4 @@ fn who_is_who(f: &Facts<'_>, d: &mut Doc) {
             rows,
         ));
     }
-}
-
-/// The draft report to the provincial 网信 office.
-#[must_use]
-pub fn regulator(
-    plan: &Plan,
-    incident: &crate::model::incident::Incident,
-    times: &Times,
-    which: RegulatorReport,
-) -> Doc {
-    let f = Facts::new(plan, incident, times);
-    let tr = f.lang.tr();
-    let t = tr.paper;
-    let r = &t.regulator;
-    let now = times.now();
-    let mut d = Doc {
-        title: (r.title)(which == RegulatorReport::First),
-        footer: f.footer(&[r.draft_mark], &[&times.datetime(now)]),
-        mark: f.mark(),
-        lang: t.html_lang,
-        blocks: Vec::new(),
-    };
-    d.push(Block::ToWrite(r.draft_note.to_owned()));
-    let commander = incident.commander_callee(plan);
-    let contact = commander.map_or_else(
-        || commander_name(incident.commander(), plan),
-        |c| {
-            let phones: Vec<&str> = c.phones().iter().map(|p| p.number).collect();
-            format!("{} {}", c.name(), phones.join(" "))
-        },
-    );
-    d.push(Block::Fields(vec![
-        (r.unit.to_owned(), plan.doc().meta.organisation.clone()),
-        (r.reported_at.to_owned(), times.datetime(now)),
-        (r.contact.to_owned(), contact),
-        (
-            t.legal_grade.to_owned(),
-            f.legal_grade().map_or_else(
-                || r.grade_missing.to_owned(),
-                |(g, who, at)| format!("{g} ({who}, {})", times.datetime(at)),
-            ),
-        ),
-    ]));
-    // 1. The unit and the affected system.
-    d.push(Block::Heading(r.item1.to_owned()));
-    d.push(Block::Fields(vec![
-        (r.unit.to_owned(), plan.doc().meta.organisation.clone()),
-        (r.system.to_owned(), incident.title().to_owned()),
-    ]));
-    d.push(Block::ToWrite(r.write_system.to_owned()));
-    // 2. Found when, what type, impact, measures and their effect.
-    d.push(Block::Heading(r.item2.to_owned()));
-    let mut fields = vec![
-        (
-            r.found_at.to_owned(),
-            times.datetime(incident.discovered_at()),
-        ),
-        (
-            r.event_type.to_owned(),
-            plan.class(incident.class())
-                .map_or_else(|| incident.class().to_string(), |c| c.name.clone()),
-        ),
-    ];
-    if let Some(impact) = value_of(&f, "impact") {
-        fields.push((r.impact.to_owned(), impact));
-    }
-    d.push(Block::Fields(fields));
-    let values = recorded(&f);
-    if !values.is_empty() {
-        d.push(Block::List(values));
-    }
-    if value_of(&f, "impact").is_none() {
-        d.push(Block::ToWrite(r.write_impact.to_owned()));
-    }
-    d.push(Block::Para(r.measures.to_owned()));
-    let measures = value_of(&f, "actions").map_or_else(|| done(&f), |a| vec![a]);
-    d.push(if measures.is_empty() {
-        Block::ToWrite(r.write_measures.to_owned())
-    } else {
-        Block::List(measures)
-    });
-    d.push(Block::ToWrite(r.write_effect.to_owned()));
-    if which == RegulatorReport::First {
-        d.push(Block::Para(r.first_note.to_owned()));
-        return d;
-    }
-    follow_up_items(&f, &mut d);
-    d
-}
-
-/// Items 3 to 8 of the regulator report: what only people can say, with
-/// what the log holds beside it.
-fn follow_up_items(f: &Facts<'_>, d: &mut Doc) {
-    let (plan, incident, times) = (f.plan, f.incident, f.times);
-    let t = f.lang.tr().paper;
-    let r = &t.regulator;
-    let now = times.now();
-    // 3–8: what only people can say, with what the log holds beside it.
-    d.push(Block::Heading(r.item3.to_owned()));
-    d.push(Block::Para(format!(
-        "{}: {}; {}",
-        t.level_now,
-        f.level_name(incident.level()),
-        if incident.is_open() {
-            t.still_open
-        } else {
-            t.ended
-        }
-    )));
-    d.push(Block::ToWrite(r.write_trend.to_owned()));
-    d.push(Block::Heading(r.item4.to_owned()));
-    d.push(Block::ToWrite(r.write_cause.to_owned()));
-    d.push(Block::Heading(r.item5.to_owned()));
-    d.push(Block::ToWrite(r.write_clues.to_owned()));
-    d.push(Block::Heading(r.item6.to_owned()));
-    let open: Vec<String> = incident
-        .briefing(plan, now)
-        .open
-        .iter()
-        .map(|s| s.text.clone())
-        .collect();
-    if !open.is_empty() {
-        d.push(Block::List(open));
-    }
-    d.push(Block::ToWrite(r.write_next.to_owned()));
-    d.push(Block::Heading(r.item7.to_owned()));
-    let notes: Vec<String> = incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::Note { text, .. } => Some(format!("{} {text}", times.datetime(e.at()))),
-            _ => None,
-        })
-        .collect();
-    if !notes.is_empty() {
-        d.push(Block::List(notes));
-    }
-    d.push(Block::ToWrite(r.write_evidence.to_owned()));
-    d.push(Block::Heading(r.item8.to_owned()));
-    d.push(Block::ToWrite(r.write_other.to_owned()));
 }

@@ -36,6 +36,16 @@ pub struct Verification {
     pub record_incomplete: bool,
 }
 
+/// A value a person recorded by a record step.
+pub(super) struct Recorded<'a> {
+    /// The step's label, in the plan's words.
+    pub label: &'a str,
+    /// The value, as typed.
+    pub value: &'a str,
+    /// The entry that recorded it: who and when.
+    pub entry: &'a Entry,
+}
+
 /// The facts every paper about an incident starts with.
 pub(super) struct Facts<'a> {
     pub plan: &'a Plan,
@@ -89,21 +99,32 @@ impl<'a> Facts<'a> {
     /// The legal grade, when a record step with key `legal_grade` holds it:
     /// the value, who recorded it and when.
     pub fn legal_grade(&self) -> Option<(String, String, DateTime<Utc>)> {
-        let step = self
-            .plan
+        let r = self.recorded("legal_grade")?;
+        Some((r.value.to_owned(), r.entry.recorder(), r.entry.at()))
+    }
+
+    /// What the record step with this key holds, in the incident's flow:
+    /// its label, the value as last recorded, and the entry that recorded it.
+    pub fn recorded(&self, key: &str) -> Option<Recorded<'_>> {
+        self.plan
             .flow(self.incident.class())
             .into_iter()
             .find_map(|fs| match &fs.step.kind {
-                StepKind::Record { key, .. } if key == "legal_grade" => Some(&fs.step.id),
+                StepKind::Record { key: k, label, .. } if k == key => {
+                    let value = self.incident.value(&fs.step.id)?;
+                    let entry = self
+                        .incident
+                        .entries_about(&fs.step.id)
+                        .filter(|e| matches!(e.event, Event::ValueRecorded { .. }))
+                        .last()?;
+                    Some(Recorded {
+                        label: label.as_str(),
+                        value,
+                        entry,
+                    })
+                }
                 _ => None,
-            })?;
-        let value = self.incident.value(step)?.to_owned();
-        let entry = self
-            .incident
-            .entries_about(step)
-            .filter(|e| matches!(e.event, Event::ValueRecorded { .. }))
-            .last()?;
-        Some((value, entry.recorder(), entry.at()))
+            })
     }
 
     /// Everyone who recorded an entry, as `name@device`, in order of first entry.
