@@ -1117,3 +1117,67 @@ fn a_message_goes_out_only_with_the_actions_a_person_wrote_and_is_printed_whole(
         assert!(full.contains(&format!("| {line}")), "{line}\n{full}");
     }
 }
+
+#[test]
+fn a_drill_names_its_scenario_and_a_wrong_one_is_refused_before_anything_is_written() {
+    let run = Run::new();
+    let new = |scenario: &str| {
+        run.runbook(&[
+            "incident",
+            "new",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "software",
+            "--answer",
+            "all-down=yes",
+            "--title",
+            "Login down",
+            "--drill",
+            "--scenario",
+            scenario,
+        ])
+    };
+    let (code, text) = new("drill-nope");
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("\"drill-nope\"") && text.contains("drill-login"),
+        "{text}"
+    );
+    assert!(files_under(run.data.path()).is_empty(), "nothing written");
+    // Only a drill plays a scenario.
+    let (code, text) = run.runbook(&[
+        "incident",
+        "new",
+        "--plan",
+        "tests/data/incident-plan.ron",
+        "--class",
+        "software",
+        "--answer",
+        "all-down=yes",
+        "--title",
+        "Login down",
+        "--scenario",
+        "drill-login",
+    ]);
+    assert_eq!(code, 2, "{text}");
+    let (code, text) = new("drill-login");
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("drill scenario: Login drill (drill-login)"),
+        "{text}"
+    );
+    let folder = PathBuf::from(
+        text.lines()
+            .find_map(|l| l.strip_prefix("folder: "))
+            .unwrap(),
+    );
+    let events: Vec<Event> = entries(&folder).into_iter().map(|e| e.event).collect();
+    assert!(matches!(events[0], Event::Declared { .. }));
+    assert_eq!(
+        events[1],
+        Event::ScenarioNamed {
+            drill: runbook::model::ids::ItemId::new("drill-login")
+        }
+    );
+}

@@ -1093,3 +1093,59 @@ fn a_briefing_leads_with_the_report_owed_then_steps_then_the_next_clock_of_each_
         "the rollback's deadline and the status update, then the report"
     );
 }
+
+#[test]
+fn a_drill_is_evaluated_against_the_scenario_it_named_and_only_that_one() {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/online-education-platform.ron"),
+    )
+    .unwrap();
+    let plan = plan::parse(&bytes).unwrap().plan;
+    let declared = |drill: bool| {
+        let event = declare(
+            &plan,
+            "sha",
+            Declaration {
+                title: "登录崩溃".into(),
+                class: ClassId::new("software"),
+                level: Some(LevelId::new("I")),
+                level_reason: Some("演练".into()),
+                answers: vec![],
+                discovered_at: None,
+                commander: None,
+                drill,
+            },
+            at(0),
+        )
+        .unwrap();
+        Incident::new(&entry(0, event)).unwrap()
+    };
+    let name = |drill: &str| Action::NameScenario {
+        drill: ItemId::new(drill),
+    };
+    // A real incident plays no scenario; a drill names one of the plan's.
+    assert_eq!(
+        declared(false).check(&plan, name("drill-full-peak")),
+        Err(ActionError::NotADrill)
+    );
+    let mut drill = declared(true);
+    let Err(ActionError::UnknownScenario { given, known }) = drill.check(&plan, name("drill-x"))
+    else {
+        panic!("an unknown scenario is refused");
+    };
+    assert_eq!(given, ItemId::new("drill-x"));
+    assert!(known.contains(&ItemId::new("drill-full-peak")), "{known:?}");
+    // Two of the plan's drills are for software faults: named none, which
+    // one was played is not known, and nothing is evaluated.
+    assert_eq!(drill.drills_for_class(&plan).count(), 2);
+    assert!(drill.drill_played(&plan).is_none());
+    assert!(drill.drill_evaluation(&plan).is_empty());
+    let event = drill.check(&plan, name("drill-full-peak")).unwrap();
+    drill.apply(&entry(0, event));
+    let evaluated: Vec<&str> = drill
+        .drill_evaluation(&plan)
+        .iter()
+        .map(|e| e.drill.id.as_str())
+        .collect();
+    assert_eq!(evaluated, ["drill-full-peak"; 4]);
+}

@@ -84,6 +84,8 @@ fn until_handover(w: &Words) -> Drill {
             "--title",
             w.title,
             "--drill",
+            "--scenario",
+            "drill-ransomware",
             "--discovered",
             "2026-11-30 07:40",
         ],
@@ -235,6 +237,24 @@ fn chromium_prints_drill_on_every_page_and_the_overdue_report_first() {
                 i + 1
             );
         }
+    }
+    // The review, with its headings, in the report as printed.
+    let text = report.join("\n");
+    for heading in [
+        "复盘",
+        "摘要",
+        "关键时间",
+        "做得好的",
+        "做得不好的",
+        "侥幸之处",
+        "原因和促成因素",
+        "改进项",
+        "签字",
+    ] {
+        assert!(
+            text.lines().any(|l| l.trim() == heading),
+            "no heading {heading}"
+        );
     }
     // The briefing's first section: the report to the 网信 office, an hour late.
     let text = briefing.join("\n");

@@ -193,6 +193,61 @@ pub struct PaperTr {
     pub kind_update: &'static str,
     // The regulator draft.
     pub regulator: RegulatorTr,
+    // The review.
+    pub review: ReviewTr,
+}
+
+/// The report's review section (复盘): its headings, the lines the record
+/// fills, and the boxes people write in.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct ReviewTr {
+    pub heading: &'static str,
+    pub summary: &'static str,
+    pub write_summary: &'static str,
+    pub write_impact: &'static str,
+    pub timeline: &'static str,
+    /// Found: how.
+    pub found: &'static str,
+    /// Declared at a level.
+    pub declared: fn(&str) -> String,
+    /// The level changed to.
+    pub level_to: fn(&str) -> String,
+    /// Someone reached for the first time: (whom).
+    pub reached: fn(&str) -> String,
+    /// The first message to an audience.
+    pub first_message: fn(&str) -> String,
+    /// A reporting duty fulfilled: (to whom or what, on time or how late).
+    pub duty_done: fn(&str, &str) -> String,
+    pub closed: &'static str,
+    pub went_well: &'static str,
+    pub went_badly: &'static str,
+    pub lucky: &'static str,
+    pub write_well: &'static str,
+    pub write_badly: &'static str,
+    pub write_lucky: &'static str,
+    /// A time limit met: (what, the limit).
+    pub met: fn(&str, &str) -> String,
+    /// A time limit missed or met late: (what, how late or "missed").
+    pub late: fn(&str, &str) -> String,
+    /// A drill target, timed from the discovery: (what).
+    pub drill_target: fn(&str) -> String,
+    pub causes: &'static str,
+    pub write_causes: &'static str,
+    pub action_items: &'static str,
+    pub action_items_intro: &'static str,
+    pub col_item: &'static str,
+    pub col_owner: &'static str,
+    pub write_items: &'static str,
+    pub sign_off: &'static str,
+    pub col_duty: &'static str,
+    pub col_signature: &'static str,
+    pub prepared_by: &'static str,
+    pub approved_by: &'static str,
+    /// The drill named no scenario; the plan's for the class: (their names).
+    pub no_scenario: fn(&str) -> String,
+    pub write_scenario: &'static str,
+    /// The scenario the drill played, named at declaration.
+    pub scenario: &'static str,
 }
 
 /// The draft report to the regulator's strings.
@@ -465,6 +520,48 @@ pub const ZH: PaperTr = PaperTr {
     kind_step: "步骤",
     kind_inform: "通知",
     kind_call: "呼叫",
+    review: ReviewTr {
+        heading: "复盘",
+        summary: "摘要",
+        write_summary: "补写：事件经过摘要：发生了什么、影响多大、怎样结束的。",
+        write_impact: "补写：影响的数字：受影响的学生、课堂和学校，中断时长，涉及的数据。",
+        timeline: "关键时间",
+        found: "发现",
+        declared: |l| format!("宣布响应，{l}"),
+        level_to: |l| format!("响应等级调整为{l}"),
+        reached: |who| format!("首次联系上{who}"),
+        first_message: |a| format!("首次发出通知：{a}"),
+        duty_done: |what, how| format!("履行报告义务：{what}（{how}）"),
+        closed: "响应结束",
+        went_well: "做得好的",
+        went_badly: "做得不好的",
+        lucky: "侥幸之处",
+        write_well: "补写：其他做得好的地方。",
+        write_badly: "补写：其他做得不好的地方（对事不对人）。",
+        write_lucky: "补写：哪些地方是侥幸，换个时间或条件就会更糟。",
+        met: |what, limit| format!("{what}：{limit}，按时"),
+        late: |what, how| format!("{what}：{how}"),
+        drill_target: |what| format!("演练目标“{what}”（自发现起计时）"),
+        causes: "原因和促成因素",
+        write_causes: "补写：根本原因，以及使事件发生或扩大的促成因素（对事不对人）。",
+        action_items: "改进项",
+        action_items_intro: "预案在总结阶段列出的整改步骤，尚未完成的；复盘确定的改进项写在空行上，每项指定责任人和完成日期。",
+        col_item: "改进项",
+        col_owner: "责任人",
+        write_items: "补写：复盘确定的其他改进项。",
+        sign_off: "签字",
+        col_duty: "职责",
+        col_signature: "签字",
+        prepared_by: "编写",
+        approved_by: "批准",
+        no_scenario: |names| {
+            format!(
+                "宣布演练时没有指定演练场景，无法确定按哪个场景评估；预案中本类故障的演练有：{names}。"
+            )
+        },
+        write_scenario: "补写：本次演练的场景，并按该场景的时间目标人工评估。",
+        scenario: "演练场景",
+    },
     calls_late: |n| format!("呼叫树：{n}个呼叫逾期未接通（见呼叫视图）"),
     kind_update: "状态通报",
     regulator: RegulatorTr {
@@ -726,6 +823,48 @@ pub const EN: PaperTr = PaperTr {
     kind_step: "Step",
     kind_inform: "Inform",
     kind_call: "Call",
+    review: ReviewTr {
+        heading: "Review",
+        summary: "Summary",
+        write_summary: "Write: what happened, how big the impact was, how it ended.",
+        write_impact: "Write: the impact in figures: students, classes and schools affected, the outage's length, the data involved.",
+        timeline: "Timeline",
+        found: "Found",
+        declared: |l| format!("Response declared, {l}"),
+        level_to: |l| format!("Level changed to {l}"),
+        reached: |who| format!("First reached: {who}"),
+        first_message: |a| format!("First message to {a}"),
+        duty_done: |what, how| format!("Duty fulfilled: {what} ({how})"),
+        closed: "Response closed",
+        went_well: "What went well",
+        went_badly: "What went badly",
+        lucky: "Where we were lucky",
+        write_well: "Write: what else went well.",
+        write_badly: "Write: what else went badly (blameless: about what happened, not who).",
+        write_lucky: "Write: where we were lucky, and at another time or under other conditions it would have been worse.",
+        met: |what, limit| format!("{what}: {limit}, on time"),
+        late: |what, how| format!("{what}: {how}"),
+        drill_target: |what| format!("Drill target \"{what}\" (timed from discovery)"),
+        causes: "Causes and contributing factors",
+        write_causes: "Write: the root cause, and the factors that let it happen or made it worse (blameless).",
+        action_items: "Action items",
+        action_items_intro: "The corrective steps the plan lists for the close that are not done yet; write the review's own items on the empty rows, each with an owner and a due date.",
+        col_item: "Action item",
+        col_owner: "Owner",
+        write_items: "Write: the review's other action items.",
+        sign_off: "Sign-off",
+        col_duty: "Role",
+        col_signature: "Signature",
+        prepared_by: "Prepared by",
+        approved_by: "Approved by",
+        no_scenario: |names| {
+            format!(
+                "The drill named no scenario when it was declared, so which one to evaluate against is not known; the plan's drills for this fault class: {names}."
+            )
+        },
+        write_scenario: "Write: the scenario played, and evaluate it by hand against that scenario's time targets.",
+        scenario: "Drill scenario",
+    },
     calls_late: |n| format!("Call tree: {n} call(s) overdue, not answered (see the calls view)"),
     kind_update: "Status update",
     regulator: RegulatorTr {

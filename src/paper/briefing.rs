@@ -35,25 +35,36 @@ fn recorded(f: &Facts<'_>) -> Vec<String> {
 /// plan's instructions are written for the one doing the step, and a
 /// briefing only needs to say which one.
 pub(super) fn gist(text: &str) -> String {
-    let end = text
-        .find(['。', '；', '：', ';', ':'])
-        .or_else(|| text.find(". "))
-        .unwrap_or(text.len());
-    let sentence = text[..end].trim_end_matches('.').trim();
-    let sentence = if sentence.is_empty() { text } else { sentence };
-    // Still long: up to the first comma outside brackets, marked as cut.
-    if sentence.chars().count() > 40 {
-        let mut depth = 0_usize;
-        for (i, c) in sentence.char_indices() {
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth = depth.saturating_sub(1),
-                '，' | ',' if depth == 0 => return format!("{}…", &sentence[..i]),
-                _ => {}
+    // Where the first sentence ends, and the first comma, outside brackets.
+    let (mut end, mut comma, mut depth) = (None, None, 0_usize);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '（' | '(' | '“' | '《' => depth += 1,
+            '）' | ')' | '”' | '》' => depth = depth.saturating_sub(1),
+            '。' | '；' | '：' | ';' | ':' if depth == 0 => {
+                end = Some(i);
+                break;
             }
+            '.' if depth == 0 && chars.peek().is_none_or(|(_, n)| *n == ' ') => {
+                end = Some(i);
+                break;
+            }
+            '，' | ',' if depth == 0 && comma.is_none() => comma = Some(i),
+            _ => {}
         }
     }
-    sentence.to_owned()
+    let sentence = text[..end.unwrap_or(text.len())].trim();
+    if sentence.is_empty() {
+        return text.to_owned();
+    }
+    // Still long: up to the first comma, marked as cut.
+    match comma {
+        Some(at) if sentence.chars().count() > 40 && at < sentence.len() => {
+            format!("{}…", &text[..at])
+        }
+        _ => sentence.to_owned(),
+    }
 }
 
 /// Steps done, in the order they were done, each with when, its id and

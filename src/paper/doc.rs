@@ -33,6 +33,8 @@ pub struct Doc {
 pub enum Block {
     /// A section heading.
     Heading(String),
+    /// A heading inside a section.
+    Subheading(String),
     /// A paragraph.
     Para(String),
     /// A paragraph a person must still write: shown marked, so nobody
@@ -132,6 +134,9 @@ impl Doc {
                 Block::Heading(h) => {
                     let _ = writeln!(out, "## {}", md(h));
                 }
+                Block::Subheading(h) => {
+                    let _ = writeln!(out, "### {}", md(h));
+                }
                 Block::Para(p) => {
                     for line in p.lines() {
                         let _ = writeln!(out, "{}  ", md(line));
@@ -187,6 +192,9 @@ impl Doc {
             match b {
                 Block::Heading(h) => {
                     let _ = writeln!(body, "<h2 class=\"section\">{}</h2>", esc(h));
+                }
+                Block::Subheading(h) => {
+                    let _ = writeln!(body, "<h3>{}</h3>", esc(h));
                 }
                 Block::Para(p) => {
                     let _ = writeln!(body, "<p class=\"pre\">{}</p>", esc(p));

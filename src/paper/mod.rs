@@ -17,6 +17,7 @@ pub mod doc;
 pub mod html;
 pub mod regulator;
 pub mod report;
+mod review;
 mod svg;
 
 use crate::i18n::time::Times;

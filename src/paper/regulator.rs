@@ -39,7 +39,7 @@ pub const SYSTEMS_KEY: &str = "affected_systems";
 
 /// The record step keys that say the impact, in the order a regulator
 /// reads them.
-const IMPACT_KEYS: &[&str] = &[
+pub(super) const IMPACT_KEYS: &[&str] = &[
     "impact",
     "affected_students",
     "affected_classes",

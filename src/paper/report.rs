@@ -222,6 +222,7 @@ pub fn report(plan: &Plan, incident: &Incident, times: &Times, verification: &Ve
         blocks: Vec::new(),
     };
     header(&f, &mut d);
+    super::review::review(&f, &mut d);
     if incident.is_drill() {
         evaluation(&f, &mut d);
     }
@@ -296,10 +297,28 @@ fn header(f: &Facts<'_>, d: &mut Doc) {
     d.push(Block::Fields(fields));
 }
 
-/// For a drill: each time target the plan sets, against what happened.
+/// For a drill: each time target of the scenario it played, against what
+/// happened; when it named none and the plan has several for its class,
+/// which ones, and a box.
 fn evaluation(f: &Facts<'_>, d: &mut Doc) {
     use crate::model::incident::Verdict;
     let t = f.lang.tr().paper;
+    let r = &t.review;
+    d.push(Block::Heading(t.evaluation.to_owned()));
+    let Some(drill) = f.incident.drill_played(f.plan) else {
+        let names: Vec<String> = f
+            .incident
+            .drills_for_class(f.plan)
+            .map(|d| format!("{} ({})", d.name, d.id))
+            .collect();
+        d.push(Block::Para((r.no_scenario)(&names.join(t.sep))));
+        d.push(Block::ToWrite(r.write_scenario.to_owned()));
+        return;
+    };
+    d.push(Block::Fields(vec![(
+        r.scenario.to_owned(),
+        format!("{} ({})\n{}", drill.name, drill.id, drill.scenario),
+    )]));
     let rows: Vec<Vec<String>> = f
         .incident
         .drill_evaluation(f.plan)
@@ -332,7 +351,6 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
     if rows.is_empty() {
         return;
     }
-    d.push(Block::Heading(t.evaluation.to_owned()));
     d.push(Block::Para(t.evaluation_intro.to_owned()));
     d.push(Block::Table(
         vec![

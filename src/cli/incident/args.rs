@@ -39,6 +39,11 @@ pub enum IncidentCommand {
         /// A drill, kept apart from real incidents.
         #[arg(long)]
         drill: bool,
+        /// With --drill: the plan's drill scenario played (its id, as
+        /// `runbook show` lists the drills); the drill's evaluation covers
+        /// its targets.
+        #[arg(long, requires = "drill", value_name = "DRILL")]
+        scenario: Option<String>,
     },
     /// List incidents, open and closed.
     List,

@@ -469,6 +469,7 @@ fn new(
         level_reason,
         discovered,
         drill,
+        scenario,
     } = cmd
     else {
         bail!("not a declaration");
@@ -499,7 +500,16 @@ fn new(
         commander: None,
         drill: *drill,
     };
-    let open = service.declare(plan, &file.bytes, declaration).or_say()?;
+    // A scenario the plan does not have is refused before anything is written.
+    let scenario = scenario.as_deref().map(ItemId::new);
+    if let Some(s) = &scenario {
+        crate::model::incident::check_scenario(plan, s)
+            .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e))))?;
+    }
+    let mut open = service.declare(plan, &file.bytes, declaration).or_say()?;
+    // Named in the declaration's own session, right after it.
+    let named =
+        scenario.map(|drill| service.record(&mut open, Action::NameScenario { drill }, None));
     let name = open
         .dir()
         .file_name()
@@ -511,6 +521,19 @@ fn new(
     let finished = service.finish(open);
     say!(out, "declared {name}: level {level}")?;
     say!(out, "folder: {}", dir.display())?;
+    match named {
+        Some(Ok(entry)) => say!(
+            out,
+            "{}",
+            (EN.event)(&entry.event, plan, &service.context().times())
+        )?,
+        Some(Err(e)) => say!(
+            err,
+            "! the drill scenario is not recorded: {}",
+            render::failure(&e)
+        )?,
+        None => {}
+    }
     match finished {
         Ok(Some(head)) => say!(out, "log head: {}", crate::i18n::short_head(&head))?,
         Ok(None) => {}

@@ -329,16 +329,40 @@ impl Incident {
         }
     }
 
-    /// The time targets of the plan's drills for this incident's fault
-    /// class (a drill naming no class is for any), each timed from the
-    /// discovery, which is when the exercise's fault appeared.
+    /// The drill scenario this drill played: the one it named at
+    /// declaration; else the plan's only drill for its fault class (a
+    /// drill naming no class is for any). `None` when it named none and
+    /// the plan has several or none for the class: nobody can tell which
+    /// was played.
+    #[must_use]
+    pub fn drill_played<'p>(&self, plan: &'p Plan) -> Option<&'p Drill> {
+        let drills = &plan.doc().drills;
+        if let Some(named) = &self.scenario {
+            return drills.iter().find(|d| d.id == *named);
+        }
+        let mut fits = self.drills_for_class(plan);
+        match (fits.next(), fits.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// The plan's drills for this incident's fault class (a drill naming
+    /// no class is for any).
+    pub fn drills_for_class<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p Drill> {
+        plan.doc()
+            .drills
+            .iter()
+            .filter(|d| d.classes.is_empty() || d.classes.contains(&self.class))
+    }
+
+    /// The time targets of the drill scenario played ([`Self::drill_played`]),
+    /// each timed from the discovery, which is when the exercise's fault
+    /// appeared. Empty when nobody can tell which scenario was played.
     #[must_use]
     pub fn drill_evaluation<'p>(&self, plan: &'p Plan) -> Vec<Evaluated<'p>> {
         let mut out = Vec::new();
-        for drill in &plan.doc().drills {
-            if !drill.classes.is_empty() && !drill.classes.contains(&self.class) {
-                continue;
-            }
+        if let Some(drill) = self.drill_played(plan) {
             for target in &drill.targets {
                 let due =
                     self.discovered_at + chrono::Duration::minutes(target.within_minutes.get());
