@@ -286,7 +286,7 @@ fn the_readmes_incident_commands_work_as_written() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        if line.contains("--briefing --out -") {
+        if line.contains("--briefing --format md --out -") {
             assert!(
                 text.contains("Handover briefing: 华东直播卡顿")
                     || text.contains("交接简报：华东直播卡顿"),

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::paper::{Drill, chromium_pdf, golden, pdf_pages_laid_out};
+use crate::paper::{Drill, chromium_pdf, golden, pdf_pages, pdf_pages_laid_out};
 
 /// The words of the drill in one edition of the plan.
 struct Words {
@@ -183,12 +183,15 @@ fn every_paper_of_the_drill_in_both_languages() {
     }
 }
 
-/// Prints a paper with Chromium; its pages' text.
-fn printed(d: &Drill, now: &str, extra: &[&str], name: &str) -> Vec<String> {
+/// Prints a paper with Chromium; its pages' text laid out as printed (a
+/// table's row on one line), and as `pdftotext` reads it by default (each
+/// line of a table's cell on a line of its own).
+fn printed(d: &Drill, now: &str, extra: &[&str], name: &str) -> (Vec<String>, Vec<String>) {
     let html = d.paper(now, extra, "html");
     let file = d.data.join(format!("{name}.html"));
     std::fs::write(&file, html).unwrap();
-    pdf_pages_laid_out(&chromium_pdf(&file))
+    let pdf = chromium_pdf(&file);
+    (pdf_pages_laid_out(&pdf), pdf_pages(&pdf))
 }
 
 /// Keeps the PNGs of a print for a person to look at, when asked
@@ -224,7 +227,7 @@ fn chromium_prints_drill_on_every_page_and_the_overdue_report_first() {
     to_the_close(&d, &ZH);
     let report = printed(&d, AFTER, &[], "report");
     look(&d, "report");
-    for (name, pages) in [
+    for (name, (pages, lines)) in [
         ("briefing", &briefing),
         ("regulator-first", &first),
         ("regulator-follow-up", &follow),
@@ -237,9 +240,21 @@ fn chromium_prints_drill_on_every_page_and_the_overdue_report_first() {
                 i + 1
             );
         }
+        // No word is broken to leave one Chinese character on a line of
+        // its own (值班/长, 待处/理).
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for page in lines {
+            for line in page.lines() {
+                let t = line.trim();
+                assert!(
+                    !(t.chars().count() == 1 && t.chars().all(cjk)),
+                    "{name}: a lone {t:?} on a line:\n{page}"
+                );
+            }
+        }
     }
     // The review, with its headings, in the report as printed.
-    let text = report.join("\n");
+    let text = report.0.join("\n");
     for heading in [
         "复盘",
         "摘要",
@@ -257,7 +272,7 @@ fn chromium_prints_drill_on_every_page_and_the_overdue_report_first() {
         );
     }
     // The briefing's first section: the report to the 网信 office, an hour late.
-    let text = briefing.join("\n");
+    let text = briefing.0.join("\n");
     let first_section = text.split("当前态势").next().unwrap();
     assert!(first_section.contains("不能等的事"), "{first_section}");
     let cac = first_section
@@ -326,4 +341,33 @@ fn the_first_report_and_each_follow_up_are_files_of_their_own() {
         std::fs::read_to_string(here.path().join(&names[0])).unwrap(),
         "as sent"
     );
+}
+
+#[test]
+fn html_is_never_poured_into_a_terminal() {
+    let d = until_handover(&EN);
+    // `script` gives the command a terminal for its standard output.
+    let run = |format: &str| {
+        let cmd = format!(
+            "{} report --now {HANDOVER} malware --briefing --format {format} --out -",
+            env!("CARGO_BIN_EXE_runbook")
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .env("RUNBOOK_DATA_DIR", &d.data)
+            .env("TZ", "Asia/Shanghai")
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run script (util-linux): {e}"));
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, text) = run("html");
+    assert!(!ok, "{text}");
+    assert!(text.contains("--format md"), "{text}");
+    assert!(!text.contains("base64"), "no font in the terminal");
+    let (ok, text) = run("md");
+    assert!(ok, "{text}");
+    assert!(text.contains("# Handover briefing"), "{text}");
 }

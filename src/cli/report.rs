@@ -123,6 +123,13 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let file = args.out.as_deref();
     if file == Some(Path::new("-")) {
+        // HTML is for a browser or a printer: megabytes of embedded font
+        // would pour into a terminal.
+        if format == Format::Html && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            anyhow::bail!(
+                "--out - would write HTML (with its embedded font) to the terminal: add --format md to read the paper here, or give --out FILE to print it"
+            );
+        }
         let text = incident_text(source, paper, format, &times);
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);

@@ -73,6 +73,7 @@ pub struct PaperTr {
     pub suggests: fn(&str) -> String,
     pub col_tick: &'static str,
     pub col_step: &'static str,
+    pub col_id: &'static str,
     pub col_owner: &'static str,
     pub col_levels: &'static str,
     pub col_deadline: &'static str,
@@ -123,6 +124,7 @@ pub struct PaperTr {
     pub still_open: &'static str,
     pub duration: &'static str,
     pub picture: &'static str,
+    pub picture_key: PictureKeyTr,
     pub lane_level: &'static str,
     pub lane_steps: &'static str,
     pub lane_calls: &'static str,
@@ -248,6 +250,18 @@ pub struct ReviewTr {
     pub write_scenario: &'static str,
     /// The scenario the drill played, named at declaration.
     pub scenario: &'static str,
+}
+
+/// What the shapes of the time axis mean.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct PictureKeyTr {
+    pub on_time: &'static str,
+    pub late: &'static str,
+    pub not_reached: &'static str,
+    pub message: &'static str,
+    pub note: &'static str,
+    pub step_due: &'static str,
+    pub duty_due: &'static str,
 }
 
 /// The draft report to the regulator's strings.
@@ -400,6 +414,7 @@ pub const ZH: PaperTr = PaperTr {
     suggests: |l| format!("{l}级"),
     col_tick: "完成",
     col_step: "步骤",
+    col_id: "编号",
     col_owner: "负责岗位",
     col_levels: "适用等级",
     col_deadline: "时限",
@@ -458,6 +473,15 @@ pub const ZH: PaperTr = PaperTr {
     still_open: "尚未终止",
     duration: "历时（自发现起）",
     picture: "事件时间轴",
+    picture_key: PictureKeyTr {
+        on_time: "按时完成",
+        late: "超时完成",
+        not_reached: "呼叫未接通",
+        message: "发出通知",
+        note: "备注",
+        step_due: "步骤时限",
+        duty_due: "报告时限",
+    },
     lane_level: "响应等级",
     lane_steps: "步骤",
     lane_calls: "呼叫",
@@ -472,7 +496,7 @@ pub const ZH: PaperTr = PaperTr {
     col_due: "时限",
     col_met: "是否按时",
     met: "按时",
-    late_by: |s| format!("超时{s}"),
+    late_by: |s| format!("超时 {s}"),
     missed: "未按时",
     pending: "未到期",
     clocks: "通知与报告时限",
@@ -703,6 +727,7 @@ pub const EN: PaperTr = PaperTr {
     suggests: |l| format!("Level {l}"),
     col_tick: "Done",
     col_step: "Step",
+    col_id: "Id",
     col_owner: "Owner",
     col_levels: "Levels",
     col_deadline: "Limit",
@@ -761,6 +786,15 @@ pub const EN: PaperTr = PaperTr {
     still_open: "still open",
     duration: "Duration (from discovery)",
     picture: "The incident on one time axis",
+    picture_key: PictureKeyTr {
+        on_time: "done on time",
+        late: "done late",
+        not_reached: "call not answered",
+        message: "message sent",
+        note: "note",
+        step_due: "step due",
+        duty_due: "report due",
+    },
     lane_level: "Level",
     lane_steps: "Steps",
     lane_calls: "Calls",

@@ -75,6 +75,8 @@ pub enum Fit {
     Words,
     /// Times, dates, numbers and short statuses: never broken.
     Whole,
+    /// Left empty to write in by hand (a signature, a date): room for a pen.
+    Pen,
 }
 
 impl Col {
@@ -105,12 +107,22 @@ impl Col {
         }
     }
 
+    /// A column left to write in by hand.
+    #[must_use]
+    pub fn pen(head: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            fit: Fit::Pen,
+        }
+    }
+
     /// The HTML class of its cells.
     fn class(&self) -> &'static str {
         match self.fit {
             Fit::Wrap => "pre",
             Fit::Words => "pre words",
             Fit::Whole => "whole",
+            Fit::Pen => "pen",
         }
     }
 }
@@ -215,18 +227,24 @@ impl Doc {
                     body.push_str("</tbody>\n</table>\n");
                 }
                 Block::Table(head, rows) => {
-                    body.push_str("<table>\n<thead><tr>");
+                    body.push_str("<table class=\"grid\">\n<thead><tr>");
                     for h in head {
                         let class = match h.fit {
                             Fit::Wrap => "",
                             Fit::Words => " class=\"words\"",
                             Fit::Whole => " class=\"whole\"",
+                            Fit::Pen => " class=\"pen\"",
                         };
                         let _ = write!(body, "<th{class}>{}</th>", esc(&h.head));
                     }
                     body.push_str("</tr></thead>\n<tbody>\n");
                     for r in rows {
-                        body.push_str("<tr>");
+                        // A row left empty is one to write in: pen height.
+                        body.push_str(if r.iter().all(String::is_empty) {
+                            "<tr class=\"blank\">"
+                        } else {
+                            "<tr>"
+                        });
                         for (i, c) in r.iter().enumerate() {
                             let col = head.get(i);
                             let class = col.map_or("pre", Col::class);
@@ -244,7 +262,7 @@ impl Doc {
                 Block::List(items) => {
                     body.push_str("<ul>\n");
                     for i in items {
-                        let _ = writeln!(body, "<li class=\"pre\">{}</li>", esc(i));
+                        let _ = writeln!(body, "<li class=\"pre\">{}</li>", item_html(i));
                     }
                     body.push_str("</ul>\n");
                 }
@@ -262,6 +280,31 @@ impl Doc {
             footer: &self.footer,
         };
         document(self.lang, &self.title, frame, font, &body)
+    }
+}
+
+/// The longest ending of a list item, in characters, kept on one line.
+const TAIL: usize = 12;
+
+/// A list item in HTML, its ending kept whole: a line that ends in a
+/// state or a time after ` — ` or a colon (`… — 待处理`, `…：超时 75分钟`)
+/// would otherwise print 待处/理 across two lines.
+fn item_html(text: &str) -> String {
+    let cut = [" — ", "：", ": "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| at + sep.len()))
+        .max()
+        .filter(|&at| {
+            let tail = &text[at..];
+            !tail.is_empty() && !tail.contains('\n') && tail.chars().count() <= TAIL
+        });
+    match cut {
+        Some(at) => format!(
+            "{}<span class=\"nobr\">{}</span>",
+            esc(&text[..at]),
+            esc(&text[at..])
+        ),
+        None => esc(text),
     }
 }
 

@@ -86,6 +86,10 @@ tr { break-inside: avoid; }
 .pre { white-space: pre-wrap; }
 .words { word-break: keep-all; width: 1%; }
 .nobr { white-space: nowrap; }
+table.grid, table.legend { font-size: 9pt; }
+.pen { width: 28%; height: 9mm; }
+tr.blank td { height: 8mm; }
+.sid { font-family: monospace; font-size: 8.5pt; color: #333; white-space: nowrap; }
 .whole { white-space: nowrap; word-break: keep-all; width: 1%; }
 ol.toc { columns: 1; }
 ul.tree, ul.tree ul { list-style: none; padding-left: 6mm; margin: 0; }

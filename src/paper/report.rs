@@ -423,6 +423,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             .map(|v| format!("\n{v}"))
             .unwrap_or_default();
         rows.push(vec![
+            item.step.id.to_string(),
             format!("{}{value}", item.step.text),
             f.plan
                 .role(&item.step.role)
@@ -438,6 +439,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     }
     d.push(Block::Table(
         vec![
+            Col::wrap(t.col_id),
             Col::wrap(t.col_step),
             Col::words(t.col_owner),
             Col::words(t.col_state),
@@ -583,7 +585,7 @@ fn open_items(f: &Facts<'_>, d: &mut Doc) {
                 ItemState::Blocked(why) => (tr.walk.state_blocked)(why),
                 _ => tr.walk.state_open_step.to_owned(),
             };
-            format!("{} — {state}", i.step.text)
+            format!("{} {} — {state}", i.step.id, i.step.text)
         })
         .collect();
     d.push(Block::Heading(t.open_items.to_owned()));

@@ -348,8 +348,8 @@ fn sign_off(f: &Facts<'_>, d: &mut Doc) {
         vec![
             Col::words(r.col_duty),
             Col::words(t.name),
-            Col::wrap(r.col_signature),
-            Col::wrap(t.date),
+            Col::pen(r.col_signature),
+            Col::pen(t.date),
         ],
         rows,
     ));
