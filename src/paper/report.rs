@@ -359,7 +359,7 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
             Col::whole(t.time_limit),
             Col::words(t.col_time),
             Col::whole(t.col_took),
-            Col::words(t.col_met),
+            Col::whole(t.col_met),
         ],
         rows,
     ));
@@ -446,7 +446,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             Col::words(t.col_who),
             Col::words(t.col_time),
             Col::words(t.col_due),
-            Col::words(t.col_met),
+            Col::whole(t.col_met),
         ],
         rows,
     ));
@@ -475,7 +475,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             vec![
                 Col::wrap(t.col_what),
                 Col::words(t.col_due),
-                Col::words(t.col_met),
+                Col::whole(t.col_met),
             ],
             clocks,
         ));

@@ -596,12 +596,13 @@ fn key(f: &Facts<'_>, y: f64, s: &mut String) {
             x + 6.0,
             esc(label)
         );
-        x += 8.0
-            + 5.5
-                * label
-                    .chars()
-                    .map(|c| if c.is_ascii() { 1.0 } else { 1.8 })
-                    .sum::<f64>();
+        // About the width of the label at 9 units: Chinese characters are
+        // square, Latin ones about half as wide.
+        x += 14.0
+            + label
+                .chars()
+                .map(|c| if c.is_ascii() { 4.6 } else { 9.0 })
+                .sum::<f64>();
     }
 }
 
