@@ -322,7 +322,7 @@ fn the_readmes_incident_commands_work_as_written() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        if line.contains("--briefing --out -") {
+        if line.contains("--briefing --format md --out -") {
             assert!(
                 text.contains("Handover briefing: 华东直播卡顿")
                     || text.contains("交接简报：华东直播卡顿"),
@@ -340,7 +340,9 @@ fn the_readmes_incident_commands_work_as_written() {
     let written = home_files(home.path());
     assert_eq!(written.len(), 2, "{written:?}");
     assert!(
-        written.iter().any(|n| n.ends_with("-regulator.html")),
+        written
+            .iter()
+            .any(|n| n.ends_with("-regulator-1-first.html")),
         "{written:?}"
     );
     assert!(

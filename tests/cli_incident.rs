@@ -1107,3 +1107,159 @@ fn without_a_display_the_window_says_so_in_plain_words() {
     );
     assert!(!err.contains(".cargo/registry"), "{err}");
 }
+
+/// The messages of an incident as its logs hold them.
+fn messages(folder: &Path) -> Vec<String> {
+    entries(folder)
+        .into_iter()
+        .filter_map(|e| match e.event {
+            Event::MessageSent { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_message_goes_out_only_with_the_actions_a_person_wrote_and_is_printed_whole() {
+    let run = Run::new();
+    let out = run.ok(&[
+        "incident",
+        "new",
+        "--class",
+        "software",
+        "--answer",
+        "whole-down=yes",
+        "--title",
+        "直播中断",
+        "--drill",
+    ]);
+    let folder = PathBuf::from(
+        out.lines()
+            .find_map(|l| l.strip_prefix("folder: "))
+            .unwrap(),
+    );
+    // Steps done: the plan's own checklist wording, written for the
+    // responders, never goes to teachers.
+    run.ok(&["incident", "step", "software", "assess-declare", "--done"]);
+    run.ok(&["incident", "step", "software", "inform-channel", "--done"]);
+    let send = [
+        "incident",
+        "message",
+        "software",
+        "--template",
+        "tpl-teachers",
+        "--set",
+        "impact=华东地区直播课无法进入",
+        "--set",
+        "affected_classes=340",
+        "--set",
+        "eta=10:30前",
+    ];
+    let (code, text) = run.runbook(&send);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("{actions}"), "{text}");
+    assert!(messages(&folder).is_empty(), "refused, nothing logged");
+    // Dry run: the whole text as it would go out, still refused, nothing logged.
+    let mut dry = send.to_vec();
+    dry.push("--dry-run");
+    let (code, text) = run.runbook(&dry);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("平台已采取的措施：{actions}。"), "{text}");
+    assert!(!text.contains("逐项回答"), "{text}");
+    assert!(!text.contains("开启应急指挥室"), "{text}");
+    // The office director writes the actions in words for teachers.
+    run.ok(&[
+        "incident",
+        "record",
+        "software",
+        "comm-actions",
+        "已将直播切换到备用线路，正在逐步恢复",
+    ]);
+    let text = run.ok(&dry);
+    assert!(text.contains("not logged (--dry-run)"), "{text}");
+    assert!(messages(&folder).is_empty(), "a dry run logs nothing");
+    // Sent: logged, and every line of what was logged is printed.
+    let printed = run.ok(&send);
+    let logged = messages(&folder);
+    assert_eq!(logged.len(), 1, "{printed}");
+    assert!(
+        logged[0].contains("平台已采取的措施：已将直播切换到备用线路，正在逐步恢复。"),
+        "{}",
+        logged[0]
+    );
+    assert!(
+        printed.contains(&format!("--- message text ---\n{}\n---", logged[0])),
+        "{printed}"
+    );
+    // The timeline shows the first line; --full the whole text.
+    let short = run.ok(&["incident", "timeline", "software"]);
+    assert!(!short.contains("平台已采取的措施"), "{short}");
+    let full = run.ok(&["incident", "timeline", "software", "--full"]);
+    for line in logged[0].lines().filter(|l| !l.is_empty()) {
+        assert!(full.contains(&format!("| {line}")), "{line}\n{full}");
+    }
+}
+
+#[test]
+fn a_drill_names_its_scenario_and_a_wrong_one_is_refused_before_anything_is_written() {
+    let run = Run::new();
+    let new = |scenario: &str| {
+        run.runbook(&[
+            "incident",
+            "new",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "software",
+            "--answer",
+            "all-down=yes",
+            "--title",
+            "Login down",
+            "--drill",
+            "--scenario",
+            scenario,
+        ])
+    };
+    let (code, text) = new("drill-nope");
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("\"drill-nope\"") && text.contains("drill-login"),
+        "{text}"
+    );
+    assert!(files_under(run.data.path()).is_empty(), "nothing written");
+    // Only a drill plays a scenario.
+    let (code, text) = run.runbook(&[
+        "incident",
+        "new",
+        "--plan",
+        "tests/data/incident-plan.ron",
+        "--class",
+        "software",
+        "--answer",
+        "all-down=yes",
+        "--title",
+        "Login down",
+        "--scenario",
+        "drill-login",
+    ]);
+    assert_eq!(code, 2, "{text}");
+    let (code, text) = new("drill-login");
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("drill scenario: Login drill (drill-login)"),
+        "{text}"
+    );
+    let folder = PathBuf::from(
+        text.lines()
+            .find_map(|l| l.strip_prefix("folder: "))
+            .unwrap(),
+    );
+    let events: Vec<Event> = entries(&folder).into_iter().map(|e| e.event).collect();
+    assert!(matches!(events[0], Event::Declared { .. }));
+    assert_eq!(
+        events[1],
+        Event::ScenarioNamed {
+            drill: runbook::model::ids::ItemId::new("drill-login")
+        }
+    );
+}

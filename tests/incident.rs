@@ -892,7 +892,7 @@ fn a_message_with_an_unfilled_placeholder_is_refused() {
 }
 
 #[test]
-fn actions_so_far_fill_their_placeholder_and_a_briefing_and_closing_check_list_what_is_open() {
+fn steps_done_never_fill_actions_and_a_briefing_and_closing_check_list_what_is_open() {
     let mut live = Live::declare("software", "II");
     live.act(1, step("confirm", StepStatus::Done)).unwrap();
     live.act(2, step("exec-brief", StepStatus::Done)).unwrap();
@@ -910,11 +910,10 @@ fn actions_so_far_fill_their_placeholder_and_a_briefing_and_closing_check_list_w
     let values = live
         .incident
         .placeholder_values(&live.plan, at(5), &|t| t.to_rfc3339());
-    assert_eq!(
-        values.get("actions").map(String::as_str),
-        Some("Brief the executives"),
-        "action steps done, first clause; checks are not actions"
-    );
+    // The plan's checklist wording is for the responders: `{actions}` is
+    // what a person wrote for the readers, and nobody has.
+    assert_eq!(values.get("actions"), None, "{values:?}");
+    assert_eq!(values.get("title").map(String::as_str), Some("Login down"));
     let b = live.incident.briefing(&live.plan, at(12));
     let ids = |steps: &[&runbook::model::plan::doc::Step]| -> Vec<String> {
         steps.iter().map(|s| s.id.to_string()).collect()
@@ -1020,4 +1019,133 @@ fn a_fallback_reached_for_one_call_does_not_answer_the_others_it_backs() {
         );
     }
     assert!(reached_elsewhere <= others);
+}
+
+#[test]
+fn a_briefing_leads_with_the_report_owed_then_steps_then_the_next_clock_of_each_kind() {
+    use runbook::model::incident::Deadline;
+    let mut live = Live::declare("software", "I");
+    // Nothing done for 4 h 10 min: the report to the regulator (4 h from
+    // discovery), the step deadlines, the commander and the status update
+    // are all past.
+    let b = live.incident.briefing(&live.plan, at(250));
+    let kinds: Vec<String> = b
+        .late
+        .iter()
+        .map(|t| match &t.what {
+            Deadline::Clock(c) => match &c.kind {
+                ClockKind::Duty(id) => format!("duty {id}"),
+                ClockKind::StatusUpdate => "update".to_owned(),
+                ClockKind::Inform(_) => "inform".to_owned(),
+            },
+            Deadline::Step(s) => format!("step {}", s.id),
+            Deadline::Call(l) => format!("call {}", l.order),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "duty report",
+            "step confirm",
+            "step rollback",
+            "inform",
+            "update"
+        ],
+        "the call to the commander is the inform clock's, not a second line"
+    );
+    assert!(b.ahead.is_empty(), "{:?}", b.ahead);
+    // At 20 min, after the commander is reached and one update sent: what is
+    // late, then the next of each kind still running, earliest first.
+    live.act(
+        3,
+        Action::Call {
+            to: Target::Role(RoleId::new("commander")),
+            via: Channel::Mobile,
+            outcome: CallOutcome::Reached,
+            note: String::new(),
+            line: None,
+        },
+    )
+    .unwrap();
+    let b = live.incident.briefing(&live.plan, at(20));
+    let late: Vec<String> = b
+        .late
+        .iter()
+        .map(|t| match &t.what {
+            Deadline::Step(s) => s.id.to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(late, ["confirm"]);
+    let ahead: Vec<(i64, bool)> = b
+        .ahead
+        .iter()
+        .map(|t| {
+            (
+                (t.due - at(0)).num_minutes(),
+                matches!(&t.what, Deadline::Clock(c) if matches!(c.kind, ClockKind::Duty(_))),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ahead,
+        [(30, false), (30, false), (240, true)],
+        "the rollback's deadline and the status update, then the report"
+    );
+}
+
+#[test]
+fn a_drill_is_evaluated_against_the_scenario_it_named_and_only_that_one() {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/online-education-platform.ron"),
+    )
+    .unwrap();
+    let plan = plan::parse(&bytes).unwrap().plan;
+    let declared = |drill: bool| {
+        let event = declare(
+            &plan,
+            "sha",
+            Declaration {
+                title: "登录崩溃".into(),
+                class: ClassId::new("software"),
+                level: Some(LevelId::new("I")),
+                level_reason: Some("演练".into()),
+                answers: vec![],
+                discovered_at: None,
+                commander: None,
+                drill,
+            },
+            at(0),
+        )
+        .unwrap();
+        Incident::new(&entry(0, event)).unwrap()
+    };
+    let name = |drill: &str| Action::NameScenario {
+        drill: ItemId::new(drill),
+    };
+    // A real incident plays no scenario; a drill names one of the plan's.
+    assert_eq!(
+        declared(false).check(&plan, name("drill-full-peak")),
+        Err(ActionError::NotADrill)
+    );
+    let mut drill = declared(true);
+    let Err(ActionError::UnknownScenario { given, known }) = drill.check(&plan, name("drill-x"))
+    else {
+        panic!("an unknown scenario is refused");
+    };
+    assert_eq!(given, ItemId::new("drill-x"));
+    assert!(known.contains(&ItemId::new("drill-full-peak")), "{known:?}");
+    // Two of the plan's drills are for software faults: named none, which
+    // one was played is not known, and nothing is evaluated.
+    assert_eq!(drill.drills_for_class(&plan).count(), 2);
+    assert!(drill.drill_played(&plan).is_none());
+    assert!(drill.drill_evaluation(&plan).is_empty());
+    let event = drill.check(&plan, name("drill-full-peak")).unwrap();
+    drill.apply(&entry(0, event));
+    let evaluated: Vec<&str> = drill
+        .drill_evaluation(&plan)
+        .iter()
+        .map(|e| e.drill.id.as_str())
+        .collect();
+    assert_eq!(evaluated, ["drill-full-peak"; 4]);
 }

@@ -227,14 +227,22 @@ pub(crate) fn chromium_pdf(html: &Path) -> PathBuf {
 
 /// The text of a PDF, page by page (`pdftotext` ends each with a form feed).
 pub(crate) fn pdf_pages(pdf: &Path) -> Vec<String> {
-    let out = run_for(
-        Command::new("pdftotext")
-            .arg("-enc")
-            .arg("UTF-8")
-            .arg(pdf)
-            .arg("-"),
-        Duration::from_secs(60),
-    );
+    pdf_text(pdf, false)
+}
+
+/// The text of a PDF, page by page, laid out as printed: a table's row is
+/// one line, its cells side by side.
+pub(crate) fn pdf_pages_laid_out(pdf: &Path) -> Vec<String> {
+    pdf_text(pdf, true)
+}
+
+fn pdf_text(pdf: &Path, layout: bool) -> Vec<String> {
+    let mut cmd = Command::new("pdftotext");
+    cmd.arg("-enc").arg("UTF-8");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = run_for(cmd.arg(pdf).arg("-"), Duration::from_secs(60));
     let (status, stdout, stderr) = out;
     assert!(status.success(), "{stderr}");
     let text = String::from_utf8(stdout).unwrap();
@@ -282,15 +290,15 @@ fn chromium_prints_the_binder_in_chinese_with_the_footer_on_every_page() {
 
 /// A scripted drill on the small test plan, run through the command line
 /// with fixed times: (data folder, runner).
-struct Drill {
-    _dir: tempfile::TempDir,
-    data: PathBuf,
+pub(crate) struct Drill {
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) data: PathBuf,
     /// The incident's name, as commands take it.
-    name: &'static str,
+    pub(crate) name: &'static str,
 }
 
 impl Drill {
-    fn run(&self, now: &str, args: &[&str]) -> String {
+    pub(crate) fn run(&self, now: &str, args: &[&str]) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
             .arg("incident")
             .arg("--now")
@@ -382,7 +390,7 @@ impl Drill {
     }
 
     /// `runbook report`, to standard output.
-    fn paper(&self, now: &str, extra: &[&str], format: &str) -> String {
+    pub(crate) fn paper(&self, now: &str, extra: &[&str], format: &str) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
             .args([
                 "report", "--now", now, self.name, "--format", format, "--out", "-",
@@ -403,7 +411,7 @@ impl Drill {
 }
 
 /// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-fn golden(name: &str, got: &str) {
+pub(crate) fn golden(name: &str, got: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/paper")
         .join(name);

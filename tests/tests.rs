@@ -17,6 +17,7 @@ mod log_nofollow;
 mod multi_device;
 mod one_chain;
 mod paper;
+mod paper_drill;
 mod plan_diff;
 mod plan_format;
 mod plan_order;

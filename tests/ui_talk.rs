@@ -120,6 +120,13 @@ fn a_message_is_sent_only_when_every_placeholder_is_filled_and_its_exact_text_is
         .find(|i| i.step.id == StepId::new("update"))
         .unwrap();
     assert_eq!(update.state, runbook::model::incident::ItemState::Done);
+    // The timeline's line gives the message's start; its whole text is
+    // folded under it, one click away.
+    key(&mut h, Modifiers::COMMAND, Key::T);
+    assert!(!shows(&h, "Core switch replaced."));
+    h.get_by_label("Text as sent").click();
+    h.run();
+    assert!(shows(&h, "Core switch replaced."));
     h.state_mut().finish_incidents();
 }
 

@@ -11,7 +11,9 @@ use super::incident::args::IncidentWho;
 use crate::i18n::incident::EN;
 use crate::paper::Paper;
 use crate::service::Service;
-use crate::service::paper::{Format, Source, incident_file_name, incident_text, write_incident};
+use crate::service::paper::{
+    Format, Source, incident_file_name, incident_text, numbered_regulator_name, write_incident,
+};
 
 /// What to write, and where.
 #[derive(Debug, clap::Args)]
@@ -53,6 +55,28 @@ pub enum PaperFormat {
     Html,
     /// Markdown, to paste into the review.
     Md,
+}
+
+/// Where a paper goes when no `--out` is given: in the current folder,
+/// named after the incident. A regulator report is numbered, the first and
+/// each follow-up in turn, and never written over another: each one sent is
+/// kept as it was sent.
+fn default_name(dir: &Path, paper: Paper, format: Format) -> PathBuf {
+    let Paper::Regulator { follow_up } = paper else {
+        return PathBuf::from(incident_file_name(dir, paper, format));
+    };
+    // Taken: any report of that number, first or follow-up, in either format.
+    let taken = |n: u32| {
+        [false, true].iter().any(|&f| {
+            [Format::Html, Format::Markdown].iter().any(|&fmt| {
+                Path::new(&numbered_regulator_name(dir, f, n, fmt))
+                    .symlink_metadata()
+                    .is_ok()
+            })
+        })
+    };
+    let n = (1..=u32::MAX).find(|&n| !taken(n)).unwrap_or(u32::MAX);
+    PathBuf::from(numbered_regulator_name(dir, follow_up, n, format))
 }
 
 /// Runs `runbook report`.
@@ -99,15 +123,24 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let file = args.out.as_deref();
     if file == Some(Path::new("-")) {
+        // HTML is for a browser or a printer: megabytes of embedded font
+        // would pour into a terminal.
+        if format == Format::Html && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            anyhow::bail!(
+                "--out - would write HTML (with its embedded font) to the terminal: add --format md to read the paper here, or give --out FILE to print it"
+            );
+        }
         let text = incident_text(source, paper, format, &times);
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let what = paper.slug();
-    let target = file.map_or_else(
-        || PathBuf::from(incident_file_name(&dir, paper, format)),
-        Path::to_path_buf,
-    );
+    let what = match paper {
+        Paper::Report => "report",
+        Paper::Briefing => "briefing",
+        Paper::Regulator { follow_up: false } => "first report to the regulator",
+        Paper::Regulator { follow_up: true } => "follow-up report to the regulator",
+    };
+    let target = file.map_or_else(|| default_name(&dir, paper, format), Path::to_path_buf);
     write_incident(source, paper, format, &times, &target)?;
     say!(out, "{}: the {what} is written", target.display())?;
     Ok(ExitCode::SUCCESS)

@@ -73,6 +73,7 @@ pub struct PaperTr {
     pub suggests: fn(&str) -> String,
     pub col_tick: &'static str,
     pub col_step: &'static str,
+    pub col_id: &'static str,
     pub col_owner: &'static str,
     pub col_levels: &'static str,
     pub col_deadline: &'static str,
@@ -123,6 +124,7 @@ pub struct PaperTr {
     pub still_open: &'static str,
     pub duration: &'static str,
     pub picture: &'static str,
+    pub picture_key: PictureKeyTr,
     pub lane_level: &'static str,
     pub lane_steps: &'static str,
     pub lane_calls: &'static str,
@@ -173,12 +175,93 @@ pub struct PaperTr {
     pub level_now: &'static str,
     pub actions_so_far: &'static str,
     pub open_now: &'static str,
-    pub next_clocks: &'static str,
     pub calls_owed: fn(usize) -> String,
     pub who_is_who: &'static str,
     pub reached_at: &'static str,
+    /// The header of every page of a drill's papers, and its banner.
+    pub drill_mark: &'static str,
+    /// The briefing's first section: what is overdue, then the next clocks.
+    pub cannot_wait: &'static str,
+    pub nothing_pressing: &'static str,
+    pub col_late_left: &'static str,
+    pub overdue_by: fn(&str) -> String,
+    pub left: fn(&str) -> String,
+    pub due_now: &'static str,
+    pub kind_duty: &'static str,
+    pub kind_step: &'static str,
+    pub kind_inform: &'static str,
+    pub kind_call: &'static str,
+    pub calls_late: fn(usize) -> String,
+    pub kind_update: &'static str,
     // The regulator draft.
     pub regulator: RegulatorTr,
+    // The review.
+    pub review: ReviewTr,
+}
+
+/// The report's review section (复盘): its headings, the lines the record
+/// fills, and the boxes people write in.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct ReviewTr {
+    pub heading: &'static str,
+    pub summary: &'static str,
+    pub write_summary: &'static str,
+    pub write_impact: &'static str,
+    pub timeline: &'static str,
+    /// Found: how.
+    pub found: &'static str,
+    /// Declared at a level.
+    pub declared: fn(&str) -> String,
+    /// The level changed to.
+    pub level_to: fn(&str) -> String,
+    /// Someone reached for the first time: (whom).
+    pub reached: fn(&str) -> String,
+    /// The first message to an audience.
+    pub first_message: fn(&str) -> String,
+    /// A reporting duty fulfilled: (to whom or what, on time or how late).
+    pub duty_done: fn(&str, &str) -> String,
+    pub closed: &'static str,
+    pub went_well: &'static str,
+    pub went_badly: &'static str,
+    pub lucky: &'static str,
+    pub write_well: &'static str,
+    pub write_badly: &'static str,
+    pub write_lucky: &'static str,
+    /// A time limit met: (what, the limit).
+    pub met: fn(&str, &str) -> String,
+    /// A time limit missed or met late: (what, how late or "missed").
+    pub late: fn(&str, &str) -> String,
+    /// A drill target, timed from the discovery: (what).
+    pub drill_target: fn(&str) -> String,
+    pub causes: &'static str,
+    pub write_causes: &'static str,
+    pub action_items: &'static str,
+    pub action_items_intro: &'static str,
+    pub col_item: &'static str,
+    pub col_owner: &'static str,
+    pub write_items: &'static str,
+    pub sign_off: &'static str,
+    pub col_duty: &'static str,
+    pub col_signature: &'static str,
+    pub prepared_by: &'static str,
+    pub approved_by: &'static str,
+    /// The drill named no scenario; the plan's for the class: (their names).
+    pub no_scenario: fn(&str) -> String,
+    pub write_scenario: &'static str,
+    /// The scenario the drill played, named at declaration.
+    pub scenario: &'static str,
+}
+
+/// What the shapes of the time axis mean.
+#[allow(missing_docs)] // Each field's name says what it is.
+pub struct PictureKeyTr {
+    pub on_time: &'static str,
+    pub late: &'static str,
+    pub not_reached: &'static str,
+    pub message: &'static str,
+    pub note: &'static str,
+    pub step_due: &'static str,
+    pub duty_due: &'static str,
 }
 
 /// The draft report to the regulator's strings.
@@ -216,6 +299,34 @@ pub struct RegulatorTr {
     pub write_evidence: &'static str,
     pub item8: &'static str,
     pub write_other: &'static str,
+    /// The time limits section: each legal limit for reporting to the
+    /// regulator, when it was due and whether it was met.
+    pub limits: &'static str,
+    pub limit_duty: &'static str,
+    pub limit_due: &'static str,
+    pub limit_state: &'static str,
+    pub limit_condition: &'static str,
+    /// Reported at (time), on time.
+    pub reported_on_time: fn(&str) -> String,
+    /// Reported at (time), late by (span).
+    pub reported_late: fn(&str, &str) -> String,
+    /// Not reported, the limit passed (span) ago.
+    pub limit_missed: fn(&str) -> String,
+    /// Not reported yet, (span) left.
+    pub limit_left: fn(&str) -> String,
+    pub write_late_reason: &'static str,
+    pub no_limit: &'static str,
+    /// A value with who recorded it and when: (value, who, time).
+    pub by_whom: fn(&str, &str, &str) -> String,
+    pub discovery_source: &'static str,
+    pub measures_notes: &'static str,
+    pub evidence_steps: &'static str,
+    /// A step's state on the evidence list: (step id, state, who, time).
+    pub evidence_step: fn(&str, &str, &str, &str) -> String,
+    /// A log file and the hash of its last line.
+    pub log_head: fn(&str, &str) -> String,
+    /// Another duty fulfilled: (what, time, note).
+    pub duty_done: fn(&str, &str, &str) -> String,
 }
 
 fn zh_span(span: TimeSpan) -> String {
@@ -303,6 +414,7 @@ pub const ZH: PaperTr = PaperTr {
     suggests: |l| format!("{l}级"),
     col_tick: "完成",
     col_step: "步骤",
+    col_id: "编号",
     col_owner: "负责岗位",
     col_levels: "适用等级",
     col_deadline: "时限",
@@ -361,6 +473,15 @@ pub const ZH: PaperTr = PaperTr {
     still_open: "尚未终止",
     duration: "历时（自发现起）",
     picture: "事件时间轴",
+    picture_key: PictureKeyTr {
+        on_time: "按时完成",
+        late: "超时完成",
+        not_reached: "呼叫未接通",
+        message: "发出通知",
+        note: "备注",
+        step_due: "步骤时限",
+        duty_due: "报告时限",
+    },
     lane_level: "响应等级",
     lane_steps: "步骤",
     lane_calls: "呼叫",
@@ -375,7 +496,7 @@ pub const ZH: PaperTr = PaperTr {
     col_due: "时限",
     col_met: "是否按时",
     met: "按时",
-    late_by: |s| format!("超时{s}"),
+    late_by: |s| format!("超时 {s}"),
     missed: "未按时",
     pending: "未到期",
     clocks: "通知与报告时限",
@@ -409,10 +530,64 @@ pub const ZH: PaperTr = PaperTr {
     level_now: "当前响应等级",
     actions_so_far: "已采取的措施",
     open_now: "未完成的步骤（超时的在前）",
-    next_clocks: "接下来的时限",
     calls_owed: |n| format!("呼叫树上还有{n}个呼叫未接通。"),
     who_is_who: "已联系上的人员",
     reached_at: "联系上的时间",
+    drill_mark: "演练 · 非真实事件",
+    cannot_wait: "不能等的事：逾期事项和接下来的时限",
+    nothing_pressing: "没有逾期的事项，也没有正在计时的时限。",
+    col_late_left: "逾期 / 剩余",
+    overdue_by: |s| format!("已逾期{s}"),
+    left: |s| format!("还剩{s}"),
+    due_now: "现在到期",
+    kind_duty: "报告义务",
+    kind_step: "步骤",
+    kind_inform: "通知",
+    kind_call: "呼叫",
+    review: ReviewTr {
+        heading: "复盘",
+        summary: "摘要",
+        write_summary: "补写：事件经过摘要：发生了什么、影响多大、怎样结束的。",
+        write_impact: "补写：影响的数字：受影响的学生、课堂和学校，中断时长，涉及的数据。",
+        timeline: "关键时间",
+        found: "发现",
+        declared: |l| format!("宣布响应，{l}"),
+        level_to: |l| format!("响应等级调整为{l}"),
+        reached: |who| format!("首次联系上{who}"),
+        first_message: |a| format!("首次发出通知：{a}"),
+        duty_done: |what, how| format!("履行报告义务：{what}（{how}）"),
+        closed: "响应结束",
+        went_well: "做得好的",
+        went_badly: "做得不好的",
+        lucky: "侥幸之处",
+        write_well: "补写：其他做得好的地方。",
+        write_badly: "补写：其他做得不好的地方（对事不对人）。",
+        write_lucky: "补写：哪些地方是侥幸，换个时间或条件就会更糟。",
+        met: |what, limit| format!("{what}：{limit}，按时"),
+        late: |what, how| format!("{what}：{how}"),
+        drill_target: |what| format!("演练目标“{what}”（自发现起计时）"),
+        causes: "原因和促成因素",
+        write_causes: "补写：根本原因，以及使事件发生或扩大的促成因素（对事不对人）。",
+        action_items: "改进项",
+        action_items_intro: "预案在总结阶段列出的整改步骤，尚未完成的；复盘确定的改进项写在空行上，每项指定责任人和完成日期。",
+        col_item: "改进项",
+        col_owner: "责任人",
+        write_items: "补写：复盘确定的其他改进项。",
+        sign_off: "签字",
+        col_duty: "职责",
+        col_signature: "签字",
+        prepared_by: "编写",
+        approved_by: "批准",
+        no_scenario: |names| {
+            format!(
+                "宣布演练时没有指定演练场景，无法确定按哪个场景评估；预案中本类故障的演练有：{names}。"
+            )
+        },
+        write_scenario: "补写：本次演练的场景，并按该场景的时间目标人工评估。",
+        scenario: "演练场景",
+    },
+    calls_late: |n| format!("呼叫树：{n}个呼叫逾期未接通（见呼叫视图）"),
+    kind_update: "状态通报",
     regulator: RegulatorTr {
         title: |first| {
             if first {
@@ -451,6 +626,36 @@ pub const ZH: PaperTr = PaperTr {
         write_evidence: "补写：日志、镜像和样本的保全情况及保存位置（含本事件日志的哈希）。",
         item8: "八、其他应当报告的情况",
         write_other: "补写：其他情况（如已向公安机关报案的，写明时间和受理单位）。",
+        limits: "报告时限",
+        limit_duty: "报告义务",
+        limit_due: "应报时间",
+        limit_state: "报告情况",
+        limit_condition: "适用条件",
+        reported_on_time: |at| format!("已于{at}报告，在时限内"),
+        reported_late: |at, late| format!("已于{at}报告，超过时限{late}"),
+        limit_missed: |late| format!("未报告：已超过时限{late}"),
+        limit_left: |left| format!("未报告：距时限还有{left}"),
+        write_late_reason: "补写：未能在时限内报告的原因。",
+        no_limit: "本事件所处等级没有向监管部门报告的法定时限。",
+        by_whom: |v, who, at| format!("{v}（{who}记录，{at}）"),
+        discovery_source: "发现途径",
+        measures_notes: "处置人员在已完成步骤上的记录：",
+        evidence_steps: "证据固定步骤：",
+        evidence_step: |id, state, who, at| {
+            if who.is_empty() {
+                format!("{id}：{state}")
+            } else {
+                format!("{id}：{state}（{who}，{at}）")
+            }
+        },
+        log_head: |file, hash| format!("本事件日志 {file}，最后一行的哈希 {hash}"),
+        duty_done: |what, at, note| {
+            if note.is_empty() {
+                format!("{what}：已于{at}履行")
+            } else {
+                format!("{what}：已于{at}履行，{note}")
+            }
+        },
     },
 };
 
@@ -522,6 +727,7 @@ pub const EN: PaperTr = PaperTr {
     suggests: |l| format!("Level {l}"),
     col_tick: "Done",
     col_step: "Step",
+    col_id: "Id",
     col_owner: "Owner",
     col_levels: "Levels",
     col_deadline: "Limit",
@@ -580,6 +786,15 @@ pub const EN: PaperTr = PaperTr {
     still_open: "still open",
     duration: "Duration (from discovery)",
     picture: "The incident on one time axis",
+    picture_key: PictureKeyTr {
+        on_time: "done on time",
+        late: "done late",
+        not_reached: "call not answered",
+        message: "message sent",
+        note: "note",
+        step_due: "step due",
+        duty_due: "report due",
+    },
     lane_level: "Level",
     lane_steps: "Steps",
     lane_calls: "Calls",
@@ -628,10 +843,64 @@ pub const EN: PaperTr = PaperTr {
     level_now: "Level now",
     actions_so_far: "Actions so far",
     open_now: "Open steps (overdue first)",
-    next_clocks: "Next clocks",
     calls_owed: |n| format!("{n} call(s) of the tree not answered yet."),
     who_is_who: "Who is reached",
     reached_at: "Reached at",
+    drill_mark: "DRILL · not a real incident",
+    cannot_wait: "What cannot wait: overdue, then the next clocks",
+    nothing_pressing: "Nothing is overdue and no clock is running.",
+    col_late_left: "Late / left",
+    overdue_by: |s| format!("overdue by {s}"),
+    left: |s| format!("{s} left"),
+    due_now: "due now",
+    kind_duty: "Report",
+    kind_step: "Step",
+    kind_inform: "Inform",
+    kind_call: "Call",
+    review: ReviewTr {
+        heading: "Review",
+        summary: "Summary",
+        write_summary: "Write: what happened, how big the impact was, how it ended.",
+        write_impact: "Write: the impact in figures: students, classes and schools affected, the outage's length, the data involved.",
+        timeline: "Timeline",
+        found: "Found",
+        declared: |l| format!("Response declared, {l}"),
+        level_to: |l| format!("Level changed to {l}"),
+        reached: |who| format!("First reached: {who}"),
+        first_message: |a| format!("First message to {a}"),
+        duty_done: |what, how| format!("Duty fulfilled: {what} ({how})"),
+        closed: "Response closed",
+        went_well: "What went well",
+        went_badly: "What went badly",
+        lucky: "Where we were lucky",
+        write_well: "Write: what else went well.",
+        write_badly: "Write: what else went badly (blameless: about what happened, not who).",
+        write_lucky: "Write: where we were lucky, and at another time or under other conditions it would have been worse.",
+        met: |what, limit| format!("{what}: {limit}, on time"),
+        late: |what, how| format!("{what}: {how}"),
+        drill_target: |what| format!("Drill target \"{what}\" (timed from discovery)"),
+        causes: "Causes and contributing factors",
+        write_causes: "Write: the root cause, and the factors that let it happen or made it worse (blameless).",
+        action_items: "Action items",
+        action_items_intro: "The corrective steps the plan lists for the close that are not done yet; write the review's own items on the empty rows, each with an owner and a due date.",
+        col_item: "Action item",
+        col_owner: "Owner",
+        write_items: "Write: the review's other action items.",
+        sign_off: "Sign-off",
+        col_duty: "Role",
+        col_signature: "Signature",
+        prepared_by: "Prepared by",
+        approved_by: "Approved by",
+        no_scenario: |names| {
+            format!(
+                "The drill named no scenario when it was declared, so which one to evaluate against is not known; the plan's drills for this fault class: {names}."
+            )
+        },
+        write_scenario: "Write: the scenario played, and evaluate it by hand against that scenario's time targets.",
+        scenario: "Drill scenario",
+    },
+    calls_late: |n| format!("Call tree: {n} call(s) overdue, not answered (see the calls view)"),
+    kind_update: "Status update",
     regulator: RegulatorTr {
         title: |first| {
             if first {
@@ -670,5 +939,35 @@ pub const EN: PaperTr = PaperTr {
         write_evidence: "Write: logs, images and samples kept, and where (with this incident log's hash).",
         item8: "8. Anything else to report",
         write_other: "Write: anything else (a police report: when, and which office took it).",
+        limits: "Time limits for reporting",
+        limit_duty: "Duty",
+        limit_due: "Due",
+        limit_state: "Reported",
+        limit_condition: "Applies when",
+        reported_on_time: |at| format!("reported at {at}, within the limit"),
+        reported_late: |at, late| format!("reported at {at}, {late} after the limit"),
+        limit_missed: |late| format!("NOT REPORTED: the limit passed {late} ago"),
+        limit_left: |left| format!("not reported yet: {left} left"),
+        write_late_reason: "Write: why the report was not made within the time limit.",
+        no_limit: "No legal time limit for reporting to the regulator at the levels this incident has held.",
+        by_whom: |v, who, at| format!("{v} (recorded by {who}, {at})"),
+        discovery_source: "How it was found",
+        measures_notes: "What the responders wrote on the steps they did:",
+        evidence_steps: "Steps that keep the evidence:",
+        evidence_step: |id, state, who, at| {
+            if who.is_empty() {
+                format!("{id}: {state}")
+            } else {
+                format!("{id}: {state} ({who}, {at})")
+            }
+        },
+        log_head: |file, hash| format!("This incident's log {file}, hash of its last line {hash}"),
+        duty_done: |what, at, note| {
+            if note.is_empty() {
+                format!("{what}: fulfilled at {at}")
+            } else {
+                format!("{what}: fulfilled at {at}, {note}")
+            }
+        },
     },
 };

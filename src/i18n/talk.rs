@@ -43,6 +43,8 @@ pub struct TalkTr {
     pub message_sent: &'static str,
     pub message_already: fn(&str) -> String,
     pub message_again: &'static str,
+    /// The fold under a message in the timeline that holds its whole text.
+    pub message_full_text: &'static str,
     // The timeline.
     pub quick_label: &'static str,
     pub quick_hint: &'static str,
@@ -216,6 +218,7 @@ pub const ZH: TalkTr = TalkTr {
     message_sent: "标记为已发送",
     message_already: |at| format!("已在 {at} 发送"),
     message_again: "再发一条…",
+    message_full_text: "发出的全文",
     quick_label: "快速记录",
     quick_hint: "输入后按 Enter，时间取第一个字键入时",
     occurred_at: "发生于",
@@ -334,6 +337,7 @@ pub const EN: TalkTr = TalkTr {
     message_sent: "Mark as sent",
     message_already: |at| format!("Sent at {at}"),
     message_again: "Send another…",
+    message_full_text: "Text as sent",
     quick_label: "Quick note",
     quick_hint: "Type and press Enter; timed when the first key was pressed",
     occurred_at: "Happened at",

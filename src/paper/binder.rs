@@ -62,7 +62,11 @@ pub fn binder(plan: &Plan, font: &[u8]) -> String {
     templates(plan, t, &mut b);
     readiness(plan, lang, &mut b);
     revisions(plan, t, &mut b);
-    document(t.html_lang, &meta.title, &footer, font, &b.0)
+    let frame = super::html::Frame {
+        header: "",
+        footer: &footer,
+    };
+    document(t.html_lang, &meta.title, frame, font, &b.0)
 }
 
 /// The body being written, with the contents gathered as pages open.
@@ -439,6 +443,16 @@ fn number_cells(c: &Contact) -> [String; 2] {
     })
 }
 
+/// A checklist's step: its id first (the log, the window and the papers
+/// about an incident name steps by it), then its text.
+fn step_cell(s: &crate::model::plan::doc::Step) -> String {
+    format!(
+        "<span class=\"sid\">{}</span> {}",
+        esc(s.id.as_str()),
+        esc(&s.text)
+    )
+}
+
 fn checklists(plan: &Plan, lang: Lang, b: &mut Body) {
     let t = lang.tr().paper;
     let doc = plan.doc();
@@ -500,7 +514,7 @@ fn checklists(plan: &Plan, lang: Lang, b: &mut Body) {
                 b.0.push_str("</tr></thead>\n<tbody>\n");
             }
             let s = fs.step;
-            let mut what = esc(&s.text);
+            let mut what = step_cell(s);
             let extra = match &s.kind {
                 StepKind::Action | StepKind::Check => None,
                 StepKind::Decision { question, yes, no } => {

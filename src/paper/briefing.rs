@@ -1,32 +1,19 @@
-//! The handover briefing (like ICS-201) and the draft report to the
-//! regulator: the two papers written while the incident is still running.
+//! The handover briefing (like ICS-201): the paper a change of command is
+//! made with while the incident is still running.
 //!
-//! A change of command needs the situation in one page: what happened, the
-//! level, what has been done, what is open or overdue, the next clocks, who
-//! is who. The regulator's report (《国家网络安全事件报告管理办法》) asks for
-//! eight items; what the incident knows is filled in — the discovery time,
-//! not the declaration; the legal grade, not the response level — and every
-//! item a person must write is marked, so the draft cannot go out as if it
-//! were complete.
+//! A new commander needs what cannot wait before anything else — the
+//! reports owed and the steps past their time limit, then the next clocks —
+//! then the situation: what happened, the level, what has been done, what
+//! is open, who is reached.
 
-use super::doc::{Block, Doc};
+use super::doc::{Block, Col, Doc};
 use super::report::Facts;
 use crate::i18n::incident::commander_name;
 use crate::i18n::time::Times;
-use crate::model::incident::{ClockKind, Event};
+use crate::model::incident::{ClockKind, Deadline, Event};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::StepKind;
-
-/// Which regulator report: the first (items 1–2, within the time limit) or
-/// a follow-up with every item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RegulatorReport {
-    /// Items 1 and 2, which may go first.
-    First,
-    /// All eight items.
-    FollowUp,
-}
 
 /// Values recorded by record steps, as `label: value`, in the flow's order.
 fn recorded(f: &Facts<'_>) -> Vec<String> {
@@ -43,37 +30,73 @@ fn recorded(f: &Facts<'_>) -> Vec<String> {
         .collect()
 }
 
-/// The value of the record step with a key, if recorded.
-fn value_of(f: &Facts<'_>, key: &str) -> Option<String> {
-    f.plan
-        .flow(f.incident.class())
-        .into_iter()
-        .find_map(|fs| match &fs.step.kind {
-            StepKind::Record { key: k, .. } if k == key => f.incident.value(&fs.step.id),
-            _ => None,
-        })
-        .map(str::to_owned)
+/// A step's text up to the end of its first sentence, for a line that
+/// names the step (its id beside it says where the whole text is): the
+/// plan's instructions are written for the one doing the step, and a
+/// briefing only needs to say which one.
+pub(super) fn gist(text: &str) -> String {
+    // Where the first sentence ends, and the first comma, outside brackets.
+    let (mut end, mut comma, mut depth) = (None, None, 0_usize);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '（' | '(' | '“' | '《' => depth += 1,
+            '）' | ')' | '”' | '》' => depth = depth.saturating_sub(1),
+            '。' | '；' | '：' | ';' | ':' if depth == 0 => {
+                end = Some(i);
+                break;
+            }
+            '.' if depth == 0 && chars.peek().is_none_or(|(_, n)| *n == ' ') => {
+                end = Some(i);
+                break;
+            }
+            '，' | ',' if depth == 0 && comma.is_none() => comma = Some(i),
+            _ => {}
+        }
+    }
+    let sentence = text[..end.unwrap_or(text.len())].trim();
+    if sentence.is_empty() {
+        return text.to_owned();
+    }
+    // Still long: up to the first comma, marked as cut.
+    match comma {
+        Some(at) if sentence.chars().count() > 40 && at < sentence.len() => {
+            format!("{}…", &text[..at])
+        }
+        _ => sentence.to_owned(),
+    }
 }
 
-/// Steps done, in the order they were done, each with when.
+/// Steps done, in the order they were done, each with when, its id and
+/// what it was — an answered decision with its answer — and the notes
+/// written on it. Record steps are left out: their values are in the
+/// situation above.
 fn done(f: &Facts<'_>) -> Vec<String> {
-    let mut done: Vec<(Option<chrono::DateTime<chrono::Utc>>, &str)> = f
+    let w = f.lang.tr().walk;
+    let mut done: Vec<(Option<chrono::DateTime<chrono::Utc>>, String)> = f
         .status
         .items
         .iter()
         .filter(|i| i.state == crate::model::incident::ItemState::Done)
+        .filter(|i| !matches!(i.step.kind, StepKind::Record { .. }))
         .map(|i| {
-            (
-                f.acted(i.step).map(crate::model::incident::Entry::at),
-                i.step.text.as_str(),
-            )
+            let mut line = format!("{} {}", i.step.id, gist(&i.step.text));
+            if let Some((yes, _)) = f.incident.decision(&i.step.id) {
+                line = format!("{line} {}", if yes { w.act_yes } else { w.act_no });
+            }
+            for e in f.incident.entries_about(&i.step.id) {
+                if let Event::Note { text, .. } = &e.event {
+                    line = format!("{line} — {text}");
+                }
+            }
+            (f.acted(i.step).map(crate::model::incident::Entry::at), line)
         })
         .collect();
     done.sort_by_key(|(at, _)| *at);
     done.into_iter()
         .map(|(at, text)| match at {
             Some(at) => format!("{} {text}", f.times.clock_time(at)),
-            None => text.to_owned(),
+            None => text,
         })
         .collect()
 }
@@ -88,10 +111,12 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
     let b = incident.briefing(plan, now);
     let mut d = Doc {
         title: (t.briefing_title)(incident.title()),
-        footer: format!("{} · {}", incident.title(), times.datetime(now)),
+        footer: f.footer(&[], &[&times.datetime(now)]),
+        mark: f.mark(),
         lang: t.html_lang,
         blocks: Vec::new(),
     };
+    cannot_wait(&f, &b, &mut d);
     d.push(Block::Heading(t.situation.to_owned()));
     let mut fields = vec![
         (t.briefed_at.to_owned(), times.datetime(now)),
@@ -135,43 +160,27 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
     });
     d.push(Block::Heading(t.open_now.to_owned()));
     let mut open: Vec<String> = Vec::new();
+    let named = |s: &crate::model::plan::doc::Step| format!("{} {}", s.id, gist(&s.text));
     for s in &b.overdue {
-        open.push(format!("{} — {}", s.text, t.missed));
+        open.push(format!("{} — {}", named(s), t.missed));
     }
     for (s, why) in &b.blocked {
-        open.push((tr.walk.state_blocked)(why) + " — " + &s.text);
+        open.push(format!("{} — {}", named(s), (tr.walk.state_blocked)(why)));
     }
     for s in b
         .open
         .iter()
         .filter(|s| !b.overdue.iter().any(|o| o.id == s.id))
     {
-        open.push(s.text.clone());
+        open.push(named(s));
     }
     for s in &b.deferred {
-        open.push(format!("{} — {}", s.text, tr.walk.state_deferred));
+        open.push(format!("{} — {}", named(s), tr.walk.state_deferred));
     }
     d.push(if open.is_empty() {
         Block::Para(t.nothing_open.to_owned())
     } else {
         Block::List(open)
-    });
-    d.push(Block::Heading(t.next_clocks.to_owned()));
-    let clocks: Vec<String> = b
-        .next_clocks
-        .iter()
-        .map(|c| {
-            let what = match &c.kind {
-                ClockKind::StatusUpdate => tr.walk.next_update.to_owned(),
-                _ => c.label.clone(),
-            };
-            format!("{} {what}", times.datetime(c.due))
-        })
-        .collect();
-    d.push(if clocks.is_empty() {
-        Block::Para(t.none_recorded.to_owned())
-    } else {
-        Block::List(clocks)
     });
     if b.calls_owed > 0 {
         d.push(Block::Para((t.calls_owed)(b.calls_owed)));
@@ -191,6 +200,154 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
         d.push(Block::List(notes.into_iter().skip(skip).collect()));
     }
     d
+}
+
+/// The briefing's first section: every time limit passed and not met
+/// (reports owed first, then steps, then the rest), then the next clock of
+/// every kind, each with its time and how late it is or how long is left.
+fn cannot_wait(f: &Facts<'_>, b: &crate::model::incident::Briefing<'_>, d: &mut Doc) {
+    let tr = f.lang.tr();
+    let t = tr.paper;
+    let now = f.times.now();
+    d.push(Block::Heading(t.cannot_wait.to_owned()));
+    let when = |due: chrono::DateTime<chrono::Utc>| {
+        if due < now {
+            (t.overdue_by)(&f.span(due, now))
+        } else if due == now {
+            t.due_now.to_owned()
+        } else {
+            (t.left)(&f.span(now, due))
+        }
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    // People still to inform and calls still to make are many lines of one
+    // kind: each kind is one line, naming whom, timed by the earliest.
+    let is_inform = |d: &Deadline<'_>| matches!(d, Deadline::Clock(c) if matches!(c.kind, ClockKind::Inform(_)));
+    let is_call = |d: &Deadline<'_>| matches!(d, Deadline::Call(_));
+    let mut groups = [
+        late_group(f, &b.late, is_inform),
+        late_group(f, &b.late, is_call),
+    ];
+    for timed in &b.late {
+        let group = if is_inform(&timed.what) {
+            Some(0)
+        } else if is_call(&timed.what) {
+            Some(1)
+        } else {
+            None
+        };
+        match group {
+            // The group's line, where its first member stands.
+            Some(g) => {
+                if let Some((what, due)) = groups[g].take() {
+                    rows.push(vec![what, f.times.datetime(due), when(due)]);
+                }
+            }
+            None => rows.push(vec![
+                deadline_words(f, &timed.what),
+                f.times.datetime(timed.due),
+                when(timed.due),
+            ]),
+        }
+    }
+    for timed in &b.ahead {
+        rows.push(vec![
+            deadline_words(f, &timed.what),
+            f.times.datetime(timed.due),
+            when(timed.due),
+        ]);
+    }
+    if rows.is_empty() {
+        d.push(Block::Para(t.nothing_pressing.to_owned()));
+    } else {
+        d.push(Block::Table(
+            vec![
+                Col::wrap(t.col_what),
+                Col::words(t.col_due),
+                Col::whole(t.col_late_left),
+            ],
+            rows,
+        ));
+    }
+}
+
+/// The late deadlines of one kind as one line: the kind, whom (in order),
+/// and the earliest time limit; `None` when there are none.
+fn late_group(
+    f: &Facts<'_>,
+    late: &[crate::model::incident::Timed<'_>],
+    pick: impl Fn(&Deadline<'_>) -> bool,
+) -> Option<(String, chrono::DateTime<chrono::Utc>)> {
+    let t = f.lang.tr().paper;
+    let mut calls = 0;
+    let mut whom: Vec<String> = Vec::new();
+    let mut due = None;
+    for timed in late.iter().filter(|l| pick(&l.what)) {
+        match &timed.what {
+            // Whom to inform, by role: the plan names a handful.
+            Deadline::Clock(c) => {
+                if let ClockKind::Inform(to) = &c.kind {
+                    let callee = Callee::of(f.plan, to);
+                    whom.push(callee.role_name().unwrap_or(callee.name()).to_owned());
+                }
+            }
+            // Calls are many: how many, and the call view says whom.
+            Deadline::Call(_) => calls += 1,
+            Deadline::Step(_) => continue,
+        }
+        due = Some(due.map_or(timed.due, |d: chrono::DateTime<chrono::Utc>| {
+            d.min(timed.due)
+        }));
+    }
+    let sep = if f.lang == crate::i18n::Lang::Zh {
+        "："
+    } else {
+        ": "
+    };
+    let what = if calls > 0 {
+        (t.calls_late)(calls)
+    } else {
+        format!("{}{sep}{}", t.kind_inform, whom.join(t.sep))
+    };
+    Some((what, due?))
+}
+
+/// What a deadline is on, in a few words: its kind and whom or what.
+fn deadline_words(f: &Facts<'_>, what: &Deadline<'_>) -> String {
+    let t = f.lang.tr().paper;
+    let sep = if f.lang == crate::i18n::Lang::Zh {
+        "："
+    } else {
+        ": "
+    };
+    match what {
+        Deadline::Clock(c) => match &c.kind {
+            ClockKind::Duty(id) => {
+                let to = f
+                    .plan
+                    .doc()
+                    .levels
+                    .iter()
+                    .flat_map(|l| &l.duties)
+                    .find(|d| d.id == *id)
+                    .and_then(|d| d.to.as_ref())
+                    .map(|to| Callee::of(f.plan, to).label());
+                match to {
+                    Some(to) => format!("{}{sep}{to} ({id})", t.kind_duty),
+                    None => format!("{}{sep}{} ({id})", t.kind_duty, c.label),
+                }
+            }
+            ClockKind::StatusUpdate => t.kind_update.to_owned(),
+            ClockKind::Inform(_) => format!("{}{sep}{}", t.kind_inform, c.label),
+        },
+        Deadline::Step(s) => format!("{} {}{sep}{}", t.kind_step, s.id, gist(&s.text)),
+        Deadline::Call(l) => format!(
+            "{} {}{sep}{}",
+            t.kind_call,
+            l.order,
+            Callee::of(f.plan, &l.target).label()
+        ),
+    }
 }
 
 /// Who has been reached, with their numbers: the new commander's phone list.
@@ -222,156 +379,12 @@ fn who_is_who(f: &Facts<'_>, d: &mut Doc) {
     } else {
         d.push(Block::Table(
             vec![
-                t.role.into(),
-                t.name.into(),
-                t.mobile.into(),
-                t.reached_at.into(),
+                Col::words(t.role),
+                Col::words(t.name),
+                Col::words(t.mobile),
+                Col::whole(t.reached_at),
             ],
             rows,
         ));
     }
-}
-
-/// The draft report to the provincial 网信 office.
-#[must_use]
-pub fn regulator(
-    plan: &Plan,
-    incident: &crate::model::incident::Incident,
-    times: &Times,
-    which: RegulatorReport,
-) -> Doc {
-    let f = Facts::new(plan, incident, times);
-    let tr = f.lang.tr();
-    let t = tr.paper;
-    let r = &t.regulator;
-    let now = times.now();
-    let mut d = Doc {
-        title: (r.title)(which == RegulatorReport::First),
-        footer: format!(
-            "{} · {} · {}",
-            r.draft_mark,
-            incident.title(),
-            times.datetime(now)
-        ),
-        lang: t.html_lang,
-        blocks: Vec::new(),
-    };
-    d.push(Block::ToWrite(r.draft_note.to_owned()));
-    let commander = incident.commander_callee(plan);
-    let contact = commander.map_or_else(
-        || commander_name(incident.commander(), plan),
-        |c| {
-            let phones: Vec<&str> = c.phones().iter().map(|p| p.number).collect();
-            format!("{} {}", c.name(), phones.join(" "))
-        },
-    );
-    d.push(Block::Fields(vec![
-        (r.unit.to_owned(), plan.doc().meta.organisation.clone()),
-        (r.reported_at.to_owned(), times.datetime(now)),
-        (r.contact.to_owned(), contact),
-        (
-            t.legal_grade.to_owned(),
-            f.legal_grade().map_or_else(
-                || r.grade_missing.to_owned(),
-                |(g, who, at)| format!("{g} ({who}, {})", times.datetime(at)),
-            ),
-        ),
-    ]));
-    // 1. The unit and the affected system.
-    d.push(Block::Heading(r.item1.to_owned()));
-    d.push(Block::Fields(vec![
-        (r.unit.to_owned(), plan.doc().meta.organisation.clone()),
-        (r.system.to_owned(), incident.title().to_owned()),
-    ]));
-    d.push(Block::ToWrite(r.write_system.to_owned()));
-    // 2. Found when, what type, impact, measures and their effect.
-    d.push(Block::Heading(r.item2.to_owned()));
-    let mut fields = vec![
-        (
-            r.found_at.to_owned(),
-            times.datetime(incident.discovered_at()),
-        ),
-        (
-            r.event_type.to_owned(),
-            plan.class(incident.class())
-                .map_or_else(|| incident.class().to_string(), |c| c.name.clone()),
-        ),
-    ];
-    if let Some(impact) = value_of(&f, "impact") {
-        fields.push((r.impact.to_owned(), impact));
-    }
-    d.push(Block::Fields(fields));
-    let values = recorded(&f);
-    if !values.is_empty() {
-        d.push(Block::List(values));
-    }
-    if value_of(&f, "impact").is_none() {
-        d.push(Block::ToWrite(r.write_impact.to_owned()));
-    }
-    d.push(Block::Para(r.measures.to_owned()));
-    let measures = value_of(&f, "actions").map_or_else(|| done(&f), |a| vec![a]);
-    d.push(if measures.is_empty() {
-        Block::ToWrite(r.write_measures.to_owned())
-    } else {
-        Block::List(measures)
-    });
-    d.push(Block::ToWrite(r.write_effect.to_owned()));
-    if which == RegulatorReport::First {
-        d.push(Block::Para(r.first_note.to_owned()));
-        return d;
-    }
-    follow_up_items(&f, &mut d);
-    d
-}
-
-/// Items 3 to 8 of the regulator report: what only people can say, with
-/// what the log holds beside it.
-fn follow_up_items(f: &Facts<'_>, d: &mut Doc) {
-    let (plan, incident, times) = (f.plan, f.incident, f.times);
-    let t = f.lang.tr().paper;
-    let r = &t.regulator;
-    let now = times.now();
-    // 3–8: what only people can say, with what the log holds beside it.
-    d.push(Block::Heading(r.item3.to_owned()));
-    d.push(Block::Para(format!(
-        "{}: {}; {}",
-        t.level_now,
-        f.level_name(incident.level()),
-        if incident.is_open() {
-            t.still_open
-        } else {
-            t.ended
-        }
-    )));
-    d.push(Block::ToWrite(r.write_trend.to_owned()));
-    d.push(Block::Heading(r.item4.to_owned()));
-    d.push(Block::ToWrite(r.write_cause.to_owned()));
-    d.push(Block::Heading(r.item5.to_owned()));
-    d.push(Block::ToWrite(r.write_clues.to_owned()));
-    d.push(Block::Heading(r.item6.to_owned()));
-    let open: Vec<String> = incident
-        .briefing(plan, now)
-        .open
-        .iter()
-        .map(|s| s.text.clone())
-        .collect();
-    if !open.is_empty() {
-        d.push(Block::List(open));
-    }
-    d.push(Block::ToWrite(r.write_next.to_owned()));
-    d.push(Block::Heading(r.item7.to_owned()));
-    let notes: Vec<String> = incident
-        .timeline()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::Note { text, .. } => Some(format!("{} {text}", times.datetime(e.at()))),
-            _ => None,
-        })
-        .collect();
-    if !notes.is_empty() {
-        d.push(Block::List(notes));
-    }
-    d.push(Block::ToWrite(r.write_evidence.to_owned()));
-    d.push(Block::Heading(r.item8.to_owned()));
-    d.push(Block::ToWrite(r.write_other.to_owned()));
 }

@@ -19,6 +19,9 @@ pub struct Doc {
     pub title: String,
     /// What every printed page's footer says.
     pub footer: String,
+    /// For a drill: what the header of every page says, and a banner under
+    /// the title, so no page of it can pass for a real incident's.
+    pub mark: Option<String>,
     /// The language of the text (an HTML `lang`).
     pub lang: &'static str,
     /// The content, in order.
@@ -30,6 +33,8 @@ pub struct Doc {
 pub enum Block {
     /// A section heading.
     Heading(String),
+    /// A heading inside a section.
+    Subheading(String),
     /// A paragraph.
     Para(String),
     /// A paragraph a person must still write: shown marked, so nobody
@@ -37,13 +42,89 @@ pub enum Block {
     ToWrite(String),
     /// Label and value pairs.
     Fields(Vec<(String, String)>),
-    /// A table: header and rows of plain-text cells.
-    Table(Vec<String>, Vec<Vec<String>>),
+    /// A table: its columns and rows of plain-text cells.
+    Table(Vec<Col>, Vec<Vec<String>>),
     /// A bulleted list.
     List(Vec<String>),
     /// A picture with its heading, as inline SVG (already escaped inside);
     /// HTML only: Markdown leaves out both.
     Figure(String, String),
+}
+
+/// A table's column: its heading, and how its cells may break.
+#[derive(Clone, Debug)]
+pub struct Col {
+    /// The heading.
+    pub head: String,
+    /// How its cells break across lines.
+    pub fit: Fit,
+}
+
+/// How a column's cells may break across lines when the page is narrow.
+///
+/// A browser breaks Chinese between any two characters, and a number at a
+/// hyphen: in a narrow column a name prints as 值班/长, a time as
+/// 2026-/12-07/01:42. Columns of short words are kept whole and take the
+/// width they need; the text column takes what is left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// Running text: breaks where it must.
+    Wrap,
+    /// Names, statuses, dates with times: breaks only between words (at a
+    /// space or a line break), never inside one, Chinese ones included.
+    Words,
+    /// Times, dates, numbers and short statuses: never broken.
+    Whole,
+    /// Left empty to write in by hand (a signature, a date): room for a pen.
+    Pen,
+}
+
+impl Col {
+    /// A column of running text.
+    #[must_use]
+    pub fn wrap(head: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            fit: Fit::Wrap,
+        }
+    }
+
+    /// A column of names or statuses, broken only between words.
+    #[must_use]
+    pub fn words(head: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            fit: Fit::Words,
+        }
+    }
+
+    /// A column of times, dates or numbers, never broken.
+    #[must_use]
+    pub fn whole(head: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            fit: Fit::Whole,
+        }
+    }
+
+    /// A column left to write in by hand.
+    #[must_use]
+    pub fn pen(head: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            fit: Fit::Pen,
+        }
+    }
+
+    /// The HTML class of its cells.
+    fn class(&self) -> &'static str {
+        match self.fit {
+            Fit::Wrap => "pre",
+            Fit::Words => "pre words",
+            Fit::Whole => "whole",
+            Fit::Pen => "pen",
+        }
+    }
 }
 
 impl Doc {
@@ -56,11 +137,17 @@ impl Doc {
     #[must_use]
     pub fn markdown(&self) -> String {
         let mut out = format!("# {}\n", md(&self.title));
+        if let Some(mark) = &self.mark {
+            let _ = write!(out, "\n**{}**\n", md(mark));
+        }
         for b in &self.blocks {
             out.push('\n');
             match b {
                 Block::Heading(h) => {
                     let _ = writeln!(out, "## {}", md(h));
+                }
+                Block::Subheading(h) => {
+                    let _ = writeln!(out, "### {}", md(h));
                 }
                 Block::Para(p) => {
                     for line in p.lines() {
@@ -79,7 +166,10 @@ impl Doc {
                     let _ = writeln!(
                         out,
                         "| {} |",
-                        head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
+                        head.iter()
+                            .map(|h| cell(&h.head))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
                     );
                     let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
                     for r in rows {
@@ -107,10 +197,16 @@ impl Doc {
     #[must_use]
     pub fn html(&self, font: &[u8]) -> String {
         let mut body = format!("<h1>{}</h1>\n", esc(&self.title));
+        if let Some(mark) = &self.mark {
+            let _ = writeln!(body, "<p class=\"mark\">{}</p>", esc(mark));
+        }
         for b in &self.blocks {
             match b {
                 Block::Heading(h) => {
                     let _ = writeln!(body, "<h2 class=\"section\">{}</h2>", esc(h));
+                }
+                Block::Subheading(h) => {
+                    let _ = writeln!(body, "<h3>{}</h3>", esc(h));
                 }
                 Block::Para(p) => {
                     let _ = writeln!(body, "<p class=\"pre\">{}</p>", esc(p));
@@ -131,15 +227,33 @@ impl Doc {
                     body.push_str("</tbody>\n</table>\n");
                 }
                 Block::Table(head, rows) => {
-                    body.push_str("<table>\n<thead><tr>");
+                    body.push_str("<table class=\"grid\">\n<thead><tr>");
                     for h in head {
-                        let _ = write!(body, "<th>{}</th>", esc(h));
+                        let class = match h.fit {
+                            Fit::Wrap => "",
+                            Fit::Words => " class=\"words\"",
+                            Fit::Whole => " class=\"whole\"",
+                            Fit::Pen => " class=\"pen\"",
+                        };
+                        let _ = write!(body, "<th{class}>{}</th>", esc(&h.head));
                     }
                     body.push_str("</tr></thead>\n<tbody>\n");
                     for r in rows {
-                        body.push_str("<tr>");
-                        for c in r {
-                            let _ = write!(body, "<td class=\"pre\">{}</td>", esc(c));
+                        // A row left empty is one to write in: pen height.
+                        body.push_str(if r.iter().all(String::is_empty) {
+                            "<tr class=\"blank\">"
+                        } else {
+                            "<tr>"
+                        });
+                        for (i, c) in r.iter().enumerate() {
+                            let col = head.get(i);
+                            let class = col.map_or("pre", Col::class);
+                            let text = if col.is_some_and(|c| c.fit == Fit::Words) {
+                                unbroken_words(c)
+                            } else {
+                                esc(c)
+                            };
+                            let _ = write!(body, "<td class=\"{class}\">{text}</td>");
                         }
                         body.push_str("</tr>\n");
                     }
@@ -148,7 +262,7 @@ impl Doc {
                 Block::List(items) => {
                     body.push_str("<ul>\n");
                     for i in items {
-                        let _ = writeln!(body, "<li class=\"pre\">{}</li>", esc(i));
+                        let _ = writeln!(body, "<li class=\"pre\">{}</li>", item_html(i));
                     }
                     body.push_str("</ul>\n");
                 }
@@ -161,8 +275,61 @@ impl Doc {
                 }
             }
         }
-        document(self.lang, &self.title, &self.footer, font, &body)
+        let frame = super::html::Frame {
+            header: self.mark.as_deref().unwrap_or_default(),
+            footer: &self.footer,
+        };
+        document(self.lang, &self.title, frame, font, &body)
     }
+}
+
+/// The longest ending of a list item, in characters, kept on one line.
+const TAIL: usize = 12;
+
+/// A list item in HTML, its ending kept whole: a line that ends in a
+/// state or a time after ` — ` or a colon (`… — 待处理`, `…：超时 75分钟`)
+/// would otherwise print 待处/理 across two lines.
+fn item_html(text: &str) -> String {
+    let cut = [" — ", "：", ": "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| at + sep.len()))
+        .max()
+        .filter(|&at| {
+            let tail = &text[at..];
+            !tail.is_empty() && !tail.contains('\n') && tail.chars().count() <= TAIL
+        });
+    match cut {
+        Some(at) => format!(
+            "{}<span class=\"nobr\">{}</span>",
+            esc(&text[..at]),
+            esc(&text[at..])
+        ),
+        None => esc(text),
+    }
+}
+
+/// A cell of words in HTML: each word (what is between spaces and line
+/// breaks) kept on one line — `kim@laptop-a`, `2026-03-02`, `09:35`, a
+/// Chinese status — and the line broken only between them.
+fn unbroken_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            let _ = write!(out, "<span class=\"nobr\">{}</span>", esc(word));
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if c == ' ' || c == '\n' {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Text escaped for Markdown: what would be read as markup is shown as the
@@ -208,7 +375,7 @@ mod tests {
             ..Doc::default()
         };
         d.push(Block::Table(
-            vec!["what".into()],
+            vec![Col::wrap("what")],
             vec![vec!["<script>x</script> | *y*\nnext".into()]],
         ));
         let md = d.markdown();

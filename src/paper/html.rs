@@ -50,11 +50,12 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
-/// The print style shared by the binder and the reports: A4, the footer on
-/// every page (plan or incident, version, date, page numbers), tables that
-/// do not split a row across pages.
+/// The print style shared by the binder and the reports: A4, the header and
+/// the footer on every page (a drill's mark; plan or incident, version,
+/// date, page numbers), tables that do not split a row across pages.
 const STYLE: &str = r#"
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
+  @top-center { content: var(--header); font-family: "Runbook CJK", sans-serif; font-size: 9pt; font-weight: bold; color: #b71c1c; }
   @bottom-left { content: var(--footer); font-family: "Runbook CJK", sans-serif; font-size: 8pt; color: #444; }
   @bottom-right { content: counter(page) " / " counter(pages); font-family: "Runbook CJK", sans-serif; font-size: 8pt; color: #444; } }
 :root { color-scheme: light; }
@@ -83,6 +84,13 @@ tr { break-inside: avoid; }
 .blank { width: 28mm; }
 .num { white-space: nowrap; }
 .pre { white-space: pre-wrap; }
+.words { word-break: keep-all; width: 1%; }
+.nobr { white-space: nowrap; }
+table.grid, table.legend { font-size: 9pt; }
+.pen { width: 28%; height: 9mm; }
+tr.blank td { height: 8mm; }
+.sid { font-family: monospace; font-size: 8.5pt; color: #333; white-space: nowrap; }
+.whole { white-space: nowrap; word-break: keep-all; width: 1%; }
 ol.toc { columns: 1; }
 ul.tree, ul.tree ul { list-style: none; padding-left: 6mm; margin: 0; }
 ul.tree li { margin: 0.8mm 0; }
@@ -97,15 +105,26 @@ table.checklist .c-done { width: 26mm; }
 .unit { border: 0.8pt solid #000; padding: 2mm 3mm; margin: 0 0 3mm; break-inside: avoid; }
 .muted { color: #555; }
 .towrite { border: 1pt dashed #c62828; color: #b71c1c; padding: 1.5mm 2mm; margin: 0 0 3mm; }
+.mark { border: 1.5pt solid #b71c1c; color: #b71c1c; font-weight: bold; text-align: center; padding: 1.5mm 2mm; margin: 0 0 4mm; letter-spacing: 0.05em; }
 table.fields th { width: 34mm; }
 figure { margin: 0 0 4mm; }
 .chip { display: inline-block; padding: 0 2mm; border: 0.6pt solid #000; border-radius: 2pt; }
 "#;
 
-/// A whole HTML document: `<head>` with the style, the footer text and the
-/// font; `body` as given (already escaped by the caller).
+/// What every printed page of a document says around its text: the header
+/// (empty for none; a drill's papers say so there) and the footer.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame<'a> {
+    /// The header at the top of every page, or empty.
+    pub header: &'a str,
+    /// The footer at the bottom of every page.
+    pub footer: &'a str,
+}
+
+/// A whole HTML document: `<head>` with the style, the header and footer
+/// text and the font; `body` as given (already escaped by the caller).
 #[must_use]
-pub fn document(lang: &str, title: &str, footer: &str, font: &[u8], body: &str) -> String {
+pub fn document(lang: &str, title: &str, frame: Frame<'_>, font: &[u8], body: &str) -> String {
     let mut out = String::with_capacity(body.len() + font.len() * 4 / 3 + 4096);
     let _ = writeln!(
         out,
@@ -120,7 +139,12 @@ pub fn document(lang: &str, title: &str, footer: &str, font: &[u8], body: &str) 
         base64::engine::general_purpose::STANDARD.encode_string(font, &mut out);
         out.push_str(") format(\"opentype\"); }\n");
     }
-    let _ = writeln!(out, ":root {{ --footer: {}; }}", css_string(footer));
+    let _ = writeln!(
+        out,
+        ":root {{ --footer: {}; --header: {}; }}",
+        css_string(frame.footer),
+        css_string(frame.header)
+    );
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);
@@ -144,7 +168,16 @@ mod tests {
     fn a_footer_cannot_close_the_style_element() {
         let s = css_string("a\"b</style><script>");
         assert!(!s[1..s.len() - 1].contains(['"', '<', '>']), "{s}");
-        let doc = document("en", "t", "x</style>", &[], "");
+        let doc = document(
+            "en",
+            "t",
+            Frame {
+                header: "y</style>",
+                footer: "x</style>",
+            },
+            &[],
+            "",
+        );
         assert_eq!(doc.matches("</style>").count(), 1);
     }
 }

@@ -15,7 +15,9 @@ pub mod binder;
 pub mod briefing;
 pub mod doc;
 pub mod html;
+pub mod regulator;
 pub mod report;
+mod review;
 mod svg;
 
 use crate::i18n::time::Times;
@@ -49,15 +51,16 @@ impl Paper {
         match self {
             Self::Report => report::report(plan, incident, times, verification),
             Self::Briefing => briefing::handover(plan, incident, times),
-            Self::Regulator { follow_up } => briefing::regulator(
+            Self::Regulator { follow_up } => regulator::regulator(
                 plan,
                 incident,
                 times,
                 if follow_up {
-                    briefing::RegulatorReport::FollowUp
+                    regulator::RegulatorReport::FollowUp
                 } else {
-                    briefing::RegulatorReport::First
+                    regulator::RegulatorReport::First
                 },
+                verification,
             ),
         }
     }
@@ -68,7 +71,8 @@ impl Paper {
         match self {
             Self::Report => "report",
             Self::Briefing => "briefing",
-            Self::Regulator { .. } => "regulator",
+            Self::Regulator { follow_up: false } => "regulator-first",
+            Self::Regulator { follow_up: true } => "regulator-follow-up",
         }
     }
 }

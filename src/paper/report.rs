@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::doc::{Block, Doc};
+use super::doc::{Block, Col, Doc};
 use super::svg;
 use crate::i18n::Lang;
 use crate::i18n::incident::commander_name;
@@ -34,6 +34,16 @@ pub struct Verification {
     /// Whether the record is missing a log or holds another incident's
     /// (no declaration, several, entries referring to missing ones).
     pub record_incomplete: bool,
+}
+
+/// A value a person recorded by a record step.
+pub(super) struct Recorded<'a> {
+    /// The step's label, in the plan's words.
+    pub label: &'a str,
+    /// The value, as typed.
+    pub value: &'a str,
+    /// The entry that recorded it: who and when.
+    pub entry: &'a Entry,
 }
 
 /// The facts every paper about an incident starts with.
@@ -89,21 +99,32 @@ impl<'a> Facts<'a> {
     /// The legal grade, when a record step with key `legal_grade` holds it:
     /// the value, who recorded it and when.
     pub fn legal_grade(&self) -> Option<(String, String, DateTime<Utc>)> {
-        let step = self
-            .plan
+        let r = self.recorded("legal_grade")?;
+        Some((r.value.to_owned(), r.entry.recorder(), r.entry.at()))
+    }
+
+    /// What the record step with this key holds, in the incident's flow:
+    /// its label, the value as last recorded, and the entry that recorded it.
+    pub fn recorded(&self, key: &str) -> Option<Recorded<'_>> {
+        self.plan
             .flow(self.incident.class())
             .into_iter()
             .find_map(|fs| match &fs.step.kind {
-                StepKind::Record { key, .. } if key == "legal_grade" => Some(&fs.step.id),
+                StepKind::Record { key: k, label, .. } if k == key => {
+                    let value = self.incident.value(&fs.step.id)?;
+                    let entry = self
+                        .incident
+                        .entries_about(&fs.step.id)
+                        .filter(|e| matches!(e.event, Event::ValueRecorded { .. }))
+                        .last()?;
+                    Some(Recorded {
+                        label: label.as_str(),
+                        value,
+                        entry,
+                    })
+                }
                 _ => None,
-            })?;
-        let value = self.incident.value(step)?.to_owned();
-        let entry = self
-            .incident
-            .entries_about(step)
-            .filter(|e| matches!(e.event, Event::ValueRecorded { .. }))
-            .last()?;
-        Some((value, entry.recorder(), entry.at()))
+            })
     }
 
     /// Everyone who recorded an entry, as `name@device`, in order of first entry.
@@ -150,6 +171,30 @@ impl<'a> Facts<'a> {
     pub fn span(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
         (self.lang.tr().span)(Span::of(to - from))
     }
+
+    /// For a drill, the mark every page's header carries.
+    pub fn mark(&self) -> Option<String> {
+        self.incident
+            .is_drill()
+            .then(|| self.lang.tr().paper.drill_mark.to_owned())
+    }
+
+    /// A footer: `before`, the incident's title, DRILL when it is one, and
+    /// `after`, joined by dots.
+    pub fn footer(&self, before: &[&str], after: &[&str]) -> String {
+        let drill = self
+            .incident
+            .is_drill()
+            .then_some(self.lang.tr().walk.drill);
+        before
+            .iter()
+            .copied()
+            .chain(std::iter::once(self.incident.title()))
+            .chain(drill)
+            .chain(after.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// The report of an incident.
@@ -158,22 +203,26 @@ pub fn report(plan: &Plan, incident: &Incident, times: &Times, verification: &Ve
     let f = Facts::new(plan, incident, times);
     let tr = f.lang.tr();
     let t = tr.paper;
+    let declared = times.datetime(incident.declared_at());
+    // A real incident's report says so too: it is the one paper kept for
+    // years, and read beside drills'.
+    let real = [tr.walk.real, declared.as_str()];
     let mut d = Doc {
         title: (t.report_title)(incident.title()),
-        footer: format!(
-            "{} · {} · {}",
-            incident.title(),
+        footer: f.footer(
+            &[],
             if incident.is_drill() {
-                tr.walk.drill
+                &real[1..]
             } else {
-                tr.walk.real
+                &real
             },
-            times.datetime(incident.declared_at())
         ),
+        mark: f.mark(),
         lang: t.html_lang,
         blocks: Vec::new(),
     };
     header(&f, &mut d);
+    super::review::review(&f, &mut d);
     if incident.is_drill() {
         evaluation(&f, &mut d);
     }
@@ -248,10 +297,28 @@ fn header(f: &Facts<'_>, d: &mut Doc) {
     d.push(Block::Fields(fields));
 }
 
-/// For a drill: each time target the plan sets, against what happened.
+/// For a drill: each time target of the scenario it played, against what
+/// happened; when it named none and the plan has several for its class,
+/// which ones, and a box.
 fn evaluation(f: &Facts<'_>, d: &mut Doc) {
     use crate::model::incident::Verdict;
     let t = f.lang.tr().paper;
+    let r = &t.review;
+    d.push(Block::Heading(t.evaluation.to_owned()));
+    let Some(drill) = f.incident.drill_played(f.plan) else {
+        let names: Vec<String> = f
+            .incident
+            .drills_for_class(f.plan)
+            .map(|d| format!("{} ({})", d.name, d.id))
+            .collect();
+        d.push(Block::Para((r.no_scenario)(&names.join(t.sep))));
+        d.push(Block::ToWrite(r.write_scenario.to_owned()));
+        return;
+    };
+    d.push(Block::Fields(vec![(
+        r.scenario.to_owned(),
+        format!("{} ({})\n{}", drill.name, drill.id, drill.scenario),
+    )]));
     let rows: Vec<Vec<String>> = f
         .incident
         .drill_evaluation(f.plan)
@@ -284,16 +351,15 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
     if rows.is_empty() {
         return;
     }
-    d.push(Block::Heading(t.evaluation.to_owned()));
     d.push(Block::Para(t.evaluation_intro.to_owned()));
     d.push(Block::Table(
         vec![
-            t.col_drill.into(),
-            t.col_target.into(),
-            t.time_limit.into(),
-            t.col_time.into(),
-            t.col_took.into(),
-            t.col_met.into(),
+            Col::words(t.col_drill),
+            Col::wrap(t.col_target),
+            Col::whole(t.time_limit),
+            Col::words(t.col_time),
+            Col::whole(t.col_took),
+            Col::whole(t.col_met),
         ],
         rows,
     ));
@@ -316,7 +382,11 @@ fn activity(f: &Facts<'_>, d: &mut Doc) {
         })
         .collect();
     d.push(Block::Table(
-        vec![t.col_time.into(), t.col_who.into(), t.col_what.into()],
+        vec![
+            Col::words(t.col_time),
+            Col::words(t.col_who),
+            Col::wrap(t.col_what),
+        ],
         rows,
     ));
 }
@@ -353,6 +423,7 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
             .map(|v| format!("\n{v}"))
             .unwrap_or_default();
         rows.push(vec![
+            item.step.id.to_string(),
             format!("{}{value}", item.step.text),
             f.plan
                 .role(&item.step.role)
@@ -368,13 +439,14 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     }
     d.push(Block::Table(
         vec![
-            t.col_step.into(),
-            t.col_owner.into(),
-            t.col_state.into(),
-            t.col_who.into(),
-            t.col_time.into(),
-            t.col_due.into(),
-            t.col_met.into(),
+            Col::wrap(t.col_id),
+            Col::wrap(t.col_step),
+            Col::words(t.col_owner),
+            Col::words(t.col_state),
+            Col::words(t.col_who),
+            Col::words(t.col_time),
+            Col::words(t.col_due),
+            Col::whole(t.col_met),
         ],
         rows,
     ));
@@ -400,7 +472,11 @@ fn checklist(f: &Facts<'_>, d: &mut Doc) {
     if !clocks.is_empty() {
         d.push(Block::Heading(t.clocks.to_owned()));
         d.push(Block::Table(
-            vec![t.col_what.into(), t.col_due.into(), t.col_met.into()],
+            vec![
+                Col::wrap(t.col_what),
+                Col::words(t.col_due),
+                Col::whole(t.col_met),
+            ],
             clocks,
         ));
     }
@@ -412,7 +488,7 @@ fn entries_table(
     f: &Facts<'_>,
     d: &mut Doc,
     heading: &str,
-    head: [&str; 4],
+    head: [Col; 4],
     row: impl Fn(&Entry) -> Option<Vec<String>>,
 ) {
     let rows: Vec<Vec<String>> = f.incident.timeline().iter().filter_map(row).collect();
@@ -420,7 +496,7 @@ fn entries_table(
     if rows.is_empty() {
         d.push(Block::Para(f.lang.tr().paper.none_recorded.to_owned()));
     } else {
-        d.push(Block::Table(head.map(str::to_owned).to_vec(), rows));
+        d.push(Block::Table(head.into(), rows));
     }
 }
 
@@ -431,7 +507,12 @@ fn calls(f: &Facts<'_>, d: &mut Doc) {
         f,
         d,
         t.calls,
-        [t.col_time, t.col_to, t.col_what, t.col_who],
+        [
+            Col::words(t.col_time),
+            Col::words(t.col_to),
+            Col::wrap(t.col_what),
+            Col::words(t.col_who),
+        ],
         |e| match &e.event {
             Event::CallAttempt { to, .. } => Some(vec![
                 f.times.datetime(e.at()),
@@ -447,7 +528,12 @@ fn calls(f: &Facts<'_>, d: &mut Doc) {
 fn messages(f: &Facts<'_>, d: &mut Doc) {
     let tr = f.lang.tr();
     let t = tr.paper;
-    let head = [t.col_time, t.col_audience, t.channel, t.col_text];
+    let head = [
+        Col::words(t.col_time),
+        Col::words(t.col_audience),
+        Col::words(t.channel),
+        Col::wrap(t.col_text),
+    ];
     entries_table(f, d, t.messages, head, |e| match &e.event {
         Event::MessageSent {
             audience,
@@ -468,7 +554,12 @@ fn messages(f: &Facts<'_>, d: &mut Doc) {
 
 fn notes(f: &Facts<'_>, d: &mut Doc) {
     let t = f.lang.tr().paper;
-    let head = [t.col_time, t.col_who, t.col_step, t.col_text];
+    let head = [
+        Col::words(t.col_time),
+        Col::words(t.col_who),
+        Col::whole(t.col_step),
+        Col::wrap(t.col_text),
+    ];
     entries_table(f, d, t.notes, head, |e| match &e.event {
         Event::Note { text, step, .. } => Some(vec![
             f.times.datetime(e.at()),
@@ -494,7 +585,7 @@ fn open_items(f: &Facts<'_>, d: &mut Doc) {
                 ItemState::Blocked(why) => (tr.walk.state_blocked)(why),
                 _ => tr.walk.state_open_step.to_owned(),
             };
-            format!("{} — {state}", i.step.text)
+            format!("{} {} — {state}", i.step.id, i.step.text)
         })
         .collect();
     d.push(Block::Heading(t.open_items.to_owned()));
@@ -527,7 +618,7 @@ fn record(f: &Facts<'_>, v: &Verification, d: &mut Doc) {
     }
     if !v.heads.is_empty() {
         d.push(Block::Table(
-            vec![t.col_file.into(), t.col_head.into()],
+            vec![Col::words(t.col_file), Col::wrap(t.col_head)],
             v.heads
                 .iter()
                 .map(|(f, h)| vec![f.clone(), h.clone()])

@@ -81,13 +81,38 @@ pub fn write_incident(
 }
 
 /// The name a paper about the incident in `dir` is offered under:
-/// `<incident>-report.html`, `<incident>-briefing.md`…
+/// `<incident>-report.html`, `<incident>-briefing.md`,
+/// `<incident>-regulator-first.html`, `<incident>-regulator-follow-up.html`
+/// (a follow-up is never offered the first report's name).
 #[must_use]
 pub fn incident_file_name(dir: &Path, paper: Paper, format: Format) -> String {
-    let name = dir
-        .file_name()
-        .map_or_else(|| "incident".into(), |n| n.to_string_lossy());
-    format!("{name}-{}.{}", paper.slug(), format.extension())
+    format!(
+        "{}-{}.{}",
+        incident_name(dir),
+        paper.slug(),
+        format.extension()
+    )
+}
+
+/// The name of the `n`th regulator report about the incident in `dir`,
+/// counting the first and every follow-up:
+/// `<incident>-regulator-1-first.html`, `<incident>-regulator-2-follow-up.html`.
+/// Each report sent is a paper of its own, kept beside the others; the
+/// caller picks the first number whose name is free.
+#[must_use]
+pub fn numbered_regulator_name(dir: &Path, follow_up: bool, n: u32, format: Format) -> String {
+    format!(
+        "{}-regulator-{n}-{}.{}",
+        incident_name(dir),
+        if follow_up { "follow-up" } else { "first" },
+        format.extension()
+    )
+}
+
+/// The incident's name, as its folder is named.
+fn incident_name(dir: &Path) -> std::borrow::Cow<'_, str> {
+    dir.file_name()
+        .map_or_else(|| "incident".into(), |n| n.to_string_lossy())
 }
 
 /// The plan as a binder to print: one HTML file, the font inside.

@@ -39,6 +39,11 @@ pub enum IncidentCommand {
         /// A drill, kept apart from real incidents.
         #[arg(long)]
         drill: bool,
+        /// With --drill: the plan's drill scenario played (its id, as
+        /// `runbook show` lists the drills); the drill's evaluation covers
+        /// its targets.
+        #[arg(long, requires = "drill", value_name = "DRILL")]
+        scenario: Option<String>,
     },
     /// List incidents, open and closed.
     List,
@@ -64,6 +69,9 @@ pub enum IncidentCommand {
     Timeline {
         /// The incident.
         incident: String,
+        /// Each message's whole text under its line, not only its first line.
+        #[arg(long)]
+        full: bool,
     },
     /// Set a step's status.
     Step {
@@ -120,7 +128,9 @@ pub enum IncidentCommand {
         #[command(flatten)]
         when: When,
     },
-    /// Log a message sent; without --text, the template filled from the incident.
+    /// Log a message sent and print its whole text; without --text, the
+    /// template filled from the incident (a placeholder nothing filled is
+    /// refused: record its step, or give it with --set).
     Message {
         /// The incident.
         incident: String,
@@ -141,6 +151,10 @@ pub enum IncidentCommand {
         /// How it went out.
         #[arg(long)]
         channel: Option<MessageChannelArg>,
+        /// Print the text as it would be logged, and whether it could be,
+        /// without logging it.
+        #[arg(long)]
+        dry_run: bool,
         #[command(flatten)]
         when: When,
     },

@@ -167,13 +167,20 @@ pub fn run(
             render::calls(&snap, &times, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
-        IncidentCommand::Timeline { incident } => {
+        IncidentCommand::Timeline { incident, full } => {
             let snap = service
                 .read(&service.resolve(incident).or_say()?)
                 .or_say()?;
-            render::timeline(&snap, &times, out)?;
+            render::timeline(&snap, &times, *full, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
+        IncidentCommand::Message {
+            incident,
+            dry_run: true,
+            ..
+        } => dry_run(&service, incident, (out, err), |plan, state| {
+            action(cmd, plan, state, &times, None)
+        }),
         _ => {
             let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
@@ -462,6 +469,7 @@ fn new(
         level_reason,
         discovered,
         drill,
+        scenario,
     } = cmd
     else {
         bail!("not a declaration");
@@ -492,7 +500,16 @@ fn new(
         commander: None,
         drill: *drill,
     };
-    let open = service.declare(plan, &file.bytes, declaration).or_say()?;
+    // A scenario the plan does not have is refused before anything is written.
+    let scenario = scenario.as_deref().map(ItemId::new);
+    if let Some(s) = &scenario {
+        crate::model::incident::check_scenario(plan, s)
+            .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e))))?;
+    }
+    let mut open = service.declare(plan, &file.bytes, declaration).or_say()?;
+    // Named in the declaration's own session, right after it.
+    let named =
+        scenario.map(|drill| service.record(&mut open, Action::NameScenario { drill }, None));
     let name = open
         .dir()
         .file_name()
@@ -504,12 +521,52 @@ fn new(
     let finished = service.finish(open);
     say!(out, "declared {name}: level {level}")?;
     say!(out, "folder: {}", dir.display())?;
+    match named {
+        Some(Ok(entry)) => say!(
+            out,
+            "{}",
+            (EN.event)(&entry.event, plan, &service.context().times())
+        )?,
+        Some(Err(e)) => say!(
+            err,
+            "! the drill scenario is not recorded: {}",
+            render::failure(&e)
+        )?,
+        None => {}
+    }
     match finished {
         Ok(Some(head)) => say!(out, "log head: {}", crate::i18n::short_head(&head))?,
         Ok(None) => {}
         Err(e) => say!(err, "! {}", render::failure(&e))?,
     }
     Ok(Ran::saved())
+}
+
+/// `message --dry-run`: the text as it would be logged, and whether the
+/// model would take it; nothing is written. A refusal (a placeholder
+/// nothing filled) is the command's failure, after the text, so the
+/// operator sees what is missing in place.
+fn dry_run(
+    service: &Service,
+    incident: &str,
+    (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
+    build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
+) -> anyhow::Result<Ran> {
+    let snap = service
+        .read(&service.resolve(incident).or_say()?)
+        .or_say()?;
+    render::notices(&snap.notices, err)?;
+    let action = build(&snap.plan, &snap.incident)?;
+    if let Action::Message { text, .. } = &action {
+        render::message_text(text, out)?;
+    }
+    match snap.incident.check(&snap.plan, action) {
+        Ok(_) => {
+            say!(out, "not logged (--dry-run)")?;
+            Ok(Ran::read(ExitCode::SUCCESS))
+        }
+        Err(e) => Err(anyhow!(render::failure(&IncidentError::Action(e)))),
+    }
 }
 
 /// How much of what was saved is echoed back, in characters.
@@ -555,6 +612,10 @@ fn act(
             // A long note is not echoed whole: the line says what was saved.
             let event = (EN.event)(&entry.event, &snap.plan, &times);
             say!(out, "saved: {}", clean::cut(&event, ECHO_CHARS))?;
+            // A message is printed whole: what went out is what was read.
+            if let Event::MessageSent { text, .. } = &entry.event {
+                render::message_text(text, out)?;
+            }
             if matches!(entry.event, Event::Closed { .. }) {
                 say!(
                     out,

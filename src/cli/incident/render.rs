@@ -36,6 +36,9 @@ pub fn failure(e: &IncidentError) -> String {
         IncidentError::Action(ActionError::UnknownStep(_)) => {
             format!("{text}; `runbook incident status` lists the steps")
         }
+        IncidentError::Action(ActionError::Unfilled(name)) => format!(
+            "{text}; record the step that holds it, give it with --set {name}=..., or write the whole message with --text"
+        ),
         _ => text,
     }
 }
@@ -51,11 +54,28 @@ pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// One line per event: when, who, where, what.
+/// A message's whole text, between two rules, each line as it goes out:
+/// what `message` logged, or would log with `--dry-run`.
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn message_text(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    say!(out, "--- message text ---")?;
+    crate::cli::clean::lines(out, text)?;
+    say!(out, "---")
+}
+
+/// One line per event: when, who, where, what; with `full`, each
+/// message's whole text under its line, indented.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn timeline(
+    snap: &Snapshot,
+    times: &Times,
+    full: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     notices(&snap.notices, out)?;
     let suspect = crate::model::notice::after_damage(&snap.notices);
     let foreign = crate::model::notice::in_foreign_log(&snap.notices);
@@ -80,6 +100,11 @@ pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io:
             i + 1,
             timeline_line(e, &snap.plan, times)
         )?;
+        if full && let crate::model::incident::Event::MessageSent { text, .. } = &e.event {
+            for line in text.lines() {
+                say!(out, "{}", format!("       | {line}").trim_end())?;
+            }
+        }
     }
     Ok(())
 }

@@ -291,6 +291,10 @@ const REFUSAL: RefusalWords = RefusalWords {
         )
     },
     unknown_entry: |at, device| format!("no entry recorded at {at} on {device} to correct"),
+    not_a_drill: "only a drill names a drill scenario",
+    unknown_scenario: |given, known| {
+        format!("no drill scenario {given:?} in the plan; its drills are: {known}")
+    },
     too_long: |field, bytes, max, in_mib| {
         format!(
             "the {field} is too long: {bytes} bytes, and one entry holds at most {max} bytes{in_mib}; split it into several entries"
@@ -404,4 +408,11 @@ const EVENT: EventWords = EventWords {
     duty_done: |duty, note| format!("duty {duty} fulfilled {note}"),
     closed: |summary| format!("closed: {summary}"),
     reopened: |reason| format!("reopened: {reason}"),
+    scenario_named: |id, name| {
+        if name == id {
+            format!("drill scenario: {id}")
+        } else {
+            format!("drill scenario: {name} ({id})")
+        }
+    },
 };

@@ -351,6 +351,10 @@ fn refusal(words: &Words, e: &ActionError) -> String {
         ActionError::WarningNotInForce(l) => (w.warning_not_in_force)(l.as_str()),
         ActionError::Empty(f) => (w.empty)(field(words, *f)),
         ActionError::Unfilled(name) => (w.unfilled)(name),
+        ActionError::NotADrill => w.not_a_drill.to_owned(),
+        ActionError::UnknownScenario { given, known } => {
+            (w.unknown_scenario)(given.as_str(), &ids(known))
+        }
         ActionError::UnknownEntry(r) => (w.unknown_entry)(
             &r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             &r.device,
@@ -570,5 +574,14 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         Event::DutyDone { duty, note } => (w.duty_done)(duty.as_str(), note).trim_end().to_owned(),
         Event::Closed { summary } => (w.closed)(summary),
         Event::Reopened { reason } => (w.reopened)(reason),
+        Event::ScenarioNamed { drill } => {
+            let name = plan
+                .doc()
+                .drills
+                .iter()
+                .find(|d| d.id == *drill)
+                .map_or(drill.as_str(), |d| d.name.as_str());
+            (w.scenario_named)(drill.as_str(), name)
+        }
     }
 }

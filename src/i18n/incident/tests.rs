@@ -231,8 +231,13 @@ fn every_refusal() -> Vec<ActionError> {
             plan_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
             ahead: true,
         },
+        ActionError::NotADrill,
+        ActionError::UnknownScenario {
+            given: ItemId::new("drill-x"),
+            known: vec![ItemId::new("drill-login")],
+        },
     ];
-    let mut seen = [false; 23];
+    let mut seen = [false; 25];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -258,6 +263,8 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::BeforeDiscovery { .. } => 20,
             ActionError::TooLong { .. } => 21,
             ActionError::ClockWrong { .. } => 22,
+            ActionError::NotADrill => 23,
+            ActionError::UnknownScenario { .. } => 24,
         };
         seen[i] = true;
     }
@@ -983,6 +990,12 @@ fn notes_and_command() -> Vec<Event> {
         },
         Event::Reopened {
             reason: "it failed again".into(),
+        },
+        Event::ScenarioNamed {
+            drill: ItemId::new("drill-login"),
+        },
+        Event::ScenarioNamed {
+            drill: ItemId::new("drill-gone"),
         },
     ]
 }

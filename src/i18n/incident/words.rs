@@ -139,6 +139,8 @@ pub(super) struct RefusalWords {
     pub unfilled: fn(placeholder: &str) -> String,
     /// `at` is the entry's recorded time in UTC, to the second.
     pub unknown_entry: fn(at: &str, device: &str) -> String,
+    pub not_a_drill: &'static str,
+    pub unknown_scenario: fn(given: &str, known: &str) -> String,
     /// `in_mib` is the limit in MiB when it is a whole number of them,
     /// worded by `in_mib`, else empty.
     pub too_long: fn(field: &str, bytes: usize, max: usize, in_mib: &str) -> String,
@@ -259,6 +261,9 @@ pub(super) struct EventWords {
     pub duty_done: fn(duty: &str, note: &str) -> String,
     pub closed: fn(summary: &str) -> String,
     pub reopened: fn(reason: &str) -> String,
+    /// The drill scenario named: (id, its name in the plan, or the id
+    /// again when the plan no longer has it).
+    pub scenario_named: fn(id: &str, name: &str) -> String,
 }
 
 /// A step's status, in an event's line.

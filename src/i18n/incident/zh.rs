@@ -261,6 +261,8 @@ const REFUSAL: RefusalWords = RefusalWords {
     empty: |field| format!("{field}不能为空"),
     unfilled: |name| format!("消息中还有未填写的 {{{name}}}：请填写或删除后再发送"),
     unknown_entry: |at, device| format!("没有 {at} 在 {device} 上记录的条目可以更正"),
+    not_a_drill: "只有演练才能指定演练场景",
+    unknown_scenario: |given, known| format!("预案中没有演练场景“{given}”；预案的演练有：{known}"),
     too_long: |field, bytes, max, in_mib| {
         format!("{field}过长：{bytes} 字节，一条记录最多 {max} 字节{in_mib}；请分成几条记录")
     },
@@ -362,4 +364,11 @@ const EVENT: EventWords = EventWords {
     duty_done: |duty, note| format!("报告义务 {duty} 已履行 {note}"),
     closed: |summary| format!("关闭：{summary}"),
     reopened: |reason| format!("重新打开：{reason}"),
+    scenario_named: |id, name| {
+        if name == id {
+            format!("演练场景：{id}")
+        } else {
+            format!("演练场景：{name}（{id}）")
+        }
+    },
 };

@@ -120,6 +120,11 @@ pub enum Action {
         /// Why.
         reason: String,
     },
+    /// Name the plan's drill scenario this drill plays.
+    NameScenario {
+        /// The drill's id in the plan.
+        drill: ItemId,
+    },
 }
 
 /// Why an action cannot be done. Each face words it in its own language
@@ -196,6 +201,15 @@ pub enum ActionError {
     Unfilled(String),
     /// A correction points at an entry the incident does not have.
     UnknownEntry(EntryRef),
+    /// A drill scenario named for an incident that is not a drill.
+    NotADrill,
+    /// No such drill scenario in the plan.
+    UnknownScenario {
+        /// The id given.
+        given: ItemId,
+        /// The plan's drills.
+        known: Vec<ItemId>,
+    },
     /// A time given for something that happened before the incident was
     /// discovered, without the operator confirming that it really did.
     BeforeDiscovery {
@@ -713,6 +727,7 @@ impl Incident {
                 Event::Closed { summary }
             }
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
+            Action::NameScenario { drill } => self.scenario_named(plan, drill)?,
         })
     }
 
@@ -776,7 +791,7 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             | StepStatus::Reopened => Ok(()),
         },
         Action::Record { value, .. } => fits(value, Field::Value),
-        Action::Decide { .. } => Ok(()),
+        Action::Decide { .. } | Action::NameScenario { .. } => Ok(()),
         Action::Call { note, .. }
         | Action::IssueWarning { note, .. }
         | Action::LiftWarning { note, .. }
@@ -793,6 +808,35 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             fits(note, Field::Note)
         }
         Action::Close { summary } => fits(summary, Field::Summary),
+    }
+}
+
+impl Incident {
+    /// Naming the scenario a drill plays: only a drill does, and only one
+    /// of the plan's drills.
+    fn scenario_named(&self, plan: &Plan, drill: ItemId) -> Result<Event, ActionError> {
+        if !self.is_drill() {
+            return Err(ActionError::NotADrill);
+        }
+        check_scenario(plan, &drill)?;
+        Ok(Event::ScenarioNamed { drill })
+    }
+}
+
+/// A drill scenario is one of the plan's drills: checked before a drill
+/// is declared with it, so a wrong id is refused with nothing written.
+///
+/// # Errors
+/// The id is not one of the plan's drills; the error lists them.
+pub fn check_scenario(plan: &Plan, drill: &ItemId) -> Result<(), ActionError> {
+    let drills = &plan.doc().drills;
+    if drills.iter().any(|d| d.id == *drill) {
+        Ok(())
+    } else {
+        Err(ActionError::UnknownScenario {
+            given: drill.clone(),
+            known: drills.iter().map(|d| d.id.clone()).collect(),
+        })
     }
 }
 

@@ -263,6 +263,12 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+    /// The drill scenario of the plan this drill plays, named when it is
+    /// declared: its evaluation covers that scenario's targets only.
+    ScenarioNamed {
+        /// The drill's id in the plan.
+        drill: ItemId,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -368,6 +374,9 @@ enum EventDef {
     },
     Reopened {
         reason: String,
+    },
+    ScenarioNamed {
+        drill: ItemId,
     },
 }
 

@@ -1,10 +1,13 @@
 //! Filling communication templates from the incident.
 //!
 //! A template's `{placeholders}` (see [`template`]) are filled from the
-//! incident (title, level, times, the commander and their phone) and from the
-//! values recorded by record steps. A placeholder with no value yet stays
-//! visible as `{name}`, so the operator sees what is missing before the
-//! message goes out.
+//! incident's facts (title, class, level, times, the commander and their
+//! phone) and from the values people recorded by record steps — never from
+//! the plan's own wording: a message goes to parents, teachers and the
+//! regulator, and only what a person wrote for them may go out. A
+//! placeholder with no value yet stays visible as `{name}`, so the operator
+//! sees what is missing, and the model refuses to log the message as sent
+//! until it is written (`Action::Message`, `ActionError::Unfilled`).
 
 use std::collections::BTreeMap;
 
@@ -15,7 +18,7 @@ use crate::model::plan::doc::StepKind;
 use crate::model::plan::template;
 
 use super::checklist::ClockKind;
-use super::{Commander, Incident, StepStatus};
+use super::{Commander, Incident};
 
 impl Incident {
     /// The values for template placeholders at `now`; `time` formats an
@@ -64,11 +67,10 @@ impl Incident {
         {
             put("next_update", time(c.due));
         }
-        if let Some(actions) = self.actions_so_far(plan) {
-            v.insert("actions".to_owned(), actions);
-        }
-        // Record steps fill their own keys (and may fill `impact`, `eta`, …,
-        // or `actions` in the operator's own words).
+        // Record steps fill their own keys (`impact`, `eta`, `actions` in the
+        // operator's own words, …). Nothing is drafted from the plan's text:
+        // a `{actions}` nobody wrote stays `{actions}`, and the message
+        // cannot be logged as sent until someone writes it.
         for fs in plan.flow(&self.class) {
             if let StepKind::Record { key, .. } = &fs.step.kind
                 && let Some(value) = self.values.get(&fs.step.id)
@@ -77,24 +79,6 @@ impl Incident {
             }
         }
         v
-    }
-
-    /// The actions taken so far, for `{actions}`: the first clause of each
-    /// action step marked done, in the order of the response, in the plan's
-    /// language. `None` while nothing has been done.
-    fn actions_so_far(&self, plan: &Plan) -> Option<String> {
-        let done: Vec<&str> = plan
-            .flow(&self.class)
-            .into_iter()
-            .filter(|fs| matches!(fs.step.kind, StepKind::Action))
-            .filter(|fs| self.steps.get(&fs.step.id) == Some(&StepStatus::Done))
-            .map(|fs| first_clause(&fs.step.text))
-            .collect();
-        if done.is_empty() {
-            return None;
-        }
-        let chinese = plan.doc().meta.language.starts_with("zh");
-        Some(done.join(if chinese { "；" } else { "; " }))
     }
 
     /// A template's text filled from the incident, and from `extra` values
@@ -116,14 +100,4 @@ impl Incident {
             None => body,
         }
     }
-}
-
-/// A step's text up to its first clause mark: "Switch to the standby CDN,
-/// region by region" gives "Switch to the standby CDN".
-fn first_clause(text: &str) -> &str {
-    let end = text
-        .find(['，', '；', '。', '：', ',', ';', ':'])
-        .unwrap_or(text.len());
-    let clause = text[..end].trim_end_matches('.').trim();
-    if clause.is_empty() { text } else { clause }
 }

@@ -27,7 +27,7 @@ use chrono::{DateTime, Utc};
 
 pub use action::{
     Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, Stamp,
-    check_clock, check_length, declaration_entry, declare, suggested_level,
+    check_clock, check_length, check_scenario, declaration_entry, declare, suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
@@ -35,7 +35,7 @@ pub use event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,
 };
-pub use summary::{Briefing, ClosingCheck, Evaluated, Verdict};
+pub use summary::{Briefing, ClosingCheck, Deadline, Evaluated, Timed, Verdict};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
@@ -91,6 +91,8 @@ pub struct Incident {
     warnings: BTreeSet<LevelId>,
     last_update_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
+    /// The drill scenario this drill plays, when it named one.
+    scenario: Option<ItemId>,
     timeline: Vec<Entry>,
     /// Where in the timeline each call attempt is, by who was called; kept
     /// as the timeline grows, so that working the call tree costs the
@@ -166,6 +168,7 @@ impl Incident {
             warnings: BTreeSet::new(),
             last_update_at: None,
             closed_at: None,
+            scenario: None,
             timeline: vec![entry.clone()],
             attempts: HashMap::new(),
             about: HashMap::new(),
@@ -252,6 +255,12 @@ impl Incident {
     #[must_use]
     pub fn is_drill(&self) -> bool {
         self.drill
+    }
+
+    /// The drill scenario of the plan this drill plays, when it named one.
+    #[must_use]
+    pub fn scenario(&self) -> Option<&ItemId> {
+        self.scenario.as_ref()
     }
 
     /// The version of the plan it runs under, as the plan says.
@@ -432,6 +441,7 @@ impl Incident {
             }
             Event::Closed { .. } => self.closed_at = Some(entry.at()),
             Event::Reopened { .. } => self.closed_at = None,
+            Event::ScenarioNamed { drill } => self.scenario = Some(drill.clone()),
         }
     }
 

@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::ids::LevelId;
+use crate::model::ids::{ItemId, LevelId};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::{Drill, Milestone, ReportDuty, Step, TimeTarget};
 
-use super::checklist::{Clock, ItemState};
+use super::calls::CallLine;
+use super::checklist::{Clock, ClockKind, ItemState};
 use super::{CallSheet, Entry, Event, Incident, StepStatus};
 
 /// How many of the next clocks a briefing names.
@@ -30,6 +31,130 @@ pub struct Briefing<'p> {
     pub next_clocks: Vec<Clock>,
     /// Calls of the tree nobody has answered yet.
     pub calls_owed: usize,
+    /// What cannot wait: every time limit passed and not met — reporting
+    /// duties first, then steps, then the rest (people to inform, the
+    /// status update, calls of the tree) — the latest first within each.
+    pub late: Vec<Timed<'p>>,
+    /// The next time limit of every kind still running: every reporting
+    /// duty, the next status update, the next person to inform, the next
+    /// call of the tree and the next step deadline; earliest first.
+    pub ahead: Vec<Timed<'p>>,
+}
+
+/// Something with a time limit, and when it falls due.
+#[derive(Clone, Debug)]
+pub struct Timed<'p> {
+    /// When it falls due.
+    pub due: DateTime<Utc>,
+    /// What it is.
+    pub what: Deadline<'p>,
+}
+
+/// What a time limit is on.
+#[derive(Clone, Debug)]
+pub enum Deadline<'p> {
+    /// A clock: a reporting duty, someone to inform, the status update.
+    Clock(Clock),
+    /// A step with a deadline, not settled.
+    Step(&'p Step),
+    /// A call of the level's call tree nobody has answered.
+    Call(CallLine),
+}
+
+impl Deadline<'_> {
+    /// The order of the kinds in the briefing's list of what is late:
+    /// reports owed first, then steps, then the rest.
+    fn rank(&self) -> u8 {
+        match self {
+            Self::Clock(Clock {
+                kind: ClockKind::Duty(_),
+                ..
+            }) => 0,
+            Self::Step(_) => 1,
+            Self::Clock(_) | Self::Call(_) => 2,
+        }
+    }
+
+    /// Its kind, for "the next of each kind": each duty is a kind of its own.
+    fn kind(&self) -> (u8, Option<&ItemId>) {
+        match self {
+            Self::Clock(c) => match &c.kind {
+                ClockKind::Duty(id) => (0, Some(id)),
+                ClockKind::StatusUpdate => (1, None),
+                ClockKind::Inform(_) => (2, None),
+            },
+            Self::Step(_) => (3, None),
+            Self::Call(_) => (4, None),
+        }
+    }
+}
+
+/// Every deadline of the response as of now: the clocks, the steps with a
+/// deadline not settled, and the calls of the tree not answered (less those
+/// an inform clock already names: one person, one line).
+fn deadlines<'p>(status: &super::checklist::Status<'p>, sheet: &CallSheet) -> Vec<Timed<'p>> {
+    let mut out: Vec<Timed<'p>> = status
+        .clocks
+        .iter()
+        .filter(|c| !c.met)
+        .map(|c| Timed {
+            due: c.due,
+            what: Deadline::Clock(c.clone()),
+        })
+        .collect();
+    out.extend(
+        status
+            .items
+            .iter()
+            .filter(|i| !i.state.is_settled())
+            .filter_map(|i| {
+                Some(Timed {
+                    due: i.due?,
+                    what: Deadline::Step(i.step),
+                })
+            }),
+    );
+    let informed: Vec<&crate::model::plan::doc::Target> = status
+        .clocks
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClockKind::Inform(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    out.extend(
+        sheet
+            .open()
+            .filter(|l| !informed.contains(&&l.target))
+            .filter_map(|l| {
+                Some(Timed {
+                    due: l.due?,
+                    what: Deadline::Call(l.clone()),
+                })
+            }),
+    );
+    out
+}
+
+/// What is late and what comes next, from every deadline at `now`.
+fn late_and_ahead(all: Vec<Timed<'_>>, now: DateTime<Utc>) -> (Vec<Timed<'_>>, Vec<Timed<'_>>) {
+    let (mut late, running): (Vec<Timed<'_>>, Vec<Timed<'_>>) =
+        all.into_iter().partition(|t| t.due < now);
+    late.sort_by_key(|t| (t.what.rank(), t.due));
+    // The next of each kind; every duty, since each is owed to someone else.
+    let mut running = running;
+    running.sort_by_key(|t| t.due);
+    let mut ahead: Vec<Timed<'_>> = Vec::new();
+    let mut seen: Vec<(u8, Option<ItemId>)> = Vec::new();
+    for t in running {
+        let (kind, duty) = t.what.kind();
+        let key = (kind, duty.cloned());
+        if !seen.contains(&key) {
+            seen.push(key);
+            ahead.push(t);
+        }
+    }
+    (late, ahead)
 }
 
 /// What closing would leave behind.
@@ -63,7 +188,10 @@ impl Incident {
     pub fn briefing<'p>(&self, plan: &'p Plan, now: DateTime<Utc>) -> Briefing<'p> {
         let status = self.status(plan, now);
         let sheet: CallSheet = self.calls(plan);
+        let (late, ahead) = late_and_ahead(deadlines(&status, &sheet), now);
         Briefing {
+            late,
+            ahead,
             level: self.level.clone(),
             open: status
                 .items
@@ -201,16 +329,40 @@ impl Incident {
         }
     }
 
-    /// The time targets of the plan's drills for this incident's fault
-    /// class (a drill naming no class is for any), each timed from the
-    /// discovery, which is when the exercise's fault appeared.
+    /// The drill scenario this drill played: the one it named at
+    /// declaration; else the plan's only drill for its fault class (a
+    /// drill naming no class is for any). `None` when it named none and
+    /// the plan has several or none for the class: nobody can tell which
+    /// was played.
+    #[must_use]
+    pub fn drill_played<'p>(&self, plan: &'p Plan) -> Option<&'p Drill> {
+        let drills = &plan.doc().drills;
+        if let Some(named) = &self.scenario {
+            return drills.iter().find(|d| d.id == *named);
+        }
+        let mut fits = self.drills_for_class(plan);
+        match (fits.next(), fits.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// The plan's drills for this incident's fault class (a drill naming
+    /// no class is for any).
+    pub fn drills_for_class<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p Drill> {
+        plan.doc()
+            .drills
+            .iter()
+            .filter(|d| d.classes.is_empty() || d.classes.contains(&self.class))
+    }
+
+    /// The time targets of the drill scenario played ([`Self::drill_played`]),
+    /// each timed from the discovery, which is when the exercise's fault
+    /// appeared. Empty when nobody can tell which scenario was played.
     #[must_use]
     pub fn drill_evaluation<'p>(&self, plan: &'p Plan) -> Vec<Evaluated<'p>> {
         let mut out = Vec::new();
-        for drill in &plan.doc().drills {
-            if !drill.classes.is_empty() && !drill.classes.contains(&self.class) {
-                continue;
-            }
+        if let Some(drill) = self.drill_played(plan) {
             for target in &drill.targets {
                 let due =
                     self.discovered_at + chrono::Duration::minutes(target.within_minutes.get());

@@ -8,11 +8,9 @@
 
 use std::collections::BTreeMap;
 
-/// The placeholders every template may use, filled from the incident; record
-/// steps add their own keys (such as `affected_students`). `actions` is the
-/// steps done so far, until a record step says it in the operator's words.
+/// The placeholders every template may use, filled from the incident's own
+/// facts; record steps add their own keys (such as `affected_students`).
 pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
-    "actions",
     "class",
     "class_name",
     "commander",
@@ -27,11 +25,13 @@ pub const BUILTIN_PLACEHOLDERS: &[&str] = &[
     "title",
 ];
 
-/// Well-known placeholders that only a record step fills: the impact as told
-/// to outsiders and the expected recovery are a person's judgement, never
-/// derived. A template may use them; `runbook check` warns when no record
+/// Well-known placeholders that only a record step fills: the actions taken
+/// and the impact as told to outsiders, and the expected recovery, are a
+/// person's judgement, never derived — least of all from the plan's own
+/// checklist wording, which is written for the responders, not for parents
+/// or teachers. A template may use them; `runbook check` warns when no record
 /// step fills them before the template is sent.
-pub const RECORDED_PLACEHOLDERS: &[&str] = &["eta", "impact"];
+pub const RECORDED_PLACEHOLDERS: &[&str] = &["actions", "eta", "impact"];
 
 /// A piece of template text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

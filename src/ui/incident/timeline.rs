@@ -182,6 +182,16 @@ pub fn ui(
                         state.correcting = Some((EntryRef::to(e), String::new()));
                     }
                 });
+                // The line gives a message's start; its whole text, as it
+                // went out, is one click away (folded: a long timeline
+                // stays readable).
+                if let Event::MessageSent { text, .. } = &e.event {
+                    egui::CollapsingHeader::new(RichText::new(tr.talk.message_full_text).weak())
+                        .id_salt(("message-text", e.recorded_at, &e.device))
+                        .show(ui, |ui| {
+                            ui.add(egui::Label::new(text.as_str()).wrap());
+                        });
+                }
             }
         });
     state.rows.rows = rows;
