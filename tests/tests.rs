@@ -25,6 +25,7 @@ mod service;
 mod syncthing;
 mod ui_contacts;
 mod ui_incident;
+mod ui_keys;
 mod ui_org;
 mod ui_talk;
 mod ui_text;

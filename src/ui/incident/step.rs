@@ -9,7 +9,9 @@ use egui::{Key, RichText, Ui};
 use super::super::{Command, Shown, theme};
 use super::checklist::mark;
 use super::header::two_devices_link;
-use super::{IncidentShown, Prompt, State, Tab, calls, focus_step, message, timeline};
+use super::{
+    IncidentShown, Prompt, State, Tab, calls, focus_step, message, timeline, value_field_id,
+};
 use crate::i18n::Tr;
 use crate::i18n::time::Span;
 use crate::model::ids::StepId;
@@ -250,27 +252,47 @@ fn actions_ui(
             });
         }
         StepKind::Record { label, .. } => {
+            let id = value_field_id();
+            // A step that takes a value puts the keyboard in its field when
+            // it comes on screen, unless another field holds it (a quick
+            // note being typed is not interrupted).
+            if state.value_step.as_ref() != Some(step) {
+                state.value.clear();
+                state.value_step = Some(step.clone());
+                if ui.memory(|m| m.focused().is_none_or(|f| f == id)) {
+                    ui.memory_mut(|m| m.request_focus(id));
+                }
+            }
             ui.horizontal(|ui| {
                 let l = ui.label(label);
                 let edit = ui
-                    .add(egui::TextEdit::singleline(&mut state.value).desired_width(220.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut state.value)
+                            .id(id)
+                            .desired_width(220.0),
+                    )
                     .labelled_by(l.id);
                 if state.focus_prompt && state.prompt.is_none() {
                     edit.request_focus();
                     state.focus_prompt = false;
                 }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                if (button(ui, tr.act_record, "Enter").clicked() || enter)
-                    && !state.value.trim().is_empty()
-                {
-                    let value = state.value.trim().to_owned();
+                let record = button(ui, tr.act_record, "Enter").clicked() || enter;
+                if record && !state.value.trim().is_empty() {
+                    let typed = state.value.clone();
                     act(
                         Action::Record {
                             step: step.clone(),
-                            value,
+                            value: typed.trim().to_owned(),
                         },
                         state,
                     );
+                    // Kept until the step changes: a value refused (not a
+                    // number, say) is there to be mended, not typed again.
+                    state.value = typed;
+                } else if enter {
+                    // Nothing typed yet: the keyboard stays in the field.
+                    edit.request_focus();
                 }
             });
         }

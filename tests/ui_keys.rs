@@ -1,0 +1,232 @@
+//! The walk from the keyboard as a person types at three in the morning:
+//! keys arrive with their text (as a real keyboard sends them), fast, and
+//! without a click first. What is typed on a value step goes into its
+//! field and nowhere else; no letter typed into a text field is ever read
+//! as a shortcut. Each flow checks the log on disk.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use runbook::app::RunbookApp;
+use runbook::i18n::Lang;
+use runbook::model::ids::StepId;
+use runbook::model::incident::{Event as LogEvent, Incident, StepStatus};
+use runbook::ui::View;
+use runbook::ui::incident::Prompt;
+
+use super::ui_incident::{Room, declare, press, settle, status_of};
+
+/// The events a keyboard sends for one character: the key going down with
+/// the character it types, then the key coming up.
+fn keystroke(c: char) -> Vec<Event> {
+    let key = Key::from_name(&c.to_uppercase().to_string());
+    let modifiers = Modifiers {
+        shift: c.is_uppercase(),
+        ..Modifiers::NONE
+    };
+    let mut events = Vec::new();
+    if let Some(key) = key {
+        events.push(Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        });
+    }
+    events.push(Event::Text(c.to_string()));
+    if let Some(key) = key {
+        events.push(Event::Key {
+            key,
+            physical_key: None,
+            pressed: false,
+            repeat: false,
+            modifiers,
+        });
+    }
+    events
+}
+
+/// Types `text` one key a frame, as a person types.
+pub fn type_keys(h: &mut Harness<'static, RunbookApp>, text: &str) {
+    for c in text.chars() {
+        for e in keystroke(c) {
+            h.event(e);
+        }
+        h.run();
+    }
+}
+
+/// Types `text` and Enter all within one frame, as a fast typist does
+/// before the window has drawn again.
+fn type_in_one_frame(h: &mut Harness<'static, RunbookApp>, text: &str) {
+    for e in text.chars().flat_map(keystroke) {
+        h.event(e);
+    }
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// Every step status in the log.
+fn statuses(s: &Incident) -> Vec<(String, StepStatus)> {
+    s.timeline()
+        .iter()
+        .filter_map(|e| match &e.event {
+            LogEvent::StepStatus { step, status } => Some((step.to_string(), status.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn typing_a_value_right_after_resuming_records_exactly_that() {
+    let room = Room::new();
+    {
+        let mut h = room.app(Lang::Zh, "plans/online-education-platform.ron");
+        h.run();
+        declare(&mut h, "network", &["region-cdn"], true);
+        room.hand.advance_minutes(2);
+        press(&mut h, Key::D);
+        settle(&mut h);
+        // The laptop dies with the discovery step current.
+    }
+    let before = room.on_disk().timeline().len();
+    assert_eq!(
+        status_of(&room.on_disk(), "assess-confirm"),
+        Some(StepStatus::Done)
+    );
+    room.hand.advance_minutes(5);
+    let mut h = room.app(Lang::Zh, "plans/online-education-platform.ron");
+    h.run();
+    // Enter resumes; the operator types at once, without a click.
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
+    type_keys(&mut h, "sky 1200");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let s = room.on_disk();
+    assert_eq!(s.value(&StepId::new("assess-discovery")), Some("sky 1200"));
+    assert_eq!(
+        s.timeline().len(),
+        before + 1,
+        "exactly the value, nothing else: {:?}",
+        &s.timeline()[before..]
+    );
+    assert!(
+        statuses(&s)
+            .iter()
+            .all(|(step, _)| step == "assess-confirm")
+    );
+
+    // The impact step is next: its field has the keyboard. Esc takes the
+    // keyboard out of it; a letter typed then starts the value again, so
+    // `s` (the skip key) is the first letter of the value, not a skip.
+    h.get_by_label("影响（对外表述）");
+    press(&mut h, Key::Escape);
+    type_keys(&mut h, "east China live");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let s = room.on_disk();
+    assert_eq!(
+        s.value(&StepId::new("assess-impact")),
+        Some("east China live")
+    );
+    assert_eq!(s.timeline().len(), before + 2);
+    assert!(
+        !statuses(&s)
+            .iter()
+            .any(|(_, st)| matches!(st, StepStatus::Skipped { .. })),
+        "{:?}",
+        statuses(&s)
+    );
+
+    // Typed faster than the window draws: the keys, the digits and Enter
+    // in one frame, with no field holding the keyboard.
+    press(&mut h, Key::Escape);
+    type_in_one_frame(&mut h, "1,200");
+    settle(&mut h);
+    let s = room.on_disk();
+    assert_eq!(s.value(&StepId::new("assess-students")), Some("1,200"));
+    assert_eq!(s.timeline().len(), before + 3);
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn s_typed_into_any_text_field_never_skips() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    room.hand.advance_minutes(1);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    let no_skip = |h: &mut Harness<'static, RunbookApp>, field: &str| {
+        settle(h);
+        let s = room.on_disk();
+        assert!(
+            !statuses(&s)
+                .iter()
+                .any(|(_, st)| matches!(st, StepStatus::Skipped { .. })),
+            "{field}: {:?}",
+            statuses(&s)
+        );
+        assert!(
+            !matches!(
+                h.state_mut().views_mut().incident.prompt,
+                Some((Prompt::Skip | Prompt::Block, _))
+            ),
+            "{field}: no reason asked for"
+        );
+    };
+    // The value field of the step on screen, which has the keyboard.
+    assert!(h.get_by_label("Students").is_focused());
+    type_keys(&mut h, "s");
+    no_skip(&mut h, "value");
+    assert_eq!(h.get_by_label("Students").value().as_deref(), Some("s"));
+    // The quick note.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    type_keys(&mut h, "s");
+    no_skip(&mut h, "quick note");
+    // A note on the step, on an action step where S is the skip key.
+    press(&mut h, Key::Escape);
+    h.get_by_label("Not applicable  X").click();
+    h.run();
+    settle(&mut h);
+    assert!(h.query_by_label("Students").is_none(), "the next step");
+    press(&mut h, Key::M);
+    type_keys(&mut h, "s");
+    no_skip(&mut h, "note");
+    h.get_by_label("Cancel").click();
+    h.run();
+    // The timeline's search.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    h.get_by_label("Search").focus();
+    h.run();
+    type_keys(&mut h, "s");
+    no_skip(&mut h, "timeline search");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    // The dialogs: handover, close.
+    for (shortcut, field) in [(Key::H, "To"), (Key::E, "Summary")] {
+        h.key_press_modifiers(Modifiers::COMMAND, shortcut);
+        h.run();
+        h.run();
+        assert!(h.get_by_label(field).is_focused(), "{field}");
+        type_keys(&mut h, "s");
+        no_skip(&mut h, field);
+        h.get_by_label("Cancel").click();
+        h.run();
+    }
+    // And with nothing holding the keyboard, S on an action step still asks
+    // for the reason: the key works where it is meant.
+    h.state_mut().views_mut().incident.quick.clear();
+    press(&mut h, Key::S);
+    assert!(matches!(
+        h.state_mut().views_mut().incident.prompt,
+        Some((Prompt::Skip, _))
+    ));
+    h.state_mut().finish_incidents();
+}
