@@ -29,4 +29,5 @@ mod ui_keys;
 mod ui_org;
 mod ui_talk;
 mod ui_text;
+mod walk;
 mod window;

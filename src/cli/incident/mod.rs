@@ -594,7 +594,7 @@ fn act(
                 "the entry could not be saved anywhere; copy the NOT SAVED line above"
             ))
         }
-        Outcome::Refused(e) => Err(anyhow!(render::failure(&e))),
+        Outcome::Refused(e) => Err(anyhow!(render::refused(&e, incident))),
     };
     // A closing record that cannot be written is a warning, not a
     // failure: every entry is already saved.

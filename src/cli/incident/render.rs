@@ -14,10 +14,13 @@ use crate::i18n::EN as TR_EN;
 use crate::i18n::incident::{EN, commander_name};
 use crate::i18n::time::{Span, Times};
 use crate::io::incident_dir::{IncidentError, Notice};
-use crate::model::incident::{ActionError, CallState, ClockKind, Entry, Incident, ItemState};
+use crate::model::ids::StepId;
+use crate::model::incident::{
+    ActionError, CallState, ClockKind, Entry, Incident, ItemState, NeededKind,
+};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
-use crate::model::plan::doc::Target;
+use crate::model::plan::doc::{StepKind, Target};
 use crate::service::{Listed, Snapshot};
 
 /// A span of time, in the command line's English.
@@ -35,6 +38,24 @@ pub fn failure(e: &IncidentError) -> String {
         ),
         IncidentError::Action(ActionError::UnknownStep(_)) => {
             format!("{text}; `runbook incident status` lists the steps")
+        }
+        _ => text,
+    }
+}
+
+/// The words for a refused action on `incident` (as it was given), with
+/// the command that does what the refusal asks for when there is one: a
+/// decision is answered with `decide`, a value recorded with `record`.
+#[must_use]
+pub fn refused(e: &IncidentError, incident: &str) -> String {
+    let text = failure(e);
+    match e {
+        IncidentError::Action(ActionError::AnswerFirst { step, needed }) => {
+            let how = match needed {
+                NeededKind::Decision => format!("runbook incident decide {incident} {step} yes|no"),
+                NeededKind::Record => format!("runbook incident record {incident} {step} VALUE"),
+            };
+            format!("{text}; `{how}` does it")
         }
         _ => text,
     }
@@ -229,7 +250,12 @@ pub fn status(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::R
     writeln!(out)?;
     clocks(plan, s, times, out)?;
     writeln!(out)?;
-    checklist(plan, s, times, out)
+    let name = snap
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    checklist(plan, s, &name, times, out)
 }
 
 fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
@@ -296,7 +322,43 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
     Ok(())
 }
 
-fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+/// A step's kind, as the checklist's column names it.
+fn kind_word(kind: &StepKind) -> &'static str {
+    match kind {
+        StepKind::Action => "action",
+        StepKind::Check => "check",
+        StepKind::Decision { .. } => "decision",
+        StepKind::Inform(_) => "inform",
+        StepKind::Communicate { .. } => "message",
+        StepKind::Record { .. } => "record",
+    }
+}
+
+/// The command that does a step of this kind on the incident `name`.
+fn how_done(kind: &StepKind, name: &str, step: &StepId) -> String {
+    match kind {
+        StepKind::Decision { .. } => {
+            format!("answer it: runbook incident decide {name} {step} yes|no")
+        }
+        StepKind::Record { .. } => {
+            format!("record it: runbook incident record {name} {step} VALUE")
+        }
+        StepKind::Communicate { template } => {
+            format!("send it: runbook incident message {name} --template {template}")
+        }
+        StepKind::Action | StepKind::Check | StepKind::Inform(_) => {
+            format!("when done: runbook incident step {name} {step} --done")
+        }
+    }
+}
+
+fn checklist(
+    plan: &Plan,
+    s: &Incident,
+    name: &str,
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let st = s.status(plan, times.now());
     say!(out, "Checklist")?;
     let mut phase = "";
@@ -322,12 +384,17 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
         let value = s
             .value(&item.step.id)
             .map(|v| format!(" = {v}"))
+            .or_else(|| {
+                s.decision(&item.step.id)
+                    .map(|(yes, _)| format!(" = {}", if yes { "yes" } else { "no" }))
+            })
             .unwrap_or_default();
         let text: String = item.step.text.chars().take(70).collect();
         say!(
             out,
-            "    {mark} {:<22} {text}{value}{due}",
-            item.step.id.as_str()
+            "    {mark} {:<22} {:<8} {text}{value}{due}",
+            item.step.id.as_str(),
+            kind_word(&item.step.kind)
         )?;
     }
     if !st.foreign_steps.is_empty() {
@@ -355,6 +422,9 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
         Some(id) => {
             let text = plan.step(id).map(|s| s.text.as_str()).unwrap_or_default();
             say!(out, "next step: {id} — {text}")?;
+            if let Some(step) = plan.step(id) {
+                say!(out, "  {}", how_done(&step.kind, name, id))?;
+            }
         }
         None if st.complete_except_deferred() && s.is_open() => say!(
             out,

@@ -265,6 +265,14 @@ const REFUSAL: RefusalWords = RefusalWords {
     wrong_kind: |step, kind| format!("step {step:?} is not a {kind} step"),
     kind_record: "record",
     kind_decision: "decision",
+    answer_first: |step| {
+        format!("step {step:?} is a decision: it is done by its answer, yes or no, not marked done")
+    },
+    value_first: |step| {
+        format!(
+            "step {step:?} takes a value: it is done when the value is recorded, not marked done"
+        )
+    },
     not_a_count: |step, value| format!("step {step:?} takes a whole number, not {value:?}"),
     unknown_question: |given, known| {
         format!("no assessment question {given:?} for this fault class; the questions are: {known}")

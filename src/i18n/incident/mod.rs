@@ -326,6 +326,10 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             };
             (w.wrong_kind)(step.as_str(), kind)
         }
+        ActionError::AnswerFirst { step, needed } => match needed {
+            NeededKind::Decision => (w.answer_first)(step.as_str()),
+            NeededKind::Record => (w.value_first)(step.as_str()),
+        },
         ActionError::NotACount { step, value } => (w.not_a_count)(step.as_str(), value),
         ActionError::UnknownQuestion { given, known } => {
             (w.unknown_question)(given.as_str(), &ids(known))

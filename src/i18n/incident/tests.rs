@@ -188,6 +188,10 @@ fn every_refusal() -> Vec<ActionError> {
             step: StepId::new("students"),
             value: "many".into(),
         },
+        ActionError::AnswerFirst {
+            step: StepId::new("net-change"),
+            needed: NeededKind::Decision,
+        },
         ActionError::UnknownQuestion {
             given: ItemId::new("q9"),
             known: vec![ItemId::new("cut")],
@@ -232,7 +236,7 @@ fn every_refusal() -> Vec<ActionError> {
             ahead: true,
         },
     ];
-    let mut seen = [false; 23];
+    let mut seen = [false; 24];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -258,6 +262,7 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::BeforeDiscovery { .. } => 20,
             ActionError::TooLong { .. } => 21,
             ActionError::ClockWrong { .. } => 22,
+            ActionError::AnswerFirst { .. } => 23,
         };
         seen[i] = true;
     }
@@ -423,6 +428,7 @@ fn every_refusal_is_worded_in_both_languages() {
             ActionError::UnknownClass { .. } => vec!["dns", "network"],
             ActionError::UnknownStep(_) => vec!["swich"],
             ActionError::NotACount { .. } => vec!["students", "many"],
+            ActionError::AnswerFirst { .. } => vec!["net-change"],
             ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
             ActionError::UnknownTarget(_) => vec!["zed"],
             ActionError::Unfilled(_) => vec!["{impact}"],
@@ -649,6 +655,10 @@ fn golden_refusals(out: &mut String) {
     refusals.push(ActionError::WrongKind {
         step: StepId::new("confirm"),
         needed: NeededKind::Decision,
+    });
+    refusals.push(ActionError::AnswerFirst {
+        step: StepId::new("students"),
+        needed: NeededKind::Record,
     });
     refusals.push(ActionError::UnknownTarget(Target::Role(RoleId::new(
         "nobody",

@@ -119,6 +119,10 @@ pub(super) struct RefusalWords {
     pub wrong_kind: fn(step: &str, kind: &str) -> String,
     pub kind_record: &'static str,
     pub kind_decision: &'static str,
+    /// A decision marked done without its answer.
+    pub answer_first: fn(step: &str) -> String,
+    /// A step that takes a value marked done without it.
+    pub value_first: fn(step: &str) -> String,
     pub not_a_count: fn(step: &str, value: &str) -> String,
     pub unknown_question: fn(given: &str, known: &str) -> String,
     pub no_level: &'static str,

@@ -153,6 +153,16 @@ pub enum ActionError {
         /// The kind the action needs.
         needed: NeededKind,
     },
+    /// A decision or a step that takes a value, marked done without its
+    /// answer or value: it is done by answering it or recording the value,
+    /// so that the walk takes the branch the answer chooses and the value
+    /// is there for the messages.
+    AnswerFirst {
+        /// The step.
+        step: StepId,
+        /// What it needs first: its value, or its answer.
+        needed: NeededKind,
+    },
     /// A value that does not fit a record step that counts.
     NotACount {
         /// The step.
@@ -609,11 +619,12 @@ impl Incident {
         }
         Ok(match action {
             Action::SetStep { step, status } => {
-                self.known_step(plan, &step)?;
+                let kind = &self.known_step(plan, &step)?.kind;
                 match &status {
                     StepStatus::Skipped { reason } | StepStatus::Blocked { reason } => {
                         non_empty(reason, Field::Reason)?;
                     }
+                    StepStatus::Done => self.check_answered(&step, kind)?,
                     _ => {}
                 }
                 Event::StepStatus { step, status }
@@ -713,6 +724,20 @@ impl Incident {
                 Event::Closed { summary }
             }
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
+        })
+    }
+
+    /// A decision is done by its answer, a step that takes a value by the
+    /// value: either may be marked done only once it has it.
+    fn check_answered(&self, step: &StepId, kind: &StepKind) -> Result<(), ActionError> {
+        let needed = match kind {
+            StepKind::Decision { .. } if !self.decisions.contains_key(step) => NeededKind::Decision,
+            StepKind::Record { .. } if !self.values.contains_key(step) => NeededKind::Record,
+            _ => return Ok(()),
+        };
+        Err(ActionError::AnswerFirst {
+            step: step.clone(),
+            needed,
         })
     }
 

@@ -1,0 +1,256 @@
+//! A walk that cannot be mis-keyed (issue 28), in the model and from the
+//! command line: a decision or a value step is done by its answer or its
+//! value, never marked done without it; `status` says each step's kind and
+//! how the next one is done.
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+use runbook::model::ids::{ClassId, LevelId, StepId};
+use runbook::model::incident::{
+    Action, ActionError, Declaration, Entry, Incident, NeededKind, StepStatus, declare,
+};
+use runbook::model::plan::{self, Plan};
+
+use super::cli_incident::{Run, files_under};
+
+fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-02T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn entry(minute: i64, event: runbook::model::incident::Event) -> Entry {
+    Entry {
+        recorded_at: t0() + Duration::minutes(minute),
+        happened_at: None,
+        by: "Ann".into(),
+        device: "laptop-1".into(),
+        after: runbook::model::incident::Causes::default(),
+        event,
+    }
+}
+
+fn test_plan() -> Plan {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/incident-plan.ron"))
+            .unwrap();
+    plan::parse(&bytes).unwrap().plan
+}
+
+/// A software incident of the test plan, in memory.
+fn software() -> (Plan, Incident) {
+    let plan = test_plan();
+    let event = declare(
+        &plan,
+        "sha",
+        Declaration {
+            title: "Login down".into(),
+            class: ClassId::new("software"),
+            level: Some(LevelId::new("III")),
+            answers: vec![],
+            level_reason: None,
+            discovered_at: None,
+            commander: None,
+            drill: true,
+        },
+        t0(),
+    )
+    .unwrap();
+    let incident = Incident::new(&entry(0, event)).unwrap();
+    (plan, incident)
+}
+
+fn done(step: &str) -> Action {
+    Action::SetStep {
+        step: StepId::new(step),
+        status: StepStatus::Done,
+    }
+}
+
+#[test]
+fn a_decision_or_a_value_step_is_done_by_its_answer_not_marked_done() {
+    let (plan, mut s) = software();
+    // The decision: refused while unanswered, and says so as data.
+    assert_eq!(
+        s.check(&plan, done("release")),
+        Err(ActionError::AnswerFirst {
+            step: StepId::new("release"),
+            needed: NeededKind::Decision,
+        })
+    );
+    // The value step, likewise.
+    assert_eq!(
+        s.check(&plan, done("students")),
+        Err(ActionError::AnswerFirst {
+            step: StepId::new("students"),
+            needed: NeededKind::Record,
+        })
+    );
+    // Any other status is still free: a decision may be skipped, deferred…
+    for status in [
+        StepStatus::NotApplicable,
+        StepStatus::Deferred,
+        StepStatus::Skipped {
+            reason: "no release today".into(),
+        },
+    ] {
+        assert!(
+            s.check(
+                &plan,
+                Action::SetStep {
+                    step: StepId::new("release"),
+                    status: status.clone(),
+                }
+            )
+            .is_ok(),
+            "{status:?}"
+        );
+    }
+    // Once answered, or its value recorded, done is accepted (a step
+    // reopened and done again).
+    for (minute, action) in [
+        (
+            1,
+            Action::Decide {
+                step: StepId::new("release"),
+                yes: false,
+            },
+        ),
+        (
+            2,
+            Action::Record {
+                step: StepId::new("students"),
+                value: "1,200".into(),
+            },
+        ),
+    ] {
+        let event = s.check(&plan, action).unwrap();
+        s.apply(&entry(minute, event));
+    }
+    assert!(s.check(&plan, done("release")).is_ok());
+    assert!(s.check(&plan, done("students")).is_ok());
+    // Reopening takes the answer away: it must be given again.
+    let event = s
+        .check(
+            &plan,
+            Action::SetStep {
+                step: StepId::new("release"),
+                status: StepStatus::Reopened,
+            },
+        )
+        .unwrap();
+    s.apply(&entry(3, event));
+    assert!(matches!(
+        s.check(&plan, done("release")),
+        Err(ActionError::AnswerFirst { .. })
+    ));
+    // Every other step is marked done as before.
+    assert!(s.check(&plan, done("confirm")).is_ok());
+}
+
+/// Declares a level II network drill on the bundled plan; returns its
+/// folder.
+fn bundled_network(run: &Run) -> std::path::PathBuf {
+    let out = run.ok(&[
+        "incident",
+        "new",
+        "--class",
+        "network",
+        "--answer",
+        "region-cdn=yes",
+        "--title",
+        "华东直播卡顿",
+        "--drill",
+    ]);
+    let folder = out
+        .lines()
+        .find_map(|l| l.strip_prefix("folder: "))
+        .unwrap_or_else(|| panic!("no folder in {out}"));
+    std::path::PathBuf::from(folder)
+}
+
+#[test]
+fn step_done_on_a_decision_is_refused_with_the_command_and_writes_nothing() {
+    let run = Run::new();
+    let dir = bundled_network(&run);
+    let before = files_under(&dir);
+    let (code, text) = run.runbook(&["incident", "step", "network", "net-change", "--done"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("step \"net-change\" is a decision: it is done by its answer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`runbook incident decide network net-change yes|no` does it"),
+        "{text}"
+    );
+    assert_eq!(
+        files_under(&dir),
+        before,
+        "the log unchanged, byte for byte"
+    );
+    // A value step: the command that records it.
+    let (code, text) = run.runbook(&["incident", "step", "network", "assess-impact", "--done"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("`runbook incident record network assess-impact VALUE` does it"),
+        "{text}"
+    );
+    assert_eq!(
+        files_under(&dir),
+        before,
+        "the log unchanged, byte for byte"
+    );
+    // Answered, the walk takes its branch.
+    run.ok(&["incident", "decide", "network", "net-change", "no"]);
+    assert_ne!(files_under(&dir), before);
+}
+
+#[test]
+fn status_shows_each_steps_kind_and_how_the_next_is_done() {
+    let run = Run::new();
+    let dir = bundled_network(&run);
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let status = run.ok(&["incident", "status", "network"]);
+    // A checklist line: four spaces, the mark, the id, the kind, the text.
+    let kind_of = |id: &str| {
+        status
+            .lines()
+            .filter_map(|l| l.strip_prefix("    ").and_then(|r| r.get(4..)))
+            .map(|r| r.split_whitespace().take(2).collect::<Vec<_>>())
+            .find(|w| w.first() == Some(&id))
+            .and_then(|w| w.get(1).map(|k| (*k).to_owned()))
+            .unwrap_or_else(|| panic!("no line for {id} in\n{status}"))
+    };
+    for (id, kind) in [
+        ("assess-confirm", "check"),
+        ("assess-discovery", "record"),
+        ("net-change", "decision"),
+    ] {
+        assert_eq!(kind_of(id), kind, "{status}");
+    }
+    assert!(
+        status.contains(&format!(
+            "when done: runbook incident step {name} assess-confirm --done"
+        )),
+        "{status}"
+    );
+    run.ok(&["incident", "step", "network", "assess-confirm", "--done"]);
+    let status = run.ok(&["incident", "status", "network"]);
+    assert!(
+        status.contains(&format!(
+            "record it: runbook incident record {name} assess-discovery VALUE"
+        )),
+        "{status}"
+    );
+    run.ok(&["incident", "decide", "network", "net-change", "yes"]);
+    let status = run.ok(&["incident", "status", "network"]);
+    let answered = status
+        .lines()
+        .find(|l| l.contains("net-change "))
+        .unwrap()
+        .to_owned();
+    assert!(answered.starts_with("    [x]"), "{answered}");
+    assert!(answered.ends_with("= yes"), "{answered}");
+}
