@@ -285,6 +285,7 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
         inc,
         "--summary",
         "SSO certificate expired; renewed",
+        "--yes",
     ]);
 
     // Refused actions say why and exit 1, and write nothing.

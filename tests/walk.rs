@@ -254,3 +254,115 @@ fn status_shows_each_steps_kind_and_how_the_next_is_done() {
     assert!(answered.starts_with("    [x]"), "{answered}");
     assert!(answered.ends_with("= yes"), "{answered}");
 }
+
+/// `runbook incident ARGS` at `minutes` after 09:00 Beijing time on the
+/// drill's day.
+fn at_minute(run: &Run, minutes: i64, args: &[&str]) -> (i32, String) {
+    let now = (DateTime::parse_from_rfc3339("2026-03-02T01:00:00Z").unwrap()
+        + Duration::minutes(minutes))
+    .to_rfc3339();
+    let mut all = vec!["incident", "--now", now.as_str()];
+    all.extend_from_slice(args);
+    run.runbook(&all)
+}
+
+#[test]
+fn close_lists_what_is_left_and_closes_only_with_yes() {
+    let run = Run::new();
+    let (code, out) = at_minute(
+        &run,
+        0,
+        &[
+            "new",
+            "--class",
+            "network",
+            "--answer",
+            "region-cdn=yes",
+            "--title",
+            "华东直播卡顿",
+            "--drill",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let dir = std::path::PathBuf::from(
+        out.lines()
+            .find_map(|l| l.strip_prefix("folder: "))
+            .unwrap(),
+    );
+    for (minute, args) in [
+        (2, &["step", "network", "assess-confirm", "--done"][..]),
+        (3, &["step", "network", "assess-declare", "--defer"][..]),
+        (
+            4,
+            &[
+                "call",
+                "network",
+                "role:office-director",
+                "--outcome",
+                "reached",
+            ][..],
+        ),
+    ] {
+        let (code, out) = at_minute(&run, minute, args);
+        assert_eq!(code, 0, "{args:?}: {out}");
+    }
+    let before = files_under(&dir);
+    // Three hours in: the city education bureau's two hours are past.
+    let close = ["close", "network", "--summary", "drill over"];
+    let (code, out) = at_minute(&run, 180, &close);
+    assert_eq!(code, 1, "refused without --yes:\n{out}");
+    assert!(out.contains("not closed"), "{out}");
+    assert_eq!(files_under(&dir), before, "nothing written");
+    let lines: Vec<&str> = out.lines().collect();
+    let after = |head: &str| {
+        let i = lines
+            .iter()
+            .position(|l| l.contains(head))
+            .unwrap_or_else(|| panic!("no {head:?} in\n{out}"));
+        lines[i + 1].split_whitespace().next().unwrap_or_default()
+    };
+    assert!(out.contains("step(s) open:"), "{out}");
+    assert_eq!(after("1 step(s) deferred:"), "assess-declare", "{out}");
+    // Duties: the overdue one first, then by when they fall due.
+    assert_eq!(
+        after("duty(ies) not fulfilled, overdue first:"),
+        "edu-report"
+    );
+    let duties: Vec<&str> = lines
+        .iter()
+        .skip_while(|l| !l.contains("not fulfilled"))
+        .skip(1)
+        .take_while(|l| l.starts_with("    "))
+        .copied()
+        .collect();
+    assert!(duties[0].contains("OVERDUE by 60 min"), "{out}");
+    assert!(
+        duties[1].starts_with("    cac-report") && duties[1].contains("(in 60 min)"),
+        "{out}"
+    );
+    assert!(
+        duties
+            .iter()
+            .any(|l| l.starts_with("    summary-report") && l.contains("counts from the close")),
+        "{out}"
+    );
+    // The calls nobody answered: all but the one reached.
+    let calls = run.ok(&["incident", "calls", "network"]);
+    let all: usize = calls
+        .lines()
+        .find_map(|l| l.strip_prefix("reached 1 of "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{calls}"));
+    assert!(
+        out.contains(&format!("{} call(s) not answered:", all - 1)),
+        "{out}"
+    );
+    // With --yes: the same list, then closed.
+    let (code, out) = at_minute(&run, 181, &[&close[..], &["--yes"]].concat());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 step(s) deferred:"), "{out}");
+    assert!(out.contains("the incident is closed"), "{out}");
+    let status = run.ok(&["incident", "status", "network"]);
+    assert!(status.contains("DRILL, closed"), "{status}");
+}

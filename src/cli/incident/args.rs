@@ -213,13 +213,18 @@ pub enum IncidentCommand {
         #[command(flatten)]
         when: When,
     },
-    /// Close the incident.
+    /// Close the incident: lists what closing leaves (steps open, deferred
+    /// or blocked, duties not fulfilled, calls not answered) and closes
+    /// only with --yes.
     Close {
         /// The incident.
         incident: String,
         /// What happened and how it ended.
         #[arg(long)]
         summary: String,
+        /// Close with what the list says is left.
+        #[arg(long)]
+        yes: bool,
         #[command(flatten)]
         when: When,
     },

@@ -174,7 +174,29 @@ pub fn run(
             render::timeline(&snap, &times, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
+        IncidentCommand::Close { incident, yes, .. } if !yes => {
+            // What closing leaves, and no close without --yes: a person
+            // reads the list before the response ends.
+            let snap = service
+                .read(&service.resolve(incident).or_say()?)
+                .or_say()?;
+            render::notices(&snap.notices, err)?;
+            if !snap.incident.is_open() {
+                bail!(render::failure(&IncidentError::Action(ActionError::Closed)));
+            }
+            render::closing(&snap, &times, out)?;
+            bail!("not closed: read what is left above, then run the command again with --yes")
+        }
         _ => {
+            if let IncidentCommand::Close { incident, .. } = cmd {
+                // Closed with --yes: what was left is said first.
+                let snap = service
+                    .read(&service.resolve(incident).or_say()?)
+                    .or_say()?;
+                if snap.incident.is_open() {
+                    render::closing(&snap, &times, out)?;
+                }
+            }
             let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
             };

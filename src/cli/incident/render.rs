@@ -105,6 +105,90 @@ pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io:
     Ok(())
 }
 
+/// What closing the incident now would leave: the steps open, deferred
+/// and blocked, the duties not fulfilled (overdue first) and the calls
+/// nobody answered; the model's closing check, as the window's close
+/// dialog shows it.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn closing(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plan, s) = (&snap.plan, &snap.incident);
+    let now = times.now();
+    let check = s.closing_check(plan, now);
+    if check.is_clear() {
+        return say!(
+            out,
+            "Closing leaves nothing: every step is settled, every duty fulfilled and every call answered"
+        );
+    }
+    say!(out, "Closing leaves:")?;
+    let text = |t: &str| t.chars().take(70).collect::<String>();
+    let steps = |out: &mut dyn Write, head: &str, steps: &[&crate::model::plan::doc::Step]| {
+        if !steps.is_empty() {
+            say!(out, "  {} {head}:", steps.len())?;
+            for step in steps {
+                say!(out, "    {:<22} {}", step.id.as_str(), text(&step.text))?;
+            }
+        }
+        Ok::<(), std::io::Error>(())
+    };
+    steps(out, "step(s) open", &check.open)?;
+    steps(out, "step(s) deferred", &check.deferred)?;
+    if !check.blocked.is_empty() {
+        say!(out, "  {} step(s) blocked:", check.blocked.len())?;
+        for (step, why) in &check.blocked {
+            say!(
+                out,
+                "    {:<22} {} (blocked: {why})",
+                step.id.as_str(),
+                text(&step.text)
+            )?;
+        }
+    }
+    if !check.duties.is_empty() {
+        say!(
+            out,
+            "  {} duty(ies) not fulfilled, overdue first:",
+            check.duties.len()
+        )?;
+        for d in &check.duties {
+            let when = match d.due {
+                Some(due) if d.overdue => {
+                    format!("OVERDUE by {} (due {})", span(now - due), times.short(due))
+                }
+                Some(due) => format!("due {} (in {})", times.short(due), span(due - now)),
+                None if d.duty.counts_from == crate::model::plan::doc::CountsFrom::Closing => {
+                    "counts from the close".to_owned()
+                }
+                None => "no time limit".to_owned(),
+            };
+            say!(
+                out,
+                "    {:<22} {when:<28} {}",
+                d.duty.id.as_str(),
+                text(&d.duty.text)
+            )?;
+        }
+    }
+    if !check.calls.is_empty() {
+        say!(out, "  {} call(s) not answered:", check.calls.len())?;
+        for line in &check.calls {
+            let due = match line.due {
+                Some(d) if line.overdue(now) => format!("  OVERDUE by {}", span(now - d)),
+                _ => String::new(),
+            };
+            say!(
+                out,
+                "    {:<5} {}{due}",
+                line.order,
+                Callee::of(plan, &line.target).label()
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// The call tree of the current level: each call, who was reached or who
 /// is next, what is overdue.
 ///

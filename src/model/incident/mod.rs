@@ -35,7 +35,7 @@ pub use event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,
 };
-pub use summary::{Briefing, ClosingCheck, Evaluated, Verdict};
+pub use summary::{Briefing, ClosingCheck, Evaluated, OwedDuty, Verdict};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
