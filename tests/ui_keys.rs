@@ -230,3 +230,106 @@ fn s_typed_into_any_text_field_never_skips() {
     ));
     h.state_mut().finish_incidents();
 }
+
+/// The labels in the window that are exactly `text`.
+fn count(h: &Harness<'static, RunbookApp>, text: &str) -> usize {
+    h.query_all_by_label(text).count()
+}
+
+#[test]
+fn the_help_fits_the_window_scrolls_filters_and_lists_each_key_once() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.set_size(egui::vec2(1024.0, 600.0));
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    // From the overview, the incident's keys are near the end: below the
+    // edge of the list until it is scrolled.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    press(&mut h, Key::F1);
+    h.run();
+    let close = h.get_by_label("Ctrl+E").rect();
+    assert!(close.top() > 600.0, "below the edge at first: {close:?}");
+    // Each key once: Ctrl+N and Ctrl+6 were listed twice.
+    for keys in ["Ctrl+N", "Ctrl+6", "Ctrl+Shift+N", "F1"] {
+        assert_eq!(count(&h, keys), 1, "{keys}");
+    }
+    // Scrolled to its end, with the wheel over the list.
+    let over = h.get_by_label("Ctrl+1").rect().center();
+    h.hover_at(over);
+    for _ in 0..20 {
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run();
+    }
+    let close = h.get_by_label("Ctrl+E").rect();
+    assert!(
+        close.top() >= 0.0 && close.bottom() <= 600.0,
+        "Ctrl+E in view at the end: {close:?}"
+    );
+    assert!(shows_label(&h, "Close the response"));
+    // The whole help is inside the window.
+    let filter = h.get_by_label("Filter").rect();
+    assert!(filter.top() >= 0.0, "{filter:?}");
+    // In the incident view its keys come first, and the filter keeps only
+    // what matches.
+    press(&mut h, Key::Escape);
+    assert!(!shows_label(&h, "Keyboard shortcuts"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    h.run();
+    press(&mut h, Key::F1);
+    h.run();
+    h.get_by_label("This view: Incident");
+    let first = h.get_by_label("This view: Incident").rect().top();
+    let every = h.get_by_label("In every view").rect().top();
+    assert!(first < every, "the view's keys first");
+    assert!(h.get_by_label("Ctrl+E").rect().bottom() <= 600.0);
+    assert!(h.get_by_label("Filter").is_focused());
+    type_keys(&mut h, "level");
+    assert!(shows_label(&h, "Raise, lower the level"));
+    assert_eq!(count(&h, "Ctrl+K"), 0, "filtered out");
+    assert_eq!(count(&h, "Ctrl+E"), 0, "filtered out");
+    // Esc closes it, from its filter too; nothing typed reached the walk.
+    press(&mut h, Key::Escape);
+    assert!(!shows_label(&h, "Keyboard shortcuts"));
+    let s = room.on_disk();
+    assert_eq!(s.timeline().len(), 1, "only the declaration");
+    h.state_mut().finish_incidents();
+}
+
+/// Whether a label contains `text`.
+fn shows_label(h: &Harness<'static, RunbookApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The help over a drill on the bundled plan, in the incident view.
+fn help_snapshot(lang: Lang, plan: &str, name: &str) {
+    let room = Room::new();
+    let mut h = room.app(lang, plan);
+    h.run();
+    declare(&mut h, "network", &["region-cdn"], true);
+    press(&mut h, Key::F1);
+    h.run();
+    h.snapshot(name);
+    h.state_mut().finish_incidents();
+}
+
+#[test]
+fn help_snapshot_en() {
+    help_snapshot(
+        Lang::En,
+        "plans/online-education-platform.en.ron",
+        "help_en",
+    );
+}
+
+#[test]
+fn help_snapshot_zh() {
+    help_snapshot(Lang::Zh, "plans/online-education-platform.ron", "help_zh");
+}

@@ -139,6 +139,8 @@ pub struct WalkTr {
     pub declared: fn(&str) -> String,
     /// Keys of the incident view: (keys, what they do).
     pub keys: &'static [(&'static str, &'static str)],
+    /// Keys of the overview's list of incidents.
+    pub overview_keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -276,16 +278,22 @@ pub const ZH: WalkTr = WalkTr {
     declare_confirm: "启动响应",
     declared: |title| format!("已启动：{title}"),
     keys: &[
-        ("Ctrl+N", "启动应急响应"),
-        ("Ctrl+6", "事件处置"),
         ("↑ / ↓ · Home", "选择步骤 · 回到当前步骤"),
-        ("Enter / D", "完成"),
+        (
+            "Enter / D",
+            "完成（判断步骤用 Y / N；记录步骤填写后按 Enter）",
+        ),
+        (
+            "A–Z 0–9",
+            "记录步骤：直接输入即写入其输入框，不会触发快捷键",
+        ),
         ("S · B", "跳过、受阻（需填写原因）"),
         ("X · L · R", "不适用、稍后、重新打开"),
         ("Y / N", "判断步骤：是、否"),
         ("M", "备注"),
         ("Esc", "关闭对话框、取消输入"),
     ],
+    overview_keys: &[("Enter", "继续处置最新的进行中事件")],
 };
 
 /// English.
@@ -425,14 +433,20 @@ pub const EN: WalkTr = WalkTr {
     declare_confirm: "Declare",
     declared: |title| format!("Declared: {title}"),
     keys: &[
-        ("Ctrl+N", "Declare an incident"),
-        ("Ctrl+6", "The incident"),
         ("↑ / ↓ · Home", "Choose a step · back to the current step"),
-        ("Enter / D", "Done"),
+        (
+            "Enter / D",
+            "Done (a decision: Y / N; a value step: Enter once it is typed)",
+        ),
+        (
+            "A–Z 0–9",
+            "A value step: typing goes into its field, never to a shortcut",
+        ),
         ("S · B", "Skip, blocked (with a reason)"),
         ("X · L · R", "Not applicable, later, reopen"),
         ("Y / N", "Decision: yes, no"),
         ("M", "Note"),
         ("Esc", "Close a dialog, cancel typing"),
     ],
+    overview_keys: &[("Enter", "Resume the newest open incident")],
 };
