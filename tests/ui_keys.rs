@@ -333,3 +333,66 @@ fn help_snapshot_en() {
 fn help_snapshot_zh() {
     help_snapshot(Lang::Zh, "plans/online-education-platform.ron", "help_zh");
 }
+
+#[test]
+fn ctrl_z_after_an_accidental_skip_restores_the_step_and_the_log_keeps_both() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    room.hand.advance_minutes(1);
+    // Typed where there is no field: `s` asks for a reason, the word
+    // becomes one, Enter skips.
+    type_keys(&mut h, "sky");
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        status_of(&room.on_disk(), "confirm"),
+        Some(StepStatus::Skipped {
+            reason: "sky".into()
+        })
+    );
+    // Ctrl+Z takes it back: a new entry points at the skip.
+    room.hand.advance_minutes(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    settle(&mut h);
+    let s = room.on_disk();
+    assert_eq!(status_of(&s, "confirm"), None, "open again");
+    let skip = &s.timeline()[1];
+    assert!(matches!(
+        &skip.event,
+        LogEvent::StepStatus {
+            status: StepStatus::Skipped { .. },
+            ..
+        }
+    ));
+    assert_eq!(
+        s.timeline()[2].event,
+        LogEvent::Undone {
+            undoes: runbook::model::incident::EntryRef::to(skip)
+        }
+    );
+    assert!(s.is_undone(skip));
+    h.get_by_label("Current step");
+    assert!(shows_label(&h, "Confirm the fault."));
+    // The timeline shows both: the skip taken back, and the undo saying
+    // what it took back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert!(shows_label(&h, "step confirm: skipped (sky)"));
+    assert!(shows_label(&h, "(taken back)"));
+    assert!(shows_label(
+        &h,
+        "took back the entry of 09:01 (step confirm: skipped (sky))"
+    ));
+    // Nothing more to take back: it says so, and writes nothing.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    settle(&mut h);
+    assert!(shows_label(&h, "no entry of yours on this device"));
+    assert_eq!(room.on_disk().timeline().len(), 3);
+    h.state_mut().finish_incidents();
+}

@@ -366,3 +366,216 @@ fn close_lists_what_is_left_and_closes_only_with_yes() {
     let status = run.ok(&["incident", "status", "network"]);
     assert!(status.contains("DRILL, closed"), "{status}");
 }
+
+/// The incident `s` under `plan`, recorded by Ann on laptop-1 at
+/// `minute`, as the service does: the model builds the entry, then it is
+/// applied.
+fn record(
+    plan: &Plan,
+    s: &mut Incident,
+    minute: i64,
+    action: Action,
+) -> Result<Entry, ActionError> {
+    record_as(plan, s, minute, action, "Ann")
+}
+
+fn record_as(
+    plan: &Plan,
+    s: &mut Incident,
+    minute: i64,
+    action: Action,
+    by: &str,
+) -> Result<Entry, ActionError> {
+    let stamp = runbook::model::incident::Stamp {
+        by,
+        device: "laptop-1",
+        now: t0() + Duration::minutes(minute),
+    };
+    let e = s.entry(plan, action, None, stamp)?;
+    s.apply(&e);
+    Ok(e)
+}
+
+fn undo_last(plan: &Plan, s: &mut Incident, minute: i64) -> Result<Entry, ActionError> {
+    let now = t0() + Duration::minutes(minute);
+    let last = runbook::model::incident::EntryRef::to(s.last_undoable("Ann", "laptop-1", now)?);
+    record(plan, s, minute, Action::Undo { entry: last })
+}
+
+#[test]
+fn an_undo_is_a_new_entry_that_puts_back_what_the_last_one_changed() {
+    use runbook::model::incident::{CallOutcome, Channel, ItemState, UndoRefusal};
+    use runbook::model::plan::doc::Target;
+    let (plan, mut s) = software();
+    let state = |s: &Incident, step: &str| {
+        s.status(&plan, t0())
+            .items
+            .iter()
+            .find(|i| i.step.id == StepId::new(step))
+            .map(|i| i.state.clone())
+            .unwrap()
+    };
+    // Nothing of Ann's yet: the declaration is not hers to take back.
+    assert_eq!(
+        undo_last(&plan, &mut s, 1).map(|_| ()),
+        Err(ActionError::Undo(UndoRefusal::Nothing))
+    );
+    record(&plan, &mut s, 1, done("confirm")).unwrap();
+    // An accidental skip (the `s` of a word typed at the wrong place).
+    let skip = record(
+        &plan,
+        &mut s,
+        2,
+        Action::SetStep {
+            step: StepId::new("confirm"),
+            status: StepStatus::Skipped {
+                reason: "ky 1200".into(),
+            },
+        },
+    )
+    .unwrap();
+    assert!(matches!(state(&s, "confirm"), ItemState::Skipped(_)));
+    let undo = undo_last(&plan, &mut s, 3).unwrap();
+    assert_eq!(
+        undo.event,
+        runbook::model::incident::Event::Undone {
+            undoes: runbook::model::incident::EntryRef::to(&skip)
+        }
+    );
+    // Back to done, as the entry before the skip left it; both are kept.
+    assert_eq!(state(&s, "confirm"), ItemState::Done);
+    assert!(s.is_undone(&skip));
+    assert_eq!(s.timeline().len(), 4);
+    // A second undo steps back once more: the step is open again.
+    undo_last(&plan, &mut s, 4).unwrap();
+    assert_eq!(state(&s, "confirm"), ItemState::Open);
+    // A value and an answer come back as they were.
+    record(
+        &plan,
+        &mut s,
+        5,
+        Action::Record {
+            step: StepId::new("students"),
+            value: "1,200".into(),
+        },
+    )
+    .unwrap();
+    record(
+        &plan,
+        &mut s,
+        6,
+        Action::Record {
+            step: StepId::new("students"),
+            value: "12,000".into(),
+        },
+    )
+    .unwrap();
+    undo_last(&plan, &mut s, 7).unwrap();
+    assert_eq!(s.value(&StepId::new("students")), Some("1,200"));
+    // A call answered, taken back, no longer counts.
+    record(
+        &plan,
+        &mut s,
+        8,
+        Action::Call {
+            to: Target::Role(runbook::model::ids::RoleId::new("commander")),
+            via: Channel::Mobile,
+            outcome: CallOutcome::Reached,
+            note: String::new(),
+            line: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(s.calls(&plan).progress().0, 1);
+    undo_last(&plan, &mut s, 9).unwrap();
+    assert_eq!(s.calls(&plan).progress().0, 0);
+    // Someone else's entry, or one too old, stays.
+    record_as(&plan, &mut s, 10, done("debug"), "Bob").unwrap();
+    let bobs = runbook::model::incident::EntryRef::to(s.timeline().last().unwrap());
+    assert!(matches!(
+        record(&plan, &mut s, 10, Action::Undo { entry: bobs }),
+        Err(ActionError::Undo(UndoRefusal::NotYours(_)))
+    ));
+    record(&plan, &mut s, 11, done("rollback")).unwrap();
+    assert!(matches!(
+        undo_last(
+            &plan,
+            &mut s,
+            11 + runbook::model::incident::UNDO_MINUTES + 1
+        ),
+        Err(ActionError::Undo(UndoRefusal::TooLate(_)))
+    ));
+    // A message stands.
+    record(
+        &plan,
+        &mut s,
+        20,
+        Action::Message {
+            template: None,
+            audience: Some(runbook::model::plan::doc::Audience::Internal),
+            channel: None,
+            text: "all good".into(),
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        undo_last(&plan, &mut s, 21),
+        Err(ActionError::Undo(UndoRefusal::Stands(_)))
+    ));
+    // The state read back from the log is the state shown.
+    let replayed = Incident::replay(s.timeline()).unwrap();
+    assert_eq!(replayed, s);
+}
+
+#[test]
+fn undo_from_the_command_line_takes_back_the_last_entry_soon_after() {
+    let run = Run::new();
+    let (code, out) = at_minute(
+        &run,
+        0,
+        &[
+            "new",
+            "--plan",
+            "tests/data/incident-plan.ron",
+            "--class",
+            "software",
+            "--answer",
+            "slow=yes",
+            "--title",
+            "Login slow",
+            "--drill",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = at_minute(&run, 2, &["step", "software", "confirm", "--skip", "oops"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = at_minute(&run, 3, &["undo", "software"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("saved: took back the entry of")
+            && out.contains("(step confirm: skipped (oops))"),
+        "{out}"
+    );
+    let status = run.ok(&["incident", "status", "software"]);
+    assert!(status.contains("[ ] confirm"), "open again:\n{status}");
+    let timeline = run.ok(&["incident", "timeline", "software"]);
+    let skip = timeline
+        .lines()
+        .find(|l| l.contains("skipped (oops)"))
+        .unwrap();
+    assert!(skip.contains("(taken back)"), "{timeline}");
+    // The declaration is nobody's to take back: nothing is left.
+    let (code, out) = at_minute(&run, 3, &["undo", "software"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("no entry of yours on this device"), "{out}");
+    // Too late: ten minutes on, a correction is a note.
+    let (code, _) = at_minute(&run, 10, &["step", "software", "confirm", "--na"]);
+    assert_eq!(code, 0);
+    let (code, out) = at_minute(&run, 20, &["undo", "software"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("more than 5 min old"), "{out}");
+    // Another operator's entry is not this one's to take back.
+    let (code, out) = at_minute(&run, 21, &["--operator", "Bob", "undo", "software"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("no entry of yours"), "{out}");
+}

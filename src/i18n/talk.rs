@@ -57,6 +57,8 @@ pub struct TalkTr {
     pub timeline_search: &'static str,
     pub backdated: fn(&str, &str) -> String,
     pub corrected: &'static str,
+    /// The mark of an entry taken back.
+    pub taken_back: &'static str,
     /// The mark of an entry read after damage in its log.
     pub after_damage: &'static str,
     /// What that mark means.
@@ -233,6 +235,7 @@ pub const ZH: TalkTr = TalkTr {
     timeline_search: "搜索",
     backdated: |happened, recorded| format!("补记：发生于 {happened}，记录于 {recorded}"),
     corrected: "（已更正）",
+    taken_back: "（已撤销）",
     after_damage: "⚠ 损坏之后",
     after_damage_hint: "此记录位于日志损坏处之后：它本身校验无误，但已无法证明它与日志开头相连。详见上方的损坏提示。",
     correct: "更正…",
@@ -352,6 +355,7 @@ pub const EN: TalkTr = TalkTr {
     timeline_search: "Search",
     backdated: |happened, recorded| format!("happened {happened}, written down {recorded}"),
     corrected: " (corrected)",
+    taken_back: " (taken back)",
     after_damage: "⚠ after damage",
     after_damage_hint: "This entry comes after damage in its log: it checks out by itself, but it is no longer proven to follow the start of the log. The notice above says where the damage is.",
     correct: "Correct…",

@@ -113,6 +113,10 @@ pub struct WalkTr {
     pub act_record: &'static str,
     /// Enter on a decision: it is done by its answer.
     pub answer_first: &'static str,
+    /// Take back the last entry.
+    pub undo: &'static str,
+    /// What it does, on hovering.
+    pub undo_hint: &'static str,
     pub reason: &'static str,
     pub note: &'static str,
     pub ok: &'static str,
@@ -254,6 +258,8 @@ pub const ZH: WalkTr = WalkTr {
     act_no: "否",
     act_record: "记录",
     answer_first: "判断步骤以回答完成：按 Y（是）或 N（否）。",
+    undo: "撤销",
+    undo_hint: "Ctrl+Z：撤销你在本机 5 分钟内的最后一条记录（另记一条撤销记录，原记录保留并划掉）",
     reason: "原因",
     note: "备注",
     ok: "确定",
@@ -291,6 +297,7 @@ pub const ZH: WalkTr = WalkTr {
         ("X · L · R", "不适用、稍后、重新打开"),
         ("Y / N", "判断步骤：是、否"),
         ("M", "备注"),
+        ("Ctrl+Z", "撤销你在本机 5 分钟内的最后一条记录"),
         ("Esc", "关闭对话框、取消输入"),
     ],
     overview_keys: &[("Enter", "继续处置最新的进行中事件")],
@@ -409,6 +416,8 @@ pub const EN: WalkTr = WalkTr {
     act_no: "No",
     act_record: "Record",
     answer_first: "A decision is done by its answer: press Y (yes) or N (no).",
+    undo: "Undo",
+    undo_hint: "Ctrl+Z: take back your last entry on this device, within 5 minutes (a new entry; the old one stays, struck through)",
     reason: "Reason",
     note: "Note",
     ok: "OK",
@@ -446,6 +455,10 @@ pub const EN: WalkTr = WalkTr {
         ("X · L · R", "Not applicable, later, reopen"),
         ("Y / N", "Decision: yes, no"),
         ("M", "Note"),
+        (
+            "Ctrl+Z",
+            "Take back your last entry on this device (within 5 minutes)",
+        ),
         ("Esc", "Close a dialog, cancel typing"),
     ],
     overview_keys: &[("Enter", "Resume the newest open incident")],

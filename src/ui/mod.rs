@@ -153,6 +153,11 @@ pub enum Command {
         /// When it happened, if earlier than now.
         happened_at: Option<crate::model::incident::Happened>,
     },
+    /// Take back the operator's last entry on this device (Ctrl+Z).
+    Undo {
+        /// Which incident.
+        key: IncidentKey,
+    },
     /// Continue an incident's log in another folder: this one, or one the
     /// native dialog asks for.
     ContinueLog {

@@ -212,8 +212,10 @@ pub fn run(
                 }
                 _ => None,
             };
+            let ctx = service.context();
+            let who = (ctx.operator(), ctx.device());
             act(&service, incident, when, (out, err), |plan, state| {
-                action(cmd, plan, state, &times, stdin_note)
+                action(cmd, plan, state, &times, stdin_note, who)
             })
         }
     }
@@ -221,15 +223,25 @@ pub fn run(
 
 /// The model action a subcommand asks for, built against the incident's
 /// plan and state (a call target or a template is looked up there).
-/// `stdin_note` is the note read from standard input for `note INCIDENT -`.
+/// `stdin_note` is the note read from standard input for `note INCIDENT -`;
+/// `who` the operator and the device, whose last entry `undo` takes back.
 fn action(
     cmd: &IncidentCommand,
     plan: &Plan,
     state: &Incident,
     times: &Times,
     stdin_note: Option<String>,
+    (by, device): (&str, &str),
 ) -> anyhow::Result<Action> {
     Ok(match cmd {
+        IncidentCommand::Undo { .. } => {
+            let last = state
+                .last_undoable(by, device, times.now())
+                .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e))))?;
+            Action::Undo {
+                entry: EntryRef::to(last),
+            }
+        }
         IncidentCommand::Reopen { reason, .. } => Action::Reopen {
             reason: reason.clone(),
         },
@@ -574,8 +586,9 @@ fn act(
     let times = service.context().times();
     let result = match acted.outcome {
         Outcome::Saved(entry) => {
-            // A long note is not echoed whole: the line says what was saved.
-            let event = (EN.event)(&entry.event, &snap.plan, &times);
+            // A long note is not echoed whole: the line says what was saved
+            // (an undo, what it took back).
+            let event = (EN.entry)(&entry, &snap.incident, &snap.plan, &times);
             say!(out, "saved: {}", clean::cut(&event, ECHO_CHARS))?;
             if matches!(entry.event, Event::Closed { .. }) {
                 say!(

@@ -94,12 +94,17 @@ pub fn timeline(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io:
         } else {
             ""
         };
-        let mark = format!("{after_damage}{elsewhere}");
+        let undone = if snap.incident.is_undone(e) {
+            "(taken back) "
+        } else {
+            ""
+        };
+        let mark = format!("{after_damage}{elsewhere}{undone}");
         say!(
             out,
             "#{:<3} {mark}{}",
             i + 1,
-            timeline_line(e, &snap.plan, times)
+            timeline_line(e, &snap.incident, &snap.plan, times)
         )?;
     }
     Ok(())
@@ -274,7 +279,7 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     Ok(())
 }
 
-fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
+fn timeline_line(e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
     let late = e
         .happened_at
         .map(|h| format!(" (happened {})", times.short(h)))
@@ -284,7 +289,7 @@ fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
         times.datetime(e.recorded_at),
         e.by,
         e.device,
-        (EN.event)(&e.event, plan, times)
+        (EN.entry)(e, incident, plan, times)
     )
 }
 

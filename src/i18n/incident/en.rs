@@ -5,7 +5,7 @@
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
     LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    WhenWords, Words,
+    UndoWords, WhenWords, Words,
 };
 
 /// `s` for a count other than one.
@@ -315,6 +315,25 @@ const REFUSAL: RefusalWords = RefusalWords {
             "this computer's clock says {now}, {when} this plan's date ({plan_date}): it cannot be right, and an entry stamped with it would stay out of order for good. Nothing was written. Set the computer's date and time (on Linux: sudo date -s 'YYYY-MM-DD HH:MM'), then do it again"
         )
     },
+    undo: UndoWords {
+        nothing: "there is no entry of yours on this device to take back",
+        stands: |at, device| {
+            format!(
+                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close or a reopening stands; do the opposite, or correct it with a note"
+            )
+        },
+        already: |at, device| format!("the entry of {at} on {device} is already taken back"),
+        not_yours: |at, device| {
+            format!(
+                "the entry of {at} on {device} is another operator's or another device's: only who made it takes it back; correct it with a note"
+            )
+        },
+        too_late: |at, device, minutes| {
+            format!(
+                "the entry of {at} on {device} is more than {minutes} min old and stays: correct it with a note"
+            )
+        },
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {
@@ -412,4 +431,6 @@ const EVENT: EventWords = EventWords {
     duty_done: |duty, note| format!("duty {duty} fulfilled {note}"),
     closed: |summary| format!("closed: {summary}"),
     reopened: |reason| format!("reopened: {reason}"),
+    undone: |at| format!("took back the entry of {at}"),
+    undone_what: |line, what| format!("{line} ({what})"),
 };

@@ -25,8 +25,8 @@ use crate::clock::WhenError;
 use crate::i18n::time::Times;
 use crate::model::incident::merge::Subject;
 use crate::model::incident::{
-    ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
-    StepStatus,
+    ActionError, CallOutcome, Commander, Entry, Event, Field, Incident, MessageChannel, NeededKind,
+    ReplayError, StepStatus, UndoRefusal,
 };
 use crate::model::notice::{
     DeclarationAt, FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Parting,
@@ -50,6 +50,9 @@ pub struct IncidentTr {
     pub when_error: fn(&WhenError) -> String,
     /// One line for an event, with names from the plan.
     pub event: fn(&Event, &Plan, &Times) -> String,
+    /// One line for an entry of an incident: its event, and for an undo
+    /// what it took back.
+    pub entry: fn(&Entry, &Incident, &Plan, &Times) -> String,
     pub audience: fn(Audience) -> &'static str,
     pub message_channel: fn(MessageChannel) -> &'static str,
 }
@@ -64,6 +67,7 @@ pub const ZH: IncidentTr = IncidentTr {
     os_error: |e| os_error(&zh::WORDS, e),
     when_error: |e| when_error(&zh::WORDS, e),
     event: |e, plan, times| event(&zh::WORDS, e, plan, times),
+    entry: |e, incident, plan, times| entry(&zh::WORDS, e, incident, plan, times),
     audience: |a| audience(&zh::WORDS, a),
     message_channel: |c| channel(&zh::WORDS, c),
 };
@@ -78,6 +82,7 @@ pub const EN: IncidentTr = IncidentTr {
     os_error: |e| os_error(&en::WORDS, e),
     when_error: |e| when_error(&en::WORDS, e),
     event: |e, plan, times| event(&en::WORDS, e, plan, times),
+    entry: |e, incident, plan, times| entry(&en::WORDS, e, incident, plan, times),
     audience: |a| audience(&en::WORDS, a),
     message_channel: |c| channel(&en::WORDS, c),
 };
@@ -367,6 +372,7 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             let in_mib = whole_mib(*max).map(w.in_mib).unwrap_or_default();
             (w.too_long)(field(words, *f), *bytes, *max, &in_mib)
         }
+        ActionError::Undo(why) => undo_refusal(words, why),
         ActionError::ClockWrong {
             now,
             plan_date,
@@ -376,6 +382,35 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             &plan_date.to_string(),
             *ahead,
         ),
+    }
+}
+
+fn undo_refusal(words: &Words, why: &UndoRefusal) -> String {
+    let w = &words.refusal.undo;
+    let said = |r: &crate::model::incident::EntryRef| {
+        (
+            r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            r.device.clone(),
+        )
+    };
+    match why {
+        UndoRefusal::Nothing => w.nothing.to_owned(),
+        UndoRefusal::Stands(r) => {
+            let (at, device) = said(r);
+            (w.stands)(&at, &device)
+        }
+        UndoRefusal::AlreadyUndone(r) => {
+            let (at, device) = said(r);
+            (w.already)(&at, &device)
+        }
+        UndoRefusal::NotYours(r) => {
+            let (at, device) = said(r);
+            (w.not_yours)(&at, &device)
+        }
+        UndoRefusal::TooLate(r) => {
+            let (at, device) = said(r);
+            (w.too_late)(&at, &device, crate::model::incident::UNDO_MINUTES)
+        }
     }
 }
 
@@ -498,6 +533,19 @@ fn outcome(words: &Words, o: CallOutcome) -> &'static str {
     }
 }
 
+fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
+    let line = event(words, &e.event, plan, times);
+    match &e.event {
+        Event::Undone { undoes } => match incident.entry_by_ref(undoes) {
+            Some(taken) => {
+                (words.event.undone_what)(&line, &event(words, &taken.event, plan, times))
+            }
+            None => line,
+        },
+        _ => line,
+    }
+}
+
 fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
     let w = &words.event;
     match event {
@@ -574,5 +622,6 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         Event::DutyDone { duty, note } => (w.duty_done)(duty.as_str(), note).trim_end().to_owned(),
         Event::Closed { summary } => (w.closed)(summary),
         Event::Reopened { reason } => (w.reopened)(reason),
+        Event::Undone { undoes } => (w.undone)(&times.short(undoes.recorded_at)),
     }
 }

@@ -192,6 +192,10 @@ fn every_refusal() -> Vec<ActionError> {
             step: StepId::new("net-change"),
             needed: NeededKind::Decision,
         },
+        ActionError::Undo(UndoRefusal::TooLate(crate::model::incident::EntryRef {
+            recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            device: "laptop-9".into(),
+        })),
         ActionError::UnknownQuestion {
             given: ItemId::new("q9"),
             known: vec![ItemId::new("cut")],
@@ -236,7 +240,7 @@ fn every_refusal() -> Vec<ActionError> {
             ahead: true,
         },
     ];
-    let mut seen = [false; 24];
+    let mut seen = [false; 25];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -263,6 +267,7 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::TooLong { .. } => 21,
             ActionError::ClockWrong { .. } => 22,
             ActionError::AnswerFirst { .. } => 23,
+            ActionError::Undo(_) => 24,
         };
         seen[i] = true;
     }
@@ -429,6 +434,7 @@ fn every_refusal_is_worded_in_both_languages() {
             ActionError::UnknownStep(_) => vec!["swich"],
             ActionError::NotACount { .. } => vec!["students", "many"],
             ActionError::AnswerFirst { .. } => vec!["net-change"],
+            ActionError::Undo(_) => vec!["laptop-9", "5"],
             ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
             ActionError::UnknownTarget(_) => vec!["zed"],
             ActionError::Unfilled(_) => vec!["{impact}"],
@@ -660,6 +666,18 @@ fn golden_refusals(out: &mut String) {
         step: StepId::new("students"),
         needed: NeededKind::Record,
     });
+    let entry = crate::model::incident::EntryRef {
+        recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        device: "laptop-9".into(),
+    };
+    for why in [
+        UndoRefusal::Nothing,
+        UndoRefusal::Stands(entry.clone()),
+        UndoRefusal::AlreadyUndone(entry.clone()),
+        UndoRefusal::NotYours(entry),
+    ] {
+        refusals.push(ActionError::Undo(why));
+    }
     refusals.push(ActionError::UnknownTarget(Target::Role(RoleId::new(
         "nobody",
     ))));
@@ -993,6 +1011,12 @@ fn notes_and_command() -> Vec<Event> {
         },
         Event::Reopened {
             reason: "it failed again".into(),
+        },
+        Event::Undone {
+            undoes: crate::model::incident::EntryRef {
+                recorded_at: at(5, 58),
+                device: "laptop-1".into(),
+            },
         },
     ]
 }

@@ -150,6 +150,19 @@ pub(super) struct RefusalWords {
     /// The clock cannot be right: it says `now`, long before (or, when
     /// `ahead`, decades after) the plan's `plan_date`.
     pub clock_wrong: fn(now: &str, plan_date: &str, ahead: bool) -> String,
+    /// Why an entry cannot be taken back.
+    pub undo: UndoWords,
+}
+
+/// Why an entry cannot be taken back: the entry's recorded time (UTC, to
+/// the second) and device.
+pub(super) struct UndoWords {
+    pub nothing: &'static str,
+    pub stands: fn(at: &str, device: &str) -> String,
+    pub already: fn(at: &str, device: &str) -> String,
+    pub not_yours: fn(at: &str, device: &str) -> String,
+    /// `minutes` is how long an entry may be taken back.
+    pub too_late: fn(at: &str, device: &str, minutes: i64) -> String,
 }
 
 /// A field of an action, as a refusal names it.
@@ -263,6 +276,10 @@ pub(super) struct EventWords {
     pub duty_done: fn(duty: &str, note: &str) -> String,
     pub closed: fn(summary: &str) -> String,
     pub reopened: fn(reason: &str) -> String,
+    /// An entry taken back: when it was recorded.
+    pub undone: fn(at: &str) -> String,
+    /// That line, and what the entry taken back said.
+    pub undone_what: fn(line: &str, what: &str) -> String,
 }
 
 /// A step's status, in an event's line.

@@ -7,7 +7,7 @@ use std::io::ErrorKind;
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
     LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    WhenWords, Words,
+    UndoWords, WhenWords, Words,
 };
 
 pub(super) const WORDS: Words = Words {
@@ -277,6 +277,23 @@ const REFUSAL: RefusalWords = RefusalWords {
             "本机时钟显示 {now}，比本预案的日期（{plan_date}）{when}：时钟不可能正确，用它记录的条目会永远排错顺序。本次未写入任何内容。请先校正电脑的日期和时间（Linux：sudo date -s 'YYYY-MM-DD HH:MM'），再重做一次"
         )
     },
+    undo: UndoWords {
+        nothing: "本机上没有你可以撤销的记录",
+        stands: |at, device| {
+            format!(
+                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭和重新打开一经记录即成立；请做相反的操作，或用备注更正"
+            )
+        },
+        already: |at, device| format!("{at} 在 {device} 上的记录已经撤销"),
+        not_yours: |at, device| {
+            format!(
+                "{at} 在 {device} 上的记录是其他人或其他设备的：只有记录人本人可以撤销；请用备注更正"
+            )
+        },
+        too_late: |at, device, minutes| {
+            format!("{at} 在 {device} 上的记录已超过 {minutes} 分钟，不再撤销：请用备注更正")
+        },
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {
@@ -359,4 +376,6 @@ const EVENT: EventWords = EventWords {
     duty_done: |duty, note| format!("报告义务 {duty} 已履行 {note}"),
     closed: |summary| format!("关闭：{summary}"),
     reopened: |reason| format!("重新打开：{reason}"),
+    undone: |at| format!("撤销 {at} 的记录"),
+    undone_what: |line, what| format!("{line}（{what}）"),
 };

@@ -120,6 +120,12 @@ pub enum Action {
         /// Why.
         reason: String,
     },
+    /// Take back an entry (see [`Incident::last_undoable`] for the one an
+    /// operator's undo means).
+    Undo {
+        /// The entry taken back.
+        entry: EntryRef,
+    },
 }
 
 /// Why an action cannot be done. Each face words it in its own language
@@ -223,6 +229,8 @@ pub enum ActionError {
         /// The most one text may have.
         max: usize,
     },
+    /// An entry cannot be taken back.
+    Undo(UndoRefusal),
     /// The clock says a time that cannot be now for this plan: long before
     /// it was written, or decades after it. An entry stamped with it would
     /// put the record out of order for good, so nothing is written.
@@ -235,6 +243,22 @@ pub enum ActionError {
         /// Ahead (decades after the plan), rather than behind.
         ahead: bool,
     },
+}
+
+/// Why an entry cannot be taken back, with the entry (when there is one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoRefusal {
+    /// The operator made no entry on this device that is not taken back.
+    Nothing,
+    /// A message, a level change, a warning, a handover, a close, a
+    /// reopening or the declaration: each stands, and has its own way back.
+    Stands(EntryRef),
+    /// Already taken back.
+    AlreadyUndone(EntryRef),
+    /// Another operator's, or another device's.
+    NotYours(EntryRef),
+    /// Older than [`super::UNDO_MINUTES`]: a note corrects it.
+    TooLate(EntryRef),
 }
 
 /// How long before the plan's earliest date (its effective date or a
@@ -595,7 +619,14 @@ impl Incident {
     ) -> Result<Entry, ActionError> {
         check_clock(plan, stamp.now)?;
         let happened_at = self.check_happened(happened)?;
-        let event = self.check(plan, action)?;
+        let event = match &action {
+            // Only its own operator takes an entry back, on its device, soon.
+            Action::Undo { entry } if self.is_open() => {
+                action_texts_fit(&action)?;
+                self.check_undo(entry, Some((stamp.by, stamp.device, stamp.now)))?
+            }
+            _ => self.check(plan, action)?,
+        };
         Ok(Entry::made(event, happened_at, stamp))
     }
 
@@ -660,22 +691,7 @@ impl Incident {
                 text,
                 step,
                 corrects,
-            } => {
-                non_empty(&text, Field::Note)?;
-                if let Some(step) = &step {
-                    self.known_step(plan, step)?;
-                }
-                if let Some(r) = &corrects
-                    && !self.timeline.iter().any(|e| r.is(e))
-                {
-                    return Err(ActionError::UnknownEntry(r.clone()));
-                }
-                Event::Note {
-                    text,
-                    step,
-                    corrects,
-                }
-            }
+            } => self.check_note(plan, text, step, corrects)?,
             Action::ChangeLevel { to, reason } => {
                 check_level(plan, &to)?;
                 non_empty(&reason, Field::Reason)?;
@@ -723,7 +739,33 @@ impl Incident {
                 non_empty(&summary, Field::Summary)?;
                 Event::Closed { summary }
             }
+            Action::Undo { entry } => self.check_undo(&entry, None)?,
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
+        })
+    }
+
+    /// A note names a step of the flow, and an entry it corrects that the
+    /// incident has.
+    fn check_note(
+        &self,
+        plan: &Plan,
+        text: String,
+        step: Option<StepId>,
+        corrects: Option<EntryRef>,
+    ) -> Result<Event, ActionError> {
+        non_empty(&text, Field::Note)?;
+        if let Some(step) = &step {
+            self.known_step(plan, step)?;
+        }
+        if let Some(r) = &corrects
+            && !self.timeline.iter().any(|e| r.is(e))
+        {
+            return Err(ActionError::UnknownEntry(r.clone()));
+        }
+        Ok(Event::Note {
+            text,
+            step,
+            corrects,
         })
     }
 
@@ -801,7 +843,7 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             | StepStatus::Reopened => Ok(()),
         },
         Action::Record { value, .. } => fits(value, Field::Value),
-        Action::Decide { .. } => Ok(()),
+        Action::Decide { .. } | Action::Undo { .. } => Ok(()),
         Action::Call { note, .. }
         | Action::IssueWarning { note, .. }
         | Action::LiftWarning { note, .. }

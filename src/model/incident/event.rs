@@ -263,6 +263,14 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+    /// An entry taken back by the operator who made it, soon after (an
+    /// accidental key): entries never change, so the undo is a new entry
+    /// that points at the one it takes back, and what that one changed is
+    /// as it was before it.
+    Undone {
+        /// The entry taken back.
+        undoes: EntryRef,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -368,6 +376,9 @@ enum EventDef {
     },
     Reopened {
         reason: String,
+    },
+    Undone {
+        undoes: EntryRef,
     },
 }
 

@@ -211,8 +211,12 @@ impl Incident {
     /// When a milestone happened, if it has.
     #[must_use]
     pub fn milestone_at(&self, plan: &Plan, m: &Milestone) -> Option<DateTime<Utc>> {
+        // An entry taken back did not happen, for the evaluation too.
         let first = |pick: &dyn Fn(&Event) -> bool| {
-            self.timeline.iter().find(|e| pick(&e.event)).map(Entry::at)
+            self.timeline
+                .iter()
+                .find(|e| pick(&e.event) && !self.is_undone(e))
+                .map(Entry::at)
         };
         match m {
             Milestone::Declared => Some(self.declared_at),

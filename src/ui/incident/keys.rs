@@ -37,11 +37,24 @@ pub fn keys(
     if view_shortcuts(ctx, shown, inc, state) {
         return;
     }
+    let undo = |ctx: &egui::Context| {
+        inc.projected.is_open()
+            && ctx.input_mut(|i| {
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z))
+            })
+    };
     if ctx.text_edit_focused() {
         // The value field holds the keyboard whenever a value step is on
         // screen; ↑ and ↓ (which mean nothing in one line) still choose
         // the step, so the list can be walked from it.
         let in_value = ctx.memory(egui::Memory::focused) == Some(value_field_id());
+        // Ctrl+Z in a field is the field's own undo, except in the empty
+        // value field that took the keyboard after the entry to take back.
+        if in_value && state.value.is_empty() && undo(ctx) {
+            commands.push(Command::Undo { key: inc.key });
+            state.after_action();
+            return;
+        }
         if in_value && state.tab == Tab::Walk {
             let status = inc.projected.status(inc.plan, shown.times.now());
             if let Some(step_id) = focus_step(&status, state)
@@ -50,6 +63,13 @@ pub fn keys(
                 ctx.memory_mut(|m| m.surrender_focus(value_field_id()));
             }
         }
+        return;
+    }
+    // Ctrl+Z takes back the last entry, in every tab; in a text field it
+    // is the field's own (above).
+    if undo(ctx) {
+        commands.push(Command::Undo { key: inc.key });
+        state.after_action();
         return;
     }
     match state.tab {

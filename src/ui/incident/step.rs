@@ -144,15 +144,17 @@ fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
         } else {
             String::new()
         };
-        ui.label(
-            RichText::new(format!(
-                "{} {} · {}{state}",
-                shown.times.short(e.at()),
-                e.by,
-                (tr.incident.event)(&e.event, inc.plan, &shown.times)
-            ))
-            .small(),
-        );
+        let mut text = RichText::new(format!(
+            "{} {} · {}{state}",
+            shown.times.short(e.at()),
+            e.by,
+            (tr.incident.entry)(e, inc.projected, inc.plan, &shown.times)
+        ))
+        .small();
+        if inc.projected.is_undone(e) {
+            text = text.strikethrough().color(theme::quiet_text(shown.dark));
+        }
+        ui.label(text);
     }
 }
 
