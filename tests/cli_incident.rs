@@ -464,7 +464,7 @@ fn a_declaration_records_the_discovery_and_why_the_level_differs() {
     ]);
     let timeline = run.ok(&["incident", "timeline", "network"]);
     assert!(
-        timeline.contains("note on step switch: backup line ordered"),
+        timeline.contains("note on step “Switch the line.”: backup line ordered"),
         "{timeline}"
     );
     assert!(

@@ -456,7 +456,7 @@ fn a_failed_write_raises_the_banner_and_another_folder_saves_everything() {
     settle(&mut h);
     assert!(shows(&h, "The log cannot be written: 1 entries NOT saved"));
     h.get_by_label_contains("No space left on device");
-    assert!(shows(&h, "step confirm: done"));
+    assert!(shows(&h, "step “Confirm the fault.”: done"));
     // The next action is kept too, in order (the step takes a value, so
     // not applicable is its button, not its letter).
     h.get_by_label("Not applicable  X").click();

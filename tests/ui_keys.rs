@@ -380,11 +380,11 @@ fn ctrl_z_after_an_accidental_skip_restores_the_step_and_the_log_keeps_both() {
     // what it took back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run();
-    assert!(shows_label(&h, "step confirm: skipped (sky)"));
+    assert!(shows_label(&h, "step “Confirm the fault.”: skipped (sky)"));
     assert!(shows_label(&h, "(taken back)"));
     assert!(shows_label(
         &h,
-        "took back the entry of 09:01 (step confirm: skipped (sky))"
+        "took back the entry of 09:01 (step “Confirm the fault.”: skipped (sky))"
     ));
     // Nothing more to take back: it says so, and writes nothing.
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
@@ -394,5 +394,52 @@ fn ctrl_z_after_an_accidental_skip_restores_the_step_and_the_log_keeps_both() {
     settle(&mut h);
     assert!(shows_label(&h, "no entry of yours on this device"));
     assert_eq!(room.on_disk().timeline().len(), 3);
+    h.state_mut().finish_incidents();
+}
+
+/// A click with the pointer where `pos` is, as a hand on a mouse does it.
+fn click_at(h: &mut Harness<'static, RunbookApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    h.drag_at(pos);
+    h.run();
+    h.drop_at(pos);
+    h.run();
+}
+
+#[test]
+fn steps_are_named_by_their_text_and_the_incident_card_opens_on_a_click() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, "tests/data/incident-plan.ron");
+    h.run();
+    declare(&mut h, "software", &["slow"], true);
+    room.hand.advance_minutes(1);
+    press(&mut h, Key::D);
+    settle(&mut h);
+    // The latest entries name the step by its text, in the body's size.
+    let latest = h
+        .get_by_label_contains("step “Confirm the fault.”: done")
+        .rect();
+    let body = h.get_by_label("Latest entries").rect();
+    assert!(
+        latest.height() >= body.height() - 0.5,
+        "latest {latest:?}, body {body:?}"
+    );
+    // So does the timeline.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert!(shows_label(&h, "step “Confirm the fault.”: done"));
+    // On the overview, a click on the incident's title (not its button)
+    // opens it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state_mut().views_mut().view, View::Overview);
+    let title = h
+        .query_all_by_label("华东直播卡顿")
+        .map(|n| n.rect())
+        .find(|r| r.left() > 200.0)
+        .unwrap_or_else(|| panic!("the card's title"));
+    click_at(&mut h, title.center());
+    assert_eq!(h.state_mut().views_mut().view, View::Incident);
     h.state_mut().finish_incidents();
 }

@@ -553,7 +553,7 @@ fn undo_from_the_command_line_takes_back_the_last_entry_soon_after() {
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("saved: took back the entry of")
-            && out.contains("(step confirm: skipped (oops))"),
+            && out.contains("(step “Confirm the fault.”: skipped (oops))"),
         "{out}"
     );
     let status = run.ok(&["incident", "status", "software"]);
@@ -578,4 +578,99 @@ fn undo_from_the_command_line_takes_back_the_last_entry_soon_after() {
     let (code, out) = at_minute(&run, 21, &["--operator", "Bob", "undo", "software"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("no entry of yours"), "{out}");
+}
+
+#[test]
+fn a_call_takes_the_name_the_plan_shows_and_a_deputy_of_two_roles_says_which() {
+    let run = Run::new();
+    let dir = bundled_network(&run);
+    let before = files_under(&dir);
+    // 韩东 backs both the SRE on call (call 1) and the release manager
+    // (call 1.1): reaching him for one must not tell the other.
+    let (code, out) = run.runbook(&[
+        "incident",
+        "call",
+        "network",
+        "韩东",
+        "--outcome",
+        "reached",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("person:han-dong may answer several calls still open (1 SRE值班工程师"),
+        "{out}"
+    );
+    assert!(out.contains("1.1 发布负责人"), "{out}");
+    assert_eq!(files_under(&dir), before, "nothing written");
+    run.ok(&[
+        "incident",
+        "call",
+        "network",
+        "韩东",
+        "--for",
+        "SRE值班工程师",
+        "--outcome",
+        "reached",
+    ]);
+    let calls = run.ok(&["incident", "calls", "network"]);
+    let line = |order: &str| {
+        let lines: Vec<&str> = calls.lines().collect();
+        let i = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(&format!("{order} ")))
+            .unwrap_or_else(|| panic!("no call {order} in\n{calls}"));
+        format!("{}\n{}", lines[i], lines[i + 1])
+    };
+    assert!(line("1").contains("reached 韩东 at"), "{calls}");
+    assert!(line("1.1").contains("next: 郑凯"), "{calls}");
+    // The ids `call` takes are beside the names.
+    assert!(line("1").contains("[sre-oncall]"), "{calls}");
+    assert!(line("1").contains("[han-dong]"), "{calls}");
+    // A holder by name, on the one call they answer: no --for needed.
+    run.ok(&[
+        "incident",
+        "call",
+        "network",
+        "马超",
+        "--outcome",
+        "no-answer",
+    ]);
+    let calls = run.ok(&["incident", "calls", "network"]);
+    assert!(calls.contains("tried 马超: no answer"), "{calls}");
+    // Command by name.
+    let out = run.ok(&["incident", "handover", "network", "--to", "李娜"]);
+    assert!(out.contains("李娜"), "{out}");
+}
+
+#[test]
+fn a_name_two_people_share_is_refused_with_both_ids() {
+    let run = Run::new();
+    let plan = run.data.path().join("two-bobs.ron");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/incident-plan.ron"),
+    )
+    .unwrap()
+    .replace(r#"(id: "cy", name: "Cy""#, r#"(id: "cy", name: "Bob""#);
+    std::fs::write(&plan, text).unwrap();
+    let plan = plan.to_string_lossy().into_owned();
+    run.ok(&[
+        "incident", "new", "--plan", &plan, "--class", "software", "--level", "III", "--title",
+        "Two Bobs",
+    ]);
+    for args in [
+        &["call", "software", "Bob", "--outcome", "reached"][..],
+        &["handover", "software", "--to", "Bob"][..],
+    ] {
+        let (code, out) = run.runbook(&[&["incident"][..], args].concat());
+        assert_eq!(code, 1, "{args:?}: {out}");
+        assert!(
+            out.contains(
+                r#""Bob" may mean person:bob (Bob), person:cy (Bob): give one of these ids"#
+            ),
+            "{args:?}: {out}"
+        );
+    }
+    // An id says which.
+    run.ok(&["incident", "call", "software", "cy", "--outcome", "reached"]);
+    run.ok(&["incident", "handover", "software", "--to", "person:bob"]);
 }

@@ -27,14 +27,13 @@ use crate::i18n::incident::EN;
 use crate::i18n::time::Times;
 use crate::io::incident_dir::IncidentError;
 use crate::io::plan_file;
-use crate::model::ids::{
-    ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
-};
+use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::incident::{
     Action, ActionError, Answer, Commander, Declaration, EntryRef, Event, Field, Happened,
     Incident, MAX_TEXT_BYTES, check_length,
 };
 use crate::model::plan::Plan;
+use crate::model::plan::contacts::{Kinds, find_target};
 use crate::model::plan::doc::Target;
 use crate::service::context::Overrides;
 use crate::service::{Context, Outcome, Service};
@@ -264,13 +263,16 @@ fn action(
             note,
             line,
             ..
-        } => Action::Call {
-            to: parse_target(plan, who)?,
-            via: (*via).into(),
-            outcome: (*outcome).into(),
-            note: note.clone(),
-            line: line.as_deref().map(|l| parse_target(plan, l)).transpose()?,
-        },
+        } => {
+            let to = parse_target(plan, who)?;
+            Action::Call {
+                line: call_line(plan, state, &to, line.as_deref())?,
+                to,
+                via: (*via).into(),
+                outcome: (*outcome).into(),
+                note: note.clone(),
+            }
+        }
         IncidentCommand::Message {
             template,
             audience,
@@ -329,7 +331,11 @@ fn action(
             }
         }
         IncidentCommand::Handover { to, note, .. } => Action::HandOver {
-            to: Commander::resolve(plan, to),
+            to: Commander::find(plan, to).map_err(|e| {
+                anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
+                    e
+                ))))
+            })?,
             note: note.clone(),
         },
         IncidentCommand::Duty { duty, note, .. } => Action::DutyDone {
@@ -392,33 +398,33 @@ fn note_from(mut input: impl std::io::Read) -> anyhow::Result<String> {
     })
 }
 
-/// `role:ID`, `person:ID`, `external:ID`, or a bare id found in exactly one of them.
+/// Which call of the tree an attempt on `to` was for: as given (`--for`),
+/// else the one the person called may answer (a deputy who backs two
+/// roles must say which, or reaching them for one would tell the other).
+fn call_line(
+    plan: &Plan,
+    state: &Incident,
+    to: &Target,
+    given: Option<&str>,
+) -> anyhow::Result<Option<Target>> {
+    match given {
+        Some(l) => parse_target(plan, l).map(Some),
+        None => state
+            .calls(plan)
+            .line_for(plan, to)
+            .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e)))),
+    }
+}
+
+/// Whom a typed name means: `role:ID`, `person:ID`, `external:ID`, an id
+/// of exactly one of them, or the name the plan shows
+/// ([`find_target`]); several with that name are listed, not guessed.
 fn parse_target(plan: &Plan, who: &str) -> anyhow::Result<Target> {
-    if let Some((kind, id)) = who.split_once(':') {
-        return match kind {
-            "role" => Ok(Target::Role(RoleId::new(id))),
-            "person" => Ok(Target::Person(PersonId::new(id))),
-            "external" => Ok(Target::External(ExternalId::new(id))),
-            _ => bail!("{kind:?} is not role, person or external"),
-        };
-    }
-    let mut found = Vec::new();
-    if plan.role(&RoleId::new(who)).is_some() {
-        found.push(Target::Role(RoleId::new(who)));
-    }
-    if plan.person(&PersonId::new(who)).is_some() {
-        found.push(Target::Person(PersonId::new(who)));
-    }
-    if plan.doc().externals.iter().any(|e| e.id.as_str() == who) {
-        found.push(Target::External(ExternalId::new(who)));
-    }
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        0 => bail!("no role, person or external contact {who:?} in the plan"),
-        _ => bail!(
-            "{who:?} is both a role and a person or contact: write role:{who}, person:{who} or external:{who}"
-        ),
-    }
+    find_target(plan, who, Kinds::ANYONE).map_err(|e| {
+        anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
+            e
+        ))))
+    })
 }
 
 /// `KEY=VALUE` pairs for placeholders.

@@ -204,6 +204,9 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     let now = times.now();
     let sheet = s.calls(plan);
     let name = |t: &Target| Callee::of(plan, t).label();
+    // Each line ends with the id `runbook incident call` takes (the name
+    // works too), in brackets.
+    let id = |t: &Target| format!("  [{}]", t.id());
     let phone = |t: &Target| {
         Callee::of(plan, t)
             .phones()
@@ -214,9 +217,10 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     match &sheet.root {
         Some(root) => say!(
             out,
-            "Calls at level {}, started by {}",
+            "Calls at level {}, started by {}{}",
             s.level(),
-            name(root)
+            name(root),
+            id(root)
         )?,
         None => say!(out, "Level {} has no call tree in this plan", s.level())?,
     }
@@ -232,15 +236,18 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             _ => String::new(),
         };
         let state = match (&line.reached, &line.next) {
-            (Some((who, at)), _) => format!("reached {} at {}", name(who), times.short(*at)),
-            (None, Some(next)) => format!("next: {}{}", name(next), phone(next)),
+            (Some((who, at)), _) => {
+                format!("reached {} at {}{}", name(who), times.short(*at), id(who))
+            }
+            (None, Some(next)) => format!("next: {}{}{}", name(next), phone(next), id(next)),
             (None, None) => "nobody left to try".to_owned(),
         };
         say!(
             out,
-            "{indent}{:<5} {}  {due}",
+            "{indent}{:<5} {}  {due}{}",
             line.order,
-            name(&line.target)
+            name(&line.target),
+            id(&line.target)
         )?;
         say!(out, "{indent}      {state}")?;
         for c in line.candidates.iter().filter(|c| c.attempts > 0) {
@@ -257,8 +264,9 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             let at = c.last_at.map(|t| times.short(t)).unwrap_or_default();
             say!(
                 out,
-                "{indent}      tried {}: {outcome} {at}",
-                name(&c.target)
+                "{indent}      tried {}: {outcome} {at}{}",
+                name(&c.target),
+                id(&c.target)
             )?;
         }
     }
@@ -270,10 +278,11 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     {
         say!(
             out,
-            "call next: {} {}{}",
+            "call next: {} {}{}{}",
             line.order,
             name(next),
-            phone(next)
+            phone(next),
+            id(next)
         )?;
     }
     Ok(())

@@ -334,6 +334,29 @@ const REFUSAL: RefusalWords = RefusalWords {
             )
         },
     },
+    unknown_name: |given| {
+        format!("no role, person or external contact in the plan has the id or name {given:?}")
+    },
+    ambiguous_name: |given, matches| {
+        let list: Vec<String> = matches
+            .iter()
+            .map(|(id, name)| format!("{id} ({name})"))
+            .collect();
+        format!(
+            "{given:?} may mean {}: give one of these ids",
+            list.join(", ")
+        )
+    },
+    which_call: |who, calls| {
+        let list: Vec<String> = calls
+            .iter()
+            .map(|(order, name)| format!("{order} {name}"))
+            .collect();
+        format!(
+            "{who} may answer several calls still open ({}): say which one this was for (--for on the command line)",
+            list.join("; ")
+        )
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {

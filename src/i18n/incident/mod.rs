@@ -23,6 +23,7 @@ use std::path::Path;
 
 use crate::clock::WhenError;
 use crate::i18n::time::Times;
+use crate::model::ids::StepId;
 use crate::model::incident::merge::Subject;
 use crate::model::incident::{
     ActionError, CallOutcome, Commander, Entry, Event, Field, Incident, MessageChannel, NeededKind,
@@ -33,7 +34,7 @@ use crate::model::notice::{
     Shared,
 };
 use crate::model::plan::Plan;
-use crate::model::plan::contacts::Callee;
+use crate::model::plan::contacts::{Callee, NameError};
 use crate::model::plan::doc::{Audience, Target};
 
 use self::words::Words;
@@ -125,6 +126,16 @@ pub fn commander_name(c: &Commander, plan: &Plan) -> String {
         (Commander::Person(id), None) => id.to_string(),
         (Commander::Role(id), None) => id.to_string(),
         (Commander::Named(name), _) => name.clone(),
+    }
+}
+
+/// A target as it is typed: `role:ID`, `person:ID`, `external:ID`.
+#[must_use]
+pub fn target_ref(t: &Target) -> String {
+    match t {
+        Target::Role(id) => format!("role:{id}"),
+        Target::Person(id) => format!("person:{id}"),
+        Target::External(id) => format!("external:{id}"),
     }
 }
 
@@ -373,6 +384,21 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             (w.too_long)(field(words, *f), *bytes, *max, &in_mib)
         }
         ActionError::Undo(why) => undo_refusal(words, why),
+        ActionError::Name(NameError::Unknown(given)) => (w.unknown_name)(given),
+        ActionError::WhichCall { to, calls } => {
+            let list: Vec<(String, String)> = calls
+                .iter()
+                .map(|(order, _, label)| (order.clone(), label.clone()))
+                .collect();
+            (w.which_call)(&target_ref(to), &list)
+        }
+        ActionError::Name(NameError::Ambiguous { given, matches }) => {
+            let list: Vec<(String, String)> = matches
+                .iter()
+                .map(|(t, label)| (target_ref(t), label.clone()))
+                .collect();
+            (w.ambiguous_name)(given, &list)
+        }
         ActionError::ClockWrong {
             now,
             plan_date,
@@ -533,13 +559,33 @@ fn outcome(words: &Words, o: CallOutcome) -> &'static str {
     }
 }
 
+/// How many characters of a step's text name it in an entry's line.
+const STEP_CHARS: usize = 40;
+
+/// A step as an entry's line names it: the start of its text, quoted; its
+/// id when the plan does not have it (a log of another plan version).
+fn step_label(plan: &Plan, step: &StepId) -> String {
+    match plan.step(step) {
+        Some(s) => {
+            let mut text: String = s.text.chars().take(STEP_CHARS).collect();
+            if s.text.chars().nth(STEP_CHARS).is_some() {
+                text.push('…');
+            }
+            format!("\u{201c}{text}\u{201d}")
+        }
+        None => step.to_string(),
+    }
+}
+
 fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
-    let line = event(words, &e.event, plan, times);
+    let by_text = |s: &StepId| step_label(plan, s);
+    let line = event_naming(words, &e.event, plan, times, &by_text);
     match &e.event {
         Event::Undone { undoes } => match incident.entry_by_ref(undoes) {
-            Some(taken) => {
-                (words.event.undone_what)(&line, &event(words, &taken.event, plan, times))
-            }
+            Some(taken) => (words.event.undone_what)(
+                &line,
+                &event_naming(words, &taken.event, plan, times, &by_text),
+            ),
             None => line,
         },
         _ => line,
@@ -547,6 +593,17 @@ fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Tim
 }
 
 fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
+    event_naming(words, event, plan, times, &|s| s.to_string())
+}
+
+/// One line for an event, a step named by `step`.
+fn event_naming(
+    words: &Words,
+    event: &Event,
+    plan: &Plan,
+    times: &Times,
+    step: &dyn Fn(&StepId) -> String,
+) -> String {
     let w = &words.event;
     match event {
         Event::Declared {
@@ -571,13 +628,13 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         Event::LevelChanged { from, to, reason } => {
             (w.level_changed)(from.as_str(), to.as_str(), reason)
         }
-        Event::StepStatus { step, status } => {
-            (w.step_status)(step.as_str(), &step_status(words, status))
+        Event::StepStatus { step: s, status } => {
+            (w.step_status)(&step(s), &step_status(words, status))
         }
-        Event::ValueRecorded { step, value } => (w.value_recorded)(step.as_str(), value),
-        Event::DecisionAnswered { step, yes, next } => {
+        Event::ValueRecorded { step: s, value } => (w.value_recorded)(&step(s), value),
+        Event::DecisionAnswered { step: s, yes, next } => {
             let answer = if *yes { w.yes } else { w.no };
-            (w.decision)(step.as_str(), answer, next.as_str())
+            (w.decision)(&step(s), answer, &step(next))
         }
         Event::CallAttempt {
             to,
@@ -611,9 +668,9 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         } => (w.note)(text),
         Event::Note {
             text,
-            step: Some(step),
+            step: Some(s),
             ..
-        } => (w.step_note)(step.as_str(), text),
+        } => (w.step_note)(&step(s), text),
         Event::WarningIssued { level, .. } => (w.warning_issued)(level.as_str()),
         Event::WarningLifted { level, .. } => (w.warning_lifted)(level.as_str()),
         Event::CommandHandedOver { from, to, .. } => {

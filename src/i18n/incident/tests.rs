@@ -167,6 +167,7 @@ fn declaration_at(file: &str, device: &str, title: &str, level: &str) -> Declara
     }
 }
 
+#[allow(clippy::too_many_lines)] // One of every refusal, each written out.
 fn every_refusal() -> Vec<ActionError> {
     let all = vec![
         ActionError::Closed,
@@ -196,6 +197,31 @@ fn every_refusal() -> Vec<ActionError> {
             recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
             device: "laptop-9".into(),
         })),
+        ActionError::WhichCall {
+            to: Target::Person(PersonId::new("han-dong")),
+            calls: vec![
+                (
+                    "1".into(),
+                    Target::Role(RoleId::new("sre-oncall")),
+                    "SRE on call → Xie Ting".into(),
+                ),
+                (
+                    "1.1".into(),
+                    Target::Role(RoleId::new("release-manager")),
+                    "Release manager → Zheng Kai".into(),
+                ),
+            ],
+        },
+        ActionError::Name(crate::model::plan::contacts::NameError::Ambiguous {
+            given: "Han Dong".into(),
+            matches: vec![
+                (Target::Person(PersonId::new("han-dong")), "Han Dong".into()),
+                (
+                    Target::Role(RoleId::new("han")),
+                    "Han Dong's team → Han Dong".into(),
+                ),
+            ],
+        }),
         ActionError::UnknownQuestion {
             given: ItemId::new("q9"),
             known: vec![ItemId::new("cut")],
@@ -240,7 +266,7 @@ fn every_refusal() -> Vec<ActionError> {
             ahead: true,
         },
     ];
-    let mut seen = [false; 25];
+    let mut seen = [false; 27];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -268,6 +294,8 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::ClockWrong { .. } => 22,
             ActionError::AnswerFirst { .. } => 23,
             ActionError::Undo(_) => 24,
+            ActionError::Name(_) => 25,
+            ActionError::WhichCall { .. } => 26,
         };
         seen[i] = true;
     }
@@ -435,6 +463,8 @@ fn every_refusal_is_worded_in_both_languages() {
             ActionError::NotACount { .. } => vec!["students", "many"],
             ActionError::AnswerFirst { .. } => vec!["net-change"],
             ActionError::Undo(_) => vec!["laptop-9", "5"],
+            ActionError::Name(_) => vec!["Han Dong", "person:han-dong", "role:han"],
+            ActionError::WhichCall { .. } => vec!["person:han-dong", "1.1", "Release manager"],
             ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
             ActionError::UnknownTarget(_) => vec!["zed"],
             ActionError::Unfilled(_) => vec!["{impact}"],
@@ -678,6 +708,9 @@ fn golden_refusals(out: &mut String) {
     ] {
         refusals.push(ActionError::Undo(why));
     }
+    refusals.push(ActionError::Name(
+        crate::model::plan::contacts::NameError::Unknown("Han Tong".into()),
+    ));
     refusals.push(ActionError::UnknownTarget(Target::Role(RoleId::new(
         "nobody",
     ))));
@@ -848,6 +881,56 @@ fn golden_events(out: &mut String) {
     for e in &events {
         let (en, zh) = ((EN.event)(e, plan, &times), (ZH.event)(e, plan, &times));
         case(out, &format!("event {e:?}"), &en, &zh);
+    }
+    golden_entries(out, plan, &times);
+}
+
+/// Entries as the timeline words them: a step by its text (its id when
+/// the plan does not have it), and an undo with what it took back.
+fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Times) {
+    use crate::model::incident::{Entry, EntryRef, Incident};
+    let Some(first) = plan.doc().phases.iter().flat_map(|p| &p.steps).next() else {
+        panic!("the minimal plan has a step");
+    };
+    let entry = |minute: u32, event: Event| Entry {
+        recorded_at: at(6, minute),
+        happened_at: None,
+        by: "Ann".into(),
+        device: "laptop-1".into(),
+        after: crate::model::incident::Causes::default(),
+        event,
+    };
+    let mut timeline = vec![entry(0, decisions_and_steps().remove(0))];
+    timeline.push(entry(
+        1,
+        Event::StepStatus {
+            step: first.id.clone(),
+            status: StepStatus::Done,
+        },
+    ));
+    timeline.push(entry(
+        2,
+        Event::ValueRecorded {
+            step: StepId::new("gone"),
+            value: "12".into(),
+        },
+    ));
+    timeline.push(entry(
+        3,
+        Event::Undone {
+            undoes: EntryRef::to(&timeline[1]),
+        },
+    ));
+    let Ok(incident) = Incident::replay(&timeline) else {
+        panic!("a declaration first");
+    };
+    for e in timeline.iter().skip(1) {
+        case(
+            out,
+            &format!("entry {:?}", e.event),
+            &(EN.entry)(e, &incident, plan, times),
+            &(ZH.entry)(e, &incident, plan, times),
+        );
     }
 }
 

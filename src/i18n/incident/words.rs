@@ -152,6 +152,13 @@ pub(super) struct RefusalWords {
     pub clock_wrong: fn(now: &str, plan_date: &str, ahead: bool) -> String,
     /// Why an entry cannot be taken back.
     pub undo: UndoWords,
+    /// Nobody in the plan has this id or name.
+    pub unknown_name: fn(given: &str) -> String,
+    /// Several have it: `matches` lists them, each `kind:id` and its name.
+    pub ambiguous_name: fn(given: &str, matches: &[(String, String)]) -> String,
+    /// Someone who answers several calls still open: who, and each call's
+    /// place in the tree and name.
+    pub which_call: fn(who: &str, calls: &[(String, String)]) -> String,
 }
 
 /// Why an entry cannot be taken back: the entry's recorded time (UTC, to

@@ -294,6 +294,24 @@ const REFUSAL: RefusalWords = RefusalWords {
             format!("{at} 在 {device} 上的记录已超过 {minutes} 分钟，不再撤销：请用备注更正")
         },
     },
+    unknown_name: |given| format!("预案中没有编号或名称为“{given}”的岗位、人员或外部联系人"),
+    ambiguous_name: |given, matches| {
+        let list: Vec<String> = matches
+            .iter()
+            .map(|(id, name)| format!("{id}（{name}）"))
+            .collect();
+        format!("“{given}”可能指 {}：请改用其中一个编号", list.join("、"))
+    },
+    which_call: |who, calls| {
+        let list: Vec<String> = calls
+            .iter()
+            .map(|(order, name)| format!("{order} {name}"))
+            .collect();
+        format!(
+            "{who}可以接听多个尚未接通的呼叫（{}）：请说明这次呼叫是为哪一个（命令行用 --for）",
+            list.join("；")
+        )
+    },
 };
 
 const LOG_ERROR: LogErrorWords = LogErrorWords {

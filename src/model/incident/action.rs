@@ -231,6 +231,16 @@ pub enum ActionError {
     },
     /// An entry cannot be taken back.
     Undo(UndoRefusal),
+    /// A typed name that names nobody, or several.
+    Name(crate::model::plan::contacts::NameError),
+    /// A call attempt on someone who may answer several calls of the tree
+    /// still open, without saying which it was for.
+    WhichCall {
+        /// Who was called.
+        to: Target,
+        /// The calls: their place in the tree, their target, its name.
+        calls: Vec<(String, Target, String)>,
+    },
     /// The clock says a time that cannot be now for this plan: long before
     /// it was written, or decades after it. An entry stamped with it would
     /// put the record out of order for good, so nothing is written.

@@ -346,12 +346,15 @@ impl Incident {
         self.attempts_to(std::iter::once(target).chain(&answerers))
             .into_iter()
             .find(|e| {
+                // A deputy reached for another call (one person backs
+                // several roles) has not been told about this one.
                 matches!(
-                    e.event,
+                    &e.event,
                     Event::CallAttempt {
                         outcome: CallOutcome::Reached,
+                        line,
                         ..
-                    }
+                    } if line.as_ref().is_none_or(|l| l == target)
                 )
             })
             .map(Entry::at)

@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::super::{Command, Shown, theme, widgets};
 use super::{IncidentShown, level_chip};
 use crate::model::ids::{ItemId, LevelId};
-use crate::model::incident::{Action, Commander};
+use crate::model::incident::{Action, ActionError, Commander};
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::Target;
 
@@ -301,11 +301,24 @@ fn handover_ui(
             if !edit.has_focus() && to.is_empty() {
                 edit.request_focus();
             }
-            // Who the name means, as it will be recorded.
-            if !to.trim().is_empty()
-                && let Some(callee) = Commander::resolve(inc.plan, to).callee(inc.plan)
-            {
-                ui.label(RichText::new(callee.label()).color(theme::saved_text(shown.dark)));
+            // Who the name means, as it will be recorded; a name several
+            // share says whom it may mean.
+            if !to.trim().is_empty() {
+                match Commander::find(inc.plan, to) {
+                    Ok(c) => {
+                        if let Some(callee) = c.callee(inc.plan) {
+                            ui.label(
+                                RichText::new(callee.label()).color(theme::saved_text(shown.dark)),
+                            );
+                        }
+                    }
+                    Err(e) => {
+                        ui.label(
+                            RichText::new((tr.incident.refusal)(&ActionError::Name(e)))
+                                .color(theme::error_text(shown.dark)),
+                        );
+                    }
+                }
             }
             edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
         })
@@ -317,10 +330,13 @@ fn handover_ui(
             .desired_rows(5),
     )
     .labelled_by(l.id);
-    let action = (!to.trim().is_empty()).then(|| Action::HandOver {
-        to: Commander::resolve(inc.plan, to),
-        note: briefing.trim().to_owned(),
-    });
+    let action = Commander::find(inc.plan, to)
+        .ok()
+        .filter(|_| !to.trim().is_empty())
+        .map(|to| Action::HandOver {
+            to,
+            note: briefing.trim().to_owned(),
+        });
     Prepared::new(action, entered)
 }
 

@@ -131,7 +131,8 @@ pub(super) fn step_ui(
 const LATEST: usize = 8;
 
 /// The latest entries, newest first, whoever wrote them: a note typed in a
-/// terminal or on another laptop shows here as soon as it is read.
+/// terminal or on another laptop shows here as soon as it is read. In the
+/// body's size (read at arm's length), steps named by their text.
 fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
     let tr = shown.tr();
     ui.add_space(theme::SECTION_GAP);
@@ -149,8 +150,7 @@ fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
             shown.times.short(e.at()),
             e.by,
             (tr.incident.entry)(e, inc.projected, inc.plan, &shown.times)
-        ))
-        .small();
+        ));
         if inc.projected.is_undone(e) {
             text = text.strikethrough().color(theme::quiet_text(shown.dark));
         }
