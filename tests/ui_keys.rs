@@ -443,3 +443,67 @@ fn steps_are_named_by_their_text_and_the_incident_card_opens_on_a_click() {
     assert_eq!(h.state_mut().views_mut().view, View::Incident);
     h.state_mut().finish_incidents();
 }
+
+/// The accessible label of the regulator's clock chip (its words and when).
+fn regulator_clock(h: &Harness<'static, RunbookApp>) -> String {
+    h.query_all_by_label_contains("向省网信办报告")
+        .map(|n| format!("{n:?}"))
+        .find(|n| n.contains("— "))
+        .unwrap_or_else(|| panic!("no clock for the report to the 网信 office"))
+}
+
+#[test]
+fn choosing_the_legal_grade_stops_or_starts_the_regulators_clock() {
+    let room = Room::new();
+    let mut h = room.app(Lang::Zh, "plans/online-education-platform.ron");
+    h.run();
+    declare(&mut h, "network", &["region-cdn"], true);
+    // Not known yet: it counts anyway, and says so.
+    let clock = regulator_clock(&h);
+    assert!(
+        clock.contains("尚不确定") && clock.contains("还有"),
+        "{clock}"
+    );
+    let to_grade = |h: &mut Harness<'static, RunbookApp>| {
+        for _ in 0..20 {
+            if h.state_mut().views_mut().incident.selected
+                == Some(StepId::new("assess-legal-grade"))
+            {
+                return;
+            }
+            press(h, Key::ArrowDown);
+        }
+        panic!("never reached the legal grade");
+    };
+    to_grade(&mut h);
+    h.get_by_label_contains("一般  1");
+    h.snapshot("legal_grade_zh");
+    // 一般: the duty does not apply, its clock stops.
+    room.hand.advance_minutes(5);
+    press(&mut h, Key::Num1);
+    settle(&mut h);
+    assert_eq!(
+        room.on_disk().value(&StepId::new("assess-legal-grade")),
+        Some("一般")
+    );
+    let clock = regulator_clock(&h);
+    assert!(
+        clock.contains("不适用") && !clock.contains("还有"),
+        "{clock}"
+    );
+    // 较大, on a second look: the clock runs, from the discovery.
+    to_grade(&mut h);
+    room.hand.advance_minutes(5);
+    press(&mut h, Key::Num2);
+    settle(&mut h);
+    assert_eq!(
+        room.on_disk().value(&StepId::new("assess-legal-grade")),
+        Some("较大")
+    );
+    let clock = regulator_clock(&h);
+    assert!(
+        clock.contains("13:00 · 还有") && !clock.contains("尚不确定"),
+        "{clock}"
+    );
+    h.state_mut().finish_incidents();
+}

@@ -674,3 +674,191 @@ fn a_name_two_people_share_is_refused_with_both_ids() {
     run.ok(&["incident", "call", "software", "cy", "--outcome", "reached"]);
     run.ok(&["incident", "handover", "software", "--to", "person:bob"]);
 }
+
+/// The test plan with a step that offers choices, steps and duties with
+/// conditions, and a duty for one class only; parsed, so the format takes
+/// them.
+fn conditions_plan() -> Plan {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/incident-plan.ron"))
+            .unwrap()
+            .replace(
+                r#"kind: Record(key: "affected_students", label: "Students", value: Count)),"#,
+                r#"kind: Record(key: "affected_students", label: "Students", value: Count)),
+            (id: "grade", text: "Grade it.", role: "engineer",
+                kind: Record(key: "grade", label: "Grade", value: Text,
+                    choices: [(id: "minor", label: "Minor"), (id: "major", label: "Major")])),"#,
+            )
+            .replace(
+                r#"(id: "debug", text: "Debug.", phase: "contain", role: "engineer", kind: Action),"#,
+                r#"(id: "debug", text: "Debug.", phase: "contain", role: "engineer", kind: Action),
+            (id: "notify", text: "Notify the regulator.", phase: "contain", role: "commander", kind: Action,
+                when: All([AtLeast(step: "grade", choice: "major"), Decided(step: "release", yes: true)])),"#,
+            )
+            .replace(
+                r#"basis: Law("Reporting rules")),
+                (id: "summary","#,
+                r#"basis: Law("Reporting rules"), when: AtLeast(step: "grade", choice: "major")),
+                (id: "net-only", text: "Tell the carrier.", within_minutes: 60, basis: Platform, classes: ["network"]),
+                (id: "if-down", text: "Tell the app team.", within_minutes: 60, basis: Platform,
+                    when: Answered(question: "all-down", yes: true)),
+                (id: "summary","#,
+            );
+    match plan::parse(text.as_bytes()) {
+        Ok(checked) => checked.plan,
+        Err(diags) => panic!("{diags:#?}"),
+    }
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // One incident recorded in turn: the story is the test.
+fn a_choice_and_conditions_decide_which_clocks_run_and_which_steps_apply() {
+    use runbook::model::incident::{Applies, ClockKind, ItemState, Truth};
+    let plan = conditions_plan();
+    let event = declare(
+        &plan,
+        "sha",
+        Declaration {
+            title: "All down".into(),
+            class: ClassId::new("software"),
+            level: None,
+            answers: vec![runbook::model::incident::Answer {
+                question: runbook::model::ids::ItemId::new("all-down"),
+                yes: true,
+            }],
+            level_reason: None,
+            discovered_at: None,
+            commander: None,
+            drill: true,
+        },
+        t0(),
+    )
+    .unwrap();
+    let mut s = Incident::new(&entry(0, event)).unwrap();
+    let applies = |s: &Incident, duty: &str| {
+        let st = s.status(&plan, t0());
+        let kind = ClockKind::Duty(runbook::model::ids::ItemId::new(duty));
+        st.clocks
+            .iter()
+            .chain(&st.ruled_out)
+            .find(|c| c.kind == kind)
+            .map(|c| c.applies)
+    };
+    let notify = |s: &Incident| {
+        s.status(&plan, t0())
+            .items
+            .into_iter()
+            .find(|i| i.step.id == StepId::new("notify"))
+            .map(|i| (i.state, i.ruled_out))
+            .unwrap()
+    };
+    // Before the grade is recorded: the report's clock counts, not known.
+    assert_eq!(applies(&s, "report"), Some(Applies::NotYetKnown));
+    assert_eq!(applies(&s, "if-down"), Some(Applies::Yes), "answered yes");
+    assert_eq!(applies(&s, "net-only"), None, "another class's duty");
+    assert_eq!(applies(&s, "summary"), None, "counts from the close");
+    assert_eq!(notify(&s), (ItemState::Open, false));
+    // "yiban" is not a grade; an id or a label is, and the label is kept.
+    assert!(matches!(
+        record(
+            &plan,
+            &mut s,
+            1,
+            Action::Record {
+                step: StepId::new("grade"),
+                value: "yiban".into(),
+            },
+        ),
+        Err(ActionError::NotAChoice { .. })
+    ));
+    record(
+        &plan,
+        &mut s,
+        2,
+        Action::Record {
+            step: StepId::new("grade"),
+            value: "minor".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.value(&StepId::new("grade")), Some("Minor"));
+    // Minor rules the report out: no clock runs, nothing is owed.
+    let st = s.status(&plan, t0());
+    assert!(
+        st.clocks
+            .iter()
+            .all(|c| c.kind != ClockKind::Duty(runbook::model::ids::ItemId::new("report")))
+    );
+    assert_eq!(applies(&s, "report"), Some(Applies::No));
+    assert_eq!(notify(&s), (ItemState::NotApplicable, true));
+    let owed: Vec<String> = s
+        .closing_check(&plan, t0())
+        .duties
+        .iter()
+        .map(|d| d.duty.id.to_string())
+        .collect();
+    assert!(!owed.contains(&"report".to_owned()), "{owed:?}");
+    assert!(!owed.contains(&"net-only".to_owned()), "{owed:?}");
+    assert!(owed.contains(&"if-down".to_owned()), "{owed:?}");
+    // Major, re-assessed: the report's clock runs again, from discovery.
+    record(
+        &plan,
+        &mut s,
+        3,
+        Action::Record {
+            step: StepId::new("grade"),
+            value: "MAJOR".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.value(&StepId::new("grade")), Some("Major"));
+    assert_eq!(applies(&s, "report"), Some(Applies::Yes));
+    // The step's other condition is not known until the decision.
+    assert_eq!(notify(&s), (ItemState::Open, false));
+    let cond = plan
+        .step(&StepId::new("notify"))
+        .unwrap()
+        .when
+        .clone()
+        .unwrap();
+    assert_eq!(s.truth(&plan, &cond), Truth::NotYetKnown);
+    record(
+        &plan,
+        &mut s,
+        4,
+        Action::Decide {
+            step: StepId::new("release"),
+            yes: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(s.truth(&plan, &cond), Truth::Holds);
+    // A report made stays met, whatever is recorded after.
+    record(
+        &plan,
+        &mut s,
+        5,
+        Action::DutyDone {
+            duty: runbook::model::ids::ItemId::new("report"),
+            note: "ref 17".into(),
+        },
+    )
+    .unwrap();
+    record(
+        &plan,
+        &mut s,
+        6,
+        Action::Record {
+            step: StepId::new("grade"),
+            value: "Minor".into(),
+        },
+    )
+    .unwrap();
+    let st = s.status(&plan, t0());
+    let report = st
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Duty(runbook::model::ids::ItemId::new("report")))
+        .unwrap();
+    assert!(report.met);
+}

@@ -61,6 +61,12 @@ pub struct WalkTr {
     pub due_in: fn(&str) -> String,
     pub overdue_by: fn(&str) -> String,
     pub met: &'static str,
+    /// A clock whose condition is not known yet: it counts anyway.
+    pub not_yet_known: &'static str,
+    /// A duty the record rules out, on hovering.
+    pub ruled_out_hint: &'static str,
+    /// A step the record rules out.
+    pub ruled_out_step: &'static str,
     // The checklist.
     pub progress: fn(usize, usize, usize) -> String,
     pub state_open_step: &'static str,
@@ -206,6 +212,9 @@ pub const ZH: WalkTr = WalkTr {
     due_in: |span| format!("还有 {span}"),
     overdue_by: |span| format!("已超时 {span}"),
     met: "已完成",
+    not_yet_known: "尚不确定",
+    ruled_out_hint: "按事件记录，此项义务不适用：其时限不计时，也不会被记为按时完成。",
+    ruled_out_step: "按事件记录不适用",
     progress: |done, total, overdue| {
         if overdue == 0 {
             format!("已处理 {done}/{total}")
@@ -362,6 +371,9 @@ pub const EN: WalkTr = WalkTr {
     due_in: |span| format!("in {span}"),
     overdue_by: |span| format!("overdue by {span}"),
     met: "met",
+    not_yet_known: "not yet known",
+    ruled_out_hint: "The record rules this duty out: its clock does not run, and it is never counted as met on time.",
+    ruled_out_step: "not applicable, by the record",
     progress: |done, total, overdue| {
         if overdue == 0 {
             format!("{done} of {total} settled")

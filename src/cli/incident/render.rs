@@ -16,7 +16,7 @@ use crate::i18n::time::{Span, Times};
 use crate::io::incident_dir::{IncidentError, Notice};
 use crate::model::ids::StepId;
 use crate::model::incident::{
-    ActionError, CallState, ClockKind, Entry, Incident, ItemState, NeededKind,
+    ActionError, Applies, CallState, ClockKind, Entry, Incident, ItemState, NeededKind,
 };
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
@@ -402,7 +402,8 @@ fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Resul
 fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     let now = times.now();
     say!(out, "Clocks")?;
-    for c in &s.status(plan, now).clocks {
+    let status = s.status(plan, now);
+    for c in &status.clocks {
         let what = match &c.kind {
             ClockKind::StatusUpdate => "next status update".to_owned(),
             ClockKind::Inform(_) => format!("inform {}", c.label),
@@ -415,7 +416,24 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
         } else {
             format!("in {}", span(c.due - now))
         };
-        say!(out, "  {:<11}  {mark:<20} {what}", times.short(c.due))?;
+        // Counting on the safe side while its condition is not known.
+        let unknown = if c.applies == Applies::NotYetKnown && !c.met {
+            " (applies? not yet known)"
+        } else {
+            ""
+        };
+        say!(
+            out,
+            "  {:<11}  {mark:<20} {what}{unknown}",
+            times.short(c.due)
+        )?;
+    }
+    for c in &status.ruled_out {
+        let what = match &c.kind {
+            ClockKind::Duty(id) => format!("{id}: {}", c.label),
+            _ => c.label.clone(),
+        };
+        say!(out, "  {:<11}  {:<20} {what}", "", "not applicable")?;
     }
     Ok(())
 }
@@ -437,6 +455,13 @@ fn how_done(kind: &StepKind, name: &str, step: &StepId) -> String {
     match kind {
         StepKind::Decision { .. } => {
             format!("answer it: runbook incident decide {name} {step} yes|no")
+        }
+        StepKind::Record { choices, .. } if !choices.is_empty() => {
+            let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+            format!(
+                "record it: runbook incident record {name} {step} {}",
+                ids.join("|")
+            )
         }
         StepKind::Record { .. } => {
             format!("record it: runbook incident record {name} {step} VALUE")

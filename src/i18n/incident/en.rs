@@ -274,6 +274,16 @@ const REFUSAL: RefusalWords = RefusalWords {
         )
     },
     not_a_count: |step, value| format!("step {step:?} takes a whole number, not {value:?}"),
+    not_a_choice: |step, value, choices| {
+        let list: Vec<String> = choices
+            .iter()
+            .map(|(id, label)| format!("{label} ({id})"))
+            .collect();
+        format!(
+            "step {step:?} takes one of its choices, not {value:?}: {}",
+            list.join(", ")
+        )
+    },
     unknown_question: |given, known| {
         format!("no assessment question {given:?} for this fault class; the questions are: {known}")
     },

@@ -347,6 +347,11 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             NeededKind::Record => (w.value_first)(step.as_str()),
         },
         ActionError::NotACount { step, value } => (w.not_a_count)(step.as_str(), value),
+        ActionError::NotAChoice {
+            step,
+            value,
+            choices,
+        } => (w.not_a_choice)(step.as_str(), value, choices),
         ActionError::UnknownQuestion { given, known } => {
             (w.unknown_question)(given.as_str(), &ids(known))
         }

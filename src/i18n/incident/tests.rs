@@ -193,6 +193,14 @@ fn every_refusal() -> Vec<ActionError> {
             step: StepId::new("net-change"),
             needed: NeededKind::Decision,
         },
+        ActionError::NotAChoice {
+            step: StepId::new("assess-legal-grade"),
+            value: "yiban".into(),
+            choices: vec![
+                ("general".into(), "General".into()),
+                ("major".into(), "Major".into()),
+            ],
+        },
         ActionError::Undo(UndoRefusal::TooLate(crate::model::incident::EntryRef {
             recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
             device: "laptop-9".into(),
@@ -266,7 +274,7 @@ fn every_refusal() -> Vec<ActionError> {
             ahead: true,
         },
     ];
-    let mut seen = [false; 27];
+    let mut seen = [false; 28];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -296,6 +304,7 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::Undo(_) => 24,
             ActionError::Name(_) => 25,
             ActionError::WhichCall { .. } => 26,
+            ActionError::NotAChoice { .. } => 27,
         };
         seen[i] = true;
     }
@@ -465,6 +474,7 @@ fn every_refusal_is_worded_in_both_languages() {
             ActionError::Undo(_) => vec!["laptop-9", "5"],
             ActionError::Name(_) => vec!["Han Dong", "person:han-dong", "role:han"],
             ActionError::WhichCall { .. } => vec!["person:han-dong", "1.1", "Release manager"],
+            ActionError::NotAChoice { .. } => vec!["yiban", "Major", "major"],
             ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
             ActionError::UnknownTarget(_) => vec!["zed"],
             ActionError::Unfilled(_) => vec!["{impact}"],

@@ -124,6 +124,8 @@ pub(super) struct RefusalWords {
     /// A step that takes a value marked done without it.
     pub value_first: fn(step: &str) -> String,
     pub not_a_count: fn(step: &str, value: &str) -> String,
+    /// A value none of the step's choices: each as id and label.
+    pub not_a_choice: fn(step: &str, value: &str, choices: &[(String, String)]) -> String,
     pub unknown_question: fn(given: &str, known: &str) -> String,
     pub no_level: &'static str,
     pub level_reason_missing: fn(suggested: &str, chosen: &str) -> String,

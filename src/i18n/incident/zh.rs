@@ -244,6 +244,16 @@ const REFUSAL: RefusalWords = RefusalWords {
     answer_first: |step| format!("步骤“{step}”是判断步骤：以回答“是”或“否”完成，不能直接标记完成"),
     value_first: |step| format!("步骤“{step}”需要记录数值或内容：记录后即完成，不能直接标记完成"),
     not_a_count: |step, value| format!("步骤“{step}”要填整数，不能填“{value}”"),
+    not_a_choice: |step, value, choices| {
+        let list: Vec<String> = choices
+            .iter()
+            .map(|(id, label)| format!("{label}（{id}）"))
+            .collect();
+        format!(
+            "步骤“{step}”只能从其选项中选择，不能填“{value}”：{}",
+            list.join("、")
+        )
+    },
     unknown_question: |given, known| format!("本故障分类没有研判问题“{given}”；现有问题：{known}"),
     no_level: "请选择等级，或至少对一个研判问题回答“是”，以便预案给出建议等级",
     level_reason_missing: |suggested, chosen| {

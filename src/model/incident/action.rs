@@ -169,6 +169,15 @@ pub enum ActionError {
         /// What it needs first: its value, or its answer.
         needed: NeededKind,
     },
+    /// A value that is none of the choices the step offers.
+    NotAChoice {
+        /// The step.
+        step: StepId,
+        /// The value given.
+        value: String,
+        /// The choices: id and label.
+        choices: Vec<(String, String)>,
+    },
     /// A value that does not fit a record step that counts.
     NotACount {
         /// The step.
@@ -794,7 +803,12 @@ impl Incident {
     }
 
     fn check_record(&self, plan: &Plan, step: StepId, value: &str) -> Result<Event, ActionError> {
-        let StepKind::Record { value: kind, .. } = &self.known_step(plan, &step)?.kind else {
+        let StepKind::Record {
+            value: kind,
+            choices,
+            ..
+        } = &self.known_step(plan, &step)?.kind
+        else {
             return Err(ActionError::WrongKind {
                 step,
                 needed: NeededKind::Record,
@@ -802,6 +816,27 @@ impl Incident {
         };
         let value = value.trim().to_owned();
         non_empty(&value, Field::Value)?;
+        // A step with choices takes one of them, by its label or its id,
+        // and records its label: "yiban" is not a legal grade.
+        if !choices.is_empty() {
+            let Some(choice) = choices
+                .iter()
+                .find(|c| c.label.trim() == value || c.id.as_str().eq_ignore_ascii_case(&value))
+            else {
+                return Err(ActionError::NotAChoice {
+                    step,
+                    value,
+                    choices: choices
+                        .iter()
+                        .map(|c| (c.id.to_string(), c.label.clone()))
+                        .collect(),
+                });
+            };
+            return Ok(Event::ValueRecorded {
+                step,
+                value: choice.label.clone(),
+            });
+        }
         // Counts are typed as people write them: 1,200 or 1，200 or 1_200.
         if *kind == ValueKind::Count && value.replace([',', '，', '_'], "").parse::<u64>().is_err()
         {

@@ -16,6 +16,7 @@
 mod action;
 mod calls;
 mod checklist;
+mod condition;
 pub mod event;
 pub mod merge;
 mod message;
@@ -31,7 +32,8 @@ pub use action::{
     UndoRefusal, check_clock, check_length, declaration_entry, declare, suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
-pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
+pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
+pub use condition::Truth;
 pub use event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,

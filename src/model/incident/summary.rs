@@ -128,7 +128,10 @@ impl Incident {
         for level in self.levels_held.iter().filter_map(|l| plan.level(l)) {
             for duty in &level.duties {
                 let done = self.duties_done.contains_key(&duty.id);
-                if done || duties.iter().any(|d| d.duty.id == duty.id) {
+                // Another class's duty, or one the record rules out, is
+                // not owed.
+                let owed = self.duty_applies(plan, duty) != super::Applies::No;
+                if done || !owed || duties.iter().any(|d| d.duty.id == duty.id) {
                     continue;
                 }
                 let clock = clocks

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::model::ids::StepId;
 use crate::model::incident::{Action, Item, StepStatus};
-use crate::model::plan::doc::{InformWhom, StepKind};
+use crate::model::plan::doc::{Choice, InformWhom, StepKind};
 
 /// The incident view's keys, taken before anything is drawn so that a
 /// focused button does not also act on them. Letters act only when no text
@@ -113,12 +113,31 @@ pub fn keys(
     };
     // On a step that takes a value, a printable key starts the value: the
     // field takes the keyboard now, before it is drawn, and the text typed
-    // goes into it this very frame; no letter is read as a shortcut.
-    if matches!(item.step.kind, StepKind::Record { .. })
+    // goes into it this very frame; no letter is read as a shortcut. A
+    // value of a few is chosen by its digit, and the other keys that type
+    // do nothing.
+    if let StepKind::Record { choices, .. } = &item.step.kind
         && inc.projected.is_open()
-        && start_value(ctx)
     {
-        return;
+        if !choices.is_empty() {
+            if let Some(choice) = chosen_by_digit(ctx, choices) {
+                commands.push(Command::Act {
+                    key: inc.key,
+                    action: Action::Record {
+                        step: item.step.id.clone(),
+                        value: choice.label.clone(),
+                    },
+                    happened_at: None,
+                });
+                state.after_action();
+                return;
+            }
+            if take_typing(ctx) {
+                return;
+            }
+        } else if start_value(ctx) {
+            return;
+        }
     }
     if arrows(ctx, items, &step_id, state) {
         return;
@@ -195,6 +214,42 @@ fn start_value(ctx: &egui::Context) -> bool {
     });
     ctx.memory_mut(|m| m.request_focus(value_field_id()));
     true
+}
+
+/// The choice whose digit (1 for the first) was pressed, if any.
+fn chosen_by_digit<'c>(ctx: &egui::Context, choices: &'c [Choice]) -> Option<&'c Choice> {
+    const DIGITS: [Key; 9] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    choices
+        .iter()
+        .zip(DIGITS)
+        .find(|(_, key)| pressed_in(ctx, *key))
+        .map(|(c, _)| c)
+}
+
+/// Takes the presses of the keys that type, and what they typed, so that
+/// none is read as a shortcut; returns whether there were any.
+fn take_typing(ctx: &egui::Context) -> bool {
+    let typing = |e: &egui::Event| match e {
+        egui::Event::Key { key, modifiers, .. } => {
+            !(modifiers.command || modifiers.ctrl || modifiers.alt) && prints(*key)
+        }
+        other => !typed_text(other).is_empty(),
+    };
+    ctx.input_mut(|i| {
+        let before = i.events.len();
+        i.events.retain(|e| !typing(e));
+        i.events.len() != before
+    })
 }
 
 /// Whether a key (without Ctrl or Alt) types a character, rather than

@@ -253,6 +253,27 @@ fn actions_ui(
                 }
             });
         }
+        StepKind::Record { label, choices, .. } if !choices.is_empty() => {
+            // A value of a few: one button each, its digit the key.
+            let recorded = inc.projected.value(step);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(label);
+                for (i, c) in choices.iter().enumerate() {
+                    let chosen = recorded == Some(c.label.as_str());
+                    let text =
+                        RichText::new(format!("{}  {}", c.label, i + 1)).size(theme::NAME_SIZE);
+                    if ui.selectable_label(chosen, text).clicked() {
+                        act(
+                            Action::Record {
+                                step: step.clone(),
+                                value: c.label.clone(),
+                            },
+                            state,
+                        );
+                    }
+                }
+            });
+        }
         StepKind::Record { label, .. } => {
             let id = value_field_id();
             // A step that takes a value puts the keyboard in its field when
