@@ -31,3 +31,4 @@ mod ui_talk;
 mod ui_text;
 mod walk;
 mod window;
+mod window_walk;
