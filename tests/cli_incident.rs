@@ -9,18 +9,18 @@ use std::process::{Command, Stdio};
 use runbook::io::incident_dir;
 use runbook::model::incident::{Entry, Event};
 
-struct Run {
-    data: tempfile::TempDir,
+pub struct Run {
+    pub data: tempfile::TempDir,
 }
 
 impl Run {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Self {
             data: tempfile::tempdir().unwrap(),
         }
     }
 
-    fn runbook(&self, args: &[&str]) -> (i32, String) {
+    pub fn runbook(&self, args: &[&str]) -> (i32, String) {
         self.runbook_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
     }
 
@@ -60,14 +60,14 @@ impl Run {
         (out.status.code().unwrap_or(-1), text)
     }
 
-    fn ok(&self, args: &[&str]) -> String {
+    pub fn ok(&self, args: &[&str]) -> String {
         let (code, text) = self.runbook(args);
         assert_eq!(code, 0, "runbook {args:?}:\n{text}");
         text
     }
 
     /// Declares a level II network incident; returns its folder.
-    fn declare_network(&self, title: &str, extra: &[&str]) -> PathBuf {
+    pub fn declare_network(&self, title: &str, extra: &[&str]) -> PathBuf {
         let mut args = vec![
             "incident",
             "new",
@@ -96,7 +96,7 @@ fn entries(folder: &Path) -> Vec<Entry> {
 }
 
 /// Every file under a folder with its bytes, to show that nothing was written.
-fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut todo = vec![dir.to_owned()];
     while let Some(d) = todo.pop() {
@@ -285,6 +285,7 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
         inc,
         "--summary",
         "SSO certificate expired; renewed",
+        "--yes",
     ]);
 
     // Refused actions say why and exit 1, and write nothing.
@@ -463,7 +464,7 @@ fn a_declaration_records_the_discovery_and_why_the_level_differs() {
     ]);
     let timeline = run.ok(&["incident", "timeline", "network"]);
     assert!(
-        timeline.contains("note on step switch: backup line ordered"),
+        timeline.contains("note on step “Switch the line.”: backup line ordered"),
         "{timeline}"
     );
     assert!(
@@ -1036,6 +1037,7 @@ fn names_find_the_incident_a_person_means() {
         "network",
         "--summary",
         "done",
+        "--yes",
         "--now",
         "2026-03-02T09:00:00Z",
     ]);

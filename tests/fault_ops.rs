@@ -391,6 +391,7 @@ fn every_operation_of_new_note_step_close_and_a_rescue_failed_and_cut() {
                 "network",
                 "--summary",
                 "closed under faults",
+                "--yes",
             ]),
             found: |d| {
                 entries(d)

@@ -77,7 +77,12 @@ fn one_damaged_byte_hides_nothing_after_it() {
     ));
     run(note_args(2, &incident, "first note"));
     run(note_args(3, &incident, "second note"));
-    run(act_args("close", 4, &incident, &["--summary", "fixed"]));
+    run(act_args(
+        "close",
+        4,
+        &incident,
+        &["--summary", "fixed", "--yes"],
+    ));
     // Line 8 is the first note.
     let log = log_of(&incident);
     assert!(

@@ -450,7 +450,7 @@ fn a_drill_gives_its_report_briefing_and_regulator_draft() {
     );
     drill.run(
         "2026-03-02T01:50:00Z",
-        &["close", "software", "--summary", "rolled back"],
+        &["close", "software", "--summary", "rolled back", "--yes"],
     );
     let md = drill.paper("2026-03-02T02:00:00Z", &[], "md");
     golden("report.md", &md);

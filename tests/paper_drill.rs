@@ -17,7 +17,10 @@ struct Words {
     title: &'static str,
     isolated: &'static str,
     impact: &'static str,
+    /// The legal grade chosen (an id of the step's choices), and its grounds,
+    /// written in a note on the step as the plan asks.
     grade: &'static str,
+    grounds: &'static str,
     evidence: &'static str,
     actions: &'static str,
     eta: &'static str,
@@ -33,7 +36,8 @@ const ZH: Words = Words {
     title: "勒索软件加密课件服务器",
     isolated: "已断开课件服务器3台、共享目录主机1台的网络",
     impact: "课件和直播回放无法打开，直播课改用备用方式上课",
-    grade: "较大：勒索软件导致课件服务中断",
+    grade: "serious",
+    grounds: "勒索软件导致课件服务中断",
     evidence: "勒索信、2个样本和3台主机的内存镜像已封存在取证服务器，保管人：安全分析员",
     actions: "已隔离受感染的服务器，断开备份系统，正在从离线备份恢复课件服务",
     eta: "今天12:00前",
@@ -49,7 +53,8 @@ const EN: Words = Words {
     title: "Ransomware encrypts the courseware servers",
     isolated: "3 courseware servers and 1 shared-folder host taken off the network",
     impact: "Courseware and lesson replays cannot be opened; live classes moved to the standby way of teaching",
-    grade: "Serious (较大): ransomware interrupted the courseware service",
+    grade: "serious",
+    grounds: "Ransomware interrupted the courseware service",
     evidence: "Ransom note, 2 samples and memory images of 3 hosts sealed on the forensics server; kept by the security analyst",
     actions: "We isolated the infected servers, disconnected the backups and are restoring the courseware service from offline backups",
     eta: "before 12:00 today",
@@ -110,6 +115,10 @@ fn until_handover(w: &Words) -> Drill {
             "02:20",
             &["record", "malware", "assess-legal-grade", w.grade],
         ),
+        (
+            "02:21",
+            &["note", "malware", "--step", "assess-legal-grade", w.grounds],
+        ),
         ("02:25", &["step", "malware", "mal-evidence", "--done"]),
         (
             "02:26",
@@ -149,7 +158,10 @@ fn to_the_close(d: &Drill, w: &Words) {
         ),
         ("05:10", &["step", "malware", "mal-restore", "--done"]),
         ("05:12", &["record", "malware", "recover-outage", "330"]),
-        ("05:20", &["close", "malware", "--summary", w.summary]),
+        (
+            "05:20",
+            &["close", "malware", "--summary", w.summary, "--yes"],
+        ),
     ];
     for (hm, args) in script {
         d.run(&at(hm), args);

@@ -66,6 +66,7 @@ fn broken() -> Vec<Expect> {
                     "min_level",
                     "deadline_minutes",
                     "kind",
+                    "when",
                 ],
             }),
         ),
@@ -227,6 +228,52 @@ fn broken() -> Vec<Expect> {
             Some((51, 71)),
             "\"isp\"",
             unknown(IdKind::External, "isp", &[]),
+        ),
+        // Choices and conditions.
+        (
+            "condition-unknown-choice",
+            Some((66, 59)),
+            "\"severe\"",
+            unknown(IdKind::Choice, "severe", &["major", "minor"]),
+        ),
+        (
+            "condition-not-choices",
+            Some((64, 47)),
+            "\"fix\"",
+            K::ConditionNeedsChoices {
+                step: StepId::new("fix"),
+            },
+        ),
+        (
+            "condition-not-decision",
+            Some((33, 42)),
+            "\"fix\"",
+            K::ConditionNeedsDecision {
+                step: StepId::new("fix"),
+            },
+        ),
+        (
+            "condition-unknown-question",
+            Some((33, 47)),
+            "\"leak\"",
+            unknown(IdKind::Question, "leak", &["down", "degraded"]),
+        ),
+        (
+            "duplicate-choice",
+            Some((64, 67)),
+            "\"major\"",
+            K::DuplicateId {
+                what: IdKind::Choice,
+                id: "major".to_owned(),
+                first_item: 1,
+                first_at: Some(Position { line: 64, col: 36 }),
+            },
+        ),
+        (
+            "duty-unknown-class",
+            Some((33, 27)),
+            "\"dns\"",
+            unknown(IdKind::Class, "dns", &["other"]),
         ),
         (
             "unknown-branch",

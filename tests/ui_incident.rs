@@ -369,7 +369,10 @@ fn a_damaged_log_says_where_and_marks_what_follows_the_damage() {
         press(&mut h, Key::D);
         settle(&mut h);
         room.hand.advance_minutes(1);
-        press(&mut h, Key::X);
+        // The second step takes a value: its letters type it, so not
+        // applicable is its button.
+        h.get_by_label("Not applicable  X").click();
+        h.run();
         settle(&mut h);
         h.get_by_label_contains("2 of 7 settled");
         h.state_mut().finish_incidents();
@@ -453,9 +456,11 @@ fn a_failed_write_raises_the_banner_and_another_folder_saves_everything() {
     settle(&mut h);
     assert!(shows(&h, "The log cannot be written: 1 entries NOT saved"));
     h.get_by_label_contains("No space left on device");
-    assert!(shows(&h, "step confirm: done"));
-    // The next action is kept too, in order.
-    press(&mut h, Key::X);
+    assert!(shows(&h, "step “Confirm the fault.”: done"));
+    // The next action is kept too, in order (the step takes a value, so
+    // not applicable is its button, not its letter).
+    h.get_by_label("Not applicable  X").click();
+    h.run();
     settle(&mut h);
     assert!(shows(&h, "2 entries NOT saved"));
     let live = h.state().incidents().next().unwrap();
@@ -621,18 +626,7 @@ fn snapshot_declare_and_walk(
     room.hand.advance_minutes(2);
     press(&mut h, Key::Enter);
     // The step after the confirmation records how the fault was discovered.
-    let label = h
-        .state()
-        .incidents()
-        .next()
-        .unwrap()
-        .plan()
-        .step(&StepId::new("assess-discovery"))
-        .map(|s| match &s.kind {
-            runbook::model::plan::doc::StepKind::Record { label, .. } => label.clone(),
-            _ => String::new(),
-        })
-        .unwrap();
+    let label = label_of(&h, "assess-discovery");
     let discovery = match lang {
         Lang::Zh => "21:05 多地拨测告警",
         Lang::En => "21:05 probe alerts from several regions",
@@ -641,10 +635,32 @@ fn snapshot_declare_and_walk(
     press(&mut h, Key::Enter);
     settle(&mut h);
     room.hand.advance_minutes(1);
-    press(&mut h, Key::X);
-    settle(&mut h);
+    // The impact step takes a value: its field has the keyboard, and what
+    // is typed goes there.
+    let impact = match lang {
+        Lang::Zh => "华东地区部分直播课卡顿",
+        Lang::En => "Live classes stalling in East China",
+    };
+    h.get_by_label(label_of(&h, "assess-impact").as_str())
+        .type_text(impact);
+    h.run();
     h.snapshot(walk_name);
     h.state_mut().finish_incidents();
+}
+
+/// The label of a record step's field, in the open incident's plan.
+fn label_of(h: &Harness<'static, RunbookApp>, step: &str) -> String {
+    h.state()
+        .incidents()
+        .next()
+        .unwrap()
+        .plan()
+        .step(&StepId::new(step))
+        .map(|s| match &s.kind {
+            runbook::model::plan::doc::StepKind::Record { label, .. } => label.clone(),
+            _ => String::new(),
+        })
+        .unwrap()
 }
 
 #[test]

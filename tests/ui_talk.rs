@@ -252,6 +252,9 @@ fn command_is_handed_over_with_a_drafted_briefing_and_the_close_lists_what_is_op
     assert!(shows(&h, "steps still open"));
     assert!(shows(&h, "Reporting duties still due"));
     assert!(shows(&h, "Send the summary report."));
+    // The call nobody answered, as the command line lists it too.
+    assert!(shows(&h, "1 call not answered"));
+    assert!(shows(&h, "1 Commander"));
     h.get_by_label("Summary")
         .type_text("SSO certificate renewed");
     h.run();

@@ -16,10 +16,10 @@ use x11rb::rust_connection::RustConnection;
 
 /// One window test at a time: each runs a whole app on the software renderer,
 /// and two at once on two cores make the timeouts flaky.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+pub static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Kills the child when dropped, so a failed test leaves no Xvfb behind.
-struct Killed(Child);
+pub struct Killed(pub Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
@@ -30,7 +30,7 @@ impl Drop for Killed {
 
 /// A virtual X server, shut down cleanly (SIGTERM) when dropped so it
 /// removes its lock file: a killed server leaves `/tmp/.X<n>-lock` behind.
-struct Xvfb(Child);
+pub struct Xvfb(Child);
 
 impl Drop for Xvfb {
     fn drop(&mut self) {
@@ -52,7 +52,7 @@ impl Drop for Xvfb {
 
 /// Starts Xvfb on a display it picks itself (`-displayfd`: it skips
 /// displays in use and clears stale locks) and returns it with the display.
-fn start_xvfb() -> (Xvfb, String) {
+pub fn start_xvfb() -> (Xvfb, String) {
     use std::io::BufRead as _;
     let mut child = Command::new("Xvfb")
         .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
@@ -74,7 +74,7 @@ fn start_xvfb() -> (Xvfb, String) {
     (Xvfb(child), format!(":{number}"))
 }
 
-fn atom(conn: &RustConnection, name: &str) -> u32 {
+pub fn atom(conn: &RustConnection, name: &str) -> u32 {
     conn.intern_atom(false, name.as_bytes())
         .unwrap()
         .reply()
@@ -83,7 +83,7 @@ fn atom(conn: &RustConnection, name: &str) -> u32 {
 }
 
 /// The app's top-level window, found by its title.
-fn find_window(conn: &RustConnection, root: u32) -> Option<u32> {
+pub fn find_window(conn: &RustConnection, root: u32) -> Option<u32> {
     let net_wm_name = atom(conn, "_NET_WM_NAME");
     let utf8 = atom(conn, "UTF8_STRING");
     let tree = conn.query_tree(root).ok()?.reply().ok()?;
@@ -106,7 +106,7 @@ fn find_window(conn: &RustConnection, root: u32) -> Option<u32> {
 }
 
 /// The screen's pixels as RGB, and how many distinct colours they hold.
-fn screenshot(conn: &RustConnection, root: u32, w: u16, h: u16) -> (Vec<u8>, usize) {
+pub fn screenshot(conn: &RustConnection, root: u32, w: u16, h: u16) -> (Vec<u8>, usize) {
     let image = conn
         .get_image(xproto::ImageFormat::Z_PIXMAP, root, 0, 0, w, h, !0)
         .unwrap()

@@ -287,6 +287,17 @@ impl RunbookApp {
                     self.views.incident.refusal = Some((tr.incident.refusal)(&refusal));
                 }
             }
+            Command::Undo { key } => {
+                let tr = self.lang().tr();
+                let Some(tab) = self.tabs.iter_mut().find(|t| t.key == key) else {
+                    return;
+                };
+                self.views.incident.refusal = tab
+                    .live
+                    .undo()
+                    .err()
+                    .map(|refusal| (tr.incident.refusal)(&refusal));
+            }
             Command::ContinueLog { key, folder } => {
                 let folder = folder.or_else(|| rfd::FileDialog::new().pick_folder());
                 if let (Some(tab), Some(folder)) =

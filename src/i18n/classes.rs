@@ -42,6 +42,8 @@ pub struct ClassesTr {
     pub signals: &'static str,
     pub source: &'static str,
     pub threshold: &'static str,
+    /// The view's keys, for the help: (keys, what they do).
+    pub keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -84,6 +86,7 @@ pub const ZH: ClassesTr = ClassesTr {
     signals: "监测指标与预警阈值",
     source: "来源",
     threshold: "阈值",
+    keys: &[("↑ / ↓", "上一类、下一类")],
 };
 
 /// English.
@@ -128,4 +131,5 @@ pub const EN: ClassesTr = ClassesTr {
     signals: "Monitoring signals and thresholds",
     source: "Source",
     threshold: "Threshold",
+    keys: &[("↑ / ↓", "Previous, next class")],
 };

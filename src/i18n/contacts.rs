@@ -31,6 +31,8 @@ pub struct ContactsTr {
     pub location: &'static str,
     pub phone_kind: fn(PhoneKind) -> &'static str,
     pub kind: fn(ExternalKind) -> &'static str,
+    /// The view's keys, for the help: (keys, what they do).
+    pub keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -85,6 +87,7 @@ pub const ZH: ContactsTr = ContactsTr {
         ExternalKind::Media => "媒体",
         ExternalKind::Other => "其他",
     },
+    keys: &[("Ctrl+F", "搜索通讯录")],
 };
 
 /// English.
@@ -140,4 +143,5 @@ pub const EN: ContactsTr = ContactsTr {
         ExternalKind::Media => "Media",
         ExternalKind::Other => "Other",
     },
+    keys: &[("Ctrl+F", "Search the directory")],
 };

@@ -171,6 +171,8 @@ pub struct Fields {
     pub inform_within: &'static str,
     pub status_update_every: &'static str,
     pub condition: &'static str,
+    pub when: &'static str,
+    pub for_classes: &'static str,
     pub to: &'static str,
     pub time_limit: &'static str,
     pub basis: &'static str,
@@ -391,6 +393,8 @@ pub fn field(f: Field, t: &DiffTr) -> &'static str {
         Field::InformWithin => w.inform_within,
         Field::StatusUpdateEvery => w.status_update_every,
         Field::Condition => w.condition,
+        Field::When => w.when,
+        Field::ForClasses => w.for_classes,
         Field::To => w.to,
         Field::TimeLimit => w.time_limit,
         Field::Basis => w.basis,
@@ -514,14 +518,28 @@ fn step_kind(k: &StepKind, t: &DiffTr) -> String {
         StepKind::Inform(InformWhom::CallTree) => w.inform_call_tree.to_owned(),
         StepKind::Inform(InformWhom::Contacts(list)) => (w.inform)(&targets(list, t)),
         StepKind::Communicate { template } => (w.send_template)(template.as_str()),
-        StepKind::Record { key, label, value } => (w.record)(
+        StepKind::Record {
             key,
             label,
-            match value {
-                ValueKind::Count => w.a_number,
-                ValueKind::Text => w.text,
-            },
-        ),
+            value,
+            choices,
+        } => {
+            // A step with choices is read by its choices.
+            let kind = if choices.is_empty() {
+                match value {
+                    ValueKind::Count => w.a_number,
+                    ValueKind::Text => w.text,
+                }
+                .to_owned()
+            } else {
+                choices
+                    .iter()
+                    .map(|c| c.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(t.list_sep)
+            };
+            (w.record)(key, label, &kind)
+        }
     }
 }
 
@@ -648,6 +666,8 @@ pub const ZH: DiffTr = DiffTr {
         inform_within: "限时通知",
         status_update_every: "进展通报间隔",
         condition: "条件",
+        when: "适用条件（按事件记录判断）",
+        for_classes: "适用的故障分类",
         to: "报告对象",
         time_limit: "时限",
         basis: "依据",
@@ -853,6 +873,8 @@ pub const EN: DiffTr = DiffTr {
         inform_within: "inform within",
         status_update_every: "status update every",
         condition: "condition",
+        when: "condition read from the record",
+        for_classes: "fault classes",
         to: "to",
         time_limit: "time limit",
         basis: "basis",

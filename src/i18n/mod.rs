@@ -151,8 +151,14 @@ pub struct Tr {
     // Help.
     pub help_title: &'static str,
     pub shortcuts: &'static str,
-    /// Keys that work inside one view: (keys, what they do).
-    pub view_keys: &'static [(&'static str, &'static str)],
+    /// The help's filter field.
+    pub help_filter: &'static str,
+    /// The help's section of the keys that work in every view.
+    pub help_everywhere: &'static str,
+    /// The help's heading of the view on screen: its name.
+    pub help_this_view: fn(&str) -> String,
+    /// No key matches the filter.
+    pub help_no_match: &'static str,
     // The views' own tables.
     pub org: &'static org::OrgTr,
     pub contacts: &'static contacts::ContactsTr,
@@ -249,16 +255,10 @@ pub const ZH: Tr = Tr {
     source_file: "文件",
     help_title: "快捷键",
     shortcuts: "快捷键",
-    view_keys: &[
-        ("Ctrl+F", "预案全文、通讯录：搜索"),
-        ("Enter / F3", "预案全文：下一处"),
-        ("Shift+Enter / Shift+F3", "预案全文：上一处"),
-        ("↑ / ↓", "故障分类：上一类、下一类"),
-        ("← → ↑ ↓", "组织架构：平移图表"),
-        ("+ / −", "组织架构：放大、缩小图表"),
-        ("0", "组织架构：整图显示"),
-        ("Tab / Esc", "组织架构：逐个选择岗位、取消选择"),
-    ],
+    help_filter: "筛选",
+    help_everywhere: "所有视图",
+    help_this_view: |name| format!("当前视图：{name}"),
+    help_no_match: "没有匹配的按键。",
     org: &org::ZH,
     contacts: &contacts::ZH,
     text: &text::ZH,
@@ -356,19 +356,10 @@ pub const EN: Tr = Tr {
     source_file: "file",
     help_title: "Keyboard shortcuts",
     shortcuts: "Shortcuts",
-    view_keys: &[
-        ("Ctrl+F", "Plan text, contacts: search"),
-        ("Enter / F3", "Plan text: next hit"),
-        ("Shift+Enter / Shift+F3", "Plan text: previous hit"),
-        ("↑ / ↓", "Fault classes: previous, next class"),
-        ("← → ↑ ↓", "Organisation: pan the chart"),
-        ("+ / −", "Organisation: zoom the chart"),
-        ("0", "Organisation: fit the chart"),
-        (
-            "Tab / Esc",
-            "Organisation: step through the roles, clear the selection",
-        ),
-    ],
+    help_filter: "Filter",
+    help_everywhere: "In every view",
+    help_this_view: |name| format!("This view: {name}"),
+    help_no_match: "No key matches.",
     org: &org::EN,
     contacts: &contacts::EN,
     text: &text::EN,

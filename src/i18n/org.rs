@@ -30,6 +30,8 @@ pub struct OrgTr {
     pub no_contact: &'static str,
     pub copy_number: fn(&str) -> String,
     pub clear_selection: &'static str,
+    /// The view's keys, for the help: (keys, what they do).
+    pub keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -58,6 +60,12 @@ pub const ZH: OrgTr = OrgTr {
     no_contact: "未登记联系方式",
     copy_number: |n| format!("复制 {n}"),
     clear_selection: "取消选择",
+    keys: &[
+        ("← → ↑ ↓", "平移图表"),
+        ("+ / −", "放大、缩小图表"),
+        ("0", "整图显示"),
+        ("Tab / Esc", "逐个选择岗位、取消选择"),
+    ],
 };
 
 /// English.
@@ -86,4 +94,10 @@ pub const EN: OrgTr = OrgTr {
     no_contact: "No contact details",
     copy_number: |n| format!("Copy {n}"),
     clear_selection: "Clear selection",
+    keys: &[
+        ("← → ↑ ↓", "Pan the chart"),
+        ("+ / −", "Zoom the chart"),
+        ("0", "Fit the chart"),
+        ("Tab / Esc", "Step through the roles, clear the selection"),
+    ],
 };

@@ -147,6 +147,10 @@ pub struct PlanTr {
     pub inform_without_contacts: &'static str,
     pub bad_record_key: fn(&str) -> String,
     pub record_without_label: &'static str,
+    /// A condition on a step's choice, at a step without choices.
+    pub condition_needs_choices: fn(&str) -> String,
+    /// A condition on a decision's answer, at a step that is no decision.
+    pub condition_needs_decision: fn(&str) -> String,
     // Templates.
     /// (name, the names available, each in braces).
     pub unknown_placeholder: fn(&str, &str) -> String,
@@ -243,6 +247,7 @@ pub struct Nouns {
     pub drill: &'static str,
     pub training: &'static str,
     pub evacuation: &'static str,
+    pub choice: &'static str,
 }
 
 impl Wording for PlanTr {
@@ -310,6 +315,7 @@ pub fn noun(kind: IdKind, n: &Nouns) -> &'static str {
         IdKind::Drill => n.drill,
         IdKind::Training => n.training,
         IdKind::Evacuation => n.evacuation,
+        IdKind::Choice => n.choice,
     }
 }
 
@@ -433,6 +439,8 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
         K::InformWithoutContacts => t.inform_without_contacts.to_owned(),
         K::BadRecordKey { key } => (t.bad_record_key)(&s(key)),
         K::RecordWithoutLabel => t.record_without_label.to_owned(),
+        K::ConditionNeedsChoices { step } => (t.condition_needs_choices)(step.as_str()),
+        K::ConditionNeedsDecision { step } => (t.condition_needs_decision)(step.as_str()),
         K::UnknownPlaceholder { name, available } => {
             let available: Vec<String> = available.iter().map(|a| format!("{{{a}}}")).collect();
             (t.unknown_placeholder)(name, &available.join(" "))
@@ -815,6 +823,7 @@ pub const ZH: PlanTr = PlanTr {
         drill: "演练",
         training: "培训",
         evacuation: "疏散方案",
+        choice: "选项",
     },
     duplicate_id: |what, id, first, at| match at {
         Some(at) => format!(
@@ -909,6 +918,10 @@ pub const ZH: PlanTr = PlanTr {
     inform_without_contacts: "该通知步骤没有列出任何通知对象",
     bad_record_key: |key| format!("键 {key} 只能由小写 ASCII 字母、数字和 '_' 组成，并以字母开头"),
     record_without_label: "该记录步骤没有标签",
+    condition_needs_choices: |step| {
+        format!("条件针对步骤 {step} 所选的值，但该步骤不是带选项的记录步骤")
+    },
+    condition_needs_decision: |step| format!("条件针对步骤 {step} 的回答，但该步骤不是判断步骤"),
     unknown_placeholder: |name, available| {
         format!("占位符 {{{name}}} 不存在；可用的有：{available}")
     },
@@ -1173,6 +1186,7 @@ pub const EN: PlanTr = PlanTr {
         drill: "drill",
         training: "training",
         evacuation: "evacuation",
+        choice: "choice",
     },
     duplicate_id: |what, id, first, at| match at {
         Some(at) => format!(
@@ -1294,6 +1308,14 @@ pub const EN: PlanTr = PlanTr {
         )
     },
     record_without_label: "the record step has no label",
+    condition_needs_choices: |step| {
+        format!(
+            "the condition is on the value chosen at step {step}, which is not a record step with choices"
+        )
+    },
+    condition_needs_decision: |step| {
+        format!("the condition is on the answer to step {step}, which is not a decision")
+    },
     unknown_placeholder: |name, available| {
         format!("the placeholder {{{name}}} does not exist; available: {available}")
     },
@@ -1656,6 +1678,8 @@ mod tests {
                 key: "K1".to_owned(),
             },
             K::RecordWithoutLabel,
+            K::ConditionNeedsChoices { step: step() },
+            K::ConditionNeedsDecision { step: step() },
             K::UnknownPlaceholder {
                 name: "n1".to_owned(),
                 available: vec!["a1".to_owned(), "b2".to_owned()],
@@ -1823,6 +1847,7 @@ mod tests {
             IdKind::Drill,
             IdKind::Training,
             IdKind::Evacuation,
+            IdKind::Choice,
         ] {
             out.push(K::DuplicateId {
                 what,
@@ -1968,6 +1993,8 @@ mod tests {
             | K::InformWithoutContacts
             | K::BadRecordKey { .. }
             | K::RecordWithoutLabel
+            | K::ConditionNeedsChoices { .. }
+            | K::ConditionNeedsDecision { .. }
             | K::UnknownPlaceholder { .. }
             | K::UnclosedBrace
             | K::UnopenedBrace

@@ -24,6 +24,8 @@ pub struct TextTr {
     pub chapter_number: fn(usize) -> String,
     /// A section's number within its chapter, both counted from 1: 第一节, 1.1.
     pub section_number: fn(usize, usize) -> String,
+    /// The view's keys, for the help: (keys, what they do).
+    pub keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -40,6 +42,11 @@ pub const ZH: TextTr = TextTr {
     position: |i, n| format!("第 {i}/{n} 处"),
     chapter_number: |n| format!("第{}章", chinese_number(n)),
     section_number: |_, n| format!("第{}节", chinese_number(n)),
+    keys: &[
+        ("Ctrl+F", "搜索全文"),
+        ("Enter / F3", "下一处"),
+        ("Shift+Enter / Shift+F3", "上一处"),
+    ],
 };
 
 /// English.
@@ -62,6 +69,11 @@ pub const EN: TextTr = TextTr {
     position: |i, n| format!("{i} of {n}"),
     chapter_number: |n| format!("Chapter {n}"),
     section_number: |c, s| format!("{c}.{s}"),
+    keys: &[
+        ("Ctrl+F", "Search the text"),
+        ("Enter / F3", "Next hit"),
+        ("Shift+Enter / Shift+F3", "Previous hit"),
+    ],
 };
 
 /// A number in Chinese numerals as chapter numbers are written: 一 … 十,

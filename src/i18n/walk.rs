@@ -61,6 +61,12 @@ pub struct WalkTr {
     pub due_in: fn(&str) -> String,
     pub overdue_by: fn(&str) -> String,
     pub met: &'static str,
+    /// A clock whose condition is not known yet: it counts anyway.
+    pub not_yet_known: &'static str,
+    /// A duty the record rules out, on hovering.
+    pub ruled_out_hint: &'static str,
+    /// A step the record rules out.
+    pub ruled_out_step: &'static str,
     // The checklist.
     pub progress: fn(usize, usize, usize) -> String,
     pub state_open_step: &'static str,
@@ -111,6 +117,12 @@ pub struct WalkTr {
     pub act_yes: &'static str,
     pub act_no: &'static str,
     pub act_record: &'static str,
+    /// Enter on a decision: it is done by its answer.
+    pub answer_first: &'static str,
+    /// Take back the last entry.
+    pub undo: &'static str,
+    /// What it does, on hovering.
+    pub undo_hint: &'static str,
     pub reason: &'static str,
     pub note: &'static str,
     pub ok: &'static str,
@@ -137,6 +149,8 @@ pub struct WalkTr {
     pub declared: fn(&str) -> String,
     /// Keys of the incident view: (keys, what they do).
     pub keys: &'static [(&'static str, &'static str)],
+    /// Keys of the overview's list of incidents.
+    pub overview_keys: &'static [(&'static str, &'static str)],
 }
 
 /// 简体中文.
@@ -198,6 +212,9 @@ pub const ZH: WalkTr = WalkTr {
     due_in: |span| format!("还有 {span}"),
     overdue_by: |span| format!("已超时 {span}"),
     met: "已完成",
+    not_yet_known: "尚不确定",
+    ruled_out_hint: "按事件记录，此项义务不适用：其时限不计时，也不会被记为按时完成。",
+    ruled_out_step: "按事件记录不适用",
     progress: |done, total, overdue| {
         if overdue == 0 {
             format!("已处理 {done}/{total}")
@@ -249,6 +266,9 @@ pub const ZH: WalkTr = WalkTr {
     act_yes: "是",
     act_no: "否",
     act_record: "记录",
+    answer_first: "判断步骤以回答完成：按 Y（是）或 N（否）。",
+    undo: "撤销",
+    undo_hint: "Ctrl+Z：撤销你在本机 5 分钟内的最后一条记录（另记一条撤销记录，原记录保留并划掉）",
     reason: "原因",
     note: "备注",
     ok: "确定",
@@ -273,16 +293,23 @@ pub const ZH: WalkTr = WalkTr {
     declare_confirm: "启动响应",
     declared: |title| format!("已启动：{title}"),
     keys: &[
-        ("Ctrl+N", "启动应急响应"),
-        ("Ctrl+6", "事件处置"),
         ("↑ / ↓ · Home", "选择步骤 · 回到当前步骤"),
-        ("Enter / D", "完成"),
+        (
+            "Enter / D",
+            "完成（判断步骤用 Y / N；记录步骤填写后按 Enter）",
+        ),
+        (
+            "A–Z 0–9",
+            "记录步骤：直接输入即写入其输入框，不会触发快捷键",
+        ),
         ("S · B", "跳过、受阻（需填写原因）"),
         ("X · L · R", "不适用、稍后、重新打开"),
         ("Y / N", "判断步骤：是、否"),
         ("M", "备注"),
+        ("Ctrl+Z", "撤销你在本机 5 分钟内的最后一条记录"),
         ("Esc", "关闭对话框、取消输入"),
     ],
+    overview_keys: &[("Enter", "继续处置最新的进行中事件")],
 };
 
 /// English.
@@ -344,6 +371,9 @@ pub const EN: WalkTr = WalkTr {
     due_in: |span| format!("in {span}"),
     overdue_by: |span| format!("overdue by {span}"),
     met: "met",
+    not_yet_known: "not yet known",
+    ruled_out_hint: "The record rules this duty out: its clock does not run, and it is never counted as met on time.",
+    ruled_out_step: "not applicable, by the record",
     progress: |done, total, overdue| {
         if overdue == 0 {
             format!("{done} of {total} settled")
@@ -397,6 +427,9 @@ pub const EN: WalkTr = WalkTr {
     act_yes: "Yes",
     act_no: "No",
     act_record: "Record",
+    answer_first: "A decision is done by its answer: press Y (yes) or N (no).",
+    undo: "Undo",
+    undo_hint: "Ctrl+Z: take back your last entry on this device, within 5 minutes (a new entry; the old one stays, struck through)",
     reason: "Reason",
     note: "Note",
     ok: "OK",
@@ -421,14 +454,24 @@ pub const EN: WalkTr = WalkTr {
     declare_confirm: "Declare",
     declared: |title| format!("Declared: {title}"),
     keys: &[
-        ("Ctrl+N", "Declare an incident"),
-        ("Ctrl+6", "The incident"),
         ("↑ / ↓ · Home", "Choose a step · back to the current step"),
-        ("Enter / D", "Done"),
+        (
+            "Enter / D",
+            "Done (a decision: Y / N; a value step: Enter once it is typed)",
+        ),
+        (
+            "A–Z 0–9",
+            "A value step: typing goes into its field, never to a shortcut",
+        ),
         ("S · B", "Skip, blocked (with a reason)"),
         ("X · L · R", "Not applicable, later, reopen"),
         ("Y / N", "Decision: yes, no"),
         ("M", "Note"),
+        (
+            "Ctrl+Z",
+            "Take back your last entry on this device (within 5 minutes)",
+        ),
         ("Esc", "Close a dialog, cancel typing"),
     ],
+    overview_keys: &[("Enter", "Resume the newest open incident")],
 };

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Context, OpenIncident};
 use crate::io::incident_dir::{IncidentError, IncidentLog, Notice, read};
-use crate::model::incident::{Action, ActionError, Entry, Happened, Incident, Stamp};
+use crate::model::incident::{Action, ActionError, Entry, EntryRef, Happened, Incident, Stamp};
 use crate::model::notice::LogError;
 use crate::model::plan::Plan;
 
@@ -290,6 +290,23 @@ impl Live {
             self.failure.get_or_insert(LogError::Failed(dir));
         }
         Ok(ticket)
+    }
+
+    /// Takes back the operator's last entry on this device, when it is
+    /// recent enough and can be taken back
+    /// ([`Incident::last_undoable`]): a new entry, handed to the writer
+    /// like any other.
+    ///
+    /// # Errors
+    /// Why nothing can be taken back; nothing is written.
+    pub fn undo(&mut self) -> Result<u64, ActionError> {
+        let entry =
+            self.projected
+                .last_undoable(self.ctx.operator(), &self.device, self.ctx.now())?;
+        let action = Action::Undo {
+            entry: EntryRef::to(entry),
+        };
+        self.submit(action, None)
     }
 
     /// Continues the log in a new file in `folder` (a USB stick, say), where

@@ -153,6 +153,11 @@ pub enum Command {
         /// When it happened, if earlier than now.
         happened_at: Option<crate::model::incident::Happened>,
     },
+    /// Take back the operator's last entry on this device (Ctrl+Z).
+    Undo {
+        /// Which incident.
+        key: IncidentKey,
+    },
     /// Continue an incident's log in another folder: this one, or one the
     /// native dialog asks for.
     ContinueLog {
@@ -322,6 +327,8 @@ pub struct ViewState {
     pub view: View,
     /// The help overlay is open.
     pub help: bool,
+    /// What the help's keys are filtered by.
+    pub help_filter: String,
     /// The open-plan window, when shown.
     pub open: Option<OpenState>,
     /// The organisation chart.
@@ -442,8 +449,11 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState) -> Vec<Command>
 fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState, modal: bool) -> Vec<Command> {
     let mut commands = Vec::new();
     // Esc closes what is on top: a modal closes itself; then the help, then
-    // the open-plan window. A text field being typed in takes Esc itself.
-    if !modal && !ctx.text_edit_focused() && (state.help || state.open.is_some()) {
+    // the open-plan window. A text field being typed in takes Esc itself,
+    // except the help's own filter.
+    let in_help_filter = ctx.memory(egui::Memory::focused) == Some(help_filter_id());
+    let typing = ctx.text_edit_focused() && !in_help_filter;
+    if !modal && !typing && (state.help || state.open.is_some()) {
         let esc = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
         if esc && state.help {
             state.help = false;
@@ -474,7 +484,10 @@ fn shortcuts(ctx: &egui::Context, lang: Lang, state: &mut ViewState, modal: bool
                     ShortcutAction::ZoomIn => commands.push(Command::Zoom(1)),
                     ShortcutAction::ZoomOut => commands.push(Command::Zoom(-1)),
                     ShortcutAction::ZoomReset => commands.push(Command::Zoom(0)),
-                    ShortcutAction::Help => state.help = !state.help,
+                    ShortcutAction::Help => {
+                        state.help = !state.help;
+                        state.help_filter.clear();
+                    }
                     ShortcutAction::Quit => commands.push(Command::Quit),
                 }
             }
@@ -555,6 +568,7 @@ fn top_bar(ui: &mut Ui, shown: &Shown<'_>, state: &mut ViewState, commands: &mut
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr.help).on_hover_text("F1").clicked() {
                 state.help = !state.help;
+                state.help_filter.clear();
             }
             if ui.button(tr.switch_language).clicked() {
                 commands.push(Command::SetLanguage(shown.lang.other()));
@@ -632,31 +646,124 @@ fn errors_ui(ui: &mut Ui, shown: &Shown<'_>, failed: &Failed, commands: &mut Vec
         });
 }
 
+/// The help's filter field: the Esc that closes the help is taken from it.
+fn help_filter_id() -> egui::Id {
+    egui::Id::unique("help-filter")
+}
+
+/// A part of the help: its heading and its rows (keys, what they do).
+type HelpSection = (String, Vec<(String, &'static str)>);
+
+/// The keys that work in one view (not those of every view).
+fn view_keys(tr: &Tr, view: View) -> Vec<(String, &'static str)> {
+    let rows: Vec<&(&str, &str)> = match view {
+        View::Overview => tr.walk.overview_keys.iter().collect(),
+        View::Organisation => tr.org.keys.iter().collect(),
+        View::Contacts => tr.contacts.keys.iter().collect(),
+        View::Text => tr.text.keys.iter().collect(),
+        View::Classes => tr.classes.keys.iter().collect(),
+        View::Incident => tr.walk.keys.iter().chain(tr.talk.keys).collect(),
+    };
+    rows.into_iter()
+        .map(|(keys, what)| ((*keys).to_owned(), *what))
+        .collect()
+}
+
+/// The help, section by section: the view on screen first, then the keys
+/// of every view (a shortcut with two keys, such as zoom in, is one row),
+/// then each other view's. No key is listed twice in a section.
+fn help_sections(ctx: &egui::Context, tr: &Tr, current: View) -> Vec<HelpSection> {
+    let mut everywhere: Vec<(String, &'static str)> = View::ALL
+        .iter()
+        .map(|v| (ctx.format_shortcut(&v.shortcut()), v.name(tr)))
+        .collect();
+    for (modifiers, key, action) in SHORTCUTS {
+        let keys = ctx.format_shortcut(&KeyboardShortcut::new(*modifiers, *key));
+        let what = action.label(tr);
+        match everywhere.iter_mut().find(|(_, w)| *w == what) {
+            Some((k, _)) => {
+                k.push_str(" / ");
+                k.push_str(&keys);
+            }
+            None => everywhere.push((keys, what)),
+        }
+    }
+    let mut sections = vec![(
+        (tr.help_this_view)(current.name(tr)),
+        view_keys(tr, current),
+    )];
+    sections.push((tr.help_everywhere.to_owned(), everywhere));
+    for view in View::ALL.into_iter().filter(|v| *v != current) {
+        sections.push((view.name(tr).to_owned(), view_keys(tr, view)));
+    }
+    sections.retain(|(_, rows)| !rows.is_empty());
+    sections
+}
+
+/// The help: every key, the view on screen's first, filtered as typed, in
+/// a list that scrolls inside the window (it is longer than a small
+/// window is tall).
 fn help_ui(ctx: &egui::Context, shown: &Shown<'_>, state: &mut ViewState) {
     let tr = shown.tr();
     let mut open = true;
+    let tall = (ctx.content_rect().height() - 160.0).max(120.0);
     egui::Window::new(tr.help_title)
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
         .show(ctx, |ui| {
             ui.label(RichText::new(format!("runbook {}", *crate::VERSION)).weak());
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for view in View::ALL {
-                    ui.monospace(ctx.format_shortcut(&view.shortcut()));
-                    ui.label(view.name(tr));
-                    ui.end_row();
-                }
-                for (modifiers, key, action) in SHORTCUTS {
-                    ui.monospace(ctx.format_shortcut(&KeyboardShortcut::new(*modifiers, *key)));
-                    ui.label(action.label(tr));
-                    ui.end_row();
-                }
-                for (keys, what) in tr.view_keys.iter().chain(tr.walk.keys) {
-                    ui.monospace(*keys);
-                    ui.label(*what);
-                    ui.end_row();
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.help_filter);
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut state.help_filter)
+                            .id(help_filter_id())
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                if ui.memory(|m| m.focused().is_none()) {
+                    edit.request_focus();
                 }
             });
+            let filter = state.help_filter.trim().to_lowercase();
+            let keeps = |keys: &str, what: &str| {
+                filter.is_empty()
+                    || keys.to_lowercase().contains(&filter)
+                    || what.to_lowercase().contains(&filter)
+            };
+            let mut any = false;
+            egui::ScrollArea::vertical()
+                .id_salt("help-keys")
+                .max_height(tall)
+                .min_scrolled_height(tall)
+                .show(ui, |ui| {
+                    for (i, (heading, rows)) in
+                        help_sections(ctx, tr, state.view).into_iter().enumerate()
+                    {
+                        let rows: Vec<_> = rows.into_iter().filter(|(k, w)| keeps(k, w)).collect();
+                        if rows.is_empty() {
+                            continue;
+                        }
+                        any = true;
+                        ui.add_space(theme::ITEM_GAP);
+                        ui.label(RichText::new(heading).strong());
+                        egui::Grid::new(("shortcuts", i))
+                            .striped(true)
+                            .min_col_width(180.0)
+                            .show(ui, |ui| {
+                                for (keys, what) in rows {
+                                    ui.monospace(keys);
+                                    ui.label(what);
+                                    ui.end_row();
+                                }
+                            });
+                    }
+                    if !any {
+                        ui.label(RichText::new(tr.help_no_match).weak());
+                    }
+                });
         });
     state.help &= open;
 }

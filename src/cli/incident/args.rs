@@ -227,15 +227,27 @@ pub enum IncidentCommand {
         #[command(flatten)]
         when: When,
     },
-    /// Close the incident.
+    /// Close the incident: lists what closing leaves (steps open, deferred
+    /// or blocked, duties not fulfilled, calls not answered) and closes
+    /// only with --yes.
     Close {
         /// The incident.
         incident: String,
         /// What happened and how it ended.
         #[arg(long)]
         summary: String,
+        /// Close with what the list says is left.
+        #[arg(long)]
+        yes: bool,
         #[command(flatten)]
         when: When,
+    },
+    /// Take back your last entry on this device (a step's status, value or
+    /// answer, a call, a note, a duty), within 5 minutes of making it: a new
+    /// entry points at it, and the old one stays, marked taken back.
+    Undo {
+        /// The incident.
+        incident: String,
     },
     /// Reopen a closed incident.
     Reopen {
@@ -407,7 +419,7 @@ impl IncidentCommand {
     /// declare or read.
     pub fn acts_on(&self) -> Option<(&str, Option<&When>)> {
         match self {
-            Self::Reopen { incident, .. } => Some((incident, None)),
+            Self::Reopen { incident, .. } | Self::Undo { incident } => Some((incident, None)),
             Self::Step { incident, when, .. }
             | Self::Record { incident, when, .. }
             | Self::Decide { incident, when, .. }

@@ -27,14 +27,13 @@ use crate::i18n::incident::EN;
 use crate::i18n::time::Times;
 use crate::io::incident_dir::IncidentError;
 use crate::io::plan_file;
-use crate::model::ids::{
-    ClassId, ExternalId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId,
-};
+use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::incident::{
     Action, ActionError, Answer, Commander, Declaration, EntryRef, Event, Field, Happened,
     Incident, MAX_TEXT_BYTES, check_length,
 };
 use crate::model::plan::Plan;
+use crate::model::plan::contacts::{Kinds, find_target};
 use crate::model::plan::doc::Target;
 use crate::service::context::Overrides;
 use crate::service::{Context, Outcome, Service};
@@ -178,10 +177,36 @@ pub fn run(
             incident,
             dry_run: true,
             ..
-        } => dry_run(&service, incident, (out, err), |plan, state| {
-            action(cmd, plan, state, &times, None)
-        }),
+        } => {
+            let ctx = service.context();
+            let who = (ctx.operator(), ctx.device());
+            dry_run(&service, incident, (out, err), |plan, state| {
+                action(cmd, plan, state, &times, None, who)
+            })
+        }
+        IncidentCommand::Close { incident, yes, .. } if !yes => {
+            // What closing leaves, and no close without --yes: a person
+            // reads the list before the response ends.
+            let snap = service
+                .read(&service.resolve(incident).or_say()?)
+                .or_say()?;
+            render::notices(&snap.notices, err)?;
+            if !snap.incident.is_open() {
+                bail!(render::failure(&IncidentError::Action(ActionError::Closed)));
+            }
+            render::closing(&snap, &times, out)?;
+            bail!("not closed: read what is left above, then run the command again with --yes")
+        }
         _ => {
+            if let IncidentCommand::Close { incident, .. } = cmd {
+                // Closed with --yes: what was left is said first.
+                let snap = service
+                    .read(&service.resolve(incident).or_say()?)
+                    .or_say()?;
+                if snap.incident.is_open() {
+                    render::closing(&snap, &times, out)?;
+                }
+            }
             let Some((incident, when)) = cmd.acts_on() else {
                 bail!("not an action on an incident");
             };
@@ -197,8 +222,10 @@ pub fn run(
                 }
                 _ => None,
             };
+            let ctx = service.context();
+            let who = (ctx.operator(), ctx.device());
             act(&service, incident, when, (out, err), |plan, state| {
-                action(cmd, plan, state, &times, stdin_note)
+                action(cmd, plan, state, &times, stdin_note, who)
             })
         }
     }
@@ -206,15 +233,25 @@ pub fn run(
 
 /// The model action a subcommand asks for, built against the incident's
 /// plan and state (a call target or a template is looked up there).
-/// `stdin_note` is the note read from standard input for `note INCIDENT -`.
+/// `stdin_note` is the note read from standard input for `note INCIDENT -`;
+/// `who` the operator and the device, whose last entry `undo` takes back.
 fn action(
     cmd: &IncidentCommand,
     plan: &Plan,
     state: &Incident,
     times: &Times,
     stdin_note: Option<String>,
+    (by, device): (&str, &str),
 ) -> anyhow::Result<Action> {
     Ok(match cmd {
+        IncidentCommand::Undo { .. } => {
+            let last = state
+                .last_undoable(by, device, times.now())
+                .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e))))?;
+            Action::Undo {
+                entry: EntryRef::to(last),
+            }
+        }
         IncidentCommand::Reopen { reason, .. } => Action::Reopen {
             reason: reason.clone(),
         },
@@ -237,13 +274,16 @@ fn action(
             note,
             line,
             ..
-        } => Action::Call {
-            to: parse_target(plan, who)?,
-            via: (*via).into(),
-            outcome: (*outcome).into(),
-            note: note.clone(),
-            line: line.as_deref().map(|l| parse_target(plan, l)).transpose()?,
-        },
+        } => {
+            let to = parse_target(plan, who)?;
+            Action::Call {
+                line: call_line(plan, state, &to, line.as_deref())?,
+                to,
+                via: (*via).into(),
+                outcome: (*outcome).into(),
+                note: note.clone(),
+            }
+        }
         IncidentCommand::Message {
             template,
             audience,
@@ -302,7 +342,11 @@ fn action(
             }
         }
         IncidentCommand::Handover { to, note, .. } => Action::HandOver {
-            to: Commander::resolve(plan, to),
+            to: Commander::find(plan, to).map_err(|e| {
+                anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
+                    e
+                ))))
+            })?,
             note: note.clone(),
         },
         IncidentCommand::Duty { duty, note, .. } => Action::DutyDone {
@@ -365,33 +409,33 @@ fn note_from(mut input: impl std::io::Read) -> anyhow::Result<String> {
     })
 }
 
-/// `role:ID`, `person:ID`, `external:ID`, or a bare id found in exactly one of them.
+/// Which call of the tree an attempt on `to` was for: as given (`--for`),
+/// else the one the person called may answer (a deputy who backs two
+/// roles must say which, or reaching them for one would tell the other).
+fn call_line(
+    plan: &Plan,
+    state: &Incident,
+    to: &Target,
+    given: Option<&str>,
+) -> anyhow::Result<Option<Target>> {
+    match given {
+        Some(l) => parse_target(plan, l).map(Some),
+        None => state
+            .calls(plan)
+            .line_for(plan, to)
+            .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e)))),
+    }
+}
+
+/// Whom a typed name means: `role:ID`, `person:ID`, `external:ID`, an id
+/// of exactly one of them, or the name the plan shows
+/// ([`find_target`]); several with that name are listed, not guessed.
 fn parse_target(plan: &Plan, who: &str) -> anyhow::Result<Target> {
-    if let Some((kind, id)) = who.split_once(':') {
-        return match kind {
-            "role" => Ok(Target::Role(RoleId::new(id))),
-            "person" => Ok(Target::Person(PersonId::new(id))),
-            "external" => Ok(Target::External(ExternalId::new(id))),
-            _ => bail!("{kind:?} is not role, person or external"),
-        };
-    }
-    let mut found = Vec::new();
-    if plan.role(&RoleId::new(who)).is_some() {
-        found.push(Target::Role(RoleId::new(who)));
-    }
-    if plan.person(&PersonId::new(who)).is_some() {
-        found.push(Target::Person(PersonId::new(who)));
-    }
-    if plan.doc().externals.iter().any(|e| e.id.as_str() == who) {
-        found.push(Target::External(ExternalId::new(who)));
-    }
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        0 => bail!("no role, person or external contact {who:?} in the plan"),
-        _ => bail!(
-            "{who:?} is both a role and a person or contact: write role:{who}, person:{who} or external:{who}"
-        ),
-    }
+    find_target(plan, who, Kinds::ANYONE).map_err(|e| {
+        anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
+            e
+        ))))
+    })
 }
 
 /// `KEY=VALUE` pairs for placeholders.
@@ -609,8 +653,9 @@ fn act(
     let times = service.context().times();
     let result = match acted.outcome {
         Outcome::Saved(entry) => {
-            // A long note is not echoed whole: the line says what was saved.
-            let event = (EN.event)(&entry.event, &snap.plan, &times);
+            // A long note is not echoed whole: the line says what was saved
+            // (an undo, what it took back).
+            let event = (EN.entry)(&entry, &snap.incident, &snap.plan, &times);
             say!(out, "saved: {}", clean::cut(&event, ECHO_CHARS))?;
             // A message is printed whole: what went out is what was read.
             if let Event::MessageSent { text, .. } = &entry.event {
@@ -669,7 +714,7 @@ fn act(
                 times.datetime(discovered)
             ))
         }
-        Outcome::Refused(e) => Err(anyhow!(render::failure(&e))),
+        Outcome::Refused(e) => Err(anyhow!(render::refused(&e, incident))),
     };
     // A closing record that cannot be written is a warning, not a
     // failure: every entry is already saved.

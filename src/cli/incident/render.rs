@@ -14,10 +14,13 @@ use crate::i18n::EN as TR_EN;
 use crate::i18n::incident::{EN, commander_name};
 use crate::i18n::time::{Span, Times};
 use crate::io::incident_dir::{IncidentError, Notice};
-use crate::model::incident::{ActionError, CallState, ClockKind, Entry, Incident, ItemState};
+use crate::model::ids::StepId;
+use crate::model::incident::{
+    ActionError, Applies, CallState, ClockKind, Entry, Incident, ItemState, NeededKind,
+};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
-use crate::model::plan::doc::Target;
+use crate::model::plan::doc::{StepKind, Target};
 use crate::service::{Listed, Snapshot};
 
 /// A span of time, in the command line's English.
@@ -39,6 +42,24 @@ pub fn failure(e: &IncidentError) -> String {
         IncidentError::Action(ActionError::Unfilled(name)) => format!(
             "{text}; record the step that holds it, give it with --set {name}=..., or write the whole message with --text"
         ),
+        _ => text,
+    }
+}
+
+/// The words for a refused action on `incident` (as it was given), with
+/// the command that does what the refusal asks for when there is one: a
+/// decision is answered with `decide`, a value recorded with `record`.
+#[must_use]
+pub fn refused(e: &IncidentError, incident: &str) -> String {
+    let text = failure(e);
+    match e {
+        IncidentError::Action(ActionError::AnswerFirst { step, needed }) => {
+            let how = match needed {
+                NeededKind::Decision => format!("runbook incident decide {incident} {step} yes|no"),
+                NeededKind::Record => format!("runbook incident record {incident} {step} VALUE"),
+            };
+            format!("{text}; `{how}` does it")
+        }
         _ => text,
     }
 }
@@ -93,17 +114,106 @@ pub fn timeline(
         } else {
             ""
         };
-        let mark = format!("{after_damage}{elsewhere}");
+        let undone = if snap.incident.is_undone(e) {
+            "(taken back) "
+        } else {
+            ""
+        };
+        let mark = format!("{after_damage}{elsewhere}{undone}");
         say!(
             out,
             "#{:<3} {mark}{}",
             i + 1,
-            timeline_line(e, &snap.plan, times)
+            timeline_line(e, &snap.incident, &snap.plan, times)
         )?;
         if full && let crate::model::incident::Event::MessageSent { text, .. } = &e.event {
             for line in text.lines() {
                 say!(out, "{}", format!("       | {line}").trim_end())?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// What closing the incident now would leave: the steps open, deferred
+/// and blocked, the duties not fulfilled (overdue first) and the calls
+/// nobody answered; the model's closing check, as the window's close
+/// dialog shows it.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn closing(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plan, s) = (&snap.plan, &snap.incident);
+    let now = times.now();
+    let check = s.closing_check(plan, now);
+    if check.is_clear() {
+        return say!(
+            out,
+            "Closing leaves nothing: every step is settled, every duty fulfilled and every call answered"
+        );
+    }
+    say!(out, "Closing leaves:")?;
+    let text = |t: &str| t.chars().take(70).collect::<String>();
+    let steps = |out: &mut dyn Write, head: &str, steps: &[&crate::model::plan::doc::Step]| {
+        if !steps.is_empty() {
+            say!(out, "  {} {head}:", steps.len())?;
+            for step in steps {
+                say!(out, "    {:<22} {}", step.id.as_str(), text(&step.text))?;
+            }
+        }
+        Ok::<(), std::io::Error>(())
+    };
+    steps(out, "step(s) open", &check.open)?;
+    steps(out, "step(s) deferred", &check.deferred)?;
+    if !check.blocked.is_empty() {
+        say!(out, "  {} step(s) blocked:", check.blocked.len())?;
+        for (step, why) in &check.blocked {
+            say!(
+                out,
+                "    {:<22} {} (blocked: {why})",
+                step.id.as_str(),
+                text(&step.text)
+            )?;
+        }
+    }
+    if !check.duties.is_empty() {
+        say!(
+            out,
+            "  {} duty(ies) not fulfilled, overdue first:",
+            check.duties.len()
+        )?;
+        for d in &check.duties {
+            let when = match d.due {
+                Some(due) if d.overdue => {
+                    format!("OVERDUE by {} (due {})", span(now - due), times.short(due))
+                }
+                Some(due) => format!("due {} (in {})", times.short(due), span(due - now)),
+                None if d.duty.counts_from == crate::model::plan::doc::CountsFrom::Closing => {
+                    "counts from the close".to_owned()
+                }
+                None => "no time limit".to_owned(),
+            };
+            say!(
+                out,
+                "    {:<22} {when:<28} {}",
+                d.duty.id.as_str(),
+                text(&d.duty.text)
+            )?;
+        }
+    }
+    if !check.calls.is_empty() {
+        say!(out, "  {} call(s) not answered:", check.calls.len())?;
+        for line in &check.calls {
+            let due = match line.due {
+                Some(d) if line.overdue(now) => format!("  OVERDUE by {}", span(now - d)),
+                _ => String::new(),
+            };
+            say!(
+                out,
+                "    {:<5} {}{due}",
+                line.order,
+                Callee::of(plan, &line.target).label()
+            )?;
         }
     }
     Ok(())
@@ -119,6 +229,9 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     let now = times.now();
     let sheet = s.calls(plan);
     let name = |t: &Target| Callee::of(plan, t).label();
+    // Each line ends with the id `runbook incident call` takes (the name
+    // works too), in brackets.
+    let id = |t: &Target| format!("  [{}]", t.id());
     let phone = |t: &Target| {
         Callee::of(plan, t)
             .phones()
@@ -129,9 +242,10 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     match &sheet.root {
         Some(root) => say!(
             out,
-            "Calls at level {}, started by {}",
+            "Calls at level {}, started by {}{}",
             s.level(),
-            name(root)
+            name(root),
+            id(root)
         )?,
         None => say!(out, "Level {} has no call tree in this plan", s.level())?,
     }
@@ -147,15 +261,18 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             _ => String::new(),
         };
         let state = match (&line.reached, &line.next) {
-            (Some((who, at)), _) => format!("reached {} at {}", name(who), times.short(*at)),
-            (None, Some(next)) => format!("next: {}{}", name(next), phone(next)),
+            (Some((who, at)), _) => {
+                format!("reached {} at {}{}", name(who), times.short(*at), id(who))
+            }
+            (None, Some(next)) => format!("next: {}{}{}", name(next), phone(next), id(next)),
             (None, None) => "nobody left to try".to_owned(),
         };
         say!(
             out,
-            "{indent}{:<5} {}  {due}",
+            "{indent}{:<5} {}  {due}{}",
             line.order,
-            name(&line.target)
+            name(&line.target),
+            id(&line.target)
         )?;
         say!(out, "{indent}      {state}")?;
         for c in line.candidates.iter().filter(|c| c.attempts > 0) {
@@ -172,8 +289,9 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             let at = c.last_at.map(|t| times.short(t)).unwrap_or_default();
             say!(
                 out,
-                "{indent}      tried {}: {outcome} {at}",
-                name(&c.target)
+                "{indent}      tried {}: {outcome} {at}{}",
+                name(&c.target),
+                id(&c.target)
             )?;
         }
     }
@@ -185,16 +303,17 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
     {
         say!(
             out,
-            "call next: {} {}{}",
+            "call next: {} {}{}{}",
             line.order,
             name(next),
-            phone(next)
+            phone(next),
+            id(next)
         )?;
     }
     Ok(())
 }
 
-fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
+fn timeline_line(e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
     let late = e
         .happened_at
         .map(|h| format!(" (happened {})", times.short(h)))
@@ -204,7 +323,7 @@ fn timeline_line(e: &Entry, plan: &Plan, times: &Times) -> String {
         times.datetime(e.recorded_at),
         e.by,
         e.device,
-        (EN.event)(&e.event, plan, times)
+        (EN.entry)(e, incident, plan, times)
     )
 }
 
@@ -256,7 +375,12 @@ pub fn status(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::R
     writeln!(out)?;
     clocks(plan, s, times, out)?;
     writeln!(out)?;
-    checklist(plan, s, times, out)
+    let name = snap
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    checklist(plan, s, &name, times, out)
 }
 
 fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
@@ -305,7 +429,8 @@ fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Resul
 fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
     let now = times.now();
     say!(out, "Clocks")?;
-    for c in &s.status(plan, now).clocks {
+    let status = s.status(plan, now);
+    for c in &status.clocks {
         let what = match &c.kind {
             ClockKind::StatusUpdate => "next status update".to_owned(),
             ClockKind::Inform(_) => format!("inform {}", c.label),
@@ -318,12 +443,72 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
         } else {
             format!("in {}", span(c.due - now))
         };
-        say!(out, "  {:<11}  {mark:<20} {what}", times.short(c.due))?;
+        // Counting on the safe side while its condition is not known.
+        let unknown = if c.applies == Applies::NotYetKnown && !c.met {
+            " (applies? not yet known)"
+        } else {
+            ""
+        };
+        say!(
+            out,
+            "  {:<11}  {mark:<20} {what}{unknown}",
+            times.short(c.due)
+        )?;
+    }
+    for c in &status.ruled_out {
+        let what = match &c.kind {
+            ClockKind::Duty(id) => format!("{id}: {}", c.label),
+            _ => c.label.clone(),
+        };
+        say!(out, "  {:<11}  {:<20} {what}", "", "not applicable")?;
     }
     Ok(())
 }
 
-fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+/// A step's kind, as the checklist's column names it.
+fn kind_word(kind: &StepKind) -> &'static str {
+    match kind {
+        StepKind::Action => "action",
+        StepKind::Check => "check",
+        StepKind::Decision { .. } => "decision",
+        StepKind::Inform(_) => "inform",
+        StepKind::Communicate { .. } => "message",
+        StepKind::Record { .. } => "record",
+    }
+}
+
+/// The command that does a step of this kind on the incident `name`.
+fn how_done(kind: &StepKind, name: &str, step: &StepId) -> String {
+    match kind {
+        StepKind::Decision { .. } => {
+            format!("answer it: runbook incident decide {name} {step} yes|no")
+        }
+        StepKind::Record { choices, .. } if !choices.is_empty() => {
+            let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+            format!(
+                "record it: runbook incident record {name} {step} {}",
+                ids.join("|")
+            )
+        }
+        StepKind::Record { .. } => {
+            format!("record it: runbook incident record {name} {step} VALUE")
+        }
+        StepKind::Communicate { template } => {
+            format!("send it: runbook incident message {name} --template {template}")
+        }
+        StepKind::Action | StepKind::Check | StepKind::Inform(_) => {
+            format!("when done: runbook incident step {name} {step} --done")
+        }
+    }
+}
+
+fn checklist(
+    plan: &Plan,
+    s: &Incident,
+    name: &str,
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let st = s.status(plan, times.now());
     say!(out, "Checklist")?;
     let mut phase = "";
@@ -349,12 +534,17 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
         let value = s
             .value(&item.step.id)
             .map(|v| format!(" = {v}"))
+            .or_else(|| {
+                s.decision(&item.step.id)
+                    .map(|(yes, _)| format!(" = {}", if yes { "yes" } else { "no" }))
+            })
             .unwrap_or_default();
         let text: String = item.step.text.chars().take(70).collect();
         say!(
             out,
-            "    {mark} {:<22} {text}{value}{due}",
-            item.step.id.as_str()
+            "    {mark} {:<22} {:<8} {text}{value}{due}",
+            item.step.id.as_str(),
+            kind_word(&item.step.kind)
         )?;
     }
     if !st.foreign_steps.is_empty() {
@@ -382,6 +572,9 @@ fn checklist(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> s
         Some(id) => {
             let text = plan.step(id).map(|s| s.text.as_str()).unwrap_or_default();
             say!(out, "next step: {id} — {text}")?;
+            if let Some(step) = plan.step(id) {
+                say!(out, "  {}", how_done(&step.kind, name, id))?;
+            }
         }
         None if st.complete_except_deferred() && s.is_open() => say!(
             out,

@@ -5,7 +5,7 @@
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
     LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    WhenWords, Words,
+    UndoWords, WhenWords, Words,
 };
 
 /// `s` for a count other than one.
@@ -265,7 +265,25 @@ const REFUSAL: RefusalWords = RefusalWords {
     wrong_kind: |step, kind| format!("step {step:?} is not a {kind} step"),
     kind_record: "record",
     kind_decision: "decision",
+    answer_first: |step| {
+        format!("step {step:?} is a decision: it is done by its answer, yes or no, not marked done")
+    },
+    value_first: |step| {
+        format!(
+            "step {step:?} takes a value: it is done when the value is recorded, not marked done"
+        )
+    },
     not_a_count: |step, value| format!("step {step:?} takes a whole number, not {value:?}"),
+    not_a_choice: |step, value, choices| {
+        let list: Vec<String> = choices
+            .iter()
+            .map(|(id, label)| format!("{label} ({id})"))
+            .collect();
+        format!(
+            "step {step:?} takes one of its choices, not {value:?}: {}",
+            list.join(", ")
+        )
+    },
     unknown_question: |given, known| {
         format!("no assessment question {given:?} for this fault class; the questions are: {known}")
     },
@@ -309,6 +327,48 @@ const REFUSAL: RefusalWords = RefusalWords {
         };
         format!(
             "this computer's clock says {now}, {when} this plan's date ({plan_date}): it cannot be right, and an entry stamped with it would stay out of order for good. Nothing was written. Set the computer's date and time (on Linux: sudo date -s 'YYYY-MM-DD HH:MM'), then do it again"
+        )
+    },
+    undo: UndoWords {
+        nothing: "there is no entry of yours on this device to take back",
+        stands: |at, device| {
+            format!(
+                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close or a reopening stands; do the opposite, or correct it with a note"
+            )
+        },
+        already: |at, device| format!("the entry of {at} on {device} is already taken back"),
+        not_yours: |at, device| {
+            format!(
+                "the entry of {at} on {device} is another operator's or another device's: only who made it takes it back; correct it with a note"
+            )
+        },
+        too_late: |at, device, minutes| {
+            format!(
+                "the entry of {at} on {device} is more than {minutes} min old and stays: correct it with a note"
+            )
+        },
+    },
+    unknown_name: |given| {
+        format!("no role, person or external contact in the plan has the id or name {given:?}")
+    },
+    ambiguous_name: |given, matches| {
+        let list: Vec<String> = matches
+            .iter()
+            .map(|(id, name)| format!("{id} ({name})"))
+            .collect();
+        format!(
+            "{given:?} may mean {}: give one of these ids",
+            list.join(", ")
+        )
+    },
+    which_call: |who, calls| {
+        let list: Vec<String> = calls
+            .iter()
+            .map(|(order, name)| format!("{order} {name}"))
+            .collect();
+        format!(
+            "{who} may answer several calls still open ({}): say which one this was for (--for on the command line)",
+            list.join("; ")
         )
     },
 };
@@ -415,4 +475,6 @@ const EVENT: EventWords = EventWords {
             format!("drill scenario: {name} ({id})")
         }
     },
+    undone: |at| format!("took back the entry of {at}"),
+    undone_what: |line, what| format!("{line} ({what})"),
 };

@@ -23,17 +23,18 @@ use std::path::Path;
 
 use crate::clock::WhenError;
 use crate::i18n::time::Times;
+use crate::model::ids::StepId;
 use crate::model::incident::merge::Subject;
 use crate::model::incident::{
-    ActionError, CallOutcome, Commander, Event, Field, MessageChannel, NeededKind, ReplayError,
-    StepStatus,
+    ActionError, CallOutcome, Commander, Entry, Event, Field, Incident, MessageChannel, NeededKind,
+    ReplayError, StepStatus, UndoRefusal,
 };
 use crate::model::notice::{
     DeclarationAt, FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Parting,
     Shared,
 };
 use crate::model::plan::Plan;
-use crate::model::plan::contacts::Callee;
+use crate::model::plan::contacts::{Callee, NameError};
 use crate::model::plan::doc::{Audience, Target};
 
 use self::words::Words;
@@ -50,6 +51,9 @@ pub struct IncidentTr {
     pub when_error: fn(&WhenError) -> String,
     /// One line for an event, with names from the plan.
     pub event: fn(&Event, &Plan, &Times) -> String,
+    /// One line for an entry of an incident: its event, and for an undo
+    /// what it took back.
+    pub entry: fn(&Entry, &Incident, &Plan, &Times) -> String,
     pub audience: fn(Audience) -> &'static str,
     pub message_channel: fn(MessageChannel) -> &'static str,
 }
@@ -64,6 +68,7 @@ pub const ZH: IncidentTr = IncidentTr {
     os_error: |e| os_error(&zh::WORDS, e),
     when_error: |e| when_error(&zh::WORDS, e),
     event: |e, plan, times| event(&zh::WORDS, e, plan, times),
+    entry: |e, incident, plan, times| entry(&zh::WORDS, e, incident, plan, times),
     audience: |a| audience(&zh::WORDS, a),
     message_channel: |c| channel(&zh::WORDS, c),
 };
@@ -78,6 +83,7 @@ pub const EN: IncidentTr = IncidentTr {
     os_error: |e| os_error(&en::WORDS, e),
     when_error: |e| when_error(&en::WORDS, e),
     event: |e, plan, times| event(&en::WORDS, e, plan, times),
+    entry: |e, incident, plan, times| entry(&en::WORDS, e, incident, plan, times),
     audience: |a| audience(&en::WORDS, a),
     message_channel: |c| channel(&en::WORDS, c),
 };
@@ -120,6 +126,16 @@ pub fn commander_name(c: &Commander, plan: &Plan) -> String {
         (Commander::Person(id), None) => id.to_string(),
         (Commander::Role(id), None) => id.to_string(),
         (Commander::Named(name), _) => name.clone(),
+    }
+}
+
+/// A target as it is typed: `role:ID`, `person:ID`, `external:ID`.
+#[must_use]
+pub fn target_ref(t: &Target) -> String {
+    match t {
+        Target::Role(id) => format!("role:{id}"),
+        Target::Person(id) => format!("person:{id}"),
+        Target::External(id) => format!("external:{id}"),
     }
 }
 
@@ -326,7 +342,16 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             };
             (w.wrong_kind)(step.as_str(), kind)
         }
+        ActionError::AnswerFirst { step, needed } => match needed {
+            NeededKind::Decision => (w.answer_first)(step.as_str()),
+            NeededKind::Record => (w.value_first)(step.as_str()),
+        },
         ActionError::NotACount { step, value } => (w.not_a_count)(step.as_str(), value),
+        ActionError::NotAChoice {
+            step,
+            value,
+            choices,
+        } => (w.not_a_choice)(step.as_str(), value, choices),
         ActionError::UnknownQuestion { given, known } => {
             (w.unknown_question)(given.as_str(), &ids(known))
         }
@@ -367,6 +392,22 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             let in_mib = whole_mib(*max).map(w.in_mib).unwrap_or_default();
             (w.too_long)(field(words, *f), *bytes, *max, &in_mib)
         }
+        ActionError::Undo(why) => undo_refusal(words, why),
+        ActionError::Name(NameError::Unknown(given)) => (w.unknown_name)(given),
+        ActionError::WhichCall { to, calls } => {
+            let list: Vec<(String, String)> = calls
+                .iter()
+                .map(|(order, _, label)| (order.clone(), label.clone()))
+                .collect();
+            (w.which_call)(&target_ref(to), &list)
+        }
+        ActionError::Name(NameError::Ambiguous { given, matches }) => {
+            let list: Vec<(String, String)> = matches
+                .iter()
+                .map(|(t, label)| (target_ref(t), label.clone()))
+                .collect();
+            (w.ambiguous_name)(given, &list)
+        }
         ActionError::ClockWrong {
             now,
             plan_date,
@@ -376,6 +417,35 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             &plan_date.to_string(),
             *ahead,
         ),
+    }
+}
+
+fn undo_refusal(words: &Words, why: &UndoRefusal) -> String {
+    let w = &words.refusal.undo;
+    let said = |r: &crate::model::incident::EntryRef| {
+        (
+            r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            r.device.clone(),
+        )
+    };
+    match why {
+        UndoRefusal::Nothing => w.nothing.to_owned(),
+        UndoRefusal::Stands(r) => {
+            let (at, device) = said(r);
+            (w.stands)(&at, &device)
+        }
+        UndoRefusal::AlreadyUndone(r) => {
+            let (at, device) = said(r);
+            (w.already)(&at, &device)
+        }
+        UndoRefusal::NotYours(r) => {
+            let (at, device) = said(r);
+            (w.not_yours)(&at, &device)
+        }
+        UndoRefusal::TooLate(r) => {
+            let (at, device) = said(r);
+            (w.too_late)(&at, &device, crate::model::incident::UNDO_MINUTES)
+        }
     }
 }
 
@@ -498,7 +568,51 @@ fn outcome(words: &Words, o: CallOutcome) -> &'static str {
     }
 }
 
+/// How many characters of a step's text name it in an entry's line.
+const STEP_CHARS: usize = 40;
+
+/// A step as an entry's line names it: the start of its text, quoted; its
+/// id when the plan does not have it (a log of another plan version).
+fn step_label(plan: &Plan, step: &StepId) -> String {
+    match plan.step(step) {
+        Some(s) => {
+            let mut text: String = s.text.chars().take(STEP_CHARS).collect();
+            if s.text.chars().nth(STEP_CHARS).is_some() {
+                text.push('…');
+            }
+            format!("\u{201c}{text}\u{201d}")
+        }
+        None => step.to_string(),
+    }
+}
+
+fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
+    let by_text = |s: &StepId| step_label(plan, s);
+    let line = event_naming(words, &e.event, plan, times, &by_text);
+    match &e.event {
+        Event::Undone { undoes } => match incident.entry_by_ref(undoes) {
+            Some(taken) => (words.event.undone_what)(
+                &line,
+                &event_naming(words, &taken.event, plan, times, &by_text),
+            ),
+            None => line,
+        },
+        _ => line,
+    }
+}
+
 fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
+    event_naming(words, event, plan, times, &|s| s.to_string())
+}
+
+/// One line for an event, a step named by `step`.
+fn event_naming(
+    words: &Words,
+    event: &Event,
+    plan: &Plan,
+    times: &Times,
+    step: &dyn Fn(&StepId) -> String,
+) -> String {
     let w = &words.event;
     match event {
         Event::Declared {
@@ -523,13 +637,13 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         Event::LevelChanged { from, to, reason } => {
             (w.level_changed)(from.as_str(), to.as_str(), reason)
         }
-        Event::StepStatus { step, status } => {
-            (w.step_status)(step.as_str(), &step_status(words, status))
+        Event::StepStatus { step: s, status } => {
+            (w.step_status)(&step(s), &step_status(words, status))
         }
-        Event::ValueRecorded { step, value } => (w.value_recorded)(step.as_str(), value),
-        Event::DecisionAnswered { step, yes, next } => {
+        Event::ValueRecorded { step: s, value } => (w.value_recorded)(&step(s), value),
+        Event::DecisionAnswered { step: s, yes, next } => {
             let answer = if *yes { w.yes } else { w.no };
-            (w.decision)(step.as_str(), answer, next.as_str())
+            (w.decision)(&step(s), answer, &step(next))
         }
         Event::CallAttempt {
             to,
@@ -563,9 +677,9 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
         } => (w.note)(text),
         Event::Note {
             text,
-            step: Some(step),
+            step: Some(s),
             ..
-        } => (w.step_note)(step.as_str(), text),
+        } => (w.step_note)(&step(s), text),
         Event::WarningIssued { level, .. } => (w.warning_issued)(level.as_str()),
         Event::WarningLifted { level, .. } => (w.warning_lifted)(level.as_str()),
         Event::CommandHandedOver { from, to, .. } => {
@@ -583,5 +697,6 @@ fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
                 .map_or(drill.as_str(), |d| d.name.as_str());
             (w.scenario_named)(drill.as_str(), name)
         }
+        Event::Undone { undoes } => (w.undone)(&times.short(undoes.recorded_at)),
     }
 }

@@ -167,6 +167,7 @@ fn declaration_at(file: &str, device: &str, title: &str, level: &str) -> Declara
     }
 }
 
+#[allow(clippy::too_many_lines)] // One of every refusal, each written out.
 fn every_refusal() -> Vec<ActionError> {
     let all = vec![
         ActionError::Closed,
@@ -188,6 +189,47 @@ fn every_refusal() -> Vec<ActionError> {
             step: StepId::new("students"),
             value: "many".into(),
         },
+        ActionError::AnswerFirst {
+            step: StepId::new("net-change"),
+            needed: NeededKind::Decision,
+        },
+        ActionError::NotAChoice {
+            step: StepId::new("assess-legal-grade"),
+            value: "yiban".into(),
+            choices: vec![
+                ("general".into(), "General".into()),
+                ("major".into(), "Major".into()),
+            ],
+        },
+        ActionError::Undo(UndoRefusal::TooLate(crate::model::incident::EntryRef {
+            recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            device: "laptop-9".into(),
+        })),
+        ActionError::WhichCall {
+            to: Target::Person(PersonId::new("han-dong")),
+            calls: vec![
+                (
+                    "1".into(),
+                    Target::Role(RoleId::new("sre-oncall")),
+                    "SRE on call → Xie Ting".into(),
+                ),
+                (
+                    "1.1".into(),
+                    Target::Role(RoleId::new("release-manager")),
+                    "Release manager → Zheng Kai".into(),
+                ),
+            ],
+        },
+        ActionError::Name(crate::model::plan::contacts::NameError::Ambiguous {
+            given: "Han Dong".into(),
+            matches: vec![
+                (Target::Person(PersonId::new("han-dong")), "Han Dong".into()),
+                (
+                    Target::Role(RoleId::new("han")),
+                    "Han Dong's team → Han Dong".into(),
+                ),
+            ],
+        }),
         ActionError::UnknownQuestion {
             given: ItemId::new("q9"),
             known: vec![ItemId::new("cut")],
@@ -237,7 +279,7 @@ fn every_refusal() -> Vec<ActionError> {
             known: vec![ItemId::new("drill-login")],
         },
     ];
-    let mut seen = [false; 25];
+    let mut seen = [false; 30];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -265,6 +307,11 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::ClockWrong { .. } => 22,
             ActionError::NotADrill => 23,
             ActionError::UnknownScenario { .. } => 24,
+            ActionError::AnswerFirst { .. } => 25,
+            ActionError::Undo(_) => 26,
+            ActionError::Name(_) => 27,
+            ActionError::WhichCall { .. } => 28,
+            ActionError::NotAChoice { .. } => 29,
         };
         seen[i] = true;
     }
@@ -430,6 +477,11 @@ fn every_refusal_is_worded_in_both_languages() {
             ActionError::UnknownClass { .. } => vec!["dns", "network"],
             ActionError::UnknownStep(_) => vec!["swich"],
             ActionError::NotACount { .. } => vec!["students", "many"],
+            ActionError::AnswerFirst { .. } => vec!["net-change"],
+            ActionError::Undo(_) => vec!["laptop-9", "5"],
+            ActionError::Name(_) => vec!["Han Dong", "person:han-dong", "role:han"],
+            ActionError::WhichCall { .. } => vec!["person:han-dong", "1.1", "Release manager"],
+            ActionError::NotAChoice { .. } => vec!["yiban", "Major", "major"],
             ActionError::LevelReasonMissing { .. } => vec!["III", "II"],
             ActionError::UnknownTarget(_) => vec!["zed"],
             ActionError::Unfilled(_) => vec!["{impact}"],
@@ -657,6 +709,25 @@ fn golden_refusals(out: &mut String) {
         step: StepId::new("confirm"),
         needed: NeededKind::Decision,
     });
+    refusals.push(ActionError::AnswerFirst {
+        step: StepId::new("students"),
+        needed: NeededKind::Record,
+    });
+    let entry = crate::model::incident::EntryRef {
+        recorded_at: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        device: "laptop-9".into(),
+    };
+    for why in [
+        UndoRefusal::Nothing,
+        UndoRefusal::Stands(entry.clone()),
+        UndoRefusal::AlreadyUndone(entry.clone()),
+        UndoRefusal::NotYours(entry),
+    ] {
+        refusals.push(ActionError::Undo(why));
+    }
+    refusals.push(ActionError::Name(
+        crate::model::plan::contacts::NameError::Unknown("Han Tong".into()),
+    ));
     refusals.push(ActionError::UnknownTarget(Target::Role(RoleId::new(
         "nobody",
     ))));
@@ -828,6 +899,56 @@ fn golden_events(out: &mut String) {
         let (en, zh) = ((EN.event)(e, plan, &times), (ZH.event)(e, plan, &times));
         case(out, &format!("event {e:?}"), &en, &zh);
     }
+    golden_entries(out, plan, &times);
+}
+
+/// Entries as the timeline words them: a step by its text (its id when
+/// the plan does not have it), and an undo with what it took back.
+fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Times) {
+    use crate::model::incident::{Entry, EntryRef, Incident};
+    let Some(first) = plan.doc().phases.iter().flat_map(|p| &p.steps).next() else {
+        panic!("the minimal plan has a step");
+    };
+    let entry = |minute: u32, event: Event| Entry {
+        recorded_at: at(6, minute),
+        happened_at: None,
+        by: "Ann".into(),
+        device: "laptop-1".into(),
+        after: crate::model::incident::Causes::default(),
+        event,
+    };
+    let mut timeline = vec![entry(0, decisions_and_steps().remove(0))];
+    timeline.push(entry(
+        1,
+        Event::StepStatus {
+            step: first.id.clone(),
+            status: StepStatus::Done,
+        },
+    ));
+    timeline.push(entry(
+        2,
+        Event::ValueRecorded {
+            step: StepId::new("gone"),
+            value: "12".into(),
+        },
+    ));
+    timeline.push(entry(
+        3,
+        Event::Undone {
+            undoes: EntryRef::to(&timeline[1]),
+        },
+    ));
+    let Ok(incident) = Incident::replay(&timeline) else {
+        panic!("a declaration first");
+    };
+    for e in timeline.iter().skip(1) {
+        case(
+            out,
+            &format!("entry {:?}", e.event),
+            &(EN.entry)(e, &incident, plan, times),
+            &(ZH.entry)(e, &incident, plan, times),
+        );
+    }
 }
 
 fn confirm() -> StepId {
@@ -996,6 +1117,12 @@ fn notes_and_command() -> Vec<Event> {
         },
         Event::ScenarioNamed {
             drill: ItemId::new("drill-gone"),
+        },
+        Event::Undone {
+            undoes: crate::model::incident::EntryRef {
+                recorded_at: at(5, 58),
+                device: "laptop-1".into(),
+            },
         },
     ]
 }

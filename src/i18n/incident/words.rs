@@ -119,7 +119,13 @@ pub(super) struct RefusalWords {
     pub wrong_kind: fn(step: &str, kind: &str) -> String,
     pub kind_record: &'static str,
     pub kind_decision: &'static str,
+    /// A decision marked done without its answer.
+    pub answer_first: fn(step: &str) -> String,
+    /// A step that takes a value marked done without it.
+    pub value_first: fn(step: &str) -> String,
     pub not_a_count: fn(step: &str, value: &str) -> String,
+    /// A value none of the step's choices: each as id and label.
+    pub not_a_choice: fn(step: &str, value: &str, choices: &[(String, String)]) -> String,
     pub unknown_question: fn(given: &str, known: &str) -> String,
     pub no_level: &'static str,
     pub level_reason_missing: fn(suggested: &str, chosen: &str) -> String,
@@ -148,6 +154,26 @@ pub(super) struct RefusalWords {
     /// The clock cannot be right: it says `now`, long before (or, when
     /// `ahead`, decades after) the plan's `plan_date`.
     pub clock_wrong: fn(now: &str, plan_date: &str, ahead: bool) -> String,
+    /// Why an entry cannot be taken back.
+    pub undo: UndoWords,
+    /// Nobody in the plan has this id or name.
+    pub unknown_name: fn(given: &str) -> String,
+    /// Several have it: `matches` lists them, each `kind:id` and its name.
+    pub ambiguous_name: fn(given: &str, matches: &[(String, String)]) -> String,
+    /// Someone who answers several calls still open: who, and each call's
+    /// place in the tree and name.
+    pub which_call: fn(who: &str, calls: &[(String, String)]) -> String,
+}
+
+/// Why an entry cannot be taken back: the entry's recorded time (UTC, to
+/// the second) and device.
+pub(super) struct UndoWords {
+    pub nothing: &'static str,
+    pub stands: fn(at: &str, device: &str) -> String,
+    pub already: fn(at: &str, device: &str) -> String,
+    pub not_yours: fn(at: &str, device: &str) -> String,
+    /// `minutes` is how long an entry may be taken back.
+    pub too_late: fn(at: &str, device: &str, minutes: i64) -> String,
 }
 
 /// A field of an action, as a refusal names it.
@@ -264,6 +290,10 @@ pub(super) struct EventWords {
     /// The drill scenario named: (id, its name in the plan, or the id
     /// again when the plan no longer has it).
     pub scenario_named: fn(id: &str, name: &str) -> String,
+    /// An entry taken back: when it was recorded.
+    pub undone: fn(at: &str) -> String,
+    /// That line, and what the entry taken back said.
+    pub undone_what: fn(line: &str, what: &str) -> String,
 }
 
 /// A step's status, in an event's line.

@@ -7,7 +7,7 @@ use std::io::ErrorKind;
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
     LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    WhenWords, Words,
+    UndoWords, WhenWords, Words,
 };
 
 pub(super) const WORDS: Words = Words {
@@ -241,7 +241,19 @@ const REFUSAL: RefusalWords = RefusalWords {
     wrong_kind: |step, kind| format!("步骤“{step}”不是{kind}步骤"),
     kind_record: "记录",
     kind_decision: "判断",
+    answer_first: |step| format!("步骤“{step}”是判断步骤：以回答“是”或“否”完成，不能直接标记完成"),
+    value_first: |step| format!("步骤“{step}”需要记录数值或内容：记录后即完成，不能直接标记完成"),
     not_a_count: |step, value| format!("步骤“{step}”要填整数，不能填“{value}”"),
+    not_a_choice: |step, value, choices| {
+        let list: Vec<String> = choices
+            .iter()
+            .map(|(id, label)| format!("{label}（{id}）"))
+            .collect();
+        format!(
+            "步骤“{step}”只能从其选项中选择，不能填“{value}”：{}",
+            list.join("、")
+        )
+    },
     unknown_question: |given, known| format!("本故障分类没有研判问题“{given}”；现有问题：{known}"),
     no_level: "请选择等级，或至少对一个研判问题回答“是”，以便预案给出建议等级",
     level_reason_missing: |suggested, chosen| {
@@ -275,6 +287,41 @@ const REFUSAL: RefusalWords = RefusalWords {
         };
         format!(
             "本机时钟显示 {now}，比本预案的日期（{plan_date}）{when}：时钟不可能正确，用它记录的条目会永远排错顺序。本次未写入任何内容。请先校正电脑的日期和时间（Linux：sudo date -s 'YYYY-MM-DD HH:MM'），再重做一次"
+        )
+    },
+    undo: UndoWords {
+        nothing: "本机上没有你可以撤销的记录",
+        stands: |at, device| {
+            format!(
+                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭和重新打开一经记录即成立；请做相反的操作，或用备注更正"
+            )
+        },
+        already: |at, device| format!("{at} 在 {device} 上的记录已经撤销"),
+        not_yours: |at, device| {
+            format!(
+                "{at} 在 {device} 上的记录是其他人或其他设备的：只有记录人本人可以撤销；请用备注更正"
+            )
+        },
+        too_late: |at, device, minutes| {
+            format!("{at} 在 {device} 上的记录已超过 {minutes} 分钟，不再撤销：请用备注更正")
+        },
+    },
+    unknown_name: |given| format!("预案中没有编号或名称为“{given}”的岗位、人员或外部联系人"),
+    ambiguous_name: |given, matches| {
+        let list: Vec<String> = matches
+            .iter()
+            .map(|(id, name)| format!("{id}（{name}）"))
+            .collect();
+        format!("“{given}”可能指 {}：请改用其中一个编号", list.join("、"))
+    },
+    which_call: |who, calls| {
+        let list: Vec<String> = calls
+            .iter()
+            .map(|(order, name)| format!("{order} {name}"))
+            .collect();
+        format!(
+            "{who}可以接听多个尚未接通的呼叫（{}）：请说明这次呼叫是为哪一个（命令行用 --for）",
+            list.join("；")
         )
     },
 };
@@ -371,4 +418,6 @@ const EVENT: EventWords = EventWords {
             format!("演练场景：{name}（{id}）")
         }
     },
+    undone: |at| format!("撤销 {at} 的记录"),
+    undone_what: |line, what| format!("{line}（{what}）"),
 };

@@ -125,6 +125,12 @@ pub enum Action {
         /// The drill's id in the plan.
         drill: ItemId,
     },
+    /// Take back an entry (see [`Incident::last_undoable`] for the one an
+    /// operator's undo means).
+    Undo {
+        /// The entry taken back.
+        entry: EntryRef,
+    },
 }
 
 /// Why an action cannot be done. Each face words it in its own language
@@ -157,6 +163,25 @@ pub enum ActionError {
         step: StepId,
         /// The kind the action needs.
         needed: NeededKind,
+    },
+    /// A decision or a step that takes a value, marked done without its
+    /// answer or value: it is done by answering it or recording the value,
+    /// so that the walk takes the branch the answer chooses and the value
+    /// is there for the messages.
+    AnswerFirst {
+        /// The step.
+        step: StepId,
+        /// What it needs first: its value, or its answer.
+        needed: NeededKind,
+    },
+    /// A value that is none of the choices the step offers.
+    NotAChoice {
+        /// The step.
+        step: StepId,
+        /// The value given.
+        value: String,
+        /// The choices: id and label.
+        choices: Vec<(String, String)>,
     },
     /// A value that does not fit a record step that counts.
     NotACount {
@@ -227,6 +252,18 @@ pub enum ActionError {
         /// The most one text may have.
         max: usize,
     },
+    /// An entry cannot be taken back.
+    Undo(UndoRefusal),
+    /// A typed name that names nobody, or several.
+    Name(crate::model::plan::contacts::NameError),
+    /// A call attempt on someone who may answer several calls of the tree
+    /// still open, without saying which it was for.
+    WhichCall {
+        /// Who was called.
+        to: Target,
+        /// The calls: their place in the tree, their target, its name.
+        calls: Vec<(String, Target, String)>,
+    },
     /// The clock says a time that cannot be now for this plan: long before
     /// it was written, or decades after it. An entry stamped with it would
     /// put the record out of order for good, so nothing is written.
@@ -239,6 +276,22 @@ pub enum ActionError {
         /// Ahead (decades after the plan), rather than behind.
         ahead: bool,
     },
+}
+
+/// Why an entry cannot be taken back, with the entry (when there is one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoRefusal {
+    /// The operator made no entry on this device that is not taken back.
+    Nothing,
+    /// A message, a level change, a warning, a handover, a close, a
+    /// reopening or the declaration: each stands, and has its own way back.
+    Stands(EntryRef),
+    /// Already taken back.
+    AlreadyUndone(EntryRef),
+    /// Another operator's, or another device's.
+    NotYours(EntryRef),
+    /// Older than [`super::UNDO_MINUTES`]: a note corrects it.
+    TooLate(EntryRef),
 }
 
 /// How long before the plan's earliest date (its effective date or a
@@ -599,7 +652,14 @@ impl Incident {
     ) -> Result<Entry, ActionError> {
         check_clock(plan, stamp.now)?;
         let happened_at = self.check_happened(happened)?;
-        let event = self.check(plan, action)?;
+        let event = match &action {
+            // Only its own operator takes an entry back, on its device, soon.
+            Action::Undo { entry } if self.is_open() => {
+                action_texts_fit(&action)?;
+                self.check_undo(entry, Some((stamp.by, stamp.device, stamp.now)))?
+            }
+            _ => self.check(plan, action)?,
+        };
         Ok(Entry::made(event, happened_at, stamp))
     }
 
@@ -623,11 +683,12 @@ impl Incident {
         }
         Ok(match action {
             Action::SetStep { step, status } => {
-                self.known_step(plan, &step)?;
+                let kind = &self.known_step(plan, &step)?.kind;
                 match &status {
                     StepStatus::Skipped { reason } | StepStatus::Blocked { reason } => {
                         non_empty(reason, Field::Reason)?;
                     }
+                    StepStatus::Done => self.check_answered(&step, kind)?,
                     _ => {}
                 }
                 Event::StepStatus { step, status }
@@ -663,22 +724,7 @@ impl Incident {
                 text,
                 step,
                 corrects,
-            } => {
-                non_empty(&text, Field::Note)?;
-                if let Some(step) = &step {
-                    self.known_step(plan, step)?;
-                }
-                if let Some(r) = &corrects
-                    && !self.timeline.iter().any(|e| r.is(e))
-                {
-                    return Err(ActionError::UnknownEntry(r.clone()));
-                }
-                Event::Note {
-                    text,
-                    step,
-                    corrects,
-                }
-            }
+            } => self.check_note(plan, text, step, corrects)?,
             Action::ChangeLevel { to, reason } => {
                 check_level(plan, &to)?;
                 non_empty(&reason, Field::Reason)?;
@@ -726,13 +772,58 @@ impl Incident {
                 non_empty(&summary, Field::Summary)?;
                 Event::Closed { summary }
             }
+            Action::Undo { entry } => self.check_undo(&entry, None)?,
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
             Action::NameScenario { drill } => self.scenario_named(plan, drill)?,
         })
     }
 
+    /// A note names a step of the flow, and an entry it corrects that the
+    /// incident has.
+    fn check_note(
+        &self,
+        plan: &Plan,
+        text: String,
+        step: Option<StepId>,
+        corrects: Option<EntryRef>,
+    ) -> Result<Event, ActionError> {
+        non_empty(&text, Field::Note)?;
+        if let Some(step) = &step {
+            self.known_step(plan, step)?;
+        }
+        if let Some(r) = &corrects
+            && !self.timeline.iter().any(|e| r.is(e))
+        {
+            return Err(ActionError::UnknownEntry(r.clone()));
+        }
+        Ok(Event::Note {
+            text,
+            step,
+            corrects,
+        })
+    }
+
+    /// A decision is done by its answer, a step that takes a value by the
+    /// value: either may be marked done only once it has it.
+    fn check_answered(&self, step: &StepId, kind: &StepKind) -> Result<(), ActionError> {
+        let needed = match kind {
+            StepKind::Decision { .. } if !self.decisions.contains_key(step) => NeededKind::Decision,
+            StepKind::Record { .. } if !self.values.contains_key(step) => NeededKind::Record,
+            _ => return Ok(()),
+        };
+        Err(ActionError::AnswerFirst {
+            step: step.clone(),
+            needed,
+        })
+    }
+
     fn check_record(&self, plan: &Plan, step: StepId, value: &str) -> Result<Event, ActionError> {
-        let StepKind::Record { value: kind, .. } = &self.known_step(plan, &step)?.kind else {
+        let StepKind::Record {
+            value: kind,
+            choices,
+            ..
+        } = &self.known_step(plan, &step)?.kind
+        else {
             return Err(ActionError::WrongKind {
                 step,
                 needed: NeededKind::Record,
@@ -740,6 +831,27 @@ impl Incident {
         };
         let value = value.trim().to_owned();
         non_empty(&value, Field::Value)?;
+        // A step with choices takes one of them, by its label or its id,
+        // and records its label: "yiban" is not a legal grade.
+        if !choices.is_empty() {
+            let Some(choice) = choices
+                .iter()
+                .find(|c| c.label.trim() == value || c.id.as_str().eq_ignore_ascii_case(&value))
+            else {
+                return Err(ActionError::NotAChoice {
+                    step,
+                    value,
+                    choices: choices
+                        .iter()
+                        .map(|c| (c.id.to_string(), c.label.clone()))
+                        .collect(),
+                });
+            };
+            return Ok(Event::ValueRecorded {
+                step,
+                value: choice.label.clone(),
+            });
+        }
         // Counts are typed as people write them: 1,200 or 1，200 or 1_200.
         if *kind == ValueKind::Count && value.replace([',', '，', '_'], "").parse::<u64>().is_err()
         {
@@ -791,7 +903,7 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             | StepStatus::Reopened => Ok(()),
         },
         Action::Record { value, .. } => fits(value, Field::Value),
-        Action::Decide { .. } | Action::NameScenario { .. } => Ok(()),
+        Action::Decide { .. } | Action::NameScenario { .. } | Action::Undo { .. } => Ok(()),
         Action::Call { note, .. }
         | Action::IssueWarning { note, .. }
         | Action::LiftWarning { note, .. }

@@ -20,6 +20,7 @@ use crate::model::plan::contacts::{CallNode, call_tree};
 use crate::model::plan::doc::Target;
 
 use super::Incident;
+use super::action::ActionError;
 use super::event::{CallOutcome, Event};
 
 /// Where a candidate stands.
@@ -74,6 +75,9 @@ pub struct CallLine {
     pub due: Option<DateTime<Utc>>,
     /// Who may answer, in the order to try them.
     pub candidates: Vec<Candidate>,
+    /// How many of the candidates are the call's own (its holder and
+    /// deputies); the rest are its fallbacks'.
+    pub own: usize,
     /// Who was reached, and when, once someone was.
     pub reached: Option<(Target, DateTime<Utc>)>,
     /// Whom to call next; `None` once reached.
@@ -101,6 +105,64 @@ impl CallSheet {
     /// The calls still to make: not reached, in tree order.
     pub fn open(&self) -> impl Iterator<Item = &CallLine> {
         self.lines.iter().filter(|l| l.reached.is_none())
+    }
+
+    /// The call an attempt on `to` is for, when it is not said: of the
+    /// calls of the tree `to` may answer, the one still open where `to`
+    /// comes first — as the call's own callee or holder, else as a deputy,
+    /// else as a fallback — or the only one; `None` when `to` is on no
+    /// call of the tree.
+    ///
+    /// # Errors
+    /// `to` comes as early on several calls still open (a deputy of two
+    /// roles): which one must be said, or reaching them for one role would
+    /// tell the other.
+    pub fn line_for(&self, plan: &Plan, to: &Target) -> Result<Option<Target>, ActionError> {
+        // How early `to` comes on a call: 0 the callee or its holder, 1 a
+        // deputy, 2 a fallback.
+        let rank = |l: &CallLine| {
+            if l.target == *to {
+                return Some(0);
+            }
+            let at = l.candidates.iter().position(|c| c.target == *to)?;
+            Some(match at {
+                0 => 0,
+                a if a < l.own => 1,
+                _ => 2,
+            })
+        };
+        let on: Vec<(&CallLine, u8)> = self
+            .lines
+            .iter()
+            .filter_map(|l| rank(l).map(|r| (l, r)))
+            .collect();
+        let open: Vec<(&CallLine, u8)> = on
+            .iter()
+            .copied()
+            .filter(|(l, _)| l.reached.is_none())
+            .collect();
+        let first = open.iter().map(|(_, r)| *r).min();
+        let best: Vec<&CallLine> = open
+            .iter()
+            .filter(|(_, r)| Some(*r) == first)
+            .map(|(l, _)| *l)
+            .collect();
+        match (on.as_slice(), best.as_slice()) {
+            ([], _) => Ok(None),
+            ([(one, _)], _) | (_, [one]) => Ok(Some(one.target.clone())),
+            (_, []) => Ok(on.first().map(|(l, _)| l.target.clone())),
+            (_, several) => Err(ActionError::WhichCall {
+                to: to.clone(),
+                calls: several
+                    .iter()
+                    .map(|l| {
+                        let label =
+                            crate::model::plan::contacts::Callee::of(plan, &l.target).label();
+                        (l.order.clone(), l.target.clone(), label)
+                    })
+                    .collect(),
+            }),
+        }
     }
 
     /// How many calls reached someone, of how many.
@@ -216,6 +278,7 @@ impl Incident {
                 .map(|c| c.target.clone())
         };
         CallLine {
+            own,
             order: node.order_label(),
             depth: node.depth(),
             due: node

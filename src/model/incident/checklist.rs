@@ -13,9 +13,10 @@ use chrono::{DateTime, Duration, Utc};
 use crate::model::ids::{ItemId, StepId};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::Callee;
-use crate::model::plan::doc::{CountsFrom, Phase, Step, StepKind, Target};
+use crate::model::plan::doc::{CountsFrom, Phase, ReportDuty, Step, StepKind, Target};
 
 use super::Incident;
+use super::condition::Truth;
 use super::event::{CallOutcome, Entry, Event, StepStatus};
 
 /// Where a checklist item stands.
@@ -65,6 +66,9 @@ pub struct Item<'p> {
     /// Whether the step only shows because it was acted on at a more severe
     /// level than the current one.
     pub beyond_level: bool,
+    /// Whether the step is not applicable because the record rules out its
+    /// condition (nobody marked it).
+    pub ruled_out: bool,
 }
 
 /// What a clock counts down to.
@@ -89,6 +93,33 @@ pub struct Clock {
     pub due: DateTime<Utc>,
     /// Whether it has been met.
     pub met: bool,
+    /// Whether it applies to this incident, when it has a condition.
+    pub applies: Applies,
+}
+
+/// Whether a clock applies, as its condition stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// It has no condition.
+    Always,
+    /// Its condition holds.
+    Yes,
+    /// What its condition depends on is not recorded yet: it counts
+    /// anyway, on the safe side.
+    NotYetKnown,
+    /// The record rules its condition out: it does not run (and is never
+    /// met on time).
+    No,
+}
+
+impl From<Truth> for Applies {
+    fn from(t: Truth) -> Self {
+        match t {
+            Truth::Holds => Self::Yes,
+            Truth::NotYetKnown => Self::NotYetKnown,
+            Truth::RuledOut => Self::No,
+        }
+    }
 }
 
 /// How pressing a clock is.
@@ -136,6 +167,9 @@ pub struct Status<'p> {
     pub items: Vec<Item<'p>>,
     /// Countdowns, earliest first.
     pub clocks: Vec<Clock>,
+    /// The duties the record rules out, not fulfilled: their clocks do not
+    /// run, and they are not owed.
+    pub ruled_out: Vec<Clock>,
     /// Steps named in the log that this plan does not have.
     pub foreign_steps: Vec<StepId>,
     /// The obvious next thing to do: the first open step, else the first
@@ -236,11 +270,14 @@ impl Incident {
                         ItemState::Done
                     } else if let Some(decision) = bypassed[i] {
                         ItemState::Bypassed(decision.clone())
+                    } else if self.rules_out(plan, step) {
+                        ItemState::NotApplicable
                     } else {
                         ItemState::Open
                     }
                 }
             };
+            let ruled_out = state == ItemState::NotApplicable && !self.steps.contains_key(&step.id);
             let due = step
                 .deadline_minutes
                 .map(|m| self.declared_at + minutes(m.get()));
@@ -252,6 +289,7 @@ impl Incident {
                 due,
                 overdue,
                 beyond_level: !in_level,
+                ruled_out,
             });
         }
         // The next thing to do: the first open step; a blocked step waits
@@ -266,17 +304,39 @@ impl Incident {
             })
             .map(|i| i.step.id.clone());
         let foreign_steps = self.foreign_steps(plan);
+        let (clocks, ruled_out) = self.clocks(plan);
         Status {
             items,
-            clocks: self.clocks(plan),
+            clocks,
+            ruled_out,
             foreign_steps,
             next,
         }
     }
 
-    /// Status update, inform and reporting clocks, earliest first.
-    fn clocks(&self, plan: &Plan) -> Vec<Clock> {
+    /// Whether the record rules out a step's condition.
+    fn rules_out(&self, plan: &Plan, step: &Step) -> bool {
+        step.when
+            .as_ref()
+            .is_some_and(|c| self.truth(plan, c) == Truth::RuledOut)
+    }
+
+    /// Whether a duty is this incident's: for its class, and not ruled
+    /// out by the record; with how its condition stands.
+    pub(super) fn duty_applies(&self, plan: &Plan, duty: &ReportDuty) -> Applies {
+        if !duty.classes.is_empty() && !duty.classes.contains(&self.class) {
+            return Applies::No;
+        }
+        duty.when
+            .as_ref()
+            .map_or(Applies::Always, |c| self.truth(plan, c).into())
+    }
+
+    /// Status update, inform and reporting clocks, earliest first; and the
+    /// duties' clocks the record rules out.
+    fn clocks(&self, plan: &Plan) -> (Vec<Clock>, Vec<Clock>) {
         let mut clocks = Vec::new();
+        let mut ruled_out = Vec::new();
         if let Some(level) = plan.level(&self.level) {
             if let Some(every) = level.update_every_minutes
                 && self.is_open()
@@ -287,6 +347,7 @@ impl Incident {
                     label: level.name.clone(),
                     due: since + minutes(every.get()),
                     met: false,
+                    applies: Applies::Always,
                 });
             }
             // Once closed, nobody is still to be told.
@@ -297,6 +358,7 @@ impl Incident {
                     label: Callee::of(plan, &inform.to).label(),
                     due: self.declared_at + minutes(inform.within_minutes.get()),
                     met,
+                    applies: Applies::Always,
                 });
             }
         }
@@ -308,7 +370,9 @@ impl Incident {
                 let Some(within) = duty.within_minutes else {
                     continue;
                 };
-                if seen.contains(&&duty.id) {
+                // Another class's duty is not this incident's at all.
+                let other_class = !duty.classes.is_empty() && !duty.classes.contains(&self.class);
+                if seen.contains(&&duty.id) || other_class {
                     continue;
                 }
                 // A limit counted from the close starts only when the response closes.
@@ -321,16 +385,24 @@ impl Incident {
                     },
                 };
                 seen.push(&duty.id);
-                clocks.push(Clock {
+                let clock = Clock {
                     kind: ClockKind::Duty(duty.id.clone()),
                     label: duty.text.clone(),
                     due: start + minutes(within.get()),
                     met: self.duties_done.contains_key(&duty.id),
-                });
+                    applies: self.duty_applies(plan, duty),
+                };
+                // A duty fulfilled stays met whatever the record says later;
+                // one ruled out and not fulfilled does not run.
+                if clock.applies == Applies::No && !clock.met {
+                    ruled_out.push(clock);
+                } else {
+                    clocks.push(clock);
+                }
             }
         }
         clocks.sort_by_key(|c| c.due);
-        clocks
+        (clocks, ruled_out)
     }
 
     /// Whether a call to the target (or, for a role, to its holder or a
@@ -346,12 +418,15 @@ impl Incident {
         self.attempts_to(std::iter::once(target).chain(&answerers))
             .into_iter()
             .find(|e| {
+                // A deputy reached for another call (one person backs
+                // several roles) has not been told about this one.
                 matches!(
-                    e.event,
+                    &e.event,
                     Event::CallAttempt {
                         outcome: CallOutcome::Reached,
+                        line,
                         ..
-                    }
+                    } if line.as_ref().is_none_or(|l| l == target)
                 )
             })
             .map(Entry::at)

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use crate::model::plan::Plan;
-use crate::model::plan::contacts::Callee;
+use crate::model::plan::contacts::{Callee, Kinds, NameError, find_target};
 use crate::model::plan::doc::{Audience, Target};
 
 /// One event with who recorded it, where and when.
@@ -269,6 +269,14 @@ pub enum Event {
         /// The drill's id in the plan.
         drill: ItemId,
     },
+    /// An entry taken back by the operator who made it, soon after (an
+    /// accidental key): entries never change, so the undo is a new entry
+    /// that points at the one it takes back, and what that one changed is
+    /// as it was before it.
+    Undone {
+        /// The entry taken back.
+        undoes: EntryRef,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -377,6 +385,9 @@ enum EventDef {
     },
     ScenarioNamed {
         drill: ItemId,
+    },
+    Undone {
+        undoes: EntryRef,
     },
 }
 
@@ -555,27 +566,29 @@ impl Commander {
         }
     }
 
-    /// Whom a typed name means: a person of the plan (by id or name), else
-    /// a role (by id or name), else someone the plan does not name.
+    /// Whom a typed name means: a person or a role of the plan, by id
+    /// (`person:ID`, `role:ID` or a bare id) or by the name the plan shows,
+    /// else someone the plan does not name.
+    ///
+    /// # Errors
+    /// The name (or id) is several people's or roles', each listed: the
+    /// command is not given to a guess.
+    pub fn find(plan: &Plan, typed: &str) -> Result<Self, NameError> {
+        match find_target(plan, typed, Kinds::COMMANDERS) {
+            Ok(Target::Person(id)) => Ok(Self::Person(id)),
+            Ok(Target::Role(id)) => Ok(Self::Role(id)),
+            Ok(Target::External(_)) | Err(NameError::Unknown(_)) => {
+                Ok(Self::Named(typed.trim().to_owned()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// As [`Self::find`], with a name several share kept as a name: for
+    /// the operator's own name, which nobody chose as a commander's.
     #[must_use]
     pub fn resolve(plan: &Plan, typed: &str) -> Self {
-        let typed = typed.trim();
-        let doc = plan.doc();
-        if let Some(p) = doc
-            .people
-            .iter()
-            .find(|p| p.id.as_str() == typed || p.name == typed)
-        {
-            return Self::Person(p.id.clone());
-        }
-        if let Some(r) = doc
-            .roles
-            .iter()
-            .find(|r| r.id.as_str() == typed || r.name == typed)
-        {
-            return Self::Role(r.id.clone());
-        }
-        Self::Named(typed.to_owned())
+        Self::find(plan, typed).unwrap_or_else(|_| Self::Named(typed.trim().to_owned()))
     }
 }
 

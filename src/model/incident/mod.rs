@@ -16,10 +16,12 @@
 mod action;
 mod calls;
 mod checklist;
+mod condition;
 pub mod event;
 pub mod merge;
 mod message;
 mod summary;
+mod undo;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -27,15 +29,18 @@ use chrono::{DateTime, Utc};
 
 pub use action::{
     Action, ActionError, Declaration, Field, Happened, MAX_TEXT_BYTES, NeededKind, Stamp,
-    check_clock, check_length, check_scenario, declaration_entry, declare, suggested_level,
+    UndoRefusal, check_clock, check_length, check_scenario, declaration_entry, declare,
+    suggested_level,
 };
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
-pub use checklist::{Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
+pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
+pub use condition::Truth;
 pub use event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,
 };
-pub use summary::{Briefing, ClosingCheck, Deadline, Evaluated, Timed, Verdict};
+pub use summary::{Briefing, ClosingCheck, Deadline, Evaluated, OwedDuty, Timed, Verdict};
+pub use undo::{UNDO_MINUTES, Undoable};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
@@ -107,6 +112,8 @@ pub struct Incident {
     named_set: BTreeSet<StepId>,
     /// The entries a later note corrects.
     corrected: HashSet<EntryRef>,
+    /// The entries a later entry takes back.
+    undone: HashSet<EntryRef>,
 }
 
 /// Why a log cannot be folded into an incident.
@@ -176,6 +183,7 @@ impl Incident {
             named_steps: Vec::new(),
             named_set: BTreeSet::new(),
             corrected: HashSet::new(),
+            undone: HashSet::new(),
         })
     }
 
@@ -196,7 +204,9 @@ impl Incident {
         let (first, rest) = entries.split_first().ok_or(ReplayError::Empty)?;
         let mut incident = Self::new(first)?;
         for (i, e) in rest.iter().enumerate() {
-            incident.fold(i + 1, e);
+            // What came before, for an undo to find what it takes back.
+            let before = entries.get(..=i).unwrap_or_default();
+            incident.fold(i + 1, e, before);
         }
         incident.timeline = entries;
         Ok(incident)
@@ -391,13 +401,15 @@ impl Incident {
 
     /// Applies one recorded event. Never fails: whatever was recorded is kept.
     pub fn apply(&mut self, entry: &Entry) {
-        self.fold(self.timeline.len(), entry);
+        let timeline = std::mem::take(&mut self.timeline);
+        self.fold(timeline.len(), entry, &timeline);
+        self.timeline = timeline;
         self.timeline.push(entry.clone());
     }
 
     /// What one recorded event, the timeline's `index`th, changes besides
-    /// the timeline.
-    fn fold(&mut self, index: usize, entry: &Entry) {
+    /// the timeline; `before` is the timeline before it.
+    fn fold(&mut self, index: usize, entry: &Entry, before: &[Entry]) {
         self.index(index, entry);
         match &entry.event {
             // A second declaration in one log is kept in the timeline only.
@@ -442,6 +454,7 @@ impl Incident {
             Event::Closed { .. } => self.closed_at = Some(entry.at()),
             Event::Reopened { .. } => self.closed_at = None,
             Event::ScenarioNamed { drill } => self.scenario = Some(drill.clone()),
+            Event::Undone { undoes } => self.undo(undoes, before),
         }
     }
 
@@ -480,6 +493,20 @@ impl Incident {
     #[must_use]
     pub fn timeline_mark(&self) -> (usize, Option<EntryRef>) {
         (self.timeline.len(), self.timeline.last().map(EntryRef::to))
+    }
+
+    /// The entry a reference points at (the latest with its time and
+    /// device), looked for from the end: what refers to an entry is
+    /// usually soon after it.
+    #[must_use]
+    pub fn entry_by_ref(&self, r: &EntryRef) -> Option<&Entry> {
+        self.timeline.iter().rev().find(|e| r.is(e))
+    }
+
+    /// Whether a later entry takes the entry back.
+    #[must_use]
+    pub fn is_undone(&self, entry: &Entry) -> bool {
+        !self.undone.is_empty() && self.undone.contains(&EntryRef::to(entry))
     }
 
     /// Whether a later note corrects the entry.

@@ -7,9 +7,8 @@ use crate::model::ids::{ItemId, LevelId};
 use crate::model::plan::Plan;
 use crate::model::plan::doc::{Drill, Milestone, ReportDuty, Step, TimeTarget};
 
-use super::calls::CallLine;
 use super::checklist::{Clock, ClockKind, ItemState};
-use super::{CallSheet, Entry, Event, Incident, StepStatus};
+use super::{CallLine, CallSheet, Entry, Event, Incident, StepStatus};
 
 /// How many of the next clocks a briefing names.
 const NEXT_CLOCKS: usize = 3;
@@ -157,7 +156,9 @@ fn late_and_ahead(all: Vec<Timed<'_>>, now: DateTime<Utc>) -> (Vec<Timed<'_>>, V
     (late, ahead)
 }
 
-/// What closing would leave behind.
+/// What closing would leave behind: the one list both faces show before
+/// an incident is closed (the window's close dialog, `runbook incident
+/// close`).
 #[derive(Clone, Debug)]
 pub struct ClosingCheck<'p> {
     /// Steps still open.
@@ -166,9 +167,24 @@ pub struct ClosingCheck<'p> {
     pub deferred: Vec<&'p Step>,
     /// Blocked steps, with why.
     pub blocked: Vec<(&'p Step, String)>,
-    /// Reporting duties of the levels held and not marked done; those that
-    /// count from the close start then and stay on the closed incident.
-    pub duties: Vec<&'p ReportDuty>,
+    /// Reporting duties of the levels held and not marked done, the
+    /// overdue ones first, then by when they fall due; those that count
+    /// from the close start then and stay on the closed incident.
+    pub duties: Vec<OwedDuty<'p>>,
+    /// The calls of the tree nobody has answered, in tree order.
+    pub calls: Vec<CallLine>,
+}
+
+/// A reporting duty not fulfilled, and where its clock stands.
+#[derive(Clone, Debug)]
+pub struct OwedDuty<'p> {
+    /// The duty.
+    pub duty: &'p ReportDuty,
+    /// When it falls due; `None` without a time limit, or for a limit that
+    /// counts from the close.
+    pub due: Option<DateTime<Utc>>,
+    /// Whether it is past due.
+    pub overdue: bool,
 }
 
 impl ClosingCheck<'_> {
@@ -179,6 +195,7 @@ impl ClosingCheck<'_> {
             && self.deferred.is_empty()
             && self.blocked.is_empty()
             && self.duties.is_empty()
+            && self.calls.is_empty()
     }
 }
 
@@ -233,20 +250,36 @@ impl Incident {
     #[must_use]
     pub fn closing_check<'p>(&self, plan: &'p Plan, now: DateTime<Utc>) -> ClosingCheck<'p> {
         let b = self.briefing(plan, now);
-        let mut duties: Vec<&ReportDuty> = Vec::new();
+        let clocks = self.status(plan, now).clocks;
+        let mut duties: Vec<OwedDuty<'p>> = Vec::new();
         for level in self.levels_held.iter().filter_map(|l| plan.level(l)) {
             for duty in &level.duties {
                 let done = self.duties_done.contains_key(&duty.id);
-                if !done && !duties.iter().any(|d| d.id == duty.id) {
-                    duties.push(duty);
+                // Another class's duty, or one the record rules out, is
+                // not owed.
+                let owed = self.duty_applies(plan, duty) != super::Applies::No;
+                if done || !owed || duties.iter().any(|d| d.duty.id == duty.id) {
+                    continue;
                 }
+                let clock = clocks
+                    .iter()
+                    .find(|c| c.kind == super::ClockKind::Duty(duty.id.clone()));
+                duties.push(OwedDuty {
+                    duty,
+                    due: clock.map(|c| c.due),
+                    overdue: clock.is_some_and(|c| c.overdue(now)),
+                });
             }
         }
+        // Overdue first, then the earliest due, then those with no clock
+        // running; the plan's order among equals.
+        duties.sort_by_key(|d| (!d.overdue, d.due.is_none(), d.due));
         ClosingCheck {
             open: b.open,
             deferred: b.deferred,
             blocked: b.blocked,
             duties,
+            calls: self.calls(plan).open().cloned().collect(),
         }
     }
 }
@@ -308,8 +341,12 @@ impl Incident {
     /// When a milestone happened, if it has.
     #[must_use]
     pub fn milestone_at(&self, plan: &Plan, m: &Milestone) -> Option<DateTime<Utc>> {
+        // An entry taken back did not happen, for the evaluation too.
         let first = |pick: &dyn Fn(&Event) -> bool| {
-            self.timeline.iter().find(|e| pick(&e.event)).map(Entry::at)
+            self.timeline
+                .iter()
+                .find(|e| pick(&e.event) && !self.is_undone(e))
+                .map(Entry::at)
         };
         match m {
             Milestone::Declared => Some(self.declared_at),

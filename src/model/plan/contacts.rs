@@ -7,7 +7,7 @@
 //! `runbook show contacts` and the tests all read the same tree and the same
 //! search results, and none of them repeats the lookups.
 
-use crate::model::ids::LevelId;
+use crate::model::ids::{ExternalId, LevelId, PersonId, RoleId};
 
 use super::Plan;
 use super::doc::{Call, Contact, External, Level, Minutes, Person, Role, Target};
@@ -261,6 +261,113 @@ pub fn find_level<'a>(plan: &'a Plan, given: &str) -> Result<&'a Level, UnknownL
             given: given.to_owned(),
             known: levels.iter().map(|l| l.id.clone()).collect(),
         })
+}
+
+/// Why a typed name or id does not name one role, person or external
+/// contact of the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameError {
+    /// Nobody has this id or name.
+    Unknown(String),
+    /// Several have this name (or this id, each of another kind): each
+    /// with the name the plan shows for it.
+    Ambiguous {
+        /// What was typed.
+        given: String,
+        /// Whom it may mean.
+        matches: Vec<(Target, String)>,
+    },
+}
+
+/// Whom a typed name means, as the command line and the window take it:
+/// `role:ID`, `person:ID` or `external:ID`; an id of exactly one of them;
+/// else the name the plan shows (a person's, a role's, an external
+/// contact's). `kinds` says which kinds may be meant (a commander is a
+/// person or a role, never an external contact).
+///
+/// # Errors
+/// Nobody has the id or name; or several do, each listed.
+pub fn find_target(plan: &Plan, typed: &str, kinds: Kinds) -> Result<Target, NameError> {
+    let typed = typed.trim();
+    if let Some((kind, id)) = typed.split_once(':') {
+        let t = match kind {
+            "role" if kinds.roles => Some(Target::Role(RoleId::new(id))),
+            "person" if kinds.people => Some(Target::Person(PersonId::new(id))),
+            "external" if kinds.externals => Some(Target::External(ExternalId::new(id))),
+            _ => None,
+        };
+        if let Some(t) = t {
+            return Ok(t);
+        }
+    }
+    let doc = plan.doc();
+    let roles = doc.roles.iter().filter(|_| kinds.roles);
+    let people = doc.people.iter().filter(|_| kinds.people);
+    let externals = doc.externals.iter().filter(|_| kinds.externals);
+    let by = |id: &dyn Fn(&str) -> bool, name: &dyn Fn(&str) -> bool| -> Vec<Target> {
+        roles
+            .clone()
+            .filter(|r| id(r.id.as_str()) || name(&r.name))
+            .map(|r| Target::Role(r.id.clone()))
+            .chain(
+                people
+                    .clone()
+                    .filter(|p| id(p.id.as_str()) || name(&p.name))
+                    .map(|p| Target::Person(p.id.clone())),
+            )
+            .chain(
+                externals
+                    .clone()
+                    .filter(|e| id(e.id.as_str()) || name(&e.name))
+                    .map(|e| Target::External(e.id.clone())),
+            )
+            .collect()
+    };
+    // An id first: ids are what the plan and the log use; then the names.
+    let mut found = by(&|id| id == typed, &|_| false);
+    if found.is_empty() {
+        found = by(&|_| false, &|name| name.trim() == typed);
+    }
+    match found.len() {
+        0 => Err(NameError::Unknown(typed.to_owned())),
+        1 => Ok(found.remove(0)),
+        _ => Err(NameError::Ambiguous {
+            given: typed.to_owned(),
+            matches: found
+                .into_iter()
+                .map(|t| {
+                    let label = Callee::of(plan, &t).label();
+                    (t, label)
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// Which kinds of target a typed name may mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kinds {
+    /// Roles.
+    pub roles: bool,
+    /// People.
+    pub people: bool,
+    /// External contacts.
+    pub externals: bool,
+}
+
+impl Kinds {
+    /// Anyone who can be called.
+    pub const ANYONE: Self = Self {
+        roles: true,
+        people: true,
+        externals: true,
+    };
+    /// Who can take command: a person or a role.
+    pub const COMMANDERS: Self = Self {
+        roles: true,
+        people: true,
+        externals: false,
+    };
 }
 
 /// `Ⅰ` … `Ⅻ` (and the small forms) as ASCII letters; other characters as they are.

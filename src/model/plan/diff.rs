@@ -17,8 +17,8 @@ use std::collections::HashMap;
 
 use super::Plan;
 use super::doc::{
-    Basis, Call, Contact, CountsFrom, LevelScheme, Milestone, Minutes, PlanDoc, Step, StepKind,
-    Target,
+    Basis, Call, Condition, Contact, CountsFrom, LevelScheme, Milestone, Minutes, PlanDoc, Step,
+    StepKind, Target,
 };
 use crate::model::ids::{
     ClassId, ExternalId, ItemId, LevelId, PersonId, PhaseId, RoleId, StepId, TemplateId, TextId,
@@ -301,6 +301,10 @@ pub enum Field {
     InformWithin,
     StatusUpdateEvery,
     Condition,
+    /// The condition the record is read by (`when`), as the file writes it.
+    When,
+    /// The fault classes a duty is for.
+    ForClasses,
     To,
     TimeLimit,
     Basis,
@@ -912,7 +916,15 @@ fn duties(d: &PlanDoc) -> Vec<Item> {
                 Place::Level(l.id.clone()),
             )
             .text(Field::Text, &duty.text)
-            .text(Field::Condition, duty.condition.clone().unwrap_or_default());
+            .text(Field::Condition, duty.condition.clone().unwrap_or_default())
+            .text(
+                Field::When,
+                duty.when.as_ref().map(condition).unwrap_or_default(),
+            )
+            .text(
+                Field::ForClasses,
+                list(duty.classes.iter().map(ClassId::as_str)),
+            );
             let item = match &duty.to {
                 Some(to) => item.with(Field::To, Value::Target(to.clone())),
                 None => item,
@@ -1068,6 +1080,41 @@ fn step(s: &Step, container: Place) -> Item {
             Value::Deadline(s.deadline_minutes.map(Minutes::get)),
         )
         .with(Field::Kind, Value::StepKind(s.kind.clone()))
+        .text(
+            Field::When,
+            s.when.as_ref().map(condition).unwrap_or_default(),
+        )
+}
+
+/// A condition as the plan file writes it: `AtLeast(step: "x", choice: "y")`.
+fn condition(c: &Condition) -> String {
+    let all = |cs: &[Condition]| cs.iter().map(condition).collect::<Vec<_>>().join(", ");
+    match c {
+        Condition::AtLeast { step, choice } => {
+            format!(
+                "AtLeast(step: {:?}, choice: {:?})",
+                step.as_str(),
+                choice.as_str()
+            )
+        }
+        Condition::Chosen { step, any_of } => format!(
+            "Chosen(step: {:?}, any_of: [{}])",
+            step.as_str(),
+            any_of
+                .iter()
+                .map(|c| format!("{:?}", c.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Condition::Answered { question, yes } => {
+            format!("Answered(question: {:?}, yes: {yes})", question.as_str())
+        }
+        Condition::Decided { step, yes } => {
+            format!("Decided(step: {:?}, yes: {yes})", step.as_str())
+        }
+        Condition::Any(cs) => format!("Any([{}])", all(cs)),
+        Condition::All(cs) => format!("All([{}])", all(cs)),
+    }
 }
 
 fn templates(d: &PlanDoc) -> Vec<Item> {

@@ -406,6 +406,57 @@ pub struct ReportDuty {
     pub counts_from: CountsFrom,
     /// Whether the duty is the law's or the platform's own rule.
     pub basis: Basis,
+    /// When the duty applies, as the incident's record can tell: its clock
+    /// runs only while this holds, says "not yet known" while what it
+    /// depends on is not recorded (and counts anyway, on the safe side),
+    /// and "not applicable" once the record rules it out. `condition`
+    /// says the same in words for people.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// The fault classes the duty is for; empty for every class.
+    #[serde(default)]
+    pub classes: Vec<ClassId>,
+}
+
+/// A condition on what the incident's record says: a value chosen at a
+/// step that offers choices, an assessment answer given when the incident
+/// was declared, a decision's answer. Until what it depends on is
+/// recorded, it is not yet known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Condition {
+    /// The choice recorded at `step` is `choice` or one listed after it
+    /// (the step lists its choices from the least to the most severe).
+    AtLeast {
+        /// A record step with choices.
+        step: StepId,
+        /// One of its choices.
+        choice: ItemId,
+    },
+    /// The choice recorded at `step` is one of these.
+    Chosen {
+        /// A record step with choices.
+        step: StepId,
+        /// Some of its choices.
+        any_of: Vec<ItemId>,
+    },
+    /// An assessment question of the incident's class was answered so.
+    Answered {
+        /// The question's id in its class.
+        question: ItemId,
+        /// The answer.
+        yes: bool,
+    },
+    /// A decision step was answered so.
+    Decided {
+        /// The decision step.
+        step: StepId,
+        /// The answer.
+        yes: bool,
+    },
+    /// At least one of these holds.
+    Any(Vec<Condition>),
+    /// Every one of these holds.
+    All(Vec<Condition>),
 }
 
 /// What a reporting duty's time limit counts from.
@@ -552,6 +603,10 @@ pub struct Step {
     pub deadline_minutes: Option<Minutes>,
     /// What kind of step it is.
     pub kind: StepKind,
+    /// When the step applies, as the incident's record can tell: a step
+    /// ruled out is not applicable; not yet known, it is to be done.
+    #[serde(default)]
+    pub when: Option<Condition>,
 }
 
 /// What kind of step a step is, and what it needs.
@@ -586,7 +641,23 @@ pub enum StepKind {
         label: String,
         /// What kind of value.
         value: ValueKind,
+        /// The values to choose from, when the value is one of a few
+        /// (a legal grade): listed from the least to the most severe, so
+        /// that a condition can say "this one or above". The value
+        /// recorded is the choice's label.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        choices: Vec<Choice>,
     },
+}
+
+/// One of the values a record step offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, the same in every language edition, such as `major`.
+    pub id: ItemId,
+    /// The choice as the operator reads it, in the plan's language.
+    pub label: String,
 }
 
 /// Whom an inform step reaches.

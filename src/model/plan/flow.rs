@@ -193,6 +193,7 @@ mod tests {
                 min_level: None,
                 deadline_minutes: None,
                 kind: kind.clone(),
+                when: None,
             })
             .collect()
     }

@@ -268,6 +268,16 @@ pub enum DiagnosticKind {
     },
     /// A record step without a label.
     RecordWithoutLabel,
+    /// A condition on the choice recorded at a step that offers no choices.
+    ConditionNeedsChoices {
+        /// The step.
+        step: StepId,
+    },
+    /// A condition on a decision's answer, at a step that is no decision.
+    ConditionNeedsDecision {
+        /// The step.
+        step: StepId,
+    },
     /// A template placeholder nothing defines.
     UnknownPlaceholder {
         /// The placeholder's name.
@@ -666,6 +676,8 @@ pub enum IdKind {
     Training,
     /// An evacuation plan.
     Evacuation,
+    /// One of a record step's choices.
+    Choice,
 }
 
 /// A decision's branch, by its field.

@@ -352,10 +352,26 @@ impl Scanner<'_> {
                 self.find(rest)
             }
             Segment::Variant(index) => {
-                self.word()?;
+                let word = self.word()?.to_vec();
                 self.skip_ws();
                 if !self.eat(b'(') {
                     return None;
+                }
+                // `Some(Any([…]))` written out: the variant is the one
+                // inside `Some`.
+                if word == b"Some" {
+                    let inside = self.pos;
+                    self.skip_ws();
+                    let at = self.pos;
+                    if self.peek().is_some_and(|b| b.is_ascii_alphabetic()) && self.word().is_some()
+                    {
+                        self.skip_ws();
+                        if self.peek() == Some(b'(') {
+                            self.pos = at;
+                            return self.find(path);
+                        }
+                    }
+                    self.pos = inside;
                 }
                 self.nth_element(*index, b')')?;
                 self.find(rest)

@@ -9,14 +9,15 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, DocPath};
 use super::doc::{
-    Call, CallTree, FORMAT_VERSION, InformWhom, Milestone, Minutes, PlanDoc, Step, StepKind, Target,
+    Call, CallTree, Condition, FORMAT_VERSION, InformWhom, Milestone, Minutes, PlanDoc, Step,
+    StepKind, Target,
 };
 use super::flow::{FlowStep, class_flow};
 use super::kind::{Branch, DiagnosticKind as K, IdKind};
 use super::template::{
     BUILTIN_PLACEHOLDERS, RECORDED_PLACEHOLDERS, Stray, is_placeholder_name, placeholders_at,
 };
-use crate::model::ids::{UnitId, check_id_syntax};
+use crate::model::ids::{ClassId, ItemId, StepId, UnitId, check_id_syntax};
 
 /// The longest time limit the format accepts: one year, in minutes.
 pub const MAX_MINUTES: i64 = 366 * 24 * 60;
@@ -49,6 +50,7 @@ pub fn validate_written(doc: &PlanDoc, written: Written) -> Vec<Diagnostic> {
     c.classes();
     c.call_trees();
     c.steps();
+    c.conditions();
     c.flows();
     c.templates();
     c.chapter_eight_and_eleven();
@@ -329,30 +331,8 @@ impl<'a> Checker<'a> {
         if seen.contains_key(id) {
             return true;
         }
-        // Closest to what was typed first, so the one meant is in the few
-        // shown; alphabetical among equals.
-        let typed = id.to_lowercase();
-        let mut known: Vec<(usize, &str)> = seen
-            .keys()
-            .map(|&k| (strsim::levenshtein(&typed, &k.to_lowercase()), k))
-            .collect();
-        known.sort_unstable();
-        let known: Vec<&str> = known.into_iter().map(|(_, k)| k).collect();
-        let more = known.len() > KNOWN_SHOWN;
-        let known = known
-            .into_iter()
-            .take(KNOWN_SHOWN)
-            .map(str::to_owned)
-            .collect();
-        self.error(
-            path,
-            K::UnknownId {
-                what,
-                id: id.to_owned(),
-                known,
-                more,
-            },
-        );
+        let known: Vec<&str> = seen.keys().copied().collect();
+        self.unknown(what, id, known, path);
         false
     }
 
@@ -835,6 +815,164 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// The choices record steps offer (ids unique within the step) and
+    /// every condition on steps and duties: the step, choice, question or
+    /// decision it depends on exists and is of the right kind; a duty's
+    /// fault classes exist.
+    fn conditions(&mut self) {
+        let doc = self.doc;
+        for (path, step) in all_steps(doc) {
+            if let StepKind::Record { choices, .. } = &step.kind {
+                let mut seen = HashMap::new();
+                for (k, c) in choices.iter().enumerate() {
+                    let p = path
+                        .field("kind")
+                        .field("choices")
+                        .index(k, None)
+                        .field("id");
+                    Self::define(
+                        &mut self.diags,
+                        &mut seen,
+                        IdKind::Choice,
+                        c.id.as_str(),
+                        k,
+                        p,
+                    );
+                }
+            }
+            if let Some(c) = &step.when {
+                self.condition(c, &path.field("when"), &[]);
+            }
+        }
+        for (i, l) in doc.levels.iter().enumerate() {
+            for (j, duty) in l.duties.iter().enumerate() {
+                let p = root()
+                    .field("levels")
+                    .index(i, Some(l.id.as_str()))
+                    .field("duties")
+                    .index(j, Some(duty.id.as_str()));
+                for (k, class) in duty.classes.iter().enumerate() {
+                    self.need(
+                        Namespace::Class,
+                        class.as_str(),
+                        p.field("classes").index(k, None),
+                    );
+                }
+                if let Some(c) = &duty.when {
+                    self.condition(c, &p.field("when"), &duty.classes);
+                }
+            }
+        }
+    }
+
+    /// One condition, at `p`; `classes` are those of the duty it is on
+    /// (empty for every class), whose questions it may ask about.
+    fn condition(&mut self, c: &Condition, p: &DocPath, classes: &[ClassId]) {
+        match c {
+            Condition::AtLeast { step, choice } => {
+                self.need_choices(step, std::slice::from_ref(choice), p, "choice");
+            }
+            Condition::Chosen { step, any_of } => self.need_choices(step, any_of, p, "any_of"),
+            Condition::Answered { question, .. } => {
+                let doc = self.doc;
+                let asked: Vec<&str> = doc
+                    .classes
+                    .iter()
+                    .filter(|x| classes.is_empty() || classes.contains(&x.id))
+                    .flat_map(|x| &x.assessment)
+                    .map(|q| q.id.as_str())
+                    .collect();
+                if !asked.contains(&question.as_str()) {
+                    self.unknown(
+                        IdKind::Question,
+                        question.as_str(),
+                        asked,
+                        p.field("question"),
+                    );
+                }
+            }
+            Condition::Decided { step, .. } => {
+                let Some(found) = steps_of(self.doc).find(|s| s.id == *step) else {
+                    let known = self.steps.keys().copied().collect();
+                    self.unknown(IdKind::Step, step.as_str(), known, p.field("step"));
+                    return;
+                };
+                if !matches!(found.kind, StepKind::Decision { .. }) {
+                    self.error(
+                        p.field("step"),
+                        K::ConditionNeedsDecision { step: step.clone() },
+                    );
+                }
+            }
+            Condition::Any(all) | Condition::All(all) => {
+                for (k, c) in all.iter().enumerate() {
+                    self.condition(c, &p.variant(0).index(k, None), classes);
+                }
+            }
+        }
+    }
+
+    /// A condition's step offers choices, and these are among them.
+    fn need_choices(&mut self, step: &StepId, wanted: &[ItemId], p: &DocPath, field: &'static str) {
+        let Some(found) = steps_of(self.doc).find(|s| s.id == *step) else {
+            let known = self.steps.keys().copied().collect();
+            self.unknown(IdKind::Step, step.as_str(), known, p.field("step"));
+            return;
+        };
+        let offered: Vec<&str> = match &found.kind {
+            StepKind::Record { choices, .. } if !choices.is_empty() => {
+                choices.iter().map(|c| c.id.as_str()).collect()
+            }
+            _ => {
+                self.error(
+                    p.field("step"),
+                    K::ConditionNeedsChoices { step: step.clone() },
+                );
+                return;
+            }
+        };
+        for (k, choice) in wanted.iter().enumerate() {
+            if !offered.contains(&choice.as_str()) {
+                let at = if field == "any_of" {
+                    p.field(field).index(k, None)
+                } else {
+                    p.field(field)
+                };
+                self.unknown(IdKind::Choice, choice.as_str(), offered.clone(), at);
+            }
+        }
+    }
+
+    /// An id that is none of `known`, listed in order (at most a few).
+    fn unknown(&mut self, what: IdKind, id: &str, mut known: Vec<&str>, path: DocPath) {
+        known.sort_unstable();
+        known.dedup();
+        // Closest to what was typed first, so the one meant is in the few
+        // shown; alphabetical among equals.
+        let typed = id.to_lowercase();
+        let mut ranked: Vec<(usize, &str)> = known
+            .into_iter()
+            .map(|k| (strsim::levenshtein(&typed, &k.to_lowercase()), k))
+            .collect();
+        ranked.sort_unstable();
+        let known: Vec<&str> = ranked.into_iter().map(|(_, k)| k).collect();
+        let more = known.len() > KNOWN_SHOWN;
+        let known = known
+            .into_iter()
+            .take(KNOWN_SHOWN)
+            .map(str::to_owned)
+            .collect();
+        self.error(
+            path,
+            K::UnknownId {
+                what,
+                id: id.to_owned(),
+                known,
+                more,
+            },
+        );
     }
 
     /// Decision branches and reachability, per fault class: the flow of a

@@ -90,7 +90,7 @@ pub(super) fn failure_ui(
                     ui.label(format!(
                         "{} · {}",
                         shown.times.short(e.recorded_at),
-                        (tr.incident.event)(&e.event, inc.plan, &shown.times)
+                        (tr.incident.entry)(e, inc.projected, inc.plan, &shown.times)
                     ));
                 }
             }

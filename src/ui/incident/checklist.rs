@@ -33,6 +33,7 @@ pub(super) fn mark(
         ItemState::Open => ("□", tr.state_open_step.to_owned()),
         ItemState::Done => ("✓", tr.state_done.to_owned()),
         ItemState::Skipped(why) => ("⤴", (tr.state_skipped)(why)),
+        ItemState::NotApplicable if item.ruled_out => ("—", tr.ruled_out_step.to_owned()),
         ItemState::NotApplicable => ("—", tr.state_na.to_owned()),
         ItemState::Deferred => ("◇", tr.state_deferred.to_owned()),
         ItemState::Blocked(why) => ("⊘", (tr.state_blocked)(why)),

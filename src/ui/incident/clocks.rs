@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::super::{Shown, theme};
 use super::{IncidentShown, State, dialogs};
 use crate::i18n::time::Span;
-use crate::model::incident::{Clock, ClockKind, Status, Urgency};
+use crate::model::incident::{Applies, Clock, ClockKind, Status, Urgency};
 
 /// The row of clocks, the people to inform as one chip.
 pub(super) fn clocks_ui(
@@ -54,11 +54,16 @@ pub(super) fn clocks_ui(
                 || (owed == 0 && informs.last().is_some_and(|l| std::ptr::eq(*c, *l)))
         });
         for c in shown_clocks {
-            let what = match &c.kind {
+            let mut what = match &c.kind {
                 ClockKind::StatusUpdate => tr.walk.next_update.to_owned(),
                 ClockKind::Inform(_) => (tr.walk.informs)(owed, informs.len()),
                 ClockKind::Duty(_) => shorten(&c.label, DUTY_LABEL_CHARS),
             };
+            // Whether it applies is not known yet: it counts anyway, and
+            // says so.
+            if c.applies == Applies::NotYetKnown && !c.met {
+                what = format!("{what} · {}", tr.walk.not_yet_known);
+            }
             let hover = match &c.kind {
                 ClockKind::Inform(_) => informs
                     .iter()
@@ -105,6 +110,18 @@ pub(super) fn clocks_ui(
             } else {
                 chip.on_hover_text(hover);
             }
+        }
+        // The duties the record rules out: no clock runs, and they say why.
+        for c in &status.ruled_out {
+            clock_chip(
+                ui,
+                shown,
+                &shorten(&c.label, DUTY_LABEL_CHARS),
+                tr.walk.state_na,
+                Urgency::Met,
+                egui::Sense::hover(),
+            )
+            .on_hover_text(format!("{}\n{}", c.label, tr.walk.ruled_out_hint));
         }
     });
 }

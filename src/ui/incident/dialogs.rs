@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::super::{Command, Shown, theme, widgets};
 use super::{IncidentShown, level_chip};
 use crate::model::ids::{ItemId, LevelId};
-use crate::model::incident::{Action, Commander};
+use crate::model::incident::{Action, ActionError, Commander};
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::Target;
 
@@ -301,11 +301,24 @@ fn handover_ui(
             if !edit.has_focus() && to.is_empty() {
                 edit.request_focus();
             }
-            // Who the name means, as it will be recorded.
-            if !to.trim().is_empty()
-                && let Some(callee) = Commander::resolve(inc.plan, to).callee(inc.plan)
-            {
-                ui.label(RichText::new(callee.label()).color(theme::saved_text(shown.dark)));
+            // Who the name means, as it will be recorded; a name several
+            // share says whom it may mean.
+            if !to.trim().is_empty() {
+                match Commander::find(inc.plan, to) {
+                    Ok(c) => {
+                        if let Some(callee) = c.callee(inc.plan) {
+                            ui.label(
+                                RichText::new(callee.label()).color(theme::saved_text(shown.dark)),
+                            );
+                        }
+                    }
+                    Err(e) => {
+                        ui.label(
+                            RichText::new((tr.incident.refusal)(&ActionError::Name(e)))
+                                .color(theme::error_text(shown.dark)),
+                        );
+                    }
+                }
             }
             edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
         })
@@ -317,10 +330,13 @@ fn handover_ui(
             .desired_rows(5),
     )
     .labelled_by(l.id);
-    let action = (!to.trim().is_empty()).then(|| Action::HandOver {
-        to: Commander::resolve(inc.plan, to),
-        note: briefing.trim().to_owned(),
-    });
+    let action = Commander::find(inc.plan, to)
+        .ok()
+        .filter(|_| !to.trim().is_empty())
+        .map(|to| Action::HandOver {
+            to,
+            note: briefing.trim().to_owned(),
+        });
     Prepared::new(action, entered)
 }
 
@@ -333,10 +349,42 @@ fn close_ui(
     let tr = shown.tr();
     ui.heading(tr.talk.close_title);
     let check = inc.projected.closing_check(inc.plan, shown.times.now());
-    let warn = theme::warning_text(shown.dark);
     if check.is_clear() {
         ui.label(RichText::new(tr.talk.close_clear).color(theme::saved_text(shown.dark)));
     }
+    // What is left can be long (a drill closed early): it scrolls, and
+    // the summary and the buttons stay in the window.
+    let tall = ui.ctx().content_rect().height() * 0.5;
+    egui::ScrollArea::vertical()
+        .max_height(tall)
+        .show(ui, |ui| left_ui(ui, shown, inc, &check));
+    ui.add_space(theme::ITEM_GAP);
+    let l = ui.label(RichText::new(tr.talk.close_summary).strong());
+    let edit = ui
+        .add(
+            egui::TextEdit::multiline(summary)
+                .desired_width(f32::INFINITY)
+                .desired_rows(3),
+        )
+        .labelled_by(l.id);
+    if summary.is_empty() && !edit.has_focus() {
+        edit.request_focus();
+    }
+    let action = (!summary.trim().is_empty()).then(|| Action::Close {
+        summary: summary.trim().to_owned(),
+    });
+    Prepared::new(action, false)
+}
+
+/// The steps, duties and calls closing would leave behind.
+fn left_ui(
+    ui: &mut Ui,
+    shown: &Shown<'_>,
+    inc: &IncidentShown<'_>,
+    check: &crate::model::incident::ClosingCheck<'_>,
+) {
+    let tr = shown.tr();
+    let warn = theme::warning_text(shown.dark);
     let list = |ui: &mut Ui, head: String, steps: Vec<String>| {
         if steps.is_empty() {
             return;
@@ -373,26 +421,42 @@ fn close_ui(
     );
     if !check.duties.is_empty() {
         ui.label(RichText::new(tr.talk.close_duties).strong().color(warn));
+        let now = shown.times.now();
+        let span = |d: chrono::Duration| (tr.span)(crate::i18n::time::Span::of(d));
         for d in &check.duties {
-            ui.label(format!("· {}", d.text));
+            // Overdue first, in red, with by how much.
+            let (when, colour) = match d.due {
+                Some(due) if d.overdue => (
+                    (tr.walk.overdue_by)(&span(now - due)),
+                    theme::error_text(shown.dark),
+                ),
+                Some(due) => (
+                    (tr.walk.due_at)(&shown.times.short(due)),
+                    ui.visuals().text_color(),
+                ),
+                None if d.duty.counts_from == crate::model::plan::doc::CountsFrom::Closing => (
+                    tr.talk.close_from_closing.to_owned(),
+                    ui.visuals().text_color(),
+                ),
+                None => (String::new(), ui.visuals().text_color()),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("· {}", d.duty.text));
+                if !when.is_empty() {
+                    ui.label(RichText::new(when).strong().color(colour));
+                }
+            });
         }
     }
-    ui.add_space(theme::ITEM_GAP);
-    let l = ui.label(RichText::new(tr.talk.close_summary).strong());
-    let edit = ui
-        .add(
-            egui::TextEdit::multiline(summary)
-                .desired_width(f32::INFINITY)
-                .desired_rows(3),
-        )
-        .labelled_by(l.id);
-    if summary.is_empty() && !edit.has_focus() {
-        edit.request_focus();
-    }
-    let action = (!summary.trim().is_empty()).then(|| Action::Close {
-        summary: summary.trim().to_owned(),
-    });
-    Prepared::new(action, false)
+    list(
+        ui,
+        (tr.talk.close_calls)(check.calls.len()),
+        check
+            .calls
+            .iter()
+            .map(|l| format!("{} {}", l.order, Callee::of(inc.plan, &l.target).label()))
+            .collect(),
+    );
 }
 
 fn duty_ui(

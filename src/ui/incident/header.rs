@@ -74,6 +74,14 @@ pub(super) fn actions_bar(
                     summary: String::new(),
                 });
             }
+            if ui
+                .button(tr.walk.undo)
+                .on_hover_text(tr.walk.undo_hint)
+                .clicked()
+            {
+                commands.push(Command::Undo { key: inc.key });
+                state.refusal = None;
+            }
         } else if ui.button(tr.talk.reopen).clicked() {
             state.dialog = Some(dialogs::Dialog::Reopen {
                 reason: String::new(),

@@ -152,9 +152,11 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
     }
 }
 
+/// One incident's card: a click anywhere on it (its title, its facts, its
+/// button) resumes it.
 fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<Command>) {
     let tr = shown.tr();
-    widgets::Card::new(shown.dark).wide().show(ui, |ui| {
+    let card = widgets::Card::new(shown.dark).wide().show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             if let Some(level) = row.level.as_ref().and_then(|l| shown.plan.level(l)) {
                 level_chip(ui, tr, level);
@@ -211,4 +213,16 @@ fn row_ui(ui: &mut Ui, shown: &Shown<'_>, row: &IncidentRow, commands: &mut Vec<
             }
         });
     });
+    // The card as a whole answers a click; the labels on it do not take it
+    // (they only select text), and its button resumes by itself.
+    let resumed = commands
+        .iter()
+        .any(|c| matches!(c, Command::Resume(d) if *d == row.dir));
+    let whole = card
+        .response
+        .interact(egui::Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    if whole.clicked() && !resumed && row.unreadable.is_none() && !row.reading {
+        commands.push(Command::Resume(row.dir.clone()));
+    }
 }

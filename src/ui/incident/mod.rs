@@ -105,6 +105,10 @@ pub struct State {
     pub prompt: Option<(Prompt, String)>,
     /// The value being typed for a record step.
     pub value: String,
+    /// The step the value field was last drawn for: when the step on
+    /// screen changes, the field is emptied (a value is never recorded on
+    /// another step than the one it was typed for) and takes the keyboard.
+    value_step: Option<StepId>,
     /// A folder typed to continue the log in.
     pub continue_path: String,
     /// The last refusal, worded, shown by the step until the next action.
@@ -177,6 +181,13 @@ impl State {
         self.refusal = None;
         self.scroll_to_selection = true;
     }
+}
+
+/// The walk's value field: one at a time is on screen, so its id is fixed,
+/// and the keys can give it the keyboard before it is drawn (the keys are
+/// read first), so that the text typed in that frame lands in it.
+pub(super) fn value_field_id() -> egui::Id {
+    egui::Id::unique("incident-walk-value")
 }
 
 /// The incident on screen, if any is open.

@@ -9,7 +9,9 @@ use egui::{Key, RichText, Ui};
 use super::super::{Command, Shown, theme};
 use super::checklist::mark;
 use super::header::two_devices_link;
-use super::{IncidentShown, Prompt, State, Tab, calls, focus_step, message, timeline};
+use super::{
+    IncidentShown, Prompt, State, Tab, calls, focus_step, message, timeline, value_field_id,
+};
 use crate::i18n::Tr;
 use crate::i18n::time::Span;
 use crate::model::ids::StepId;
@@ -129,7 +131,8 @@ pub(super) fn step_ui(
 const LATEST: usize = 8;
 
 /// The latest entries, newest first, whoever wrote them: a note typed in a
-/// terminal or on another laptop shows here as soon as it is read.
+/// terminal or on another laptop shows here as soon as it is read. In the
+/// body's size (read at arm's length), steps named by their text.
 fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
     let tr = shown.tr();
     ui.add_space(theme::SECTION_GAP);
@@ -142,15 +145,16 @@ fn latest_ui(ui: &mut Ui, shown: &Shown<'_>, inc: &IncidentShown<'_>) {
         } else {
             String::new()
         };
-        ui.label(
-            RichText::new(format!(
-                "{} {} · {}{state}",
-                shown.times.short(e.at()),
-                e.by,
-                (tr.incident.event)(&e.event, inc.plan, &shown.times)
-            ))
-            .small(),
-        );
+        let mut text = RichText::new(format!(
+            "{} {} · {}{state}",
+            shown.times.short(e.at()),
+            e.by,
+            (tr.incident.entry)(e, inc.projected, inc.plan, &shown.times)
+        ));
+        if inc.projected.is_undone(e) {
+            text = text.strikethrough().color(theme::quiet_text(shown.dark));
+        }
+        ui.label(text);
     }
 }
 
@@ -249,28 +253,69 @@ fn actions_ui(
                 }
             });
         }
+        StepKind::Record { label, choices, .. } if !choices.is_empty() => {
+            // A value of a few: one button each, its digit the key.
+            let recorded = inc.projected.value(step);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(label);
+                for (i, c) in choices.iter().enumerate() {
+                    let chosen = recorded == Some(c.label.as_str());
+                    let text =
+                        RichText::new(format!("{}  {}", c.label, i + 1)).size(theme::NAME_SIZE);
+                    if ui.selectable_label(chosen, text).clicked() {
+                        act(
+                            Action::Record {
+                                step: step.clone(),
+                                value: c.label.clone(),
+                            },
+                            state,
+                        );
+                    }
+                }
+            });
+        }
         StepKind::Record { label, .. } => {
+            let id = value_field_id();
+            // A step that takes a value puts the keyboard in its field when
+            // it comes on screen, unless another field holds it (a quick
+            // note being typed is not interrupted).
+            if state.value_step.as_ref() != Some(step) {
+                state.value.clear();
+                state.value_step = Some(step.clone());
+                if ui.memory(|m| m.focused().is_none_or(|f| f == id)) {
+                    ui.memory_mut(|m| m.request_focus(id));
+                }
+            }
             ui.horizontal(|ui| {
                 let l = ui.label(label);
                 let edit = ui
-                    .add(egui::TextEdit::singleline(&mut state.value).desired_width(220.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut state.value)
+                            .id(id)
+                            .desired_width(220.0),
+                    )
                     .labelled_by(l.id);
                 if state.focus_prompt && state.prompt.is_none() {
                     edit.request_focus();
                     state.focus_prompt = false;
                 }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                if (button(ui, tr.act_record, "Enter").clicked() || enter)
-                    && !state.value.trim().is_empty()
-                {
-                    let value = state.value.trim().to_owned();
+                let record = button(ui, tr.act_record, "Enter").clicked() || enter;
+                if record && !state.value.trim().is_empty() {
+                    let typed = state.value.clone();
                     act(
                         Action::Record {
                             step: step.clone(),
-                            value,
+                            value: typed.trim().to_owned(),
                         },
                         state,
                     );
+                    // Kept until the step changes: a value refused (not a
+                    // number, say) is there to be mended, not typed again.
+                    state.value = typed;
+                } else if enter {
+                    // Nothing typed yet: the keyboard stays in the field.
+                    edit.request_focus();
                 }
             });
         }

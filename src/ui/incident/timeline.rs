@@ -114,7 +114,7 @@ pub fn ui(
     };
     if state.rows.key.as_ref() != Some(&key) {
         state.rows = Rows::of(key, timeline, |e| {
-            (tr.incident.event)(&e.event, plan, times)
+            (tr.incident.entry)(e, inc.projected, plan, times)
         });
     }
     let suspect = crate::model::notice::after_damage(inc.notices);
@@ -132,7 +132,7 @@ pub fn ui(
                 let Some(e) = timeline.get(rows[row]) else {
                     return;
                 };
-                let text = (tr.incident.event)(&e.event, plan, times);
+                let text = (tr.incident.entry)(e, inc.projected, plan, times);
                 let mark = if inc.unsaved.contains(e) {
                     format!(" · {}", tr.walk.state_not_saved)
                 } else if inc.pending.contains(&e) {
@@ -141,16 +141,22 @@ pub fn ui(
                     String::new()
                 };
                 let corrected = inc.projected.is_corrected(e);
+                // Taken back: struck through like a corrected entry, and
+                // the undo is the entry after it.
+                let undone = inc.projected.is_undone(e);
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(times.short(e.at())).monospace().strong());
                     ui.label(RichText::new(e.recorder()).weak());
                     let mut rich = RichText::new(format!("{text}{mark}"));
-                    if corrected {
+                    if corrected || undone {
                         rich = rich.strikethrough().color(theme::quiet_text(dark));
                     }
                     ui.add(egui::Label::new(rich).wrap());
                     if corrected {
                         ui.label(RichText::new(tr.talk.corrected).weak());
+                    }
+                    if undone {
+                        ui.label(RichText::new(tr.talk.taken_back).weak());
                     }
                     if suspect.iter().any(|r| r.is(e)) {
                         ui.label(
