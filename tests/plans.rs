@@ -37,6 +37,7 @@ pub(crate) const FINDINGS_OF_2_1: &[(Severity, &str, &str)] = &[
     (Warning, "phases[communicate].steps[comm-teachers].deadline_minutes", "DeadlineOrder"),
     (Warning, "phases[communicate].steps[comm-students].deadline_minutes", "DeadlineOrder"),
     (Warning, "phases[communicate].steps[comm-students].deadline_minutes", "DeadlineOrder"),
+    (Warning, "phases[communicate].steps[comm-students].kind.template", "SharedStepMisfit"),
     (Warning, "procedures[software].steps[sw-changes].role", "BeforePaging"),
     (Warning, "procedures[software].steps[sw-throttle].deadline_minutes", "DeadlineOrder"),
     (Warning, "procedures[software].steps[sw-exam].role", "OwnerNeverCalled"),

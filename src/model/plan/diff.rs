@@ -303,8 +303,10 @@ pub enum Field {
     Condition,
     /// The condition the record is read by (`when`), as the file writes it.
     When,
-    /// The fault classes a duty is for.
+    /// The fault classes a duty or a common step is for.
     ForClasses,
+    /// The fault classes a common step leaves out.
+    ExceptClasses,
     To,
     TimeLimit,
     Basis,
@@ -1083,6 +1085,14 @@ fn step(s: &Step, container: Place) -> Item {
         .text(
             Field::When,
             s.when.as_ref().map(condition).unwrap_or_default(),
+        )
+        .text(
+            Field::ForClasses,
+            list(s.classes.iter().map(ClassId::as_str)),
+        )
+        .text(
+            Field::ExceptClasses,
+            list(s.except_classes.iter().map(ClassId::as_str)),
         )
 }
 
