@@ -1,6 +1,6 @@
 //! `runbook diff` as an approver reads it: small hand-made changes to the
 //! minimal plan give exactly the expected report, and the bundled plan's
-//! revisions (2.0 is kept under `tests/data/revisions/`) match their golden
+//! revisions (2.0 and 2.1 are kept under `tests/data/revisions/`) match their golden
 //! files. Rewrite the golden files with `UPDATE_GOLDEN=1` after a deliberate
 //! change, and read the difference before committing it.
 
@@ -241,13 +241,23 @@ fn the_bundled_revisions_match_their_golden_files() {
     for (old, new, golden) in [
         (
             "tests/data/revisions/2.0.ron",
-            "plans/online-education-platform.ron",
+            "tests/data/revisions/2.1.ron",
             "2.0-2.1",
         ),
         (
             "tests/data/revisions/2.0.en.ron",
-            "plans/online-education-platform.en.ron",
+            "tests/data/revisions/2.1.en.ron",
             "2.0-2.1.en",
+        ),
+        (
+            "tests/data/revisions/2.1.ron",
+            "plans/online-education-platform.ron",
+            "2.1-2.2",
+        ),
+        (
+            "tests/data/revisions/2.1.en.ron",
+            "plans/online-education-platform.en.ron",
+            "2.1-2.2.en",
         ),
     ] {
         for (md, ext) in [(false, "txt"), (true, "md")] {
