@@ -73,7 +73,7 @@ pub enum Topic {
     Classes,
     /// Call trees.
     CallTrees,
-    /// Steps, common and per class.
+    /// The phases, and the steps, common and per class.
     Steps,
     /// Message templates.
     Templates,
@@ -183,6 +183,11 @@ pub enum Subject {
     CallTree {
         level: LevelId,
     },
+    /// A phase of every response.
+    Phase {
+        id: PhaseId,
+        name: String,
+    },
     Step(StepId),
     Template {
         id: TemplateId,
@@ -214,6 +219,8 @@ pub enum Place {
     Signals,
     Warnings,
     Classes,
+    /// The phases' list.
+    Phases,
     /// The call trees' list.
     Trees,
     Evacuation,
@@ -1047,7 +1054,23 @@ fn target_key(t: &Target) -> String {
 }
 
 fn steps(d: &PlanDoc) -> Vec<Item> {
-    let mut out = Vec::new();
+    // The phases first: a step moved into a phase the revision adds reads
+    // after the phase it moved into.
+    let mut out: Vec<Item> = d
+        .phases
+        .iter()
+        .map(|p| {
+            Item::new(
+                format!("phase:{}", p.id.as_str()),
+                Subject::Phase {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                },
+                Place::Phases,
+            )
+            .text(Field::Name, &p.name)
+        })
+        .collect();
     for phase in &d.phases {
         for s in &phase.steps {
             out.push(step(
