@@ -468,6 +468,12 @@ fn broken() -> Vec<Expect> {
 fn warnings() -> Vec<Expect> {
     vec![
         (
+            "step-in-no-response",
+            Some((62, 182)),
+            "[\"outage\", \"leak\"]",
+            K::StepInNoResponse,
+        ),
+        (
             "shared-step-misfit",
             Some((63, 151)),
             "\"tpl-outage\"",

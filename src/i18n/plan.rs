@@ -140,6 +140,7 @@ pub struct PlanTr {
     /// (the class whose procedure lists the step).
     pub classes_on_class_step: fn(&str) -> String,
     pub classes_and_except: &'static str,
+    pub step_in_no_response: &'static str,
     /// (the branch's field, the step).
     pub branch_to_nowhere: fn(&str, &str) -> String,
     pub branch_back: fn(&str, &str) -> String,
@@ -435,6 +436,7 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
         K::StepWithoutText => t.step_without_text.to_owned(),
         K::ClassesOnClassStep { class } => (t.classes_on_class_step)(&s(class.as_str())),
         K::ClassesAndExcept => t.classes_and_except.to_owned(),
+        K::StepInNoResponse => t.step_in_no_response.to_owned(),
         K::BranchToNowhere { branch, step } => {
             (t.branch_to_nowhere)(branch.field(), &s(step.as_str()))
         }
@@ -939,6 +941,7 @@ pub const ZH: PlanTr = PlanTr {
         )
     },
     classes_and_except: "通用步骤要么写它适用的类别（`classes`），要么写它不适用的类别（`except_classes`），不能两者都写",
+    step_in_no_response: "该通用步骤排除了所有故障分类，不在任何一类的处置中：请从 `except_classes` 中去掉应当执行它的分类，或删除该步骤",
     branch_to_nowhere: |branch, step| format!("{branch} 分支指向的步骤 {step} 不存在"),
     branch_back: |branch, step| {
         format!("{branch} 分支回到了前面的步骤 {step}；分支只能指向后面的步骤")
@@ -1332,6 +1335,9 @@ pub const EN: PlanTr = PlanTr {
     },
     classes_and_except: "a common step names either the classes it is for (`classes`) or \
                          those it leaves out (`except_classes`), not both",
+    step_in_no_response: "this common step leaves out every fault class, so it is in no \
+                          response: take the classes that should work it out of \
+                          `except_classes`, or remove the step",
     branch_to_nowhere: |branch, step| {
         format!("the {branch} branch goes to step {step}, which does not exist")
     },
@@ -1882,6 +1888,7 @@ mod tests {
             },
             K::ClassesOnClassStep { class: class() },
             K::ClassesAndExcept,
+            K::StepInNoResponse,
             K::SharedStepMisfit {
                 step: step(),
                 template: TemplateId::new("t1"),
@@ -2092,6 +2099,7 @@ mod tests {
             | K::ReachedThroughRoot { .. }
             | K::ClassesOnClassStep { .. }
             | K::ClassesAndExcept
+            | K::StepInNoResponse
             | K::SharedStepMisfit { .. }
             | K::NotAFile(_) => {}
         }

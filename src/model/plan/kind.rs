@@ -230,6 +230,9 @@ pub enum DiagnosticKind {
     /// A common step that names both the classes it is for and those it
     /// leaves out.
     ClassesAndExcept,
+    /// A common step that leaves out every fault class: it is in no
+    /// response.
+    StepInNoResponse,
     /// A procedure step without `phase`.
     StepWithoutPhase {
         /// Whether the file writes optional values on their own

@@ -744,17 +744,28 @@ impl<'a> Checker<'a> {
                 if !step.classes.is_empty() && !step.except_classes.is_empty() {
                     self.error(p.field("except_classes"), K::ClassesAndExcept);
                 }
+                let mut known = true;
                 for (field, list) in [
                     ("classes", &step.classes),
                     ("except_classes", &step.except_classes),
                 ] {
                     for (k, class) in list.iter().enumerate() {
-                        self.need(
+                        known &= self.need(
                             Namespace::Class,
                             class.as_str(),
                             p.field(field).index(k, None),
                         );
                     }
+                }
+                // Every class left out: the step is in no response, and
+                // would vanish from every checklist without a word.
+                if known
+                    && step.classes.is_empty()
+                    && !step.except_classes.is_empty()
+                    && !doc.classes.is_empty()
+                    && doc.classes.iter().all(|c| !step.is_for(&c.id))
+                {
+                    self.warn(p.field("except_classes"), K::StepInNoResponse);
                 }
                 self.step(step, &p);
             }
