@@ -8,7 +8,7 @@
 //! and ids are shown as written in both languages.
 
 use crate::model::plan::diff::{Field, Name, Place, Subject, Topic, Value};
-use crate::model::plan::doc::{CountsFrom, InformWhom, StepKind, Target, ValueKind};
+use crate::model::plan::doc::{CountsFrom, InformWhom, Milestone, StepKind, Target, ValueKind};
 
 /// The diff's words in one language.
 #[allow(missing_docs)] // Each field's name says what it is.
@@ -503,7 +503,7 @@ pub fn value(v: &Value, t: &DiffTr) -> String {
         Value::DrillTargets(list) => list
             .iter()
             .map(|(what, m, measure)| {
-                let measure = measure.as_ref().map(|m| format!("{m:?}"));
+                let measure = measure.as_ref().map(milestone);
                 (w.drill_target)(what, &(w.minutes)(*m), measure.as_deref())
             })
             .collect::<Vec<_>>()
@@ -511,6 +511,25 @@ pub fn value(v: &Value, t: &DiffTr) -> String {
         Value::Place(p) => place(p, t),
         Value::Order(None) => w.first.to_owned(),
         Value::Order(Some(n)) => (w.after)(&name(n, t)),
+    }
+}
+
+/// What a drill target is measured by, as the plan file writes it
+/// (`StepDone("net-switch-cdn")`), the same in both languages, as a
+/// condition is.
+fn milestone(m: &Milestone) -> String {
+    let to = |t: &Target| match t {
+        Target::Role(id) => format!("Role({:?})", id.as_str()),
+        Target::Person(id) => format!("Person({:?})", id.as_str()),
+        Target::External(id) => format!("External({:?})", id.as_str()),
+    };
+    match m {
+        Milestone::Declared => "Declared".to_owned(),
+        Milestone::Reached(t) => format!("Reached({})", to(t)),
+        Milestone::StepDone(id) => format!("StepDone({:?})", id.as_str()),
+        Milestone::FirstMessage(a) => format!("FirstMessage({a:?})"),
+        Milestone::Duty(id) => format!("Duty({:?})", id.as_str()),
+        Milestone::Closed => "Closed".to_owned(),
     }
 }
 
