@@ -539,11 +539,17 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
                 new: Some(Value::Place(item.container.clone())),
             });
         } else if moved[i] {
-            fields.push(FieldChange {
-                field: Field::Order,
-                old: Some(Value::Order(neighbour(old, j))),
-                new: Some(Value::Order(neighbour(new, i))),
-            });
+            // Outside the longest run that kept its order, but still after
+            // the same neighbour (which itself moved): nothing to say about
+            // this one.
+            let (before, after) = (neighbour(old, j), neighbour(new, i));
+            if before != after {
+                fields.push(FieldChange {
+                    field: Field::Order,
+                    old: Some(Value::Order(before)),
+                    new: Some(Value::Order(after)),
+                });
+            }
         }
         let names = was
             .fields
