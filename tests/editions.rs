@@ -42,6 +42,7 @@ const SAME_IN_EVERY_EDITION: &[&str] = &[
     "suggests",
     "min_level",
     "classes",
+    "except_classes",
     "duty",
     "Role",
     "Person",

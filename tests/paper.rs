@@ -86,6 +86,29 @@ fn the_binder_holds_the_whole_plan_and_every_phone_number() {
         for l in &d.levels {
             assert!(!missing(&l.name), "{edition}: level {}", l.id);
         }
+        // Every drill with how it is evaluated, and which clock its
+        // targets count from (discovery, not the declaration).
+        for dr in &d.drills {
+            for c in &dr.criteria {
+                assert!(
+                    html.contains(&format!("<li>{}</li>", esc(c))),
+                    "{edition}: criterion of {}: {c}",
+                    dr.id
+                );
+            }
+        }
+        let clocks = if edition == BUNDLED {
+            "时间目标自发现（模拟）故障、即演练开始时起计时；呼叫树的时限和各步骤的时限自宣布响应等级时起计时。"
+        } else {
+            "Time targets count from the discovery of the (simulated) fault, the start of the \
+             exercise; the call trees' limits and the steps' deadlines count from the declaration \
+             of the level."
+        };
+        assert_eq!(
+            html.matches(&esc(clocks)).count(),
+            d.drills.iter().filter(|dr| !dr.targets.is_empty()).count(),
+            "{edition}"
+        );
         // One checklist per fault class, with a box to tick per step.
         for c in &d.classes {
             assert!(

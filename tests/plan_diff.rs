@@ -1,6 +1,6 @@
 //! `runbook diff` as an approver reads it: small hand-made changes to the
 //! minimal plan give exactly the expected report, and the bundled plan's
-//! revisions (2.0 is kept under `tests/data/revisions/`) match their golden
+//! revisions (2.0 and 2.1 are kept under `tests/data/revisions/`) match their golden
 //! files. Rewrite the golden files with `UPDATE_GOLDEN=1` after a deliberate
 //! change, and read the difference before committing it.
 
@@ -87,7 +87,7 @@ Call trees: 1 changed
   ~ call to person sam at level III (level III, called by role commander)
       within: 60 min → 45 min
 
-Steps: 1 added, 1 changed
+Phases and steps: 1 added, 1 changed
   + step page (phase assess, every class)
       text: Page the deputy.
       owner: commander
@@ -138,7 +138,7 @@ Example platform emergency plan：从 0.1 版到 0.2 版的修改：修改 3 项
   ~ III 级呼叫人员 sam（III 级，由岗位 commander 呼叫）
       呼叫时限：60 分钟 → 45 分钟
 
-处置步骤：修改 1 项
+处置阶段与步骤：修改 1 项
   ~ 步骤 fix（阶段 recover，故障分类 other）
       完成时限：无 → 启动响应后 4 小时
 "
@@ -210,7 +210,7 @@ fn markdown_escapes_what_the_plan_says() {
         )],
     );
     let out = diff(&old, &new, true);
-    assert!(out.starts_with("# Changes to Example platform emergency plan from revision 0.1 to 0.1\n\n1 changed.\n\n## Steps\n"), "{out}");
+    assert!(out.starts_with("# Changes to Example platform emergency plan from revision 0.1 to 0.1\n\n1 changed.\n\n## Phases and steps\n"), "{out}");
     assert!(
         out.contains(
             "- **Changed** step fix (phase recover, class other)\n  - text: Fix the fault. → Fix \\<b\\>the\\</b\\> fault\\_now \\| \\*fast\\*\n"
@@ -241,13 +241,23 @@ fn the_bundled_revisions_match_their_golden_files() {
     for (old, new, golden) in [
         (
             "tests/data/revisions/2.0.ron",
-            "plans/online-education-platform.ron",
+            "tests/data/revisions/2.1.ron",
             "2.0-2.1",
         ),
         (
             "tests/data/revisions/2.0.en.ron",
-            "plans/online-education-platform.en.ron",
+            "tests/data/revisions/2.1.en.ron",
             "2.0-2.1.en",
+        ),
+        (
+            "tests/data/revisions/2.1.ron",
+            "plans/online-education-platform.ron",
+            "2.1-2.2",
+        ),
+        (
+            "tests/data/revisions/2.1.en.ron",
+            "plans/online-education-platform.en.ron",
+            "2.1-2.2.en",
         ),
     ] {
         for (md, ext) in [(false, "txt"), (true, "md")] {
@@ -265,5 +275,29 @@ fn the_bundled_revisions_match_their_golden_files() {
                 path.display()
             );
         }
+    }
+}
+
+/// A phase added, renamed, and a common step that leaves a class out: the
+/// approver reads each, with the phase a step moved into.
+#[test]
+fn phases_and_the_classes_a_step_is_for_are_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = edited(dir.path(), "old.ron", &[]);
+    let new = edited(
+        dir.path(),
+        "new.ron",
+        &[(
+            "(id: \"assess\", name: \"Assess\", steps: [\n            (id: \"confirm\", text: \"Confirm the fault and declare a level.\", role: \"commander\", kind: Check),\n        ]),",
+            "(id: \"assess\", name: \"Confirm and declare\"),\n        (id: \"notify\", name: \"First notices\", steps: [\n            (id: \"confirm\", text: \"Confirm the fault and declare a level.\", role: \"commander\", kind: Check, except_classes: [\"other\"]),\n        ]),",
+        )],
+    );
+    let out = diff(&old, &new, false);
+    for line in [
+        "  ~ phase assess Confirm and declare (phases)\n      name: Assess → Confirm and declare\n",
+        "  + phase notify First notices (phases)\n      name: First notices\n",
+        "  ~ step confirm (phase notify, every class)\n      place: phase assess, every class → phase notify, every class\n      fault classes left out: other\n",
+    ] {
+        assert!(out.contains(line), "{line}\nin\n{out}");
     }
 }

@@ -67,6 +67,8 @@ fn broken() -> Vec<Expect> {
                     "deadline_minutes",
                     "kind",
                     "when",
+                    "classes",
+                    "except_classes",
                 ],
             }),
         ),
@@ -216,6 +218,20 @@ fn broken() -> Vec<Expect> {
             Some((44, 73)),
             "\"V\"",
             unknown(IdKind::Level, "V", &["I", "IV", "II", "III"]),
+        ),
+        (
+            "classes-on-class-step",
+            Some((72, 112)),
+            "[\"leak\"]",
+            K::ClassesOnClassStep {
+                class: ClassId::new("leak"),
+            },
+        ),
+        (
+            "classes-and-except",
+            Some((61, 203)),
+            "[\"leak\"]",
+            K::ClassesAndExcept,
         ),
         (
             "unknown-template",
@@ -451,6 +467,27 @@ fn broken() -> Vec<Expect> {
 #[allow(clippy::too_many_lines)] // One entry per warning: the table is the point.
 fn warnings() -> Vec<Expect> {
     vec![
+        (
+            "step-in-no-response",
+            Some((62, 182)),
+            "[\"outage\", \"leak\"]",
+            K::StepInNoResponse,
+        ),
+        (
+            "shared-step-misfit",
+            Some((63, 151)),
+            "\"tpl-outage\"",
+            K::SharedStepMisfit {
+                step: StepId::new("notice"),
+                template: TemplateId::new("tpl-outage"),
+                audience: plan::doc::Audience::StudentsParents,
+                own: vec![(
+                    ClassId::new("leak"),
+                    StepId::new("leak-notice"),
+                    TemplateId::new("tpl-leak"),
+                )],
+            },
+        ),
         (
             "role-without-deputy",
             Some((17, 9)),

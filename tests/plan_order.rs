@@ -57,7 +57,15 @@ fn edited(rel: &str, edits: &[(&str, &str)]) -> String {
 /// way its message says: nothing is left.
 #[test]
 fn each_order_fixture_put_right_has_nothing_left() {
-    let fixes: [(&str, &[(&str, &str)]); 5] = [
+    let fixes: [(&str, &[(&str, &str)]); 6] = [
+        // Leave the data-leak response out of the shared outage notice.
+        (
+            "shared-step-misfit",
+            &[(
+                "kind: Communicate(template: \"tpl-outage\")),",
+                "kind: Communicate(template: \"tpl-outage\"), except_classes: [\"leak\"]),",
+            )],
+        ),
         // Move the step due earlier before the one due later.
         (
             "deadline-out-of-order",
@@ -198,6 +206,25 @@ fn revision_2_1_draws_each_fault_of_order() {
         name: "next_update".to_owned(),
         levels: levels(&["IV"]),
     });
+    // A leak gets outage notices: the shared notice to students and
+    // parents goes out beside the leak's own.
+    has(K::SharedStepMisfit {
+        step: StepId::new("comm-students"),
+        template: TemplateId::new("tpl-students-parents"),
+        audience: plan::doc::Audience::StudentsParents,
+        own: vec![
+            (
+                ClassId::new("data-loss"),
+                StepId::new("dl-pi-notice"),
+                TemplateId::new("tpl-pipl-notice"),
+            ),
+            (
+                ClassId::new("data-leak"),
+                StepId::new("leak-notice"),
+                TemplateId::new("tpl-pipl-notice"),
+            ),
+        ],
+    });
     // No slack.
     has(K::NoSlack {
         step: StepId::new("oth-remove"),
@@ -307,4 +334,53 @@ fn the_university_plans_faults_are_each_one_edit_away() {
         );
         assert_eq!(kinds(&text).len(), 1, "{name}");
     }
+}
+
+/// A common step that leaves a class out is not in that class's response
+/// (its checklist, its paths), and is in every other; the check then has
+/// nothing to say, in either language.
+#[test]
+fn a_common_step_left_out_of_a_class_is_not_in_its_response() {
+    let rel = "tests/data/warnings/shared-step-misfit.ron";
+    let checked = load(rel);
+    let headline = |lang: Lang| checked.warnings[0].headline("p.ron", lang.tr().plan);
+    assert_eq!(
+        headline(Lang::En),
+        "p.ron:63:151: warning: phases[communicate].steps[notice].kind.template: common step \
+         \"notice\" names no classes, so every response sends template \"tpl-outage\" to \
+         students and parents, while class \"leak\" sends \"tpl-leak\" by its step \
+         \"leak-notice\" to them as well: the shared message's words and promises may not fit \
+         those responses; name the classes the step is for (`classes`) or leave some out \
+         (`except_classes`)"
+    );
+    assert!(
+        headline(Lang::Zh).contains("警告"),
+        "{}",
+        headline(Lang::Zh)
+    );
+    let fixed = edited(
+        rel,
+        &[(
+            "kind: Communicate(template: \"tpl-outage\")),",
+            "kind: Communicate(template: \"tpl-outage\"), except_classes: [\"leak\"]),",
+        )],
+    );
+    let plan = plan::parse(fixed.as_bytes()).unwrap().plan;
+    let ids = |class: &str| -> Vec<String> {
+        plan.flow(&ClassId::new(class))
+            .iter()
+            .map(|fs| fs.step.id.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("outage"), ["impact", "fix", "notice", "review"]);
+    assert_eq!(ids("leak"), ["impact", "stop", "leak-notice", "review"]);
+    // Naming the classes the step is for says the same.
+    let named = edited(
+        rel,
+        &[(
+            "kind: Communicate(template: \"tpl-outage\")),",
+            "kind: Communicate(template: \"tpl-outage\"), classes: [\"outage\"]),",
+        )],
+    );
+    assert_eq!(kinds(&named), Vec::<K>::new());
 }

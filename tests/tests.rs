@@ -7,6 +7,7 @@
 
 mod cli;
 mod cli_incident;
+mod drill_order;
 mod editions;
 mod fault_ops;
 mod gui;

@@ -301,7 +301,7 @@ fn a_decision_takes_its_branch_and_greys_the_other_with_why() {
     let s = room.on_disk();
     let (yes, next) = s.decision(&StepId::new("net-cdn")).unwrap();
     assert!(!yes);
-    assert_eq!(next, &StepId::new("net-dns"));
+    assert_eq!(next, &StepId::new("net-change"));
     // The branch not taken is greyed, and says why when chosen.
     let skipped = h
         .state()

@@ -8,7 +8,7 @@
 //! and ids are shown as written in both languages.
 
 use crate::model::plan::diff::{Field, Name, Place, Subject, Topic, Value};
-use crate::model::plan::doc::{CountsFrom, InformWhom, StepKind, Target, ValueKind};
+use crate::model::plan::doc::{CountsFrom, InformWhom, Milestone, StepKind, Target, ValueKind};
 
 /// The diff's words in one language.
 #[allow(missing_docs)] // Each field's name says what it is.
@@ -91,6 +91,8 @@ pub struct Subjects {
     /// (callee, level).
     pub call: fn(&str, &str) -> String,
     pub call_tree: fn(&str) -> String,
+    /// (id, name).
+    pub phase: fn(&str, &str) -> String,
     pub step: fn(&str) -> String,
     pub template: fn(&str, &str) -> String,
     /// (id, site).
@@ -108,6 +110,7 @@ pub struct Places {
     pub signals: &'static str,
     pub warnings: &'static str,
     pub classes: &'static str,
+    pub phases: &'static str,
     pub trees: &'static str,
     pub evacuation: &'static str,
     pub supplies: &'static str,
@@ -173,6 +176,7 @@ pub struct Fields {
     pub condition: &'static str,
     pub when: &'static str,
     pub for_classes: &'static str,
+    pub except_classes: &'static str,
     pub to: &'static str,
     pub time_limit: &'static str,
     pub basis: &'static str,
@@ -308,6 +312,7 @@ pub fn subject(s: &Subject, t: &DiffTr) -> String {
         Subject::Question { id, class } => (w.question)(id.as_str(), class.as_str()),
         Subject::Call { to, level } => (w.call)(&target(to, t), level.as_str()),
         Subject::CallTree { level } => (w.call_tree)(level.as_str()),
+        Subject::Phase { id, name } => (w.phase)(id.as_str(), name),
         Subject::Step(id) => (w.step)(id.as_str()),
         Subject::Template { id, name } => (w.template)(id.as_str(), name),
         Subject::Evacuation { id, site } => (w.evacuation)(id.as_str(), site),
@@ -328,6 +333,7 @@ pub fn place(p: &Place, t: &DiffTr) -> String {
         Place::Signals => w.signals.to_owned(),
         Place::Warnings => w.warnings.to_owned(),
         Place::Classes => w.classes.to_owned(),
+        Place::Phases => w.phases.to_owned(),
         Place::Trees => w.trees.to_owned(),
         Place::Evacuation => w.evacuation.to_owned(),
         Place::Supplies => w.supplies.to_owned(),
@@ -395,6 +401,7 @@ pub fn field(f: Field, t: &DiffTr) -> &'static str {
         Field::Condition => w.condition,
         Field::When => w.when,
         Field::ForClasses => w.for_classes,
+        Field::ExceptClasses => w.except_classes,
         Field::To => w.to,
         Field::TimeLimit => w.time_limit,
         Field::Basis => w.basis,
@@ -496,7 +503,7 @@ pub fn value(v: &Value, t: &DiffTr) -> String {
         Value::DrillTargets(list) => list
             .iter()
             .map(|(what, m, measure)| {
-                let measure = measure.as_ref().map(|m| format!("{m:?}"));
+                let measure = measure.as_ref().map(milestone);
                 (w.drill_target)(what, &(w.minutes)(*m), measure.as_deref())
             })
             .collect::<Vec<_>>()
@@ -504,6 +511,25 @@ pub fn value(v: &Value, t: &DiffTr) -> String {
         Value::Place(p) => place(p, t),
         Value::Order(None) => w.first.to_owned(),
         Value::Order(Some(n)) => (w.after)(&name(n, t)),
+    }
+}
+
+/// What a drill target is measured by, as the plan file writes it
+/// (`StepDone("net-switch-cdn")`), the same in both languages, as a
+/// condition is.
+fn milestone(m: &Milestone) -> String {
+    let to = |t: &Target| match t {
+        Target::Role(id) => format!("Role({:?})", id.as_str()),
+        Target::Person(id) => format!("Person({:?})", id.as_str()),
+        Target::External(id) => format!("External({:?})", id.as_str()),
+    };
+    match m {
+        Milestone::Declared => "Declared".to_owned(),
+        Milestone::Reached(t) => format!("Reached({})", to(t)),
+        Milestone::StepDone(id) => format!("StepDone({:?})", id.as_str()),
+        Milestone::FirstMessage(a) => format!("FirstMessage({a:?})"),
+        Milestone::Duty(id) => format!("Duty({:?})", id.as_str()),
+        Milestone::Closed => "Closed".to_owned(),
     }
 }
 
@@ -576,7 +602,7 @@ pub const ZH: DiffTr = DiffTr {
         duties: "报告义务",
         classes: "故障分类",
         call_trees: "呼叫树",
-        steps: "处置步骤",
+        steps: "处置阶段与步骤",
         templates: "通知模板",
         readiness: "疏散、物资、演练与培训",
     },
@@ -597,6 +623,7 @@ pub const ZH: DiffTr = DiffTr {
         question: |id, class| format!("故障分类 {class} 的研判问题 {id}"),
         call: |to, level| format!("{level} 级呼叫{to}"),
         call_tree: |level| format!("{level} 级呼叫树"),
+        phase: |id, name| format!("阶段 {id} {name}"),
         step: |id| format!("步骤 {id}"),
         template: |id, name| format!("模板 {id} {name}"),
         evacuation: |id, site| format!("疏散方案 {id} {site}"),
@@ -610,6 +637,7 @@ pub const ZH: DiffTr = DiffTr {
         signals: "监测信号",
         warnings: "预警",
         classes: "故障分类",
+        phases: "阶段",
         trees: "呼叫树",
         evacuation: "疏散方案",
         supplies: "应急物资",
@@ -668,6 +696,7 @@ pub const ZH: DiffTr = DiffTr {
         condition: "条件",
         when: "适用条件（按事件记录判断）",
         for_classes: "适用的故障分类",
+        except_classes: "不适用的故障分类",
         to: "报告对象",
         time_limit: "时限",
         basis: "依据",
@@ -783,7 +812,7 @@ pub const EN: DiffTr = DiffTr {
         duties: "Reporting duties",
         classes: "Fault classes",
         call_trees: "Call trees",
-        steps: "Steps",
+        steps: "Phases and steps",
         templates: "Message templates",
         readiness: "Evacuation, supplies, drills and training",
     },
@@ -804,6 +833,7 @@ pub const EN: DiffTr = DiffTr {
         question: |id, class| format!("assessment question {id} of class {class}"),
         call: |to, level| format!("call to {to} at level {level}"),
         call_tree: |level| format!("call tree of level {level}"),
+        phase: |id, name| format!("phase {id} {name}"),
         step: |id| format!("step {id}"),
         template: |id, name| format!("template {id} {name}"),
         evacuation: |id, site| format!("evacuation {id} {site}"),
@@ -817,6 +847,7 @@ pub const EN: DiffTr = DiffTr {
         signals: "signals",
         warnings: "warnings",
         classes: "classes",
+        phases: "phases",
         trees: "trees",
         evacuation: "evacuation",
         supplies: "supplies",
@@ -875,6 +906,7 @@ pub const EN: DiffTr = DiffTr {
         condition: "condition",
         when: "condition read from the record",
         for_classes: "fault classes",
+        except_classes: "fault classes left out",
         to: "to",
         time_limit: "time limit",
         basis: "basis",

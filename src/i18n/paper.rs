@@ -104,6 +104,10 @@ pub struct PaperTr {
     pub frequency: &'static str,
     pub scenario: &'static str,
     pub targets: &'static str,
+    /// How a drill is evaluated (its criteria).
+    pub drill_criteria: &'static str,
+    /// Which clock a drill's targets count from, and which the plan's own.
+    pub drill_clocks: &'static str,
     pub training: &'static str,
     pub topic: &'static str,
     // Revisions.
@@ -163,6 +167,10 @@ pub struct PaperTr {
     // The drill evaluation.
     pub evaluation: &'static str,
     pub evaluation_intro: &'static str,
+    /// (discovered at, declared at, the time between): the two clocks.
+    pub evaluation_clocks: fn(&str, &str, &str) -> String,
+    /// The discovery was recorded as the declaration: one clock.
+    pub evaluation_one_clock: &'static str,
     pub col_drill: &'static str,
     pub col_target: &'static str,
     pub col_took: &'static str,
@@ -455,6 +463,8 @@ pub const ZH: PaperTr = PaperTr {
     frequency: "频次",
     scenario: "场景",
     targets: "时间目标",
+    drill_criteria: "评估标准",
+    drill_clocks: "时间目标自发现（模拟）故障、即演练开始时起计时；呼叫树的时限和各步骤的时限自宣布响应等级时起计时。发现与宣布之间相隔多久，按时完成的呼叫对照时间目标就会显得晚多久。",
     training: "培训",
     topic: "内容",
     date: "日期",
@@ -519,6 +529,12 @@ pub const ZH: PaperTr = PaperTr {
     record_incomplete: "记录不完整：缺少日志文件，或混入了其他事件的日志",
     evaluation: "演练评估",
     evaluation_intro: "按预案为本类演练设定的时间目标，自发现（演练开始）起计时。",
+    evaluation_clocks: |discovered, declared, gap| {
+        format!(
+            "发现于 {discovered}，宣布响应等级于 {declared}，相隔 {gap}。时间目标自发现起计时；呼叫树的时限和各步骤的时限自宣布起计时：按呼叫树时限完成的呼叫，对照时间目标最多会晚 {gap}，原因在于宣布之前的时间，而不在呼叫本身。"
+        )
+    },
+    evaluation_one_clock: "发现时间与宣布时间相同：时间目标与呼叫树、各步骤的时限从同一时刻起计时。",
     col_drill: "演练",
     col_target: "目标",
     col_took: "用时",
@@ -768,6 +784,8 @@ pub const EN: PaperTr = PaperTr {
     frequency: "Frequency",
     scenario: "Scenario",
     targets: "Time targets",
+    drill_criteria: "How it is evaluated",
+    drill_clocks: "Time targets count from the discovery of the (simulated) fault, the start of the exercise; the call trees' limits and the steps' deadlines count from the declaration of the level. A call made on time by the call tree reads late against a target by as long as the declaration took.",
     training: "Training",
     topic: "Topic",
     date: "Date",
@@ -832,6 +850,12 @@ pub const EN: PaperTr = PaperTr {
     record_incomplete: "The record is incomplete: a log file is missing, or another incident's log is mixed in",
     evaluation: "Drill evaluation",
     evaluation_intro: "The plan's time targets for this kind of drill, timed from the discovery (the start of the exercise).",
+    evaluation_clocks: |discovered, declared, gap| {
+        format!(
+            "Discovered at {discovered}, level declared at {declared}, {gap} later. The targets count from the discovery; the call tree's limits and the steps' deadlines count from the declaration: a call made within the call tree's limit can read up to {gap} late against a target, which is the time before the declaration, not the call."
+        )
+    },
+    evaluation_one_clock: "Discovered when declared: the targets and the call tree's and the steps' limits count from the same moment.",
     col_drill: "Drill",
     col_target: "Target",
     col_took: "Took",

@@ -14,7 +14,7 @@ use std::io::ErrorKind;
 use crate::model::ids::{IdProblem, LevelId, MAX_ID_LEN, UnitId};
 use crate::model::notice::FileKind;
 use crate::model::plan::contacts::UnknownLevel;
-use crate::model::plan::doc::Target;
+use crate::model::plan::doc::{Audience, Target};
 use crate::model::plan::kind::{DiagnosticKind as K, IdKind, Late, Responses, Syntax as S, Token};
 use crate::model::plan::{Position, Severity, Summary, Wording};
 
@@ -137,6 +137,10 @@ pub struct PlanTr {
     /// Whether the file writes optional values on their own.
     pub step_without_phase: fn(bool) -> String,
     pub step_without_text: &'static str,
+    /// (the class whose procedure lists the step).
+    pub classes_on_class_step: fn(&str) -> String,
+    pub classes_and_except: &'static str,
+    pub step_in_no_response: &'static str,
     /// (the branch's field, the step).
     pub branch_to_nowhere: fn(&str, &str) -> String,
     pub branch_back: fn(&str, &str) -> String,
@@ -211,6 +215,12 @@ pub struct PlanTr {
     pub call_before_caller: fn(&str, &str, i64, &str, Option<i64>) -> String,
     /// (role, deputy, the levels).
     pub reached_through_root: fn(&str, &str, &str) -> String,
+    /// Who a template is for.
+    pub audience: fn(Audience) -> &'static str,
+    /// (class, its step, the template it sends).
+    pub own_message: fn(&str, &str, &str) -> String,
+    /// (step, template, audience, the classes' own messages).
+    pub shared_step_misfit: fn(&str, &str, &str, &str) -> String,
     // `runbook check` and `runbook show`.
     pub summary: fn(&Summary) -> String,
     /// (file, summary).
@@ -424,6 +434,9 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
         }
         K::StepWithoutPhase { implicit_some } => (t.step_without_phase)(*implicit_some),
         K::StepWithoutText => t.step_without_text.to_owned(),
+        K::ClassesOnClassStep { class } => (t.classes_on_class_step)(&s(class.as_str())),
+        K::ClassesAndExcept => t.classes_and_except.to_owned(),
+        K::StepInNoResponse => t.step_in_no_response.to_owned(),
         K::BranchToNowhere { branch, step } => {
             (t.branch_to_nowhere)(branch.field(), &s(step.as_str()))
         }
@@ -636,6 +649,25 @@ pub fn message(kind: &K, t: &PlanTr) -> String {
             &s(deputy.as_str()),
             &levels_list(levels, t),
         ),
+        K::SharedStepMisfit {
+            step,
+            template,
+            audience,
+            own,
+        } => {
+            let own: Vec<String> = own
+                .iter()
+                .map(|(c, st, tp)| {
+                    (t.own_message)(&s(c.as_str()), &s(st.as_str()), &s(tp.as_str()))
+                })
+                .collect();
+            (t.shared_step_misfit)(
+                &s(step.as_str()),
+                &s(template.as_str()),
+                (t.audience)(*audience),
+                &(t.and)(&own),
+            )
+        }
         K::NotAFile(kind) => (t.not_a_file)(*kind),
     }
 }
@@ -903,6 +935,13 @@ pub const ZH: PlanTr = PlanTr {
         format!("处置流程中的步骤必须写明所属阶段，例如 `{example}`")
     },
     step_without_text: "该步骤没有内容",
+    classes_on_class_step: |class| {
+        format!(
+            "该步骤列在故障类别 {class} 的处置程序中，只属于这个类别的处置；`classes` 和 `except_classes` 只用于通用步骤"
+        )
+    },
+    classes_and_except: "通用步骤要么写它适用的类别（`classes`），要么写它不适用的类别（`except_classes`），不能两者都写",
+    step_in_no_response: "该通用步骤排除了所有故障分类，不在任何一类的处置中：请从 `except_classes` 中去掉应当执行它的分类，或删除该步骤",
     branch_to_nowhere: |branch, step| format!("{branch} 分支指向的步骤 {step} 不存在"),
     branch_back: |branch, step| {
         format!("{branch} 分支回到了前面的步骤 {step}；分支只能指向后面的步骤")
@@ -1034,6 +1073,13 @@ pub const ZH: PlanTr = PlanTr {
         );
         format!(
             "在等级 {level} 的呼叫树中，{to} 的呼叫时限为 {within} 分钟，但这个呼叫由 {caller} 发起，而 {caller}{caller_within}：请把这个呼叫移到能及时联系到的人下面，或放宽它的时限"
+        )
+    },
+    audience: super::paper::ZH.audience,
+    own_message: |class, step, template| format!("类别 {class} 的步骤 {step} 发送模板 {template}"),
+    shared_step_misfit: |step, template, audience, own| {
+        format!(
+            "通用步骤 {step} 没有写适用的类别，因此在每个类别的处置中都向{audience}发送模板 {template}，而{own}，也是发给{audience}的：通用模板的内容和承诺未必适合这些处置；请用 `classes` 写明该步骤适用的类别，或用 `except_classes` 排除不适用的类别"
         )
     },
     reached_through_root: |role, deputy, levels| {
@@ -1281,6 +1327,17 @@ pub const EN: PlanTr = PlanTr {
         format!("a procedure step must name its phase, for example `{example}`")
     },
     step_without_text: "the step has no text",
+    classes_on_class_step: |class| {
+        format!(
+            "this step is listed in the procedure of class {class} and is in that response \
+             only; `classes` and `except_classes` are for common steps"
+        )
+    },
+    classes_and_except: "a common step names either the classes it is for (`classes`) or \
+                         those it leaves out (`except_classes`), not both",
+    step_in_no_response: "this common step leaves out every fault class, so it is in no \
+                          response: take the classes that should work it out of \
+                          `except_classes`, or remove the step",
     branch_to_nowhere: |branch, step| {
         format!("the {branch} branch goes to step {step}, which does not exist")
     },
@@ -1469,6 +1526,18 @@ pub const EN: PlanTr = PlanTr {
             "in the call tree for level {level}, {to} is to be called within {within} minutes, \
              but by {caller}, who is called {caller_within}: move the call under someone \
              reached in time, or give it a later limit"
+        )
+    },
+    audience: super::paper::EN.audience,
+    own_message: |class, step, template| {
+        format!("class {class} sends {template} by its step {step}")
+    },
+    shared_step_misfit: |step, template, audience, own| {
+        format!(
+            "common step {step} names no classes, so every response sends template \
+             {template} to {audience}, while {own} to them as well: the shared message's \
+             words and promises may not fit those responses; name the classes the step is \
+             for (`classes`) or leave some out (`except_classes`)"
         )
     },
     reached_through_root: |role, deputy, levels| {
@@ -1817,6 +1886,15 @@ mod tests {
                 deputy: PersonId::new("p1"),
                 levels: vec![level()],
             },
+            K::ClassesOnClassStep { class: class() },
+            K::ClassesAndExcept,
+            K::StepInNoResponse,
+            K::SharedStepMisfit {
+                step: step(),
+                template: TemplateId::new("t1"),
+                audience: crate::model::plan::doc::Audience::StudentsParents,
+                own: vec![(class(), StepId::new("s2"), TemplateId::new("t2"))],
+            },
             K::NotAFile(FileKind::Fifo),
             K::NotAFile(FileKind::CharDevice),
             K::NotAFile(FileKind::Socket),
@@ -2019,6 +2097,10 @@ mod tests {
             | K::RecordedOnOneBranch { .. }
             | K::CallBeforeCaller { .. }
             | K::ReachedThroughRoot { .. }
+            | K::ClassesOnClassStep { .. }
+            | K::ClassesAndExcept
+            | K::StepInNoResponse
+            | K::SharedStepMisfit { .. }
             | K::NotAFile(_) => {}
         }
     }

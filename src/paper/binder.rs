@@ -661,10 +661,18 @@ fn readiness(plan: &Plan, lang: Lang, b: &mut Body) {
                     .collect();
                 let _ = writeln!(
                     b.0,
-                    "<p><b>{}</b>: {}</p>",
+                    "<p><b>{}</b>: {}</p>\n<p class=\"muted\">{}</p>",
                     esc(t.targets),
-                    esc(&targets.join(t.sep))
+                    esc(&targets.join(t.sep)),
+                    esc(t.drill_clocks)
                 );
+            }
+            if !dr.criteria.is_empty() {
+                let _ = writeln!(b.0, "<p><b>{}</b>:</p>\n<ul>", esc(t.drill_criteria));
+                for c in &dr.criteria {
+                    let _ = writeln!(b.0, "<li>{}</li>", esc(c));
+                }
+                b.0.push_str("</ul>\n");
             }
         }
     }

@@ -319,6 +319,10 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
         r.scenario.to_owned(),
         format!("{} ({})\n{}", drill.name, drill.id, drill.scenario),
     )]));
+    if !drill.criteria.is_empty() {
+        d.push(Block::Subheading(t.drill_criteria.to_owned()));
+        d.push(Block::List(drill.criteria.clone()));
+    }
     let rows: Vec<Vec<String>> = f
         .incident
         .drill_evaluation(f.plan)
@@ -352,6 +356,19 @@ fn evaluation(f: &Facts<'_>, d: &mut Doc) {
         return;
     }
     d.push(Block::Para(t.evaluation_intro.to_owned()));
+    // The targets count from the discovery, the call tree and the steps
+    // from the declaration: say how far apart the two are, so that a call
+    // made on time that reads late against a target is understood.
+    let (discovered, declared) = (f.incident.discovered_at(), f.incident.declared_at());
+    d.push(Block::Para(if declared > discovered {
+        (t.evaluation_clocks)(
+            &f.times.datetime(discovered),
+            &f.times.datetime(declared),
+            &f.span(discovered, declared),
+        )
+    } else {
+        t.evaluation_one_clock.to_owned()
+    }));
     d.push(Block::Table(
         vec![
             Col::words(t.col_drill),

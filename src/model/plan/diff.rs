@@ -73,7 +73,7 @@ pub enum Topic {
     Classes,
     /// Call trees.
     CallTrees,
-    /// Steps, common and per class.
+    /// The phases, and the steps, common and per class.
     Steps,
     /// Message templates.
     Templates,
@@ -183,6 +183,11 @@ pub enum Subject {
     CallTree {
         level: LevelId,
     },
+    /// A phase of every response.
+    Phase {
+        id: PhaseId,
+        name: String,
+    },
     Step(StepId),
     Template {
         id: TemplateId,
@@ -214,6 +219,8 @@ pub enum Place {
     Signals,
     Warnings,
     Classes,
+    /// The phases' list.
+    Phases,
     /// The call trees' list.
     Trees,
     Evacuation,
@@ -303,8 +310,10 @@ pub enum Field {
     Condition,
     /// The condition the record is read by (`when`), as the file writes it.
     When,
-    /// The fault classes a duty is for.
+    /// The fault classes a duty or a common step is for.
     ForClasses,
+    /// The fault classes a common step leaves out.
+    ExceptClasses,
     To,
     TimeLimit,
     Basis,
@@ -530,11 +539,17 @@ fn compare(old: &[Item], new: &[Item]) -> Vec<Change> {
                 new: Some(Value::Place(item.container.clone())),
             });
         } else if moved[i] {
-            fields.push(FieldChange {
-                field: Field::Order,
-                old: Some(Value::Order(neighbour(old, j))),
-                new: Some(Value::Order(neighbour(new, i))),
-            });
+            // Outside the longest run that kept its order, but still after
+            // the same neighbour (which itself moved): nothing to say about
+            // this one.
+            let (before, after) = (neighbour(old, j), neighbour(new, i));
+            if before != after {
+                fields.push(FieldChange {
+                    field: Field::Order,
+                    old: Some(Value::Order(before)),
+                    new: Some(Value::Order(after)),
+                });
+            }
         }
         let names = was
             .fields
@@ -1045,7 +1060,23 @@ fn target_key(t: &Target) -> String {
 }
 
 fn steps(d: &PlanDoc) -> Vec<Item> {
-    let mut out = Vec::new();
+    // The phases first: a step moved into a phase the revision adds reads
+    // after the phase it moved into.
+    let mut out: Vec<Item> = d
+        .phases
+        .iter()
+        .map(|p| {
+            Item::new(
+                format!("phase:{}", p.id.as_str()),
+                Subject::Phase {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                },
+                Place::Phases,
+            )
+            .text(Field::Name, &p.name)
+        })
+        .collect();
     for phase in &d.phases {
         for s in &phase.steps {
             out.push(step(
@@ -1083,6 +1114,14 @@ fn step(s: &Step, container: Place) -> Item {
         .text(
             Field::When,
             s.when.as_ref().map(condition).unwrap_or_default(),
+        )
+        .text(
+            Field::ForClasses,
+            list(s.classes.iter().map(ClassId::as_str)),
+        )
+        .text(
+            Field::ExceptClasses,
+            list(s.except_classes.iter().map(ClassId::as_str)),
         )
 }
 

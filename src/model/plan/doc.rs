@@ -607,6 +607,33 @@ pub struct Step {
     /// ruled out is not applicable; not yet known, it is to be done.
     #[serde(default)]
     pub when: Option<Condition>,
+    /// For a common step: the fault classes whose responses it is in;
+    /// empty for every class (unless some are left out by
+    /// `except_classes`). A class's own steps are in its response alone
+    /// and never name classes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<ClassId>,
+    /// For a common step: the fault classes whose responses leave it out,
+    /// such as the outage notices in a data leak.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except_classes: Vec<ClassId>,
+}
+
+impl Step {
+    /// Whether the step is in the response to `class`, as a common step's
+    /// `classes` and `except_classes` say (a class's own step is in its
+    /// own response only, which the flow knows).
+    #[must_use]
+    pub fn is_for(&self, class: &ClassId) -> bool {
+        (self.classes.is_empty() || self.classes.contains(class))
+            && !self.except_classes.contains(class)
+    }
+
+    /// Whether the step says which classes it is for or leaves out.
+    #[must_use]
+    pub fn names_classes(&self) -> bool {
+        !self.classes.is_empty() || !self.except_classes.is_empty()
+    }
 }
 
 /// What kind of step a step is, and what it needs.

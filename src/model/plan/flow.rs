@@ -2,7 +2,9 @@
 //!
 //! A fault class's response is the plan's phases in order; within each phase
 //! the common steps come first, then the class's own steps for that phase, in
-//! the order the author wrote them. The validator checks decisions and
+//! the order the author wrote them. A common step may name the classes it
+//! is for (`classes`) or leave some out (`except_classes`): it is in the
+//! other classes' responses only. The validator checks decisions and
 //! reachability along this order, and the incident checklist follows it.
 //!
 //! [`Paths`] is the same order as a graph: each step leads to the next one,
@@ -43,6 +45,7 @@ pub fn class_flow<'a>(doc: &'a PlanDoc, class: &ClassId) -> Vec<FlowStep<'a>> {
                 .steps
                 .iter()
                 .enumerate()
+                .filter(|(_, step)| step.is_for(class))
                 .map(|(index, step)| FlowStep {
                     step,
                     phase: pi,
@@ -194,6 +197,8 @@ mod tests {
                 deadline_minutes: None,
                 kind: kind.clone(),
                 when: None,
+                classes: Vec::new(),
+                except_classes: Vec::new(),
             })
             .collect()
     }

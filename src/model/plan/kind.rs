@@ -14,7 +14,7 @@ use crate::model::ids::{
 use crate::model::notice::{FileKind, OsError};
 
 use super::diagnostic::Position;
-use super::doc::Target;
+use super::doc::{Audience, Target};
 
 /// What is wrong, with the data to say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -221,6 +221,18 @@ pub enum DiagnosticKind {
         /// The phase it names.
         named: PhaseId,
     },
+    /// A class's own step that names classes (`classes` or
+    /// `except_classes`): it is in its class's response only.
+    ClassesOnClassStep {
+        /// The class whose procedure lists it.
+        class: ClassId,
+    },
+    /// A common step that names both the classes it is for and those it
+    /// leaves out.
+    ClassesAndExcept,
+    /// A common step that leaves out every fault class: it is in no
+    /// response.
+    StepInNoResponse,
     /// A procedure step without `phase`.
     StepWithoutPhase {
         /// Whether the file writes optional values on their own
@@ -415,6 +427,21 @@ pub enum DiagnosticKind {
         on_duty: Vec<Target>,
         /// The responses where it is so.
         responses: Responses,
+    },
+    /// A common step, in every class's response because it names no
+    /// classes, that sends a template to an audience some classes send
+    /// their own message to: the shared message's audience or promises may
+    /// not fit those responses (outage notices in a data leak).
+    SharedStepMisfit {
+        /// The common step.
+        step: StepId,
+        /// The template it sends.
+        template: TemplateId,
+        /// Who the template is for.
+        audience: Audience,
+        /// Each class that sends its own message to that audience: the
+        /// class, its step and the template that step sends.
+        own: Vec<(ClassId, StepId, TemplateId)>,
     },
     /// Untimed steps whose owner no call reaches at some levels where they
     /// apply (a timed step's is [`Self::OwnerLate`]).

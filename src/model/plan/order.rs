@@ -18,6 +18,11 @@
 //! - a value recorded on one branch only, while a template that needs it is
 //!   sent on a path through the other.
 //!
+//! And, class by class: a common step in every response that sends a
+//! template to an audience some class sends its own message to, so that
+//! the shared message's promises reach a response they do not fit (the
+//! step names no `classes` nor `except_classes`).
+//!
 //! Warnings, run with the feasibility checks on a document without errors.
 
 use std::collections::{HashMap, HashSet};
@@ -49,6 +54,65 @@ pub(super) fn check(
         recorded_on_every_path(doc, levels, &flow, &paths, &at, &mut found);
     }
     found.report(doc.classes.len(), out);
+    shared_steps_fit(doc, out);
+}
+
+/// A common step that names no classes is in every class's response. One
+/// that sends a template to an audience that some class also sends its own
+/// message to (a data leak's notice to students and guardians, beside the
+/// outage notice) sends that class's audience a message written for other
+/// responses, with their promises: the author says which classes the step
+/// is for (`classes`) or leaves some out (`except_classes`), and a step
+/// that does either is taken at its word.
+fn shared_steps_fit(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
+    for (p, phase) in doc.phases.iter().enumerate() {
+        for (index, step) in phase.steps.iter().enumerate() {
+            let StepKind::Communicate { template } = &step.kind else {
+                continue;
+            };
+            if step.names_classes() {
+                continue;
+            }
+            let Some(sent) = doc.templates.iter().find(|t| t.id == *template) else {
+                continue;
+            };
+            let mut own = Vec::new();
+            for pr in &doc.procedures {
+                let theirs = pr.steps.iter().find_map(|s| match &s.kind {
+                    StepKind::Communicate { template: t } if t != template => doc
+                        .templates
+                        .iter()
+                        .find(|x| x.id == *t && x.audience == sent.audience)
+                        .map(|x| (s.id.clone(), x.id.clone())),
+                    _ => None,
+                });
+                if let Some((s, t)) = theirs {
+                    own.push((pr.class.clone(), s, t));
+                }
+            }
+            if own.is_empty() {
+                continue;
+            }
+            let at = step_path(
+                doc,
+                &FlowStep {
+                    step,
+                    phase: p,
+                    procedure: None,
+                    index,
+                },
+            );
+            out.push(Diagnostic::warning(
+                at.field("kind").field("template"),
+                K::SharedStepMisfit {
+                    step: step.id.clone(),
+                    template: template.clone(),
+                    audience: sent.audience,
+                    own,
+                },
+            ));
+        }
+    }
 }
 
 /// What the checks found, keyed so that a common step, which is in every

@@ -741,6 +741,32 @@ impl<'a> Checker<'a> {
                         },
                     );
                 }
+                if !step.classes.is_empty() && !step.except_classes.is_empty() {
+                    self.error(p.field("except_classes"), K::ClassesAndExcept);
+                }
+                let mut known = true;
+                for (field, list) in [
+                    ("classes", &step.classes),
+                    ("except_classes", &step.except_classes),
+                ] {
+                    for (k, class) in list.iter().enumerate() {
+                        known &= self.need(
+                            Namespace::Class,
+                            class.as_str(),
+                            p.field(field).index(k, None),
+                        );
+                    }
+                }
+                // Every class left out: the step is in no response, and
+                // would vanish from every checklist without a word.
+                if known
+                    && step.classes.is_empty()
+                    && !step.except_classes.is_empty()
+                    && !doc.classes.is_empty()
+                    && doc.classes.iter().all(|c| !step.is_for(&c.id))
+                {
+                    self.warn(p.field("except_classes"), K::StepInNoResponse);
+                }
                 self.step(step, &p);
             }
         }
@@ -761,6 +787,21 @@ impl<'a> Checker<'a> {
                             implicit_some: self.written.implicit_some,
                         },
                     ),
+                }
+                for field in ["classes", "except_classes"] {
+                    let named = if field == "classes" {
+                        &step.classes
+                    } else {
+                        &step.except_classes
+                    };
+                    if !named.is_empty() {
+                        self.error(
+                            p.field(field),
+                            K::ClassesOnClassStep {
+                                class: pr.class.clone(),
+                            },
+                        );
+                    }
                 }
                 self.step(step, &p);
             }
