@@ -9,6 +9,7 @@ mod cli;
 mod cli_incident;
 mod editions;
 mod fault_ops;
+mod followup;
 mod gui;
 mod incident;
 mod log_faults;

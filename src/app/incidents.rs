@@ -259,7 +259,9 @@ impl RunbookApp {
     /// Reads the list of incidents again (only the folders that changed).
     pub fn refresh_rows(&mut self) {
         let tabs = &self.tabs;
-        let open = |dir: &Path| tab_for(tabs, dir).map(|t| t.live.projected().headline());
+        let open = |dir: &Path| {
+            tab_for(tabs, dir).map(|t| t.live.projected().headline(Some(t.live.plan())))
+        };
         self.listing.refresh(&open);
         self.show_rows();
         self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;

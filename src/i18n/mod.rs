@@ -14,6 +14,7 @@
 pub mod classes;
 pub mod contacts;
 pub mod diff;
+pub mod followup;
 pub mod incident;
 pub mod org;
 pub mod paper;
@@ -170,6 +171,7 @@ pub struct Tr {
     pub talk: &'static talk::TalkTr,
     pub plan: &'static plan::PlanTr,
     pub diff: &'static diff::DiffTr,
+    pub followup: &'static followup::FollowupTr,
 }
 
 /// 简体中文.
@@ -269,6 +271,7 @@ pub const ZH: Tr = Tr {
     talk: &talk::ZH,
     plan: &plan::ZH,
     diff: &diff::ZH,
+    followup: &followup::ZH,
 };
 
 /// English.
@@ -370,6 +373,7 @@ pub const EN: Tr = Tr {
     talk: &talk::EN,
     plan: &plan::EN,
     diff: &diff::EN,
+    followup: &followup::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

@@ -31,7 +31,7 @@ pub use open::OpenIncident;
 
 use crate::io::incident_dir::{self, IncidentError, Notice, read};
 use crate::model::incident::{
-    Action, Commander, Declaration, Entry, Happened, Headline, Incident, Stamp,
+    Action, Commander, Declaration, Entry, Happened, Headline, Incident, Owner, Stamp,
 };
 use crate::model::notice::{FileOp, LogError};
 use crate::model::plan::Plan;
@@ -290,7 +290,19 @@ impl Service {
                 .filter(Notice::questions_the_record)
                 .collect();
             Incident::from_entries(entries)
-                .map(|incident| incident.headline())
+                .map(|incident| {
+                    // Owners are named from the pinned plan, read only
+                    // when an open item names a person of it.
+                    let names_person = incident
+                        .action_items()
+                        .iter()
+                        .any(|i| i.is_open() && matches!(i.owner, Owner::Person(_)));
+                    let plan = names_person
+                        .then(|| read::load_plan(&dir).ok())
+                        .flatten()
+                        .map(|(plan, _)| plan);
+                    incident.headline(plan.as_ref())
+                })
                 .map_err(|error| IncidentError::Replay {
                     dir: dir.clone(),
                     error,
