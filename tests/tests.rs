@@ -30,6 +30,7 @@ mod ui_contacts;
 mod ui_incident;
 mod ui_keys;
 mod ui_org;
+mod ui_review;
 mod ui_talk;
 mod ui_text;
 mod walk;
