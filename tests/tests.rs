@@ -12,6 +12,7 @@ mod fault_ops;
 mod followup;
 mod gui;
 mod incident;
+mod lessons;
 mod log_faults;
 mod log_hardening;
 mod log_nofollow;

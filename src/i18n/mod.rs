@@ -16,6 +16,7 @@ pub mod contacts;
 pub mod diff;
 pub mod followup;
 pub mod incident;
+pub mod lessons;
 pub mod org;
 pub mod paper;
 pub mod plan;
@@ -172,6 +173,7 @@ pub struct Tr {
     pub plan: &'static plan::PlanTr,
     pub diff: &'static diff::DiffTr,
     pub followup: &'static followup::FollowupTr,
+    pub lessons: &'static lessons::LessonsTr,
 }
 
 /// 简体中文.
@@ -272,6 +274,7 @@ pub const ZH: Tr = Tr {
     plan: &plan::ZH,
     diff: &diff::ZH,
     followup: &followup::ZH,
+    lessons: &lessons::ZH,
 };
 
 /// English.
@@ -374,6 +377,7 @@ pub const EN: Tr = Tr {
     plan: &plan::EN,
     diff: &diff::EN,
     followup: &followup::EN,
+    lessons: &lessons::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

@@ -6,6 +6,7 @@
 
 pub mod ids;
 pub mod incident;
+pub mod lessons;
 pub mod notice;
 pub mod plan;
 pub(crate) mod tag_first;
