@@ -131,6 +131,12 @@ pub enum Command {
     /// wrong numbers, templates rewritten before sending, placeholders
     /// always typed by hand, drill targets missed. In the locale's language.
     Lessons(lessons::LessonsArgs),
+    /// The numbers across incidents, drills apart: per fault class and
+    /// level, how many, and the median and worst time from discovery to
+    /// the declaration, the commander reached, the first message to
+    /// students and parents, the first report to the regulator and the
+    /// close; reporting duties met on time.
+    Stats(lessons::StatsArgs),
     /// Declare, work and close incidents; every action is logged durably.
     ///
     /// A command saves first and prints after; warnings go to standard
@@ -244,6 +250,7 @@ pub fn main() -> ExitCode {
         }) => diff::run(old, new, format, &mut out),
         Some(Command::Report(ref args)) => report::run(args, &mut out),
         Some(Command::Lessons(ref args)) => lessons::run(args, &mut out),
+        Some(Command::Stats(ref args)) => lessons::run_stats(args, &mut out),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,

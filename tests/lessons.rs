@@ -11,24 +11,23 @@ const PLAN: &str = "plans/online-education-platform.ron";
 /// min with one sentence rewritten, `net-switch-cdn` done at +`done`
 /// min (its deadline is 15), closed at +60 min. Returns its folder name.
 pub fn drill(run: &Run, day: u32, done: u32) -> String {
+    respond(run, day, done, true)
+}
+
+/// The same response, as a drill or as a real incident; the commander is
+/// reached at +`done` / 5 min, the parents told at +20.
+fn respond(run: &Run, day: u32, done: u32, is_drill: bool) -> String {
     let at = |min: u32| format!("2026-12-{day:02}T{:02}:{:02}:00Z", 1 + min / 60, min % 60);
-    let out = run.ok(&[
-        "incident",
-        "new",
-        "--plan",
-        PLAN,
-        "--class",
-        "network",
-        "--level",
-        "II",
-        "--title",
-        &format!("CDN drill {day}"),
-        "--drill",
-        "--scenario",
-        "drill-cdn-failover",
-        "--now",
-        &at(0),
-    ]);
+    let title = format!("CDN {day}");
+    let mut new = vec![
+        "incident", "new", "--plan", PLAN, "--class", "network", "--level", "II", "--title", &title,
+    ];
+    if is_drill {
+        new.extend(["--drill", "--scenario", "drill-cdn-failover"]);
+    }
+    let start = at(0);
+    new.extend(["--now", &start]);
+    let out = run.ok(&new);
     let folder = out
         .lines()
         .find_map(|l| l.strip_prefix("folder: "))
@@ -48,6 +47,16 @@ pub fn drill(run: &Run, day: u32, done: u32) -> String {
         "no-answer",
         "--now",
         &at(3),
+    ]);
+    run.ok(&[
+        "incident",
+        "call",
+        &folder,
+        "role:commander",
+        "--outcome",
+        "reached",
+        "--now",
+        &at(done / 5),
     ]);
     let draft = run.ok(&[
         "incident",
@@ -198,4 +207,54 @@ fn two_drills_give_the_plans_author_changes_with_their_evidence() {
         "{md}"
     );
     assert!(!md.contains(&second), "{md}");
+}
+
+#[test]
+fn stats_give_the_times_with_drills_apart() {
+    let run = Run::new();
+    drill(&run, 1, 50);
+    drill(&run, 8, 40);
+    respond(&run, 15, 30, false);
+    let (code, out) = run.runbook_env(
+        &["stats", "--now", "2026-12-20T00:00:00Z"],
+        &[("TZ", "UTC"), ("LC_ALL", "C")],
+    );
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let real = lines.iter().position(|l| *l == "Real incidents").unwrap();
+    let drills = lines
+        .iter()
+        .position(|l| l.starts_with("Drills"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(real < drills, "{out}");
+    // The real one: declared at once, the commander at +6, the parents at
+    // +20, closed at +60; no regulator report.
+    let row = lines[real + 2];
+    assert!(row.contains("II") && row.contains(" 1 "), "{row}");
+    assert!(
+        row.contains("0 min / 0 min")
+            && row.contains("6 min / 6 min")
+            && row.contains("20 min / 20 min")
+            && row.contains("60 min / 60 min")
+            && row.contains("—"),
+        "{row}"
+    );
+    // The two drills: the commander at +10 and +8 (median the lower, worst
+    // the longer), apart from the real incident.
+    let row = lines[drills + 2];
+    assert!(row.contains(" 2 "), "{row}");
+    assert!(row.contains("8 min / 10 min"), "{row}");
+    assert!(row.contains("20 min / 20 min"), "{row}");
+
+    // In Chinese too.
+    let (code, zh) = run.runbook_env(
+        &["stats", "--now", "2026-12-20T00:00:00Z"],
+        &[("TZ", "UTC"), ("LC_ALL", "zh_CN.UTF-8")],
+    );
+    assert_eq!(code, 0, "{zh}");
+    assert!(
+        zh.contains("真实事件") && zh.contains("演练（不计入真实事件）"),
+        "{zh}"
+    );
+    assert!(zh.contains("8分钟 / 10分钟"), "{zh}");
 }

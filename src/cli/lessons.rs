@@ -148,3 +148,106 @@ pub fn run(args: &LessonsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> 
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Which records the numbers are over.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// The incidents and drills to count: folders, or names as `runbook
+    /// incident list` shows them [default: every one in the data folder]
+    incidents: Vec<String>,
+    /// Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<std::path::PathBuf>,
+    /// Pretend it is this time (RFC 3339), for scripted drills and tests.
+    #[arg(long, hide = true, value_name = "TIME")]
+    now: Option<String>,
+}
+
+/// Runs `runbook stats`: a table per kind (real incidents, then drills),
+/// a row per fault class and level.
+///
+/// # Errors
+/// An unknown incident; output that cannot be written.
+pub fn run_stats(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    use crate::model::stats::{Measure, stats};
+    let lang = Lang::from_env();
+    let tr = lang.tr();
+    let w = tr.stats;
+    let service = service(args.data_dir.as_deref(), args.now.as_deref())?;
+    let snaps = records(&service, &args.incidents)?;
+    let names: Vec<String> = snaps.iter().map(name).collect();
+    let recs: Vec<Record<'_>> = snaps
+        .iter()
+        .zip(&names)
+        .map(|(s, n)| Record {
+            name: n,
+            plan: &s.plan,
+            incident: &s.incident,
+        })
+        .collect();
+    say!(out, "{}", w.title)?;
+    if recs.is_empty() {
+        say!(out, "{}", tr.lessons.no_records)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = stats(&recs);
+    let span = |d: chrono::Duration| (tr.span)(crate::i18n::time::Span::of(d));
+    // The class's name from the newest plan that has it.
+    let class_name = |id: &crate::model::ids::ClassId| {
+        recs.iter()
+            .rev()
+            .find_map(|r| r.plan.class(id).map(|c| c.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    for drill in [false, true] {
+        let mut table: Vec<Vec<String>> = vec![
+            [w.col_class, w.col_level, w.col_count]
+                .into_iter()
+                .chain(w.measures)
+                .chain([w.col_duties])
+                .map(str::to_owned)
+                .collect(),
+        ];
+        for r in rows.iter().filter(|r| r.drill == drill) {
+            let mut cells = vec![
+                class_name(&r.class),
+                r.level.to_string(),
+                r.count.to_string(),
+            ];
+            cells.extend(Measure::ALL.iter().map(|m| {
+                r.times.get(m).map_or_else(
+                    || "—".to_owned(),
+                    |s| (w.cell)(&span(s.median), &span(s.worst)),
+                )
+            }));
+            cells.push((w.duties)(r.duties.1, r.duties.0));
+            table.push(cells);
+        }
+        say!(out, "")?;
+        say!(out, "{}", if drill { w.drills } else { w.real })?;
+        if table.len() == 1 {
+            say!(out, "  {}", w.none)?;
+            continue;
+        }
+        let widths: Vec<usize> = (0..table[0].len())
+            .map(|c| {
+                table
+                    .iter()
+                    .map(|row| row.get(c).map_or(0, |x| x.chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in &table {
+            let line: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, &wd)| format!("{cell:<wd$}"))
+                .collect();
+            say!(out, "  {}", line.join("  ").trim_end())?;
+        }
+    }
+    say!(out, "")?;
+    say!(out, "{}", w.legend)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -290,3 +290,67 @@ pub const EN: LessonsTr = LessonsTr {
     },
     list_sep: "; ",
 };
+
+/// The `runbook stats` strings of one language.
+#[allow(missing_docs)] // Each field's name says what it is; the values are the docs.
+pub struct StatsTr {
+    pub title: &'static str,
+    pub real: &'static str,
+    pub drills: &'static str,
+    pub none: &'static str,
+    pub col_class: &'static str,
+    pub col_level: &'static str,
+    pub col_count: &'static str,
+    /// A measure's column: declared, commander, parents, regulator, closed.
+    pub measures: [&'static str; 5],
+    pub col_duties: &'static str,
+    /// A cell: the median and the worst, already worded.
+    pub cell: fn(median: &str, worst: &str) -> String,
+    /// Duties met on time of those due.
+    pub duties: fn(met: usize, due: usize) -> String,
+    pub legend: &'static str,
+}
+
+/// 简体中文.
+pub const STATS_ZH: StatsTr = StatsTr {
+    title: "响应用时统计（从发现起算）",
+    real: "真实事件",
+    drills: "演练（不计入真实事件）",
+    none: "无",
+    col_class: "故障类别",
+    col_level: "等级",
+    col_count: "次数",
+    measures: [
+        "宣布响应",
+        "接通指挥长",
+        "首次通知学生家长",
+        "首次报告监管",
+        "关闭",
+    ],
+    col_duties: "报告义务按时",
+    cell: |median, worst| format!("{median} / {worst}"),
+    duties: |met, due| format!("{met}/{due}"),
+    legend: "每格为中位数 / 最长；— 表示没有记录达到。",
+};
+
+/// English.
+pub const STATS_EN: StatsTr = StatsTr {
+    title: "Response times, from discovery",
+    real: "Real incidents",
+    drills: "Drills (kept apart from real incidents)",
+    none: "none",
+    col_class: "Class",
+    col_level: "Level",
+    col_count: "Count",
+    measures: [
+        "Declared",
+        "Commander reached",
+        "First to parents",
+        "First to regulator",
+        "Closed",
+    ],
+    col_duties: "Duties on time",
+    cell: |median, worst| format!("{median} / {worst}"),
+    duties: |met, due| format!("{met}/{due}"),
+    legend: "Each cell: median / worst; — where no record got there.",
+};

@@ -174,6 +174,7 @@ pub struct Tr {
     pub diff: &'static diff::DiffTr,
     pub followup: &'static followup::FollowupTr,
     pub lessons: &'static lessons::LessonsTr,
+    pub stats: &'static lessons::StatsTr,
 }
 
 /// 简体中文.
@@ -275,6 +276,7 @@ pub const ZH: Tr = Tr {
     diff: &diff::ZH,
     followup: &followup::ZH,
     lessons: &lessons::ZH,
+    stats: &lessons::STATS_ZH,
 };
 
 /// English.
@@ -378,6 +380,7 @@ pub const EN: Tr = Tr {
     diff: &diff::EN,
     followup: &followup::EN,
     lessons: &lessons::EN,
+    stats: &lessons::STATS_EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

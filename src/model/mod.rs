@@ -9,4 +9,5 @@ pub mod incident;
 pub mod lessons;
 pub mod notice;
 pub mod plan;
+pub mod stats;
 pub(crate) mod tag_first;
