@@ -144,3 +144,53 @@ fn a_closed_incident_is_reviewed_in_the_window_and_its_open_items_stay_in_sight(
     );
     h.state_mut().finish_incidents();
 }
+
+/// The overview's Lessons, from two drills scripted in a terminal: the
+/// proposals with their evidence, and the chart of the times.
+#[test]
+fn the_overview_reads_every_record_for_its_lessons() {
+    use runbook::app::Settings;
+    use runbook::clock::{Clock, Zone};
+    use runbook::service::context::Overrides;
+    use runbook::service::{Context, Service};
+
+    let run = crate::cli_incident::Run::new();
+    crate::lessons::drill(&run, 1, 50);
+    crate::lessons::drill(&run, 8, 40);
+    let service = Service::new(Context::from_env(Overrides {
+        data_dir: Some(run.data.path().to_owned()),
+        operator: Some("Ann".to_owned()),
+        device: Some("laptop-1".to_owned()),
+        machine: Some("test-machine".to_owned()),
+        clock: Some(Clock::fixed(
+            chrono::DateTime::parse_from_rfc3339("2026-12-09T01:00:00Z")
+                .unwrap()
+                .with_timezone(&chrono::Utc),
+        )),
+        zone: Some(Zone::beijing()),
+    }));
+    let plan = crate::gui::data("plans/online-education-platform.en.ron");
+    let settings = Settings {
+        lang: Some(Lang::En),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| {
+            RunbookApp::with_service(&cc.egui_ctx, settings, Some(plan), false, service)
+        });
+    h.run();
+    assert!(shows(&h, "Reads every incident and drill"));
+    click(&mut h, "Read every record");
+    assert!(shows(&h, "Plan 2.1: from 2 records"));
+    assert!(shows(
+        &h,
+        "1. Step net-switch-cdn \u{201c}在调度平台把直播推拉流切到备用CDN线路"
+    ));
+    assert!(shows(&h, "35 min late"));
+    assert!(shows(&h, "Median time from discovery (minutes)"));
+    // The chart's legend names the drills' row.
+    assert!(shows(&h, "(drill) (2)"));
+    h.snapshot("lessons_en");
+}

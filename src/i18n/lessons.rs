@@ -309,6 +309,12 @@ pub struct StatsTr {
     /// Duties met on time of those due.
     pub duties: fn(met: usize, due: usize) -> String,
     pub legend: &'static str,
+    // The window.
+    pub read_records: &'static str,
+    pub read_hint: &'static str,
+    pub chart_title: &'static str,
+    pub minutes: &'static str,
+    pub drill_mark: &'static str,
 }
 
 /// 简体中文.
@@ -331,6 +337,11 @@ pub const STATS_ZH: StatsTr = StatsTr {
     cell: |median, worst| format!("{median} / {worst}"),
     duties: |met, due| format!("{met}/{due}"),
     legend: "每格为中位数 / 最长；— 表示没有记录达到。",
+    read_records: "读取全部记录",
+    read_hint: "读取数据目录中全部事件和演练的记录，给出预案修订建议和响应用时。",
+    chart_title: "从发现起的用时中位数（分钟）",
+    minutes: "分钟",
+    drill_mark: "（演练）",
 };
 
 /// English.
@@ -353,4 +364,9 @@ pub const STATS_EN: StatsTr = StatsTr {
     cell: |median, worst| format!("{median} / {worst}"),
     duties: |met, due| format!("{met}/{due}"),
     legend: "Each cell: median / worst; — where no record got there.",
+    read_records: "Read every record",
+    read_hint: "Reads every incident and drill in the data folder: the plan changes they propose, and the response times.",
+    chart_title: "Median time from discovery (minutes)",
+    minutes: "minutes",
+    drill_mark: " (drill)",
 };

@@ -261,6 +261,23 @@ impl Service {
         })
     }
 
+    /// Every incident and drill under the data folder that can be read,
+    /// oldest first, each with its folder's name; what cannot be read is
+    /// left out (the list says why).
+    #[must_use]
+    pub fn read_all(&self) -> Vec<(String, Snapshot)> {
+        self.incident_dirs()
+            .into_iter()
+            .filter_map(|dir| {
+                let name = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.read(&dir).ok().map(|s| (name, s))
+            })
+            .collect()
+    }
+
     /// Every incident under the data folder, oldest first.
     #[must_use]
     pub fn list(&self) -> Vec<Listed> {
