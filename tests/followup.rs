@@ -464,6 +464,16 @@ fn the_command_line_tracks_action_items_to_done() {
         "{one}"
     );
 
+    // A finding, after the close too; the report carries it.
+    run.ok(&[
+        "incident",
+        "review",
+        inc,
+        "causes",
+        "one CDN vendor, no fallback",
+        "--now",
+        "2026-03-11T09:30:00Z",
+    ]);
     // The report carries them, with owner, due date, state and when.
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("report.md");
@@ -489,6 +499,12 @@ fn the_command_line_tracks_action_items_to_done() {
             && row.contains("second CDN live")
             && row.contains("2026-03-11"),
         "{row}"
+    );
+    let causes = report.find("one CDN vendor, no fallback");
+    let heading = report.find("Causes");
+    assert!(
+        causes.is_some() && heading.is_some_and(|h| causes.is_some_and(|c| c > h)),
+        "the finding under the causes: {report}"
     );
     let row = report
         .lines()
