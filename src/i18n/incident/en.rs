@@ -371,7 +371,7 @@ const REFUSAL: RefusalWords = RefusalWords {
         nothing: "there is no entry of yours on this device to take back",
         stands: |at, device| {
             format!(
-                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close or a reopening stands; do the opposite, or correct it with a note"
+                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close, a reopening or the review's entries stand; do the opposite (drop an action item, with the reason), or correct it with a note"
             )
         },
         already: |at, device| format!("the entry of {at} on {device} is already taken back"),

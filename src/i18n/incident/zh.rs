@@ -331,7 +331,7 @@ const REFUSAL: RefusalWords = RefusalWords {
         nothing: "本机上没有你可以撤销的记录",
         stands: |at, device| {
             format!(
-                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭和重新打开一经记录即成立；请做相反的操作，或用备注更正"
+                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭、重新打开和复盘记录一经记录即成立；请做相反的操作（整改项可注明原因撤销），或用备注更正"
             )
         },
         already: |at, device| format!("{at} 在 {device} 上的记录已经撤销"),
