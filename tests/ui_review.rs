@@ -194,3 +194,77 @@ fn the_overview_reads_every_record_for_its_lessons() {
     assert!(shows(&h, "(drill) (2)"));
     h.snapshot("lessons_en");
 }
+
+/// The Review tab in Chinese, with an item of each state and a finding.
+#[test]
+fn review_snapshot_zh() {
+    use runbook::model::incident::Action;
+    let room = Room::new();
+    let mut h = room.app(Lang::Zh, TEST_PLAN);
+    h.run();
+    declare(&mut h, "network", &["cut"], true);
+    let key = h.state_mut().views_mut().incident.active.unwrap();
+    let act = |h: &mut Harness<'static, RunbookApp>, action| {
+        h.state_mut().apply(runbook::ui::Command::Act {
+            key,
+            action,
+            happened_at: None,
+        });
+        settle(h);
+    };
+    for (text, owner, due) in [
+        (
+            "增加第二家CDN供应商",
+            Owner::Person(PersonId::new("bob")),
+            Some((2026, 3, 1)),
+        ),
+        (
+            "更新运营商值班电话",
+            Owner::Named("网络组 罗斌".into()),
+            Some((2026, 3, 30)),
+        ),
+        ("采购寻呼机", Owner::Named("行政部".into()), None),
+    ] {
+        act(
+            &mut h,
+            Action::AddActionItem {
+                text: text.into(),
+                owner,
+                due: due.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+            },
+        );
+    }
+    act(
+        &mut h,
+        Action::ActionItemDone {
+            item: 2,
+            note: "已更新通讯录".into(),
+        },
+    );
+    act(
+        &mut h,
+        Action::DropActionItem {
+            item: 3,
+            reason: "手机足够".into(),
+        },
+    );
+    act(
+        &mut h,
+        Action::Review {
+            field: ReviewField::WentWell,
+            text: "呼叫树15分钟内全部接通".into(),
+        },
+    );
+    // Added in one instant of the test's clock, they share the time and
+    // the device an entry is referred to by: each is still told apart.
+    let s = room.on_disk();
+    let items = s.action_items();
+    assert!(items[0].is_open(), "{items:?}");
+    assert!(matches!(&items[1].state, ActionState::Done { note, .. } if note == "已更新通讯录"));
+    assert!(matches!(&items[2].state, ActionState::Dropped { reason, .. } if reason == "手机足够"));
+    click(&mut h, "复盘");
+    assert!(shows(&h, "已逾期"));
+    assert!(shows(&h, "• 呼叫树15分钟内全部接通"));
+    h.snapshot("review_zh");
+    h.state_mut().finish_incidents();
+}

@@ -618,12 +618,10 @@ fn step_label(plan: &Plan, step: &StepId) -> String {
 fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
     let by_text = |s: &StepId| step_label(plan, s);
     // An action item by its number in this incident.
-    let item = |r: &EntryRef| {
+    let item = |r: &EntryRef, n: usize| {
         incident
-            .action_items()
-            .iter()
-            .find(|i| i.added == *r)
-            .map_or_else(|| times.short(r.recorded_at), followup::ActionItem::label)
+            .action_item_at(r, n)
+            .map_or_else(|| by_number(r, n, times), followup::ActionItem::label)
     };
     // An item this entry adds: its number, or the next one when the
     // entry is not folded yet (the line that says it was saved).
@@ -657,18 +655,28 @@ fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Tim
 fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
     let naming = Naming {
         step: &|s| s.to_string(),
-        item: &|r| times.short(r.recorded_at),
+        item: &|r, n| by_number(r, n, times),
         this: None,
     };
     event_naming(words, event, plan, times, &naming)
+}
+
+/// An action item by the number its entry gives (`A2`), or, when it
+/// gives none, by when it was added.
+fn by_number(r: &EntryRef, n: usize, times: &Times) -> String {
+    if n > 0 {
+        followup::label(n)
+    } else {
+        times.short(r.recorded_at)
+    }
 }
 
 /// How an event's line names what it refers to.
 struct Naming<'a> {
     /// A step.
     step: &'a dyn Fn(&StepId) -> String,
-    /// An action item, by the entry that added it.
-    item: &'a dyn Fn(&EntryRef) -> String,
+    /// An action item, by the entry that added it and its number.
+    item: &'a dyn Fn(&EntryRef, usize) -> String,
     /// The number of the item the event adds, when known.
     this: Option<String>,
 }
@@ -775,10 +783,15 @@ fn event_naming(
             let due = due.map(|d| (f.due)(&d.to_string())).unwrap_or_default();
             (f.added)(&label, text, owner.name(plan), &due)
         }
-        Event::ActionItemDone { item, note, .. } => (words.follow.done)(&(naming.item)(item), note),
-        Event::ActionItemDropped { item, reason, .. } => {
-            (words.follow.dropped)(&(naming.item)(item), reason)
-        }
+        Event::ActionItemDone {
+            item, number, note, ..
+        } => (words.follow.done)(&(naming.item)(item, *number), note),
+        Event::ActionItemDropped {
+            item,
+            number,
+            reason,
+            ..
+        } => (words.follow.dropped)(&(naming.item)(item, *number), reason),
         Event::ReviewRecorded { field, text, .. } => {
             (words.follow.review)(review_field(words, *field), text)
         }

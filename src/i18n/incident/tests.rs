@@ -973,6 +973,7 @@ fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Tim
         5,
         Event::ActionItemDone {
             item: EntryRef::to(&timeline[4]),
+            number: 1,
             note: "contract signed".into(),
             after_close: true,
         },
@@ -1174,6 +1175,7 @@ fn notes_and_command() -> Vec<Event> {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
             },
+            number: 0,
             note: String::new(),
             after_close: false,
         },
@@ -1182,6 +1184,7 @@ fn notes_and_command() -> Vec<Event> {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
             },
+            number: 3,
             reason: "the vendor left".into(),
             after_close: true,
         },

@@ -297,6 +297,10 @@ pub enum Event {
     ActionItemDone {
         /// The entry that added it.
         item: EntryRef,
+        /// Its number (A1 is 1) as the writer saw it: tells apart items
+        /// added in the same instant on one device, which share `item`.
+        #[serde(default)]
+        number: usize,
         /// What was done, where to see it.
         #[serde(default)]
         note: String,
@@ -308,6 +312,9 @@ pub enum Event {
     ActionItemDropped {
         /// The entry that added it.
         item: EntryRef,
+        /// Its number, as for [`Event::ActionItemDone`].
+        #[serde(default)]
+        number: usize,
         /// Why.
         reason: String,
         /// Recorded while the incident was closed.
@@ -449,12 +456,16 @@ enum EventDef {
     ActionItemDone {
         item: EntryRef,
         #[serde(default)]
+        number: usize,
+        #[serde(default)]
         note: String,
         #[serde(default)]
         after_close: bool,
     },
     ActionItemDropped {
         item: EntryRef,
+        #[serde(default)]
+        number: usize,
         reason: String,
         #[serde(default)]
         after_close: bool,

@@ -190,6 +190,26 @@ pub(super) struct Review {
 }
 
 impl Review {
+    /// The item an entry about one points at: the one its reference names;
+    /// of several added in the same instant (which share the reference),
+    /// the one with its number.
+    fn item_mut(&mut self, added: &EntryRef, number: usize) -> Option<&mut ActionItem> {
+        let same = self.items.iter().filter(|i| i.added == *added).count();
+        self.items
+            .iter_mut()
+            .filter(|i| i.added == *added)
+            .find(|i| same == 1 || i.number == number)
+    }
+
+    /// The item an entry about one points at (see [`Self::item_mut`]).
+    pub fn item(&self, added: &EntryRef, number: usize) -> Option<&ActionItem> {
+        let same = self.items.iter().filter(|i| i.added == *added).count();
+        self.items
+            .iter()
+            .filter(|i| i.added == *added)
+            .find(|i| same == 1 || i.number == number)
+    }
+
     /// Folds one entry about the review; others are not its business.
     pub fn fold(&mut self, entry: &Entry) {
         match &entry.event {
@@ -206,16 +226,23 @@ impl Review {
                     state: ActionState::Open,
                 });
             }
-            Event::ActionItemDone { item, note, .. } => {
-                if let Some(i) = self.items.iter_mut().find(|i| i.added == *item) {
+            Event::ActionItemDone {
+                item, number, note, ..
+            } => {
+                if let Some(i) = self.item_mut(item, *number) {
                     i.state = ActionState::Done {
                         at: entry.at(),
                         note: note.clone(),
                     };
                 }
             }
-            Event::ActionItemDropped { item, reason, .. } => {
-                if let Some(i) = self.items.iter_mut().find(|i| i.added == *item) {
+            Event::ActionItemDropped {
+                item,
+                number,
+                reason,
+                ..
+            } => {
+                if let Some(i) = self.item_mut(item, *number) {
                     i.state = ActionState::Dropped {
                         at: entry.at(),
                         reason: reason.clone(),
@@ -233,6 +260,12 @@ impl Incident {
     #[must_use]
     pub fn action_items(&self) -> &[ActionItem] {
         &self.review.items
+    }
+
+    /// The action item an entry about one points at.
+    #[must_use]
+    pub fn action_item_at(&self, added: &EntryRef, number: usize) -> Option<&ActionItem> {
+        self.review.item(added, number)
     }
 
     /// The action item with this number.
@@ -311,6 +344,7 @@ impl Incident {
             })(),
             Action::ActionItemDone { item: n, note } => item(*n).map(|i| Event::ActionItemDone {
                 item: i.added.clone(),
+                number: i.number,
                 note: note.trim().to_owned(),
                 after_close,
             }),
@@ -318,6 +352,7 @@ impl Incident {
                 .and_then(|()| {
                     item(*n).map(|i| Event::ActionItemDropped {
                         item: i.added.clone(),
+                        number: i.number,
                         reason: reason.trim().to_owned(),
                         after_close,
                     })
