@@ -10,6 +10,7 @@ mod diff;
 #[doc(hidden)]
 pub mod generate;
 mod incident;
+mod lessons;
 mod print;
 mod report;
 mod show;
@@ -124,6 +125,18 @@ pub enum Command {
     /// drill's with its evaluation), the handover briefing, or the draft
     /// report to the provincial 网信 office; HTML to print, or Markdown.
     Report(report::ReportArgs),
+    /// What the records of incidents and drills propose the plan should
+    /// change, keyed by the plan's ids, each with its evidence: steps done
+    /// late against their deadline, steps set aside, calls not answered or
+    /// wrong numbers, templates rewritten before sending, placeholders
+    /// always typed by hand, drill targets missed. In the locale's language.
+    Lessons(lessons::LessonsArgs),
+    /// The numbers across incidents, drills apart: per fault class and
+    /// level, how many, and the median and worst time from discovery to
+    /// the declaration, the commander reached, the first message to
+    /// students and parents, the first report to the regulator and the
+    /// close; reporting duties met on time.
+    Stats(lessons::StatsArgs),
     /// Declare, work and close incidents; every action is logged durably.
     ///
     /// A command saves first and prints after; warnings go to standard
@@ -236,6 +249,8 @@ pub fn main() -> ExitCode {
             format,
         }) => diff::run(old, new, format, &mut out),
         Some(Command::Report(ref args)) => report::run(args, &mut out),
+        Some(Command::Lessons(ref args)) => lessons::run(args, &mut out),
+        Some(Command::Stats(ref args)) => lessons::run_stats(args, &mut out),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,

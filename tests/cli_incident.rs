@@ -60,6 +60,26 @@ impl Run {
         (out.status.code().unwrap_or(-1), text)
     }
 
+    /// The real binary with more environment (`LANG`, say).
+    pub fn runbook_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUNBOOK_DATA_DIR", self.data.path())
+            .env("RUNBOOK_OPERATOR", "值班长 王芳")
+            .env("RUNBOOK_DEVICE", "cmd-room-1")
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code().unwrap_or(-1), text)
+    }
+
     pub fn ok(&self, args: &[&str]) -> String {
         let (code, text) = self.runbook(args);
         assert_eq!(code, 0, "runbook {args:?}:\n{text}");

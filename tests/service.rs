@@ -270,7 +270,7 @@ fn the_list_says_which_incident_did_not_close_cleanly_and_it_resumes() {
     // Resuming rebuilds it from its log and says what happened.
     hand.advance_minutes(10);
     let resumed = service.open(&second_dir).unwrap();
-    assert_eq!(&resumed.incident().headline(), sb);
+    assert_eq!(&resumed.incident().headline(None), sb);
     assert!(
         resumed
             .notices()
@@ -732,7 +732,7 @@ fn the_list_job_reads_each_incident_and_again_only_when_it_changed() {
     );
 
     // Open in the window: its state is taken as the window has it.
-    let shown = first.incident().headline();
+    let shown = first.incident().headline(None);
     let rows = listing
         .refresh(&|d| (d == first_dir).then(|| shown.clone()))
         .to_vec();

@@ -256,10 +256,40 @@ impl RunbookApp {
         &self.rows
     }
 
+    /// Reads every incident and drill for the Lessons: the plan changes
+    /// they propose and the response times. On the window's thread: it is
+    /// asked for by a click, not every frame.
+    pub(super) fn read_records(&mut self) {
+        let read = self.service.read_all();
+        let records: Vec<crate::model::lessons::Record<'_>> = read
+            .iter()
+            .map(|(name, s)| crate::model::lessons::Record {
+                name,
+                plan: &s.plan,
+                incident: &s.incident,
+            })
+            .collect();
+        let lessons = crate::model::lessons::lessons(&records)
+            .into_iter()
+            .filter_map(|l| {
+                let plan = records.get(l.plan_of)?.plan.clone();
+                Some((l, plan))
+            })
+            .collect();
+        let stats = crate::model::stats::stats(&records);
+        self.learned = Some(crate::ui::lessons::Learned {
+            lessons,
+            stats,
+            records: records.len(),
+        });
+    }
+
     /// Reads the list of incidents again (only the folders that changed).
     pub fn refresh_rows(&mut self) {
         let tabs = &self.tabs;
-        let open = |dir: &Path| tab_for(tabs, dir).map(|t| t.live.projected().headline());
+        let open = |dir: &Path| {
+            tab_for(tabs, dir).map(|t| t.live.projected().headline(Some(t.live.plan())))
+        };
         self.listing.refresh(&open);
         self.show_rows();
         self.next_rows = self.ctx.input(|i| i.time) + LIST_SECS;

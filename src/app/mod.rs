@@ -97,6 +97,8 @@ pub struct RunbookApp {
     open_written: bool,
     /// Frames to show before closing, when measuring start-up (`--first-frame`).
     frames_left: Option<u8>,
+    /// What every record says, as last read for the Lessons.
+    learned: Option<crate::ui::lessons::Learned>,
 }
 
 impl RunbookApp {
@@ -177,6 +179,7 @@ impl RunbookApp {
             title: String::new(),
             open_written: false,
             frames_left: None,
+            learned: None,
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -260,6 +263,7 @@ impl RunbookApp {
                     self.join(&folder);
                 }
             }
+            Command::ReadRecords => self.read_records(),
             Command::ShowDeclare => {
                 let operator = self.service.context().operator().to_owned();
                 let form = self
@@ -399,6 +403,7 @@ impl eframe::App for RunbookApp {
             crash_offer,
             operator: self.service.context().operator(),
             opening: self.opening(),
+            learned: self.learned.as_ref(),
         };
         let commands = ui::ui(ui, &shown, &mut self.views);
         drop(incidents);

@@ -14,7 +14,9 @@
 pub mod classes;
 pub mod contacts;
 pub mod diff;
+pub mod followup;
 pub mod incident;
+pub mod lessons;
 pub mod org;
 pub mod paper;
 pub mod plan;
@@ -170,6 +172,9 @@ pub struct Tr {
     pub talk: &'static talk::TalkTr,
     pub plan: &'static plan::PlanTr,
     pub diff: &'static diff::DiffTr,
+    pub followup: &'static followup::FollowupTr,
+    pub lessons: &'static lessons::LessonsTr,
+    pub stats: &'static lessons::StatsTr,
 }
 
 /// 简体中文.
@@ -269,6 +274,9 @@ pub const ZH: Tr = Tr {
     talk: &talk::ZH,
     plan: &plan::ZH,
     diff: &diff::ZH,
+    followup: &followup::ZH,
+    lessons: &lessons::ZH,
+    stats: &lessons::STATS_ZH,
 };
 
 /// English.
@@ -370,6 +378,9 @@ pub const EN: Tr = Tr {
     talk: &talk::EN,
     plan: &plan::EN,
     diff: &diff::EN,
+    followup: &followup::EN,
+    lessons: &lessons::EN,
+    stats: &lessons::STATS_EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

@@ -6,6 +6,8 @@
 
 pub mod ids;
 pub mod incident;
+pub mod lessons;
 pub mod notice;
 pub mod plan;
+pub mod stats;
 pub(crate) mod tag_first;

@@ -14,6 +14,7 @@
 pub mod binder;
 pub mod briefing;
 pub mod doc;
+mod followup;
 pub mod html;
 pub mod regulator;
 pub mod report;

@@ -15,7 +15,7 @@ use super::doc::{Block, Col, Doc};
 use super::regulator::IMPACT_KEYS;
 use super::report::Facts;
 use crate::i18n::incident::commander_name;
-use crate::model::incident::{ClockKind, Event, ItemState, Verdict};
+use crate::model::incident::{ClockKind, Event, ItemState, ReviewField, Verdict};
 use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{CountsFrom, StepKind};
 
@@ -38,7 +38,12 @@ pub(super) fn review(f: &Facts<'_>, d: &mut Doc) {
             c.value.to_owned(),
         )]));
     }
+    let causes = super::followup::findings(f, ReviewField::Causes);
+    if !causes.is_empty() {
+        d.push(Block::List(causes));
+    }
     d.push(Block::ToWrite(r.write_causes.to_owned()));
+    super::followup::factors(f, d);
     action_items(f, d);
     sign_off(f, d);
 }
@@ -58,9 +63,14 @@ fn summary(f: &Facts<'_>, d: &mut Doc) {
             _ => None,
         })
         .filter(|s| !s.trim().is_empty());
+    let written = super::followup::findings(f, ReviewField::Summary);
     match closing {
         Some(s) => d.push(Block::Para(s.to_owned())),
-        None => d.push(Block::ToWrite(r.write_summary.to_owned())),
+        None if written.is_empty() => d.push(Block::ToWrite(r.write_summary.to_owned())),
+        None => {}
+    }
+    for s in written {
+        d.push(Block::Para(s));
     }
     let mut figures: Vec<(String, String)> = IMPACT_KEYS
         .iter()
@@ -232,6 +242,8 @@ fn well_and_badly(f: &Facts<'_>, d: &mut Doc) {
             }
         }
     }
+    well.extend(super::followup::findings(f, ReviewField::WentWell));
+    badly.extend(super::followup::findings(f, ReviewField::WentBadly));
     for (heading, lines, write) in [
         (r.went_well, well, r.write_well),
         (r.went_badly, badly, r.write_badly),
@@ -252,6 +264,7 @@ fn action_items(f: &Facts<'_>, d: &mut Doc) {
     let (t, r, w) = (tr.paper, &tr.paper.review, tr.walk);
     d.push(Block::Subheading(r.action_items.to_owned()));
     d.push(Block::Para(r.action_items_intro.to_owned()));
+    super::followup::recorded_items(f, d);
     let last_phase = f.plan.doc().phases.last().map(|p| &p.id);
     // The review's report is due so long after the close: the earliest
     // limit counted from it.

@@ -31,7 +31,7 @@ pub use open::OpenIncident;
 
 use crate::io::incident_dir::{self, IncidentError, Notice, read};
 use crate::model::incident::{
-    Action, Commander, Declaration, Entry, Happened, Headline, Incident, Stamp,
+    Action, Commander, Declaration, Entry, Happened, Headline, Incident, Owner, Stamp,
 };
 use crate::model::notice::{FileOp, LogError};
 use crate::model::plan::Plan;
@@ -261,6 +261,23 @@ impl Service {
         })
     }
 
+    /// Every incident and drill under the data folder that can be read,
+    /// oldest first, each with its folder's name; what cannot be read is
+    /// left out (the list says why).
+    #[must_use]
+    pub fn read_all(&self) -> Vec<(String, Snapshot)> {
+        self.incident_dirs()
+            .into_iter()
+            .filter_map(|dir| {
+                let name = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.read(&dir).ok().map(|s| (name, s))
+            })
+            .collect()
+    }
+
     /// Every incident under the data folder, oldest first.
     #[must_use]
     pub fn list(&self) -> Vec<Listed> {
@@ -290,7 +307,19 @@ impl Service {
                 .filter(Notice::questions_the_record)
                 .collect();
             Incident::from_entries(entries)
-                .map(|incident| incident.headline())
+                .map(|incident| {
+                    // Owners are named from the pinned plan, read only
+                    // when an open item names a person of it.
+                    let names_person = incident
+                        .action_items()
+                        .iter()
+                        .any(|i| i.is_open() && matches!(i.owner, Owner::Person(_)));
+                    let plan = names_person
+                        .then(|| read::load_plan(&dir).ok())
+                        .flatten()
+                        .map(|(plan, _)| plan);
+                    incident.headline(plan.as_ref())
+                })
                 .map_err(|error| IncidentError::Replay {
                     dir: dir.clone(),
                     error,

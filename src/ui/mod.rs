@@ -11,6 +11,7 @@
 
 pub mod fonts;
 pub mod incident;
+pub mod lessons;
 pub mod org_chart;
 pub mod theme;
 
@@ -144,6 +145,8 @@ pub enum Command {
     },
     /// Open an incident's folder in the window (or show it, if it is open).
     Resume(PathBuf),
+    /// Read every incident and drill for the Lessons.
+    ReadRecords,
     /// An action on an open incident.
     Act {
         /// Which incident.
@@ -310,6 +313,8 @@ pub struct Shown<'a> {
     /// An incident being opened in the background: its name, and the bytes
     /// of its logs read, of how many.
     pub opening: Option<(String, u64, u64)>,
+    /// What the records of every incident say, when they were read.
+    pub learned: Option<&'a lessons::Learned>,
 }
 
 impl Shown<'_> {

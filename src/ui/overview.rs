@@ -12,6 +12,8 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
     let meta = &doc.meta;
     egui::ScrollArea::vertical().show(ui, |ui| {
         incident::list::ui(ui, shown, commands);
+        incident::review::open_items_ui(ui, shown, commands);
+        super::lessons::ui(ui, shown, commands);
         ui.add_space(theme::SECTION_GAP);
         ui.separator();
         ui.label(RichText::new(&meta.title).size(theme::TITLE_SIZE).strong());

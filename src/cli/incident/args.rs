@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::model::incident::{CallOutcome, Channel, MessageChannel, StepStatus};
+use crate::model::incident::{CallOutcome, Channel, MessageChannel, ReviewField, StepStatus};
 use crate::model::plan::doc::Audience;
 
 /// Incident subcommands.
@@ -257,6 +257,91 @@ pub enum IncidentCommand {
         #[arg(long)]
         reason: String,
     },
+    /// The review's action items: add one, mark it done or dropped, list
+    /// them. Taken on a closed incident too, without reopening it.
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// Write down one of the review's findings (taken on a closed
+    /// incident too); a later one of the same field adds to it.
+    Review {
+        /// The incident.
+        incident: String,
+        /// Which finding.
+        field: ReviewFieldArg,
+        /// The text.
+        text: String,
+    },
+}
+
+/// What to do with an action item.
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add an action item, with its owner and due date.
+    Add {
+        /// The incident.
+        incident: String,
+        /// What is to be done.
+        text: String,
+        /// Who does it: a person of the plan (id or name), or any name.
+        #[arg(long)]
+        owner: String,
+        /// By when: YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+    },
+    /// Mark an action item done.
+    Done {
+        /// The incident.
+        incident: String,
+        /// The item's number, as `action list` shows it (A1, A2, …).
+        item: String,
+        /// What was done, where to see it.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Drop an action item, with the reason.
+    Drop {
+        /// The incident.
+        incident: String,
+        /// The item's number, as `action list` shows it (A1, A2, …).
+        item: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// List an incident's action items; without one, every open item of
+    /// every incident, overdue first.
+    List {
+        /// The incident.
+        incident: Option<String>,
+    },
+}
+
+/// A review finding.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReviewFieldArg {
+    /// What happened and what it did, in short.
+    Summary,
+    /// What went well.
+    WentWell,
+    /// What went badly.
+    WentBadly,
+    /// The causes.
+    Causes,
+    /// What contributed.
+    Factors,
+}
+
+impl From<ReviewFieldArg> for ReviewField {
+    fn from(f: ReviewFieldArg) -> Self {
+        match f {
+            ReviewFieldArg::Summary => Self::Summary,
+            ReviewFieldArg::WentWell => Self::WentWell,
+            ReviewFieldArg::WentBadly => Self::WentBadly,
+            ReviewFieldArg::Causes => Self::Causes,
+            ReviewFieldArg::Factors => Self::Factors,
+        }
+    }
 }
 
 /// Exactly one new status for a step.
@@ -419,7 +504,14 @@ impl IncidentCommand {
     /// declare or read.
     pub fn acts_on(&self) -> Option<(&str, Option<&When>)> {
         match self {
-            Self::Reopen { incident, .. } | Self::Undo { incident } => Some((incident, None)),
+            Self::Reopen { incident, .. }
+            | Self::Undo { incident }
+            | Self::Review { incident, .. }
+            | Self::Action(
+                ActionCommand::Add { incident, .. }
+                | ActionCommand::Done { incident, .. }
+                | ActionCommand::Drop { incident, .. },
+            ) => Some((incident, None)),
             Self::Step { incident, when, .. }
             | Self::Record { incident, when, .. }
             | Self::Decide { incident, when, .. }
@@ -436,7 +528,8 @@ impl IncidentCommand {
             | Self::Join { .. }
             | Self::Calls { .. }
             | Self::Status { .. }
-            | Self::Timeline { .. } => None,
+            | Self::Timeline { .. }
+            | Self::Action(ActionCommand::List { .. }) => None,
         }
     }
 }

@@ -9,6 +9,7 @@
 //! never lost.
 
 pub mod args;
+mod followup;
 mod render;
 
 use std::process::ExitCode;
@@ -150,6 +151,20 @@ pub fn run(
                 say!(out, "no incidents under {}", root.display())?;
             }
             render::list(&listed, &times, out)?;
+            Ok(Ran::read(ExitCode::SUCCESS))
+        }
+        IncidentCommand::Action(args::ActionCommand::List { incident }) => {
+            let lang = crate::i18n::Lang::from_env();
+            match incident {
+                Some(incident) => {
+                    let snap = service
+                        .read(&service.resolve(incident).or_say()?)
+                        .or_say()?;
+                    render::notices(&snap.notices, err)?;
+                    followup::items_of(&snap, &times, lang, out)?;
+                }
+                None => followup::open_across(&service.list(), &times, lang, out)?,
+            }
             Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Status { incident } => {
@@ -342,11 +357,7 @@ fn action(
             }
         }
         IncidentCommand::Handover { to, note, .. } => Action::HandOver {
-            to: Commander::find(plan, to).map_err(|e| {
-                anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
-                    e
-                ))))
-            })?,
+            to: Commander::find(plan, to).map_err(name_error)?,
             note: note.clone(),
         },
         IncidentCommand::Duty { duty, note, .. } => Action::DutyDone {
@@ -356,6 +367,7 @@ fn action(
         IncidentCommand::Close { summary, .. } => Action::Close {
             summary: summary.clone(),
         },
+        IncidentCommand::Action(_) | IncidentCommand::Review { .. } => followup::action(cmd, plan)?,
         IncidentCommand::New { .. }
         | IncidentCommand::List
         | IncidentCommand::Join { .. }
@@ -363,6 +375,13 @@ fn action(
         | IncidentCommand::Status { .. }
         | IncidentCommand::Timeline { .. } => bail!("not an action on an incident"),
     })
+}
+
+/// A typed name that names nobody, or several, in the command line's words.
+pub(super) fn name_error(e: crate::model::plan::contacts::NameError) -> anyhow::Error {
+    anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
+        e
+    ))))
 }
 
 /// A note from standard input: UTF-8, as typed, less one final line break

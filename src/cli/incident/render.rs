@@ -360,6 +360,7 @@ pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::R
         for n in &l.warnings {
             say!(out, "  ! {}", (EN.notice)(n))?;
         }
+        super::followup::in_list(s, times, out)?;
     }
     Ok(())
 }

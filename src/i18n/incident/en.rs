@@ -4,8 +4,8 @@
 
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
-    LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    UndoWords, WhenWords, Words,
+    FollowWords, LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords,
+    StatusWords, UndoWords, WhenWords, Words,
 };
 
 /// `s` for a count other than one.
@@ -43,6 +43,44 @@ pub(super) const WORDS: Words = Words {
             )
         },
         chain: "it does not follow the line before: a line was removed, inserted or moved",
+    },
+    follow: FollowWords {
+        unknown_item: |given, known| {
+            if known.is_empty() {
+                format!("no action item {given}: this incident has none yet")
+            } else {
+                format!("no action item {given}; its action items are: {known}")
+            }
+        },
+        item_settled: |item, done| {
+            let how = if done { "done" } else { "dropped" };
+            format!("action item {item} is already {how}; add a new one for more work")
+        },
+        field_item: "action item",
+        field_owner: "owner",
+        added: |item, text, owner, due| {
+            if item.is_empty() {
+                format!("action item: {text} (owner {owner}{due})")
+            } else {
+                format!("action item {item}: {text} (owner {owner}{due})")
+            }
+        },
+        due: |date| format!(", due {date}"),
+        done: |item, note| {
+            if note.is_empty() {
+                format!("action item {item} done")
+            } else {
+                format!("action item {item} done: {note}")
+            }
+        },
+        dropped: |item, reason| format!("action item {item} dropped: {reason}"),
+        review: |field, text| format!("review, {field}: {text}"),
+        after_close: " [after the close]",
+        summary: "summary",
+        went_well: "what went well",
+        went_badly: "what went badly",
+        causes: "causes",
+        factors: "contributing factors",
     },
     notice: NOTICE,
     refusal: REFUSAL,
@@ -333,7 +371,7 @@ const REFUSAL: RefusalWords = RefusalWords {
         nothing: "there is no entry of yours on this device to take back",
         stands: |at, device| {
             format!(
-                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close or a reopening stands; do the opposite, or correct it with a note"
+                "the entry of {at} on {device} cannot be taken back: a message, a level change, a warning, a handover, a close, a reopening or the review's entries stand; do the opposite (drop an action item, with the reason), or correct it with a note"
             )
         },
         already: |at, device| format!("the entry of {at} on {device} is already taken back"),

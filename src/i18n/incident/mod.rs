@@ -26,8 +26,8 @@ use crate::i18n::time::Times;
 use crate::model::ids::StepId;
 use crate::model::incident::merge::Subject;
 use crate::model::incident::{
-    ActionError, CallOutcome, Commander, Entry, Event, Field, Incident, MessageChannel, NeededKind,
-    ReplayError, StepStatus, UndoRefusal,
+    ActionError, CallOutcome, Commander, Entry, EntryRef, Event, Field, Incident, MessageChannel,
+    NeededKind, ReplayError, ReviewField, StepStatus, UndoRefusal, followup,
 };
 use crate::model::notice::{
     DeclarationAt, FileKind, FileOp, IncidentError, LineFault, LogError, Notice, OsError, Parting,
@@ -56,6 +56,8 @@ pub struct IncidentTr {
     pub entry: fn(&Entry, &Incident, &Plan, &Times) -> String,
     pub audience: fn(Audience) -> &'static str,
     pub message_channel: fn(MessageChannel) -> &'static str,
+    /// A review field's name.
+    pub review_field: fn(ReviewField) -> &'static str,
 }
 
 /// 简体中文.
@@ -71,6 +73,7 @@ pub const ZH: IncidentTr = IncidentTr {
     entry: |e, incident, plan, times| entry(&zh::WORDS, e, incident, plan, times),
     audience: |a| audience(&zh::WORDS, a),
     message_channel: |c| channel(&zh::WORDS, c),
+    review_field: |f| review_field(&zh::WORDS, f),
 };
 
 /// English, also the command line's words.
@@ -86,6 +89,7 @@ pub const EN: IncidentTr = IncidentTr {
     entry: |e, incident, plan, times| entry(&en::WORDS, e, incident, plan, times),
     audience: |a| audience(&en::WORDS, a),
     message_channel: |c| channel(&en::WORDS, c),
+    review_field: |f| review_field(&en::WORDS, f),
 };
 
 /// A path, whole.
@@ -310,8 +314,20 @@ fn file_kind(w: &Words, kind: FileKind) -> &'static str {
     }
 }
 
-fn field(w: &Words, f: Field) -> &'static str {
-    let w = &w.field;
+/// A review field's name.
+fn review_field(words: &Words, f: ReviewField) -> &'static str {
+    let w = &words.follow;
+    match f {
+        ReviewField::Summary => w.summary,
+        ReviewField::WentWell => w.went_well,
+        ReviewField::WentBadly => w.went_badly,
+        ReviewField::Causes => w.causes,
+        ReviewField::Factors => w.factors,
+    }
+}
+
+fn field(words: &Words, f: Field) -> &'static str {
+    let w = &words.field;
     match f {
         Field::Title => w.title,
         Field::Reason => w.reason,
@@ -320,6 +336,8 @@ fn field(w: &Words, f: Field) -> &'static str {
         Field::Note => w.note,
         Field::Commander => w.commander,
         Field::Summary => w.summary,
+        Field::ActionItem => words.follow.field_item,
+        Field::Owner => words.follow.field_owner,
     }
 }
 
@@ -417,6 +435,17 @@ fn refusal(words: &Words, e: &ActionError) -> String {
             &plan_date.to_string(),
             *ahead,
         ),
+        ActionError::UnknownActionItem { given, known } => (words.follow.unknown_item)(
+            &followup::label(*given),
+            &known
+                .iter()
+                .map(|&n| followup::label(n))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ActionError::ActionItemSettled { item, done } => {
+            (words.follow.item_settled)(&followup::label(*item), *done)
+        }
     }
 }
 
@@ -588,12 +617,34 @@ fn step_label(plan: &Plan, step: &StepId) -> String {
 
 fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
     let by_text = |s: &StepId| step_label(plan, s);
-    let line = event_naming(words, &e.event, plan, times, &by_text);
+    // An action item by its number in this incident.
+    let item = |r: &EntryRef, n: usize| {
+        incident
+            .action_item_at(r, n)
+            .map_or_else(|| by_number(r, n, times), followup::ActionItem::label)
+    };
+    // An item this entry adds: its number, or the next one when the
+    // entry is not folded yet (the line that says it was saved).
+    let items = incident.action_items();
+    let this = EntryRef::to(e);
+    let this_label = items.iter().find(|i| i.added == this).map_or_else(
+        || followup::label(items.len() + 1),
+        followup::ActionItem::label,
+    );
+    let naming = Naming {
+        step: &by_text,
+        item: &item,
+        this: Some(this_label),
+    };
+    let mut line = event_naming(words, &e.event, plan, times, &naming);
+    if Incident::after_close(e) {
+        line.push_str(words.follow.after_close);
+    }
     match &e.event {
         Event::Undone { undoes } => match incident.entry_by_ref(undoes) {
             Some(taken) => (words.event.undone_what)(
                 &line,
-                &event_naming(words, &taken.event, plan, times, &by_text),
+                &event_naming(words, &taken.event, plan, times, &naming),
             ),
             None => line,
         },
@@ -602,17 +653,43 @@ fn entry(words: &Words, e: &Entry, incident: &Incident, plan: &Plan, times: &Tim
 }
 
 fn event(words: &Words, event: &Event, plan: &Plan, times: &Times) -> String {
-    event_naming(words, event, plan, times, &|s| s.to_string())
+    let naming = Naming {
+        step: &|s| s.to_string(),
+        item: &|r, n| by_number(r, n, times),
+        this: None,
+    };
+    event_naming(words, event, plan, times, &naming)
 }
 
-/// One line for an event, a step named by `step`.
+/// An action item by the number its entry gives (`A2`), or, when it
+/// gives none, by when it was added.
+fn by_number(r: &EntryRef, n: usize, times: &Times) -> String {
+    if n > 0 {
+        followup::label(n)
+    } else {
+        times.short(r.recorded_at)
+    }
+}
+
+/// How an event's line names what it refers to.
+struct Naming<'a> {
+    /// A step.
+    step: &'a dyn Fn(&StepId) -> String,
+    /// An action item, by the entry that added it and its number.
+    item: &'a dyn Fn(&EntryRef, usize) -> String,
+    /// The number of the item the event adds, when known.
+    this: Option<String>,
+}
+
+/// One line for an event, named as `naming` says.
 fn event_naming(
     words: &Words,
     event: &Event,
     plan: &Plan,
     times: &Times,
-    step: &dyn Fn(&StepId) -> String,
+    naming: &Naming<'_>,
 ) -> String {
+    let step = naming.step;
     let w = &words.event;
     match event {
         Event::Declared {
@@ -698,5 +775,25 @@ fn event_naming(
             (w.scenario_named)(drill.as_str(), name)
         }
         Event::Undone { undoes } => (w.undone)(&times.short(undoes.recorded_at)),
+        Event::ActionItemAdded {
+            text, owner, due, ..
+        } => {
+            let f = &words.follow;
+            let label = naming.this.clone().unwrap_or_default();
+            let due = due.map(|d| (f.due)(&d.to_string())).unwrap_or_default();
+            (f.added)(&label, text, owner.name(plan), &due)
+        }
+        Event::ActionItemDone {
+            item, number, note, ..
+        } => (words.follow.done)(&(naming.item)(item, *number), note),
+        Event::ActionItemDropped {
+            item,
+            number,
+            reason,
+            ..
+        } => (words.follow.dropped)(&(naming.item)(item, *number), reason),
+        Event::ReviewRecorded { field, text, .. } => {
+            (words.follow.review)(review_field(words, *field), text)
+        }
     }
 }

@@ -278,8 +278,24 @@ fn every_refusal() -> Vec<ActionError> {
             given: ItemId::new("drill-x"),
             known: vec![ItemId::new("drill-login")],
         },
+        ActionError::UnknownActionItem {
+            given: 4,
+            known: vec![1, 2],
+        },
+        ActionError::UnknownActionItem {
+            given: 1,
+            known: vec![],
+        },
+        ActionError::ActionItemSettled {
+            item: 2,
+            done: true,
+        },
+        ActionError::ActionItemSettled {
+            item: 3,
+            done: false,
+        },
     ];
-    let mut seen = [false; 30];
+    let mut seen = [false; 32];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -312,6 +328,8 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::Name(_) => 27,
             ActionError::WhichCall { .. } => 28,
             ActionError::NotAChoice { .. } => 29,
+            ActionError::UnknownActionItem { .. } => 30,
+            ActionError::ActionItemSettled { .. } => 31,
         };
         seen[i] = true;
     }
@@ -742,6 +760,8 @@ fn golden_refusals(out: &mut String) {
         Field::Note,
         Field::Commander,
         Field::Summary,
+        Field::ActionItem,
+        Field::Owner,
     ] {
         refusals.push(ActionError::Empty(f));
     }
@@ -938,6 +958,26 @@ fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Tim
             undoes: EntryRef::to(&timeline[1]),
         },
     ));
+    // The review's entries: an item numbered in this incident, done after
+    // the close and said to be.
+    timeline.push(entry(
+        4,
+        Event::ActionItemAdded {
+            text: "Add a second CDN".into(),
+            owner: crate::model::incident::Owner::Named("Zoe".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            after_close: false,
+        },
+    ));
+    timeline.push(entry(
+        5,
+        Event::ActionItemDone {
+            item: EntryRef::to(&timeline[4]),
+            number: 1,
+            note: "contract signed".into(),
+            after_close: true,
+        },
+    ));
     let Ok(incident) = Incident::replay(&timeline) else {
         panic!("a declaration first");
     };
@@ -1123,6 +1163,35 @@ fn notes_and_command() -> Vec<Event> {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
             },
+        },
+        Event::ActionItemAdded {
+            text: "Update the ISP's number".into(),
+            owner: crate::model::incident::Owner::Person(PersonId::new("zed")),
+            due: None,
+            after_close: true,
+        },
+        Event::ActionItemDone {
+            item: crate::model::incident::EntryRef {
+                recorded_at: at(5, 58),
+                device: "laptop-1".into(),
+            },
+            number: 0,
+            note: String::new(),
+            after_close: false,
+        },
+        Event::ActionItemDropped {
+            item: crate::model::incident::EntryRef {
+                recorded_at: at(5, 58),
+                device: "laptop-1".into(),
+            },
+            number: 3,
+            reason: "the vendor left".into(),
+            after_close: true,
+        },
+        Event::ReviewRecorded {
+            field: crate::model::incident::ReviewField::Factors,
+            text: "one person on call".into(),
+            after_close: true,
         },
     ]
 }

@@ -31,6 +31,34 @@ pub(super) struct Words {
     /// How a plan diagnostic is worded (a pinned plan that does not load).
     pub plan: &'static crate::i18n::plan::PlanTr,
     pub file_kind: FileKindWords,
+    /// The review's entries and refusals.
+    pub follow: FollowWords,
+}
+
+/// The review: action items and findings, their entries and refusals.
+pub(super) struct FollowWords {
+    /// No action item has the number: the numbers there are, or empty.
+    pub unknown_item: fn(given: &str, known: &str) -> String,
+    /// The item is already done (or, not `done`, dropped).
+    pub item_settled: fn(item: &str, done: bool) -> String,
+    pub field_item: &'static str,
+    pub field_owner: &'static str,
+    /// An item added: its label (`A2`, or when it was added), text, owner
+    /// and `due` worded by `due`, or empty.
+    pub added: fn(item: &str, text: &str, owner: &str, due: &str) -> String,
+    pub due: fn(date: &str) -> String,
+    /// An item done, with its note (empty when none).
+    pub done: fn(item: &str, note: &str) -> String,
+    pub dropped: fn(item: &str, reason: &str) -> String,
+    /// A review finding: the field's name and the text.
+    pub review: fn(field: &str, text: &str) -> String,
+    /// Said after an entry recorded while the incident was closed.
+    pub after_close: &'static str,
+    pub summary: &'static str,
+    pub went_well: &'static str,
+    pub went_badly: &'static str,
+    pub causes: &'static str,
+    pub factors: &'static str,
 }
 
 /// A system error.

@@ -6,8 +6,8 @@ use std::io::ErrorKind;
 
 use super::words::{
     AudienceWords, ChannelWords, EventWords, FailureWords, FieldWords, FileKindWords, FileOpWords,
-    LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords, StatusWords,
-    UndoWords, WhenWords, Words,
+    FollowWords, LineFaultWords, LogErrorWords, NoticeWords, OsWords, OutcomeWords, RefusalWords,
+    StatusWords, UndoWords, WhenWords, Words,
 };
 
 pub(super) const WORDS: Words = Words {
@@ -47,6 +47,44 @@ pub(super) const WORDS: Words = Words {
             format!("序号为 {found}，应为 {expected}：有行被删除、重复或移动")
         },
         chain: "与上一行接不上：有行被删除、插入或移动",
+    },
+    follow: FollowWords {
+        unknown_item: |given, known| {
+            if known.is_empty() {
+                format!("没有整改项 {given}：本事件还没有整改项")
+            } else {
+                format!("没有整改项 {given}；本事件的整改项有：{known}")
+            }
+        },
+        item_settled: |item, done| {
+            let how = if done { "已完成" } else { "已撤销" };
+            format!("整改项 {item} {how}；还有工作请新增一项")
+        },
+        field_item: "整改项内容",
+        field_owner: "负责人",
+        added: |item, text, owner, due| {
+            if item.is_empty() {
+                format!("整改项：{text}（负责人 {owner}{due}）")
+            } else {
+                format!("整改项 {item}：{text}（负责人 {owner}{due}）")
+            }
+        },
+        due: |date| format!("，{date} 前完成"),
+        done: |item, note| {
+            if note.is_empty() {
+                format!("整改项 {item} 已完成")
+            } else {
+                format!("整改项 {item} 已完成：{note}")
+            }
+        },
+        dropped: |item, reason| format!("整改项 {item} 撤销：{reason}"),
+        review: |field, text| format!("复盘·{field}：{text}"),
+        after_close: "【关闭后记录】",
+        summary: "概述",
+        went_well: "做得好的",
+        went_badly: "做得不好的",
+        causes: "原因",
+        factors: "促成因素",
     },
     notice: NOTICE,
     refusal: REFUSAL,
@@ -293,7 +331,7 @@ const REFUSAL: RefusalWords = RefusalWords {
         nothing: "本机上没有你可以撤销的记录",
         stands: |at, device| {
             format!(
-                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭和重新打开一经记录即成立；请做相反的操作，或用备注更正"
+                "{at} 在 {device} 上的记录不能撤销：通知、等级调整、预警、交接、关闭、重新打开和复盘记录一经记录即成立；请做相反的操作（整改项可注明原因撤销），或用备注更正"
             )
         },
         already: |at, device| format!("{at} 在 {device} 上的记录已经撤销"),

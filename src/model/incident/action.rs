@@ -5,7 +5,7 @@
 //! or into an [`ActionError`] that says what is wrong and what to do. Nothing
 //! is recorded until the check passes, so the log only holds meaningful events.
 
-use chrono::{DateTime, Datelike as _, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 
 use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
 use crate::model::plan::Plan;
@@ -17,6 +17,7 @@ use super::event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,
 };
+use super::followup::{Owner, ReviewField};
 
 /// An action on an open (or, for reopening, closed) incident.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +131,36 @@ pub enum Action {
     Undo {
         /// The entry taken back.
         entry: EntryRef,
+    },
+    /// Add an action item of the review (open or closed incident).
+    AddActionItem {
+        /// What is to be done.
+        text: String,
+        /// Who does it.
+        owner: Owner,
+        /// By when.
+        due: Option<NaiveDate>,
+    },
+    /// Mark an action item done.
+    ActionItemDone {
+        /// Its number.
+        item: usize,
+        /// What was done.
+        note: String,
+    },
+    /// Drop an action item.
+    DropActionItem {
+        /// Its number.
+        item: usize,
+        /// Why.
+        reason: String,
+    },
+    /// Write down one of the review's findings.
+    Review {
+        /// Which field.
+        field: ReviewField,
+        /// The text.
+        text: String,
     },
 }
 
@@ -254,6 +285,20 @@ pub enum ActionError {
     },
     /// An entry cannot be taken back.
     Undo(UndoRefusal),
+    /// No action item has this number.
+    UnknownActionItem {
+        /// The number given.
+        given: usize,
+        /// The incident's items' numbers.
+        known: Vec<usize>,
+    },
+    /// The action item is already done (or dropped).
+    ActionItemSettled {
+        /// Its number.
+        item: usize,
+        /// Done, rather than dropped.
+        done: bool,
+    },
     /// A typed name that names nobody, or several.
     Name(crate::model::plan::contacts::NameError),
     /// A call attempt on someone who may answer several calls of the tree
@@ -425,6 +470,10 @@ pub enum Field {
     Commander,
     /// The closing summary.
     Summary,
+    /// An action item's text.
+    ActionItem,
+    /// An action item's owner.
+    Owner,
 }
 
 /// What the operator fills in to declare an incident.
@@ -670,6 +719,10 @@ impl Incident {
     /// Why the action cannot be done now; a text longer than [`MAX_TEXT_BYTES`].
     pub fn check(&self, plan: &Plan, action: Action) -> Result<Event, ActionError> {
         action_texts_fit(&action)?;
+        // The review's entries: taken open or closed.
+        if let Some(checked) = self.check_follow_up(plan, &action) {
+            return checked;
+        }
         if let Action::Reopen { reason } = action {
             non_empty(&reason, Field::Reason)?;
             return if self.is_open() {
@@ -775,6 +828,10 @@ impl Incident {
             Action::Undo { entry } => self.check_undo(&entry, None)?,
             Action::Reopen { .. } => return Err(ActionError::AlreadyOpen),
             Action::NameScenario { drill } => self.scenario_named(plan, drill)?,
+            Action::AddActionItem { .. }
+            | Action::ActionItemDone { .. }
+            | Action::DropActionItem { .. }
+            | Action::Review { .. } => return Err(ActionError::Closed),
         })
     }
 
@@ -907,9 +964,10 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
         Action::Call { note, .. }
         | Action::IssueWarning { note, .. }
         | Action::LiftWarning { note, .. }
-        | Action::DutyDone { note, .. } => fits(note, Field::Note),
+        | Action::DutyDone { note, .. }
+        | Action::ActionItemDone { note, .. } => fits(note, Field::Note),
         Action::Message { text, .. } => fits(text, Field::Message),
-        Action::Note { text, .. } => fits(text, Field::Note),
+        Action::Note { text, .. } | Action::Review { text, .. } => fits(text, Field::Note),
         Action::ChangeLevel { reason, .. } | Action::Reopen { reason } => {
             fits(reason, Field::Reason)
         }
@@ -920,6 +978,13 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             fits(note, Field::Note)
         }
         Action::Close { summary } => fits(summary, Field::Summary),
+        Action::AddActionItem { text, owner, .. } => {
+            if let Owner::Named(name) = owner {
+                fits(name, Field::Owner)?;
+            }
+            fits(text, Field::ActionItem)
+        }
+        Action::DropActionItem { reason, .. } => fits(reason, Field::Reason),
     }
 }
 

@@ -5,9 +5,10 @@
 //! so they are plain serde types with stable, snake_case names that a person
 //! can read in the JSON.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::followup::{Owner, ReviewField};
 use crate::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
 use crate::model::plan::Plan;
 use crate::model::plan::contacts::{Callee, Kinds, NameError, find_target};
@@ -277,6 +278,61 @@ pub enum Event {
         /// The entry taken back.
         undoes: EntryRef,
     },
+    /// An action item of the review: work the incident found, with an
+    /// owner and a due date, tracked until it is done or dropped. Taken on
+    /// a closed incident too, without reopening it.
+    ActionItemAdded {
+        /// What is to be done.
+        text: String,
+        /// Who does it.
+        owner: Owner,
+        /// By when, as a date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+        /// Recorded while the incident was closed.
+        #[serde(default, skip_serializing_if = "is_false")]
+        after_close: bool,
+    },
+    /// An action item was done.
+    ActionItemDone {
+        /// The entry that added it.
+        item: EntryRef,
+        /// Its number (A1 is 1) as the writer saw it: tells apart items
+        /// added in the same instant on one device, which share `item`.
+        #[serde(default)]
+        number: usize,
+        /// What was done, where to see it.
+        #[serde(default)]
+        note: String,
+        /// Recorded while the incident was closed.
+        #[serde(default, skip_serializing_if = "is_false")]
+        after_close: bool,
+    },
+    /// An action item was dropped, with the reason.
+    ActionItemDropped {
+        /// The entry that added it.
+        item: EntryRef,
+        /// Its number, as for [`Event::ActionItemDone`].
+        #[serde(default)]
+        number: usize,
+        /// Why.
+        reason: String,
+        /// Recorded while the incident was closed.
+        #[serde(default, skip_serializing_if = "is_false")]
+        after_close: bool,
+    },
+    /// One of the review's findings written down (the summary, what went
+    /// well or badly, a cause, a contributing factor); a later one of the
+    /// same field adds to it.
+    ReviewRecorded {
+        /// Which of the review's fields.
+        field: ReviewField,
+        /// The text.
+        text: String,
+        /// Recorded while the incident was closed.
+        #[serde(default, skip_serializing_if = "is_false")]
+        after_close: bool,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -389,6 +445,43 @@ enum EventDef {
     Undone {
         undoes: EntryRef,
     },
+    ActionItemAdded {
+        text: String,
+        owner: Owner,
+        #[serde(default)]
+        due: Option<NaiveDate>,
+        #[serde(default)]
+        after_close: bool,
+    },
+    ActionItemDone {
+        item: EntryRef,
+        #[serde(default)]
+        number: usize,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        after_close: bool,
+    },
+    ActionItemDropped {
+        item: EntryRef,
+        #[serde(default)]
+        number: usize,
+        reason: String,
+        #[serde(default)]
+        after_close: bool,
+    },
+    ReviewRecorded {
+        field: ReviewField,
+        text: String,
+        #[serde(default)]
+        after_close: bool,
+    },
+}
+
+/// For `skip_serializing_if`: a flag written only when it is set.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// How a message went out.

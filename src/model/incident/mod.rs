@@ -18,6 +18,7 @@ mod calls;
 mod checklist;
 mod condition;
 pub mod event;
+pub mod followup;
 pub mod merge;
 mod message;
 mod summary;
@@ -39,6 +40,7 @@ pub use event::{
     Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
     StepStatus,
 };
+pub use followup::{ActionItem, ActionState, Owner, ReviewField};
 pub use summary::{Briefing, ClosingCheck, Deadline, Evaluated, OwedDuty, Timed, Verdict};
 pub use undo::{UNDO_MINUTES, Undoable};
 
@@ -67,6 +69,19 @@ pub struct Headline {
     pub last_activity: DateTime<Utc>,
     /// When it was closed, if it is.
     pub closed_at: Option<DateTime<Utc>>,
+    /// Its action items still open, in the order added, each with its
+    /// owner's name.
+    pub open_actions: Vec<OpenAction>,
+}
+
+/// An open action item as a list shows it: the item and its owner's name
+/// (the plan's name for a person, when the plan was at hand).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenAction {
+    /// The item.
+    pub item: ActionItem,
+    /// Who does it, by name.
+    pub owner: String,
 }
 
 /// The state of an incident, rebuilt from its events. The fields are private:
@@ -114,6 +129,8 @@ pub struct Incident {
     corrected: HashSet<EntryRef>,
     /// The entries a later entry takes back.
     undone: HashSet<EntryRef>,
+    /// The review: action items and findings.
+    review: followup::Review,
 }
 
 /// Why a log cannot be folded into an incident.
@@ -184,6 +201,7 @@ impl Incident {
             named_set: BTreeSet::new(),
             corrected: HashSet::new(),
             undone: HashSet::new(),
+            review: followup::Review::default(),
         })
     }
 
@@ -377,9 +395,10 @@ impl Incident {
         self.last_recorded
     }
 
-    /// What a list of incidents shows of this one.
+    /// What a list of incidents shows of this one, an action item's owner
+    /// named from `plan` (the one it runs under), else by their id.
     #[must_use]
-    pub fn headline(&self) -> Headline {
+    pub fn headline(&self, plan: Option<&Plan>) -> Headline {
         Headline {
             title: self.title.clone(),
             class: self.class.clone(),
@@ -389,6 +408,19 @@ impl Incident {
             declared_at: self.declared_at(),
             last_activity: self.last_activity(),
             closed_at: self.closed_at(),
+            open_actions: self
+                .action_items()
+                .iter()
+                .filter(|i| i.is_open())
+                .map(|i| OpenAction {
+                    owner: match (&i.owner, plan) {
+                        (owner, Some(plan)) => owner.name(plan).to_owned(),
+                        (Owner::Person(id), None) => id.to_string(),
+                        (Owner::Named(name), None) => name.clone(),
+                    },
+                    item: i.clone(),
+                })
+                .collect(),
         }
     }
 
@@ -455,6 +487,10 @@ impl Incident {
             Event::Reopened { .. } => self.closed_at = None,
             Event::ScenarioNamed { drill } => self.scenario = Some(drill.clone()),
             Event::Undone { undoes } => self.undo(undoes, before),
+            Event::ActionItemAdded { .. }
+            | Event::ActionItemDone { .. }
+            | Event::ActionItemDropped { .. }
+            | Event::ReviewRecorded { .. } => self.review.fold(entry),
         }
     }
 

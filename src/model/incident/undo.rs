@@ -58,7 +58,11 @@ impl Undoable {
             | Event::Closed { .. }
             | Event::Reopened { .. }
             | Event::ScenarioNamed { .. }
-            | Event::Undone { .. } => None,
+            | Event::Undone { .. }
+            | Event::ActionItemAdded { .. }
+            | Event::ActionItemDone { .. }
+            | Event::ActionItemDropped { .. }
+            | Event::ReviewRecorded { .. } => None,
         }
     }
 }

@@ -368,6 +368,12 @@ impl Kinds {
         people: true,
         externals: false,
     };
+    /// Who can own an action item: a person.
+    pub const PEOPLE: Self = Self {
+        roles: false,
+        people: true,
+        externals: false,
+    };
 }
 
 /// `Ⅰ` … `Ⅻ` (and the small forms) as ASCII letters; other characters as they are.

@@ -27,6 +27,7 @@ pub(super) fn actions_bar(
             (Tab::Walk, tr.talk.tab_walk, ""),
             (Tab::Calls, tr.talk.tab_calls, "Ctrl+K"),
             (Tab::Timeline, tr.talk.tab_timeline, "Ctrl+T"),
+            (Tab::Review, tr.followup.tab_review, ""),
         ] {
             let text = RichText::new(name).size(theme::TAB_SIZE);
             let r = ui.selectable_label(state.tab == tab, text);

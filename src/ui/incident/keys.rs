@@ -77,7 +77,7 @@ pub fn keys(
             calls::keys(ctx, inc, state, commands, true);
             return;
         }
-        Tab::Timeline => return,
+        Tab::Timeline | Tab::Review => return,
         Tab::Walk => {}
     }
     // Every key below is a key press or typed text; most frames have none,

@@ -10,7 +10,7 @@ use super::super::{Command, Shown, theme, widgets};
 use super::{IncidentKey, drill_chip, level_chip};
 use crate::i18n::time::Span;
 use crate::model::ids::{ClassId, LevelId};
-use crate::model::incident::Headline;
+use crate::model::incident::{Headline, OpenAction};
 use crate::model::notice::IncidentError;
 
 /// One incident in the list, as the app read it from its folder.
@@ -41,6 +41,8 @@ pub struct IncidentRow {
     pub reading: bool,
     /// Open in this window, under this key.
     pub key: Option<IncidentKey>,
+    /// Its action items still open, each with its owner's name.
+    pub open_actions: Vec<OpenAction>,
 }
 
 impl IncidentRow {
@@ -60,6 +62,7 @@ impl IncidentRow {
             unreadable: None,
             reading: false,
             key,
+            open_actions: h.open_actions.clone(),
         }
     }
 
@@ -83,6 +86,7 @@ impl IncidentRow {
             unreadable: None,
             reading: false,
             key,
+            open_actions: Vec::new(),
         }
     }
 }

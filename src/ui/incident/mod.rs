@@ -15,7 +15,7 @@
 //! `banners` (drill, failed write, notices, the log's health), `clocks`,
 //! `checklist`, `step` (the step panel and its actions) and `quick` (the
 //! quick note); the other tabs and forms are `calls`, `timeline`,
-//! `message`, `dialogs`, `declare` and `list`.
+//! `review`, `message`, `dialogs`, `declare` and `list`.
 
 mod banners;
 pub mod calls;
@@ -28,6 +28,7 @@ mod keys;
 pub mod list;
 pub mod message;
 mod quick;
+pub mod review;
 mod step;
 pub mod timeline;
 
@@ -149,6 +150,8 @@ pub struct State {
     pub focus_quick: bool,
     /// Put the keyboard in the message being written on the next frame.
     pub focus_message: bool,
+    /// What is being typed in the Review tab.
+    pub review: review::Form,
 }
 
 /// The parts of an incident's view.
@@ -161,6 +164,8 @@ pub enum Tab {
     Calls,
     /// The timeline (Ctrl+T).
     Timeline,
+    /// The review: action items and findings, open or closed.
+    Review,
 }
 
 impl State {
@@ -242,6 +247,10 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
         }
         Tab::Timeline => {
             timeline::ui(ui, shown, inc, state, commands);
+            return;
+        }
+        Tab::Review => {
+            review::ui(ui, shown, inc, state, commands);
             return;
         }
     }
