@@ -5,6 +5,7 @@
 //! SSH when the laptop's screen is what broke. This is the edge where the
 //! clock, the time zone and the environment are read.
 
+mod board;
 mod clean;
 mod diff;
 #[doc(hidden)]
@@ -124,6 +125,9 @@ pub enum Command {
     /// drill's with its evaluation), the handover briefing, or the draft
     /// report to the provincial 网信 office; HTML to print, or Markdown.
     Report(report::ReportArgs),
+    /// The wall board: an incident, read-only and in large type, for the
+    /// command room's projector or TV; it follows every device's entries.
+    Board(board::BoardArgs),
     /// Declare, work and close incidents; every action is logged durably.
     ///
     /// A command saves first and prints after; warnings go to standard
@@ -236,6 +240,7 @@ pub fn main() -> ExitCode {
             format,
         }) => diff::run(old, new, format, &mut out),
         Some(Command::Report(ref args)) => report::run(args, &mut out),
+        Some(Command::Board(ref args)) => board::run(args),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,

@@ -5,6 +5,7 @@
 // functions outside `#[test]` need the allowance spelled out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod board;
 mod cli;
 mod cli_incident;
 mod editions;

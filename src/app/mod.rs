@@ -12,6 +12,7 @@
 //! `current.rs` is the plan on screen, `incidents.rs` the incidents in the
 //! window; this file holds the state, applies commands and draws a frame.
 
+pub mod board;
 mod current;
 mod incidents;
 
@@ -97,6 +98,8 @@ pub struct RunbookApp {
     open_written: bool,
     /// Frames to show before closing, when measuring start-up (`--first-frame`).
     frames_left: Option<u8>,
+    /// The open incidents whose wall board is open, each in a viewport.
+    boards: Vec<crate::ui::incident::IncidentKey>,
 }
 
 impl RunbookApp {
@@ -177,6 +180,7 @@ impl RunbookApp {
             title: String::new(),
             open_written: false,
             frames_left: None,
+            boards: Vec::new(),
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -307,6 +311,11 @@ impl RunbookApp {
                 }
             }
             Command::DismissCrash => self.crash_offer = None,
+            Command::OpenBoard(key) => {
+                if !self.boards.contains(&key) {
+                    self.boards.push(key);
+                }
+            }
         }
     }
 
@@ -337,6 +346,34 @@ impl RunbookApp {
     #[must_use]
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// The wall boards open, each in its viewport; one closed, or whose
+    /// incident is no longer open here, goes.
+    fn boards_ui(&mut self) {
+        let lang = self.lang();
+        let dark = self.settings.theme == ThemePref::Dark;
+        let times = self.service.context().times();
+        let tabs = &self.tabs;
+        let ctx = &self.ctx;
+        self.boards.retain(|key| {
+            tabs.iter().find(|t| t.key == *key).is_some_and(|t| {
+                board::viewport_ui(
+                    ctx,
+                    *key,
+                    lang,
+                    dark,
+                    times,
+                    (t.live.plan(), t.live.saved()),
+                )
+            })
+        });
+    }
+
+    /// Whether the wall board of an open incident is open.
+    #[must_use]
+    pub fn board_open(&self, key: crate::ui::incident::IncidentKey) -> bool {
+        self.boards.contains(&key)
     }
 
     fn notify(&mut self, text: String) {
@@ -405,6 +442,7 @@ impl eframe::App for RunbookApp {
         for command in commands {
             self.apply(command);
         }
+        self.boards_ui();
         if !self.tabs.is_empty() {
             self.ctx.request_repaint_after(TICK);
         }
@@ -434,17 +472,7 @@ impl eframe::App for RunbookApp {
 /// # Errors
 /// When the window or its renderer cannot be created.
 pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> anyhow::Result<()> {
-    // Over SSH, or on a console, there is no display to open a window on:
-    // say so in plain words instead of the windowing library's error.
-    #[cfg(all(unix, not(target_os = "macos")))]
-    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-        .iter()
-        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
-    {
-        anyhow::bail!(
-            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
-        );
-    }
+    no_display_here()?;
     let options = eframe::NativeOptions {
         viewport: with_icon(
             egui::ViewportBuilder::default()
@@ -470,6 +498,24 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> an
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+/// Over SSH, or on a console, there is no display to open a window on:
+/// say so in plain words instead of the windowing library's error.
+///
+/// # Errors
+/// When there is no display.
+fn no_display_here() -> anyhow::Result<()> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
+    {
+        anyhow::bail!(
+            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
+        );
+    }
+    Ok(())
 }
 
 /// The application's icon (`assets/icon/`, rendered from its SVG by

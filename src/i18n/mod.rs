@@ -11,6 +11,7 @@
 //! words what the plan reader finds and `diff` what changed between two
 //! revisions, from the typed values the model hands over.
 
+pub mod board;
 pub mod classes;
 pub mod contacts;
 pub mod diff;
@@ -170,6 +171,7 @@ pub struct Tr {
     pub talk: &'static talk::TalkTr,
     pub plan: &'static plan::PlanTr,
     pub diff: &'static diff::DiffTr,
+    pub board: &'static board::BoardTr,
 }
 
 /// 简体中文.
@@ -269,6 +271,7 @@ pub const ZH: Tr = Tr {
     talk: &talk::ZH,
     plan: &plan::ZH,
     diff: &diff::ZH,
+    board: &board::ZH,
 };
 
 /// English.
@@ -370,6 +373,7 @@ pub const EN: Tr = Tr {
     talk: &talk::EN,
     plan: &plan::EN,
     diff: &diff::EN,
+    board: &board::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

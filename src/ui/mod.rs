@@ -9,6 +9,7 @@
 //! and spacing, `widgets` draws the cards, chips, search highlights and tab
 //! rows the views have in common, and [`fonts`] installs the fonts.
 
+pub mod board;
 pub mod fonts;
 pub mod incident;
 pub mod org_chart;
@@ -168,6 +169,8 @@ pub enum Command {
     },
     /// Do not resume the crashed incident now.
     DismissCrash,
+    /// Open the wall board of an open incident in a window of its own.
+    OpenBoard(IncidentKey),
 }
 
 /// The shortcuts for app actions, with what they do, for the help overlay.

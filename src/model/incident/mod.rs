@@ -14,6 +14,7 @@
 //! then applies it.
 
 mod action;
+pub mod board;
 mod calls;
 mod checklist;
 mod condition;
@@ -32,6 +33,7 @@ pub use action::{
     UndoRefusal, check_clock, check_length, check_scenario, declaration_entry, declare,
     suggested_level,
 };
+pub use board::{Board, Overdue};
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use condition::Truth;

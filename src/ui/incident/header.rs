@@ -87,6 +87,13 @@ pub(super) fn actions_bar(
                 reason: String::new(),
             });
         }
+        if ui
+            .button(tr.board.open_button)
+            .on_hover_text(tr.board.open_hint)
+            .clicked()
+        {
+            commands.push(Command::OpenBoard(inc.key));
+        }
         // Papers: from the record as saved, each written as HTML and opened
         // in the browser.
         ui.menu_button(tr.papers, |ui| {
