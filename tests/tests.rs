@@ -8,6 +8,7 @@
 mod board;
 mod cli;
 mod cli_incident;
+mod clock_alerts;
 mod editions;
 mod fault_ops;
 mod gui;

@@ -38,6 +38,13 @@ pub struct BoardTr {
     pub met: &'static str,
     /// A step's owner: "负责：值班经理".
     pub owner: fn(&str) -> String,
+    /// A clock's alert: red (else amber), what, due when, how far.
+    pub alert: fn(bool, &str, &str, &str) -> String,
+    pub acknowledge: &'static str,
+    pub acknowledge_hint: &'static str,
+    /// Hold an alert back for some minutes.
+    pub snooze: fn(u32) -> String,
+    pub snooze_hint: &'static str,
 }
 
 /// 简体中文.
@@ -64,6 +71,14 @@ pub const ZH: BoardTr = BoardTr {
     due_over: |at, over| format!("{at} · 超时 {over}"),
     met: "已完成",
     owner: |who| format!("负责：{who}"),
+    alert: |red, what, at, when| {
+        let stage = if red { "已超时" } else { "快到时限" };
+        format!("{stage}：{what}（{at}，{when}）")
+    },
+    acknowledge: "知道了",
+    acknowledge_hint: "确认这条提醒（记入日志）；时限变红时会再提醒",
+    snooze: |m| format!("{m} 分钟"),
+    snooze_hint: "稍后再提醒（记入日志）",
 };
 
 /// English.
@@ -98,4 +113,12 @@ pub const EN: BoardTr = BoardTr {
     due_over: |at, over| format!("{at} · {over} over"),
     met: "met",
     owner: |who| format!("owner: {who}"),
+    alert: |red, what, at, when| {
+        let stage = if red { "OVERDUE" } else { "Due soon" };
+        format!("{stage}: {what} ({at}, {when})")
+    },
+    acknowledge: "Acknowledge",
+    acknowledge_hint: "Acknowledges this alert (logged); it comes back when the clock turns red",
+    snooze: |m| format!("{m} min"),
+    snooze_hint: "Reminds again after these minutes (logged)",
 };

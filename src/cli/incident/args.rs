@@ -215,6 +215,18 @@ pub enum IncidentCommand {
         #[command(flatten)]
         when: When,
     },
+    /// Acknowledge a clock's alert (amber or red), or hold it back for some
+    /// minutes: logged with who, which clock and for how long.
+    Ack {
+        /// The incident.
+        incident: String,
+        /// The clock: `update` for the status update, or a duty's id.
+        clock: String,
+        /// Remind again after this many minutes (1 to 60) instead of
+        /// acknowledging.
+        #[arg(long, value_name = "MIN")]
+        snooze: Option<u32>,
+    },
     /// Mark a reporting duty as fulfilled (such as the report to the regulator).
     Duty {
         /// The incident.
@@ -419,7 +431,9 @@ impl IncidentCommand {
     /// declare or read.
     pub fn acts_on(&self) -> Option<(&str, Option<&When>)> {
         match self {
-            Self::Reopen { incident, .. } | Self::Undo { incident } => Some((incident, None)),
+            Self::Reopen { incident, .. }
+            | Self::Undo { incident }
+            | Self::Ack { incident, .. } => Some((incident, None)),
             Self::Step { incident, when, .. }
             | Self::Record { incident, when, .. }
             | Self::Decide { incident, when, .. }

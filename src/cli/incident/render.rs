@@ -440,6 +440,9 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
             "met".to_owned()
         } else if c.overdue(now) {
             format!("OVERDUE by {}", span(now - c.due))
+        } else if c.urgency(now) == crate::model::incident::Urgency::Near {
+            // Due within the quarter of an hour: what to do next.
+            format!("DUE SOON, in {}", span(c.due - now))
         } else {
             format!("in {}", span(c.due - now))
         };

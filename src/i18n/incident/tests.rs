@@ -278,8 +278,17 @@ fn every_refusal() -> Vec<ActionError> {
             given: ItemId::new("drill-x"),
             known: vec![ItemId::new("drill-login")],
         },
+        ActionError::NoAlert {
+            given: "update".into(),
+            standing: Vec::new(),
+        },
+        ActionError::NoAlert {
+            given: "cac-reprot".into(),
+            standing: vec!["update".into(), "cac-report".into()],
+        },
+        ActionError::SnoozeMinutes { given: 90, max: 60 },
     ];
-    let mut seen = [false; 30];
+    let mut seen = [false; 32];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -312,6 +321,8 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::Name(_) => 27,
             ActionError::WhichCall { .. } => 28,
             ActionError::NotAChoice { .. } => 29,
+            ActionError::NoAlert { .. } => 30,
+            ActionError::SnoozeMinutes { .. } => 31,
         };
         seen[i] = true;
     }
@@ -1123,6 +1134,18 @@ fn notes_and_command() -> Vec<Event> {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
             },
+        },
+        Event::ClockAcknowledged {
+            clock: crate::model::incident::ClockKind::StatusUpdate,
+            due: at(6, 0),
+            stage: crate::model::incident::Stage::Amber,
+            snooze_minutes: None,
+        },
+        Event::ClockAcknowledged {
+            clock: crate::model::incident::ClockKind::Duty(ItemId::new("cac-report")),
+            due: at(6, 0),
+            stage: crate::model::incident::Stage::Red,
+            snooze_minutes: Some(10),
         },
     ]
 }

@@ -277,6 +277,20 @@ pub enum Event {
         /// The entry taken back.
         undoes: EntryRef,
     },
+    /// A clock's alert acknowledged, or held back for some minutes (a
+    /// snooze): who is the entry's, which clock, the due time and stage
+    /// the alert was for, and for how long.
+    ClockAcknowledged {
+        /// The clock.
+        clock: super::ClockKind,
+        /// When it falls due, as the alert said.
+        due: DateTime<Utc>,
+        /// Amber or red.
+        stage: super::Stage,
+        /// Held back for this many minutes; `None`: acknowledged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        snooze_minutes: Option<u32>,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -388,6 +402,13 @@ enum EventDef {
     },
     Undone {
         undoes: EntryRef,
+    },
+    ClockAcknowledged {
+        clock: super::ClockKind,
+        due: DateTime<Utc>,
+        stage: super::Stage,
+        #[serde(default)]
+        snooze_minutes: Option<u32>,
     },
 }
 

@@ -14,6 +14,7 @@
 //! then applies it.
 
 mod action;
+pub mod alert;
 pub mod board;
 mod calls;
 mod checklist;
@@ -33,6 +34,7 @@ pub use action::{
     UndoRefusal, check_clock, check_length, check_scenario, declaration_entry, declare,
     suggested_level,
 };
+pub use alert::{Alert, MAX_SNOOZE_MINUTES, Stage};
 pub use board::{Board, Overdue};
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
@@ -116,6 +118,8 @@ pub struct Incident {
     corrected: HashSet<EntryRef>,
     /// The entries a later entry takes back.
     undone: HashSet<EntryRef>,
+    /// The clocks' alerts acknowledged or snoozed, in the order recorded.
+    acks: Vec<alert::Ack>,
 }
 
 /// Why a log cannot be folded into an incident.
@@ -186,6 +190,7 @@ impl Incident {
             named_set: BTreeSet::new(),
             corrected: HashSet::new(),
             undone: HashSet::new(),
+            acks: Vec::new(),
         })
     }
 
@@ -457,6 +462,7 @@ impl Incident {
             Event::Reopened { .. } => self.closed_at = None,
             Event::ScenarioNamed { drill } => self.scenario = Some(drill.clone()),
             Event::Undone { undoes } => self.undo(undoes, before),
+            Event::ClockAcknowledged { .. } => self.acks.extend(alert::Ack::of(entry)),
         }
     }
 

@@ -58,7 +58,8 @@ impl Undoable {
             | Event::Closed { .. }
             | Event::Reopened { .. }
             | Event::ScenarioNamed { .. }
-            | Event::Undone { .. } => None,
+            | Event::Undone { .. }
+            | Event::ClockAcknowledged { .. } => None,
         }
     }
 }
