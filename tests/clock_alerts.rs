@@ -249,3 +249,76 @@ fn incident_ack_logs_from_the_command_line_and_status_marks_what_is_due_soon() {
         }
     ) && e.by == "值班长 王芳"));
 }
+
+/// Notifications recorded instead of shown; the first fails as on a
+/// laptop with no notification service.
+struct Recorded {
+    shown: std::sync::Arc<std::sync::Mutex<Vec<(String, String, bool)>>>,
+    fail_once: Option<String>,
+    failed: Option<String>,
+}
+
+impl runbook::io::notify::Notifier for Recorded {
+    fn notify(
+        &mut self,
+        title: &str,
+        body: &str,
+        _pressing: runbook::io::notify::Pressing,
+        sound: bool,
+    ) {
+        self.shown
+            .lock()
+            .unwrap()
+            .push((title.to_owned(), body.to_owned(), sound));
+        self.failed = self.fail_once.take();
+    }
+
+    fn failure(&mut self) -> Option<String> {
+        self.failed.take()
+    }
+}
+
+#[test]
+fn an_alert_is_notified_once_with_its_sound_unless_drills_are_muted_and_no_daemon_is_said_once() {
+    let room = Room::new();
+    let mut h = room.app(Lang::En, TEST_PLAN);
+    let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    h.state_mut().set_notifier(Box::new(Recorded {
+        shown: shown.clone(),
+        fail_once: Some("no notification service".into()),
+        failed: None,
+    }));
+    h.run();
+    declare(&mut h, "network", &["cut"], true);
+    room.hand.advance_minutes(46);
+    h.run();
+    h.run();
+    {
+        let got = shown.lock().unwrap();
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "runbook: 华东直播卡顿");
+        assert!(
+            got[0].1.starts_with("Due soon: Next status update"),
+            "{got:?}"
+        );
+        assert!(got[0].2, "with its sound");
+    }
+    assert!(shows(
+        &h,
+        "Desktop notifications do not work here (no notification service)"
+    ));
+    // Drills muted from the banner: the red alert comes without a sound.
+    h.get_by_label("Sound: on").click();
+    h.run();
+    assert!(h.state().settings().mute_drills);
+    assert!(shows(&h, "Sound: off"));
+    press(&mut h, Key::F6);
+    settle(&mut h);
+    room.hand.advance_minutes(16);
+    h.run();
+    h.run();
+    let got = shown.lock().unwrap();
+    assert!(got.iter().skip(1).all(|(_, _, sound)| !sound), "{got:?}");
+    drop(got);
+    h.state_mut().finish_incidents();
+}

@@ -45,6 +45,14 @@ pub struct BoardTr {
     /// Hold an alert back for some minutes.
     pub snooze: fn(u32) -> String,
     pub snooze_hint: &'static str,
+    pub sound_on: &'static str,
+    pub sound_off: &'static str,
+    pub sound_hint: &'static str,
+    pub sound_drills_hint: &'static str,
+    /// Desktop notifications do not work here: why.
+    pub no_notifications: fn(&str) -> String,
+    /// A notification's title: the incident's.
+    pub notification_title: fn(&str) -> String,
 }
 
 /// 简体中文.
@@ -79,6 +87,12 @@ pub const ZH: BoardTr = BoardTr {
     acknowledge_hint: "确认这条提醒（记入日志）；时限变红时会再提醒",
     snooze: |m| format!("{m} 分钟"),
     snooze_hint: "稍后再提醒（记入日志）",
+    sound_on: "提示音：开",
+    sound_off: "提示音：关",
+    sound_hint: "打开或关闭所有事件的提醒提示音",
+    sound_drills_hint: "打开或关闭演练的提醒提示音",
+    no_notifications: |why| format!("桌面通知不可用（{why}）；提醒横幅仍会显示，直到确认"),
+    notification_title: |title| format!("runbook：{title}"),
 };
 
 /// English.
@@ -121,4 +135,14 @@ pub const EN: BoardTr = BoardTr {
     acknowledge_hint: "Acknowledges this alert (logged); it comes back when the clock turns red",
     snooze: |m| format!("{m} min"),
     snooze_hint: "Reminds again after these minutes (logged)",
+    sound_on: "Sound: on",
+    sound_off: "Sound: off",
+    sound_hint: "Switches the alerts' sound on or off for every incident",
+    sound_drills_hint: "Switches the alerts' sound on or off for drills",
+    no_notifications: |why| {
+        format!(
+            "Desktop notifications do not work here ({why}); the alert banners still show until acknowledged"
+        )
+    },
+    notification_title: |title| format!("runbook: {title}"),
 };

@@ -171,6 +171,12 @@ pub enum Command {
     DismissCrash,
     /// Open the wall board of an open incident in a window of its own.
     OpenBoard(IncidentKey),
+    /// Switch the alerts' sound on or off: for drills (`true`), or for
+    /// every incident.
+    ToggleSound {
+        /// For drills only.
+        drills: bool,
+    },
 }
 
 /// The shortcuts for app actions, with what they do, for the help overlay.
@@ -313,6 +319,8 @@ pub struct Shown<'a> {
     /// An incident being opened in the background: its name, and the bytes
     /// of its logs read, of how many.
     pub opening: Option<(String, u64, u64)>,
+    /// The alerts' sound is off for every incident, and for drills.
+    pub mute: (bool, bool),
 }
 
 impl Shown<'_> {

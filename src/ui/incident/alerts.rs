@@ -9,7 +9,8 @@ use egui::{Key, RichText, Ui};
 
 use super::super::{Command, Shown, theme};
 use super::IncidentShown;
-use crate::i18n::time::Span;
+use crate::i18n::Tr;
+use crate::i18n::time::{Span, Times};
 use crate::model::incident::{Action, Alert, ClockKind, Stage};
 
 /// The keys: acknowledge, then the snoozes with their minutes.
@@ -53,6 +54,28 @@ pub(super) fn keys(
     }
 }
 
+/// An alert in one line: how far, which clock, due when, how long ago or
+/// how soon. The banner says it, and so does a desktop notification.
+#[must_use]
+pub fn headline(tr: &Tr, times: &Times, alert: &Alert) -> String {
+    let now = times.now();
+    let what = match &alert.clock.kind {
+        ClockKind::StatusUpdate => tr.walk.next_update.to_owned(),
+        ClockKind::Duty(_) | ClockKind::Inform(_) => alert.clock.label.clone(),
+    };
+    let span = |d: chrono::Duration| (tr.span)(Span::of(d));
+    let when = match alert.stage {
+        Stage::Red => (tr.walk.overdue_by)(&span(now - alert.clock.due)),
+        Stage::Amber => (tr.walk.due_in)(&span(alert.clock.due - now)),
+    };
+    (tr.board.alert)(
+        alert.stage == Stage::Red,
+        &what,
+        &times.short(alert.clock.due),
+        &when,
+    )
+}
+
 /// The banner of the first alert standing, and how many more there are;
 /// returns whether there was one. In a drill it takes the drill banner's
 /// place, and says DRILL first: one row, so the smallest window still
@@ -63,8 +86,7 @@ pub(super) fn alerts_ui(
     inc: &IncidentShown<'_>,
     commands: &mut Vec<Command>,
 ) -> bool {
-    let now = shown.times.now();
-    let alerts = inc.projected.alerts(inc.plan, now);
+    let alerts = inc.projected.alerts(inc.plan, shown.times.now());
     let Some(first) = alerts.first() else {
         return false;
     };
@@ -73,21 +95,7 @@ pub(super) fn alerts_ui(
         Stage::Red => (theme::BOARD_MISSED_FILL, egui::Color32::WHITE),
         Stage::Amber => (theme::BOARD_NEAR_FILL, egui::Color32::BLACK),
     };
-    let what = match &first.clock.kind {
-        ClockKind::StatusUpdate => tr.walk.next_update.to_owned(),
-        ClockKind::Duty(_) | ClockKind::Inform(_) => first.clock.label.clone(),
-    };
-    let span = |d: chrono::Duration| (tr.span)(Span::of(d));
-    let when = match first.stage {
-        Stage::Red => (tr.walk.overdue_by)(&span(now - first.clock.due)),
-        Stage::Amber => (tr.walk.due_in)(&span(first.clock.due - now)),
-    };
-    let headline = (tr.board.alert)(
-        first.stage == Stage::Red,
-        &what,
-        &shown.times.short(first.clock.due),
-        &when,
-    );
+    let headline = headline(tr, &shown.times, first);
     // One row, so it costs the walk one line even in the smallest window:
     // the keys on the right, the alert in what is left, cut if it must be.
     egui::Frame::new()
@@ -101,6 +109,26 @@ pub(super) fn alerts_ui(
                 |ui| {
                     if alerts.len() > 1 {
                         ui.label(RichText::new((tr.board.more)(alerts.len() - 1)).color(text));
+                    }
+                    // The sound, per drill or for every incident.
+                    let drills = inc.projected.is_drill();
+                    let muted = shown.mute.0 || (drills && shown.mute.1);
+                    let label = if muted {
+                        tr.board.sound_off
+                    } else {
+                        tr.board.sound_on
+                    };
+                    let hint = if drills {
+                        tr.board.sound_drills_hint
+                    } else {
+                        tr.board.sound_hint
+                    };
+                    if ui
+                        .add(egui::Button::new(RichText::new(label).color(text)).frame(false))
+                        .on_hover_text(hint)
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleSound { drills });
                     }
                     for (key, snooze) in KEYS.iter().rev() {
                         let (label, hint) = match snooze {

@@ -17,7 +17,7 @@
 //! quick note); the other tabs and forms are `calls`, `timeline`,
 //! `message`, `dialogs`, `declare` and `list`.
 
-mod alerts;
+pub mod alerts;
 mod banners;
 pub mod calls;
 mod checklist;
