@@ -414,3 +414,155 @@ fn wall_board_in_the_window_opens_the_incidents_board_in_a_second_viewport() {
     );
     h.state_mut().finish_incidents();
 }
+
+/// Issue 24's "done when", in a real window under Xvfb: `runbook board`
+/// on a drill that only the folder carries, photographed, scaled to a third
+/// of its size (the wall seen from across the room), and read by OCR
+/// (tesseract, which `scripts/check.sh` installs): the title and the level.
+#[test]
+fn the_board_in_a_real_window_reads_at_a_third_of_its_size() {
+    use std::process::{Command, Stdio};
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::xproto::{self, ConnectionExt as _};
+    use x11rb::rust_connection::RustConnection;
+
+    use super::window::{Killed, ONE_AT_A_TIME, atom, screenshot, start_xvfb};
+
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("runbook-data");
+    let runbook = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUNBOOK_DATA_DIR", &data)
+            .env("RUNBOOK_OPERATOR", "Ann")
+            .env("RUNBOOK_DEVICE", "laptop-1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    runbook(&[
+        "incident",
+        "new",
+        "--plan",
+        "tests/data/incident-plan.ron",
+        "--class",
+        "network",
+        "--level",
+        "II",
+        "--title",
+        "Fibre cut in Suzhou",
+        "--drill",
+    ]);
+    let (_xvfb, display) = start_xvfb();
+    let app = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["board", "--data-dir", data.to_str().unwrap()])
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("LANG", "en_US.UTF-8")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(home.path().join("board.err")).unwrap())
+        .spawn()
+        .unwrap();
+    let mut app = Killed(app);
+    let (conn, screen) = RustConnection::connect(Some(&display)).unwrap();
+    let root = conn.setup().roots[screen].root;
+    let net_wm_name = atom(&conn, "_NET_WM_NAME");
+    let utf8 = atom(&conn, "UTF8_STRING");
+    // The board's window: its title ends in "runbook" (it names the
+    // incident once the folder is read).
+    let find = || {
+        let tree = conn.query_tree(root).ok()?.reply().ok()?;
+        tree.children.into_iter().find(|&w| {
+            conn.get_property(false, w, net_wm_name, utf8, 0, 256)
+                .ok()
+                .and_then(|c| c.reply().ok())
+                .is_some_and(|r| r.value.ends_with(b"runbook"))
+        })
+    };
+    let start = Instant::now();
+    let window = loop {
+        if let Some(w) = find() {
+            break w;
+        }
+        if let Ok(Some(status)) = app.0.try_wait() {
+            let err = std::fs::read_to_string(home.path().join("board.err")).unwrap_or_default();
+            panic!("the board exited ({status}) before opening its window:\n{err}");
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "no board window");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let (rgb, _) = loop {
+        let shot = screenshot(&conn, root, 1280, 800);
+        if shot.1 > 50 || start.elapsed() > Duration::from_secs(60) {
+            break shot;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let (rgb, _) = (screenshot(&conn, root, 1280, 800).0, rgb);
+    let (text, png) = read_at_a_third(rgb);
+    assert!(
+        text.contains("Fibre cut in Suzhou"),
+        "the title, read from {}:\n{text}",
+        png.display()
+    );
+    // OCR reads a capital I as l, | or 1 now and then.
+    let text = text.replace(['l', '|', '1'], "I");
+    assert!(
+        text.contains("LeveI II Major"),
+        "the level, read from {}:\n{text}",
+        png.display()
+    );
+    // Closed as a window manager closes it.
+    let protocols = atom(&conn, "WM_PROTOCOLS");
+    let delete = atom(&conn, "WM_DELETE_WINDOW");
+    let event = xproto::ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+    conn.send_event(false, window, xproto::EventMask::NO_EVENT, event)
+        .unwrap();
+    conn.flush().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = app.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the board did not close"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status}");
+}
+
+/// A 1280×800 screenshot scaled to a third, saved under `target/`, and what
+/// tesseract reads in it; with where the third was saved.
+fn read_at_a_third(rgb: Vec<u8>) -> (String, PathBuf) {
+    use std::process::Command;
+    let full = image::RgbImage::from_raw(1280, 800, rgb).unwrap();
+    let third = image::imageops::resize(&full, 427, 267, image::imageops::FilterType::Triangle);
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let png = target.join("board-third.png");
+    third.save(&png).unwrap();
+    // Tesseract reads best at about 30 px a letter: the third is enlarged
+    // back for it, which adds no detail the third did not have.
+    let enlarged =
+        image::imageops::resize(&third, 1281, 801, image::imageops::FilterType::CatmullRom);
+    let for_ocr = target.join("board-third-for-ocr.png");
+    enlarged.save(&for_ocr).unwrap();
+    let ocr = Command::new("tesseract")
+        .arg(&for_ocr)
+        .arg("stdout")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run tesseract ({e}): install tesseract-ocr (scripts/check.sh does)")
+        });
+    let text = String::from_utf8_lossy(&ocr.stdout).into_owned();
+    (text, png)
+}

@@ -150,12 +150,17 @@ fn line(ui: &mut Ui, text: &str, size: f32, colour: Color32, strong: bool) -> eg
 /// who commands and for how long.
 fn header_ui(ui: &mut Ui, c: &Ctx<'_>, board: &Board<'_>, rect: Rect) {
     let s = c.s;
-    let (level_text, fill) = match board.level {
+    let (level_text, fill, on_fill) = match board.level {
         Some(level) => (
             (c.tr.walk.level_chip)(level.id.as_str(), &level.name),
             theme::level_fill(level.colour),
+            theme::board_on_level(level.colour),
         ),
-        None => (board.level_id.to_string(), theme::board_quiet(c.dark)),
+        None => (
+            board.level_id.to_string(),
+            theme::board_quiet(c.dark),
+            theme::board_fill(c.dark),
+        ),
     };
     let title_size = s.px(theme::BOARD_TITLE);
     let galley = ui.painter().layout_no_wrap(
@@ -169,7 +174,7 @@ fn header_ui(ui: &mut Ui, c: &Ctx<'_>, board: &Board<'_>, rect: Rect) {
     let badge = Rect::from_min_size(rect.min, vec2(badge_w, galley.size().y + 2.0 * pad.y));
     ui.painter().rect_filled(badge, s.px(8.0), fill);
     in_rect(ui, badge.shrink2(pad), |ui| {
-        line(ui, &level_text, title_size, theme::ON_LEVEL, true);
+        line(ui, &level_text, title_size, on_fill, true);
     });
     let title_rect = Rect::from_min_max(
         egui::pos2(badge.right() + s.px(24.0), rect.top() + pad.y),

@@ -627,3 +627,14 @@ pub fn board_missed_text(dark: bool) -> Color32 {
         Color32::from_rgb(0xA0, 0x00, 0x00)
     }
 }
+
+/// Text on a level's colour on the board: black on the light fills (orange,
+/// yellow), white on the dark ones (red, blue), for the strongest contrast
+/// across the room (white on yellow is barely 2:1).
+#[must_use]
+pub fn board_on_level(colour: Colour) -> Color32 {
+    match colour {
+        Colour::Orange | Colour::Yellow => Color32::BLACK,
+        Colour::Red | Colour::Blue => Color32::WHITE,
+    }
+}
