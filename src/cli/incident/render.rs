@@ -531,6 +531,14 @@ fn checklist(
         };
         let due = match (item.due, item.overdue) {
             (Some(d), true) => format!(" OVERDUE (due {})", times.short(d)),
+            // Due within the quarter of an hour: said, as for the clocks.
+            (Some(d), false)
+                if !item.state.is_settled()
+                    && d - times.now()
+                        <= chrono::Duration::minutes(crate::model::incident::NEAR_MINUTES) =>
+            {
+                format!(" DUE SOON (due {})", times.short(d))
+            }
             (Some(d), false) if !item.state.is_settled() => format!(" (due {})", times.short(d)),
             _ => String::new(),
         };
