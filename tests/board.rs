@@ -72,16 +72,30 @@ impl Room {
 
     /// The board window on `dir`, in a language, at a size.
     fn board(&self, dir: &Path, lang: Lang, size: egui::Vec2) -> Harness<'static, BoardApp> {
+        self.board_in(dir, lang, size, ThemePref::Light)
+    }
+
+    /// The board window in a theme.
+    fn board_in(
+        &self,
+        dir: &Path,
+        lang: Lang,
+        size: egui::Vec2,
+        theme: ThemePref,
+    ) -> Harness<'static, BoardApp> {
         let service = self.service("Wall", "wall");
         let dir = dir.to_owned();
         let settings = Settings {
             lang: Some(lang),
-            theme: ThemePref::Light,
+            theme,
             ..Settings::default()
         };
         Harness::builder()
             .with_size(size)
-            .with_theme(egui::Theme::Light)
+            .with_theme(match theme {
+                ThemePref::Dark => egui::Theme::Dark,
+                ThemePref::Light => egui::Theme::Light,
+            })
             .build_eframe(move |cc| BoardApp::with_settings(&cc.egui_ctx, service, &dir, settings))
     }
 }
@@ -306,6 +320,16 @@ fn snapshot_board_zh_4_3() {
         egui::vec2(1024.0, 768.0),
         "board_zh_1024x768",
     );
+}
+
+#[test]
+fn snapshot_board_zh_dark() {
+    let room = Room::new();
+    let dir = drill(&room, Lang::Zh, "华东CDN故障");
+    let mut h = room.board_in(&dir, Lang::Zh, egui::vec2(1920.0, 1080.0), ThemePref::Dark);
+    frames(&mut h);
+    assert!(shows(&h, "华东CDN故障"));
+    h.snapshot("board_zh_1920x1080_dark");
 }
 
 #[test]
