@@ -21,6 +21,8 @@ cd "$(dirname "$0")/.."
 #     for real and the PDF's text read back.
 #   syncthing: two real daemons, on the loopback address only, carry one
 #     incident folder between two devices (the engine the README names).
+#   tesseract: the wall board in a real window, photographed and scaled to
+#     a third, must still read (title and level) by OCR.
 needs=(
     python3:python3
     Xvfb:xvfb
@@ -37,6 +39,7 @@ needs=(
     chromium:chromium
     pdftotext:poppler-utils
     syncthing:syncthing
+    tesseract:tesseract-ocr
 )
 
 installed() {

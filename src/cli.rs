@@ -5,6 +5,7 @@
 //! SSH when the laptop's screen is what broke. This is the edge where the
 //! clock, the time zone and the environment are read.
 
+mod board;
 mod clean;
 mod diff;
 #[doc(hidden)]
@@ -137,6 +138,9 @@ pub enum Command {
     /// students and parents, the first report to the regulator and the
     /// close; reporting duties met on time.
     Stats(lessons::StatsArgs),
+    /// The wall board: an incident, read-only and in large type, for the
+    /// command room's projector or TV; it follows every device's entries.
+    Board(board::BoardArgs),
     /// Declare, work and close incidents; every action is logged durably.
     ///
     /// A command saves first and prints after; warnings go to standard
@@ -251,6 +255,7 @@ pub fn main() -> ExitCode {
         Some(Command::Report(ref args)) => report::run(args, &mut out),
         Some(Command::Lessons(ref args)) => lessons::run(args, &mut out),
         Some(Command::Stats(ref args)) => lessons::run_stats(args, &mut out),
+        Some(Command::Board(ref args)) => board::run(args),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,

@@ -5,8 +5,10 @@
 // functions outside `#[test]` need the allowance spelled out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod board;
 mod cli;
 mod cli_incident;
+mod clock_alerts;
 mod drill_order;
 mod editions;
 mod fault_ops;

@@ -12,6 +12,7 @@
 //! `current.rs` is the plan on screen, `incidents.rs` the incidents in the
 //! window; this file holds the state, applies commands and draws a frame.
 
+pub mod board;
 mod current;
 mod incidents;
 
@@ -25,10 +26,13 @@ use current::{Current, bundled};
 use incidents::Tab;
 
 use crate::i18n::Lang;
+use crate::io::notify::{Desktop, Notifier, Off, Pressing};
+use crate::model::incident::{ClockKind, Stage};
 use crate::model::plan::Plan;
 use crate::service::context::Overrides;
 use crate::service::jobs::{Listing, Opening};
 use crate::service::{Context, Service};
+use crate::ui::incident::IncidentKey;
 use crate::ui::incident::list::IncidentRow;
 use crate::ui::incident::{IncidentShown, declare};
 use crate::ui::theme::{self, ThemePref};
@@ -63,6 +67,10 @@ pub struct Settings {
     pub last_plan: Option<PathBuf>,
     /// The operator's name, remembered from the last declaration.
     pub operator: Option<String>,
+    /// No sound with the clocks' alerts.
+    pub mute_sound: bool,
+    /// No sound with the clocks' alerts of drills.
+    pub mute_drills: bool,
 }
 
 const SETTINGS_KEY: &str = "runbook-settings";
@@ -99,6 +107,14 @@ pub struct RunbookApp {
     frames_left: Option<u8>,
     /// What every record says, as last read for the Lessons.
     learned: Option<crate::ui::lessons::Learned>,
+    /// The open incidents whose wall board is open, each in a viewport.
+    boards: Vec<crate::ui::incident::IncidentKey>,
+    /// Desktop notifications of the clocks' alerts.
+    notifier: Box<dyn Notifier>,
+    /// The alerts notified already: incident, clock, due time, stage.
+    alerted: Vec<(IncidentKey, ClockKind, chrono::DateTime<chrono::Utc>, Stage)>,
+    /// Whether the app said that notifications do not work here.
+    said_no_notifications: bool,
 }
 
 impl RunbookApp {
@@ -122,6 +138,7 @@ impl RunbookApp {
         let service = Service::new(Context::from_env(overrides));
         let mut app = Self::with_service(&cc.egui_ctx, settings, plan, system_fonts, service);
         app.open_written = true;
+        app.notifier = Box::new(Desktop::default());
         app
     }
 
@@ -180,6 +197,10 @@ impl RunbookApp {
             open_written: false,
             frames_left: None,
             learned: None,
+            boards: Vec::new(),
+            notifier: Box::new(Off),
+            alerted: Vec::new(),
+            said_no_notifications: false,
         };
         if let Some(path) = plan.or_else(|| app.settings.last_plan.clone()) {
             app.open_path(&path);
@@ -311,6 +332,18 @@ impl RunbookApp {
                 }
             }
             Command::DismissCrash => self.crash_offer = None,
+            Command::ToggleSound { drills } => {
+                if drills {
+                    self.settings.mute_drills = !self.settings.mute_drills;
+                } else {
+                    self.settings.mute_sound = !self.settings.mute_sound;
+                }
+            }
+            Command::OpenBoard(key) => {
+                if !self.boards.contains(&key) {
+                    self.boards.push(key);
+                }
+            }
         }
     }
 
@@ -341,6 +374,86 @@ impl RunbookApp {
     #[must_use]
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// The wall boards open, each in its viewport; one closed, or whose
+    /// incident is no longer open here, goes.
+    fn boards_ui(&mut self) {
+        let lang = self.lang();
+        let dark = self.settings.theme == ThemePref::Dark;
+        let times = self.service.context().times();
+        let tabs = &self.tabs;
+        let ctx = &self.ctx;
+        self.boards.retain(|key| {
+            tabs.iter().find(|t| t.key == *key).is_some_and(|t| {
+                board::viewport_ui(
+                    ctx,
+                    *key,
+                    lang,
+                    dark,
+                    times,
+                    (t.live.plan(), t.live.saved()),
+                )
+            })
+        });
+    }
+
+    /// Notifies each clock's alert once, as it first stands: with its
+    /// sound unless muted; the notification only carries the sound while
+    /// the window has the focus (the banner is in front of the operator),
+    /// and is shown whether muted or not when it has not. Says once when
+    /// notifications do not work here.
+    fn notify_alerts(&mut self) {
+        let tr = self.lang().tr();
+        let times = self.service.context().times();
+        let focused = self.ctx.input(|i| i.viewport().focused) == Some(true);
+        for tab in &self.tabs {
+            let inc = tab.live.projected();
+            for alert in inc.alerts(tab.live.plan(), times.now()) {
+                let seen = (
+                    tab.key,
+                    alert.clock.kind.clone(),
+                    alert.clock.due,
+                    alert.stage,
+                );
+                if self.alerted.contains(&seen) {
+                    continue;
+                }
+                self.alerted.push(seen);
+                let sound =
+                    !(self.settings.mute_sound || (inc.is_drill() && self.settings.mute_drills));
+                if focused && !sound {
+                    continue;
+                }
+                let pressing = match alert.stage {
+                    Stage::Red => Pressing::Past,
+                    Stage::Amber => Pressing::Near,
+                };
+                self.notifier.notify(
+                    &(tr.board.notification_title)(inc.title()),
+                    &crate::ui::incident::alerts::headline(tr, &times, &alert),
+                    pressing,
+                    sound,
+                );
+            }
+        }
+        if let Some(why) = self.notifier.failure()
+            && !self.said_no_notifications
+        {
+            self.said_no_notifications = true;
+            self.notify((tr.board.no_notifications)(&why));
+        }
+    }
+
+    /// Replaces the desktop's notifications (tests record them instead).
+    pub fn set_notifier(&mut self, notifier: Box<dyn Notifier>) {
+        self.notifier = notifier;
+    }
+
+    /// Whether the wall board of an open incident is open.
+    #[must_use]
+    pub fn board_open(&self, key: crate::ui::incident::IncidentKey) -> bool {
+        self.boards.contains(&key)
     }
 
     fn notify(&mut self, text: String) {
@@ -404,12 +517,15 @@ impl eframe::App for RunbookApp {
             operator: self.service.context().operator(),
             opening: self.opening(),
             learned: self.learned.as_ref(),
+            mute: (self.settings.mute_sound, self.settings.mute_drills),
         };
         let commands = ui::ui(ui, &shown, &mut self.views);
         drop(incidents);
         for command in commands {
             self.apply(command);
         }
+        self.boards_ui();
+        self.notify_alerts();
         if !self.tabs.is_empty() {
             self.ctx.request_repaint_after(TICK);
         }
@@ -439,17 +555,7 @@ impl eframe::App for RunbookApp {
 /// # Errors
 /// When the window or its renderer cannot be created.
 pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> anyhow::Result<()> {
-    // Over SSH, or on a console, there is no display to open a window on:
-    // say so in plain words instead of the windowing library's error.
-    #[cfg(all(unix, not(target_os = "macos")))]
-    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-        .iter()
-        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
-    {
-        anyhow::bail!(
-            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
-        );
-    }
+    no_display_here()?;
     let options = eframe::NativeOptions {
         viewport: with_icon(
             egui::ViewportBuilder::default()
@@ -475,6 +581,24 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> an
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+/// Over SSH, or on a console, there is no display to open a window on:
+/// say so in plain words instead of the windowing library's error.
+///
+/// # Errors
+/// When there is no display.
+fn no_display_here() -> anyhow::Result<()> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
+    {
+        anyhow::bail!(
+            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
+        );
+    }
+    Ok(())
 }
 
 /// The application's icon (`assets/icon/`, rendered from its SVG by

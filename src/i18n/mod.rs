@@ -11,6 +11,7 @@
 //! words what the plan reader finds and `diff` what changed between two
 //! revisions, from the typed values the model hands over.
 
+pub mod board;
 pub mod classes;
 pub mod contacts;
 pub mod diff;
@@ -175,6 +176,7 @@ pub struct Tr {
     pub followup: &'static followup::FollowupTr,
     pub lessons: &'static lessons::LessonsTr,
     pub stats: &'static lessons::StatsTr,
+    pub board: &'static board::BoardTr,
 }
 
 /// 简体中文.
@@ -277,6 +279,7 @@ pub const ZH: Tr = Tr {
     followup: &followup::ZH,
     lessons: &lessons::ZH,
     stats: &lessons::STATS_ZH,
+    board: &board::ZH,
 };
 
 /// English.
@@ -381,6 +384,7 @@ pub const EN: Tr = Tr {
     followup: &followup::EN,
     lessons: &lessons::EN,
     stats: &lessons::STATS_EN,
+    board: &board::EN,
 };
 
 /// How many hex digits of a log's head hash are shown to be written down:

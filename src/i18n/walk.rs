@@ -307,6 +307,11 @@ pub const ZH: WalkTr = WalkTr {
         ("Y / N", "判断步骤：是、否"),
         ("M", "备注"),
         ("Ctrl+Z", "撤销你在本机 5 分钟内的最后一条记录"),
+        ("F6", "确认时限提醒（记入日志）"),
+        (
+            "F7 · F8 · F9",
+            "时限提醒 5、10、15 分钟后再提醒（记入日志）",
+        ),
         ("Esc", "关闭对话框、取消输入"),
     ],
     overview_keys: &[("Enter", "继续处置最新的进行中事件")],
@@ -470,6 +475,11 @@ pub const EN: WalkTr = WalkTr {
         (
             "Ctrl+Z",
             "Take back your last entry on this device (within 5 minutes)",
+        ),
+        ("F6", "Acknowledge a clock's alert (logged)"),
+        (
+            "F7 · F8 · F9",
+            "Remind again about a clock's alert in 5, 10, 15 minutes (logged)",
         ),
         ("Esc", "Close a dialog, cancel typing"),
     ],

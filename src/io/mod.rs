@@ -6,6 +6,7 @@
 pub mod fault;
 pub mod incident_dir;
 pub mod log;
+pub mod notify;
 pub mod output;
 pub mod plan_file;
 pub mod platform;

@@ -15,6 +15,7 @@
 //! incident, listing many) runs on threads here ([`jobs`]), polled by the
 //! window; the papers are written here ([`paper`]), once for both faces.
 
+pub mod board;
 pub mod context;
 pub mod jobs;
 pub mod live;

@@ -9,6 +9,7 @@
 //! and spacing, `widgets` draws the cards, chips, search highlights and tab
 //! rows the views have in common, and [`fonts`] installs the fonts.
 
+pub mod board;
 pub mod fonts;
 pub mod incident;
 pub mod lessons;
@@ -171,6 +172,14 @@ pub enum Command {
     },
     /// Do not resume the crashed incident now.
     DismissCrash,
+    /// Open the wall board of an open incident in a window of its own.
+    OpenBoard(IncidentKey),
+    /// Switch the alerts' sound on or off: for drills (`true`), or for
+    /// every incident.
+    ToggleSound {
+        /// For drills only.
+        drills: bool,
+    },
 }
 
 /// The shortcuts for app actions, with what they do, for the help overlay.
@@ -315,6 +324,8 @@ pub struct Shown<'a> {
     pub opening: Option<(String, u64, u64)>,
     /// What the records of every incident say, when they were read.
     pub learned: Option<&'a lessons::Learned>,
+    /// The alerts' sound is off for every incident, and for drills.
+    pub mute: (bool, bool),
 }
 
 impl Shown<'_> {

@@ -569,3 +569,72 @@ pub fn current_fill(dark: bool) -> Color32 {
         Color32::from_rgb(0xE3, 0xEE, 0xFD)
     }
 }
+
+// ---------------------------------------------------------------------------
+// The wall board: read from across the room, so solid fills and the
+// strongest contrast, in both themes.
+// ---------------------------------------------------------------------------
+
+/// The board's type scale at 1080 px of height; every size is multiplied by
+/// the window's height over 1080 (and kept inside its width). Nothing is
+/// smaller than [`BOARD_SMALL`], about 28 px at 1080p, readable from five
+/// metres.
+pub const BOARD_SMALL: f32 = 28.0;
+/// The board's ordinary lines (overdue items, next steps).
+pub const BOARD_BODY: f32 = 36.0;
+/// A clock's time and what is left.
+pub const BOARD_CLOCK: f32 = 48.0;
+/// The level and the title.
+pub const BOARD_TITLE: f32 = 64.0;
+
+/// The board's background.
+#[must_use]
+pub fn board_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x0B, 0x0B, 0x0D)
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// The board's text.
+#[must_use]
+pub fn board_text(dark: bool) -> Color32 {
+    if dark { Color32::WHITE } else { Color32::BLACK }
+}
+
+/// The board's secondary text (labels, owners): still strong contrast.
+#[must_use]
+pub fn board_quiet(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xC8, 0xC8, 0xC8)
+    } else {
+        Color32::from_rgb(0x40, 0x40, 0x40)
+    }
+}
+
+/// A clock past due on the board: white on solid red.
+pub const BOARD_MISSED_FILL: Color32 = Color32::from_rgb(0xB7, 0x1C, 0x1C);
+/// A clock near its time on the board: black on solid amber.
+pub const BOARD_NEAR_FILL: Color32 = Color32::from_rgb(0xFF, 0xB3, 0x00);
+
+/// Overdue lines on the board.
+#[must_use]
+pub fn board_missed_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xFF, 0x8A, 0x80)
+    } else {
+        Color32::from_rgb(0xA0, 0x00, 0x00)
+    }
+}
+
+/// Text on a level's colour on the board: black on the light fills (orange,
+/// yellow), white on the dark ones (red, blue), for the strongest contrast
+/// across the room (white on yellow is barely 2:1).
+#[must_use]
+pub fn board_on_level(colour: Colour) -> Color32 {
+    match colour {
+        Colour::Orange | Colour::Yellow => Color32::BLACK,
+        Colour::Red | Colour::Blue => Color32::WHITE,
+    }
+}

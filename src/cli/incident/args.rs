@@ -215,6 +215,18 @@ pub enum IncidentCommand {
         #[command(flatten)]
         when: When,
     },
+    /// Acknowledge a clock's alert (amber or red), or hold it back for some
+    /// minutes: logged with who, which clock and for how long.
+    Ack {
+        /// The incident.
+        incident: String,
+        /// The clock: `update` for the status update, or a duty's id.
+        clock: String,
+        /// Remind again after this many minutes (1 to 60) instead of
+        /// acknowledging.
+        #[arg(long, value_name = "MIN")]
+        snooze: Option<u32>,
+    },
     /// Mark a reporting duty as fulfilled (such as the report to the regulator).
     Duty {
         /// The incident.
@@ -511,7 +523,8 @@ impl IncidentCommand {
                 ActionCommand::Add { incident, .. }
                 | ActionCommand::Done { incident, .. }
                 | ActionCommand::Drop { incident, .. },
-            ) => Some((incident, None)),
+            )
+            | Self::Ack { incident, .. } => Some((incident, None)),
             Self::Step { incident, when, .. }
             | Self::Record { incident, when, .. }
             | Self::Decide { incident, when, .. }

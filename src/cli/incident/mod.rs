@@ -250,6 +250,7 @@ pub fn run(
 /// plan and state (a call target or a template is looked up there).
 /// `stdin_note` is the note read from standard input for `note INCIDENT -`;
 /// `who` the operator and the device, whose last entry `undo` takes back.
+#[allow(clippy::too_many_lines)] // One arm per action subcommand.
 fn action(
     cmd: &IncidentCommand,
     plan: &Plan,
@@ -360,6 +361,7 @@ fn action(
             to: Commander::find(plan, to).map_err(name_error)?,
             note: note.clone(),
         },
+        IncidentCommand::Ack { clock, snooze, .. } => ack(plan, state, times, clock, *snooze)?,
         IncidentCommand::Duty { duty, note, .. } => Action::DutyDone {
             duty: ItemId::new(duty.as_str()),
             note: note.clone(),
@@ -382,6 +384,26 @@ pub(super) fn name_error(e: crate::model::plan::contacts::NameError) -> anyhow::
     anyhow!(render::failure(&IncidentError::Action(ActionError::Name(
         e
     ))))
+}
+
+/// The acknowledgement (or snooze) of the clock a person names, at the
+/// stage it is at now.
+fn ack(
+    plan: &Plan,
+    state: &Incident,
+    times: &Times,
+    clock: &str,
+    snooze_minutes: Option<u32>,
+) -> anyhow::Result<Action> {
+    let alert = state
+        .alert_named(plan, clock, times.now())
+        .map_err(|e| anyhow!(render::failure(&IncidentError::Action(e))))?;
+    Ok(Action::AckClock {
+        clock: alert.clock.kind,
+        due: alert.clock.due,
+        stage: alert.stage,
+        snooze_minutes,
+    })
 }
 
 /// A note from standard input: UTF-8, as typed, less one final line break

@@ -441,6 +441,9 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
             "met".to_owned()
         } else if c.overdue(now) {
             format!("OVERDUE by {}", span(now - c.due))
+        } else if c.urgency(now) == crate::model::incident::Urgency::Near {
+            // Due within the quarter of an hour: what to do next.
+            format!("DUE SOON, in {}", span(c.due - now))
         } else {
             format!("in {}", span(c.due - now))
         };
@@ -529,6 +532,14 @@ fn checklist(
         };
         let due = match (item.due, item.overdue) {
             (Some(d), true) => format!(" OVERDUE (due {})", times.short(d)),
+            // Due within the quarter of an hour: said, as for the clocks.
+            (Some(d), false)
+                if !item.state.is_settled()
+                    && d - times.now()
+                        <= chrono::Duration::minutes(crate::model::incident::NEAR_MINUTES) =>
+            {
+                format!(" DUE SOON (due {})", times.short(d))
+            }
             (Some(d), false) if !item.state.is_settled() => format!(" (due {})", times.short(d)),
             _ => String::new(),
         };

@@ -348,6 +348,14 @@ const REFUSAL: RefusalWords = RefusalWords {
     },
     unknown_entry: |at, device| format!("no entry recorded at {at} on {device} to correct"),
     not_a_drill: "only a drill names a drill scenario",
+    no_alert: |given, standing| {
+        if standing.is_empty() {
+            format!("no clock is amber or red now, so \"{given}\" has no alert to acknowledge")
+        } else {
+            format!("\"{given}\" has no alert to acknowledge; amber or red now: {standing}")
+        }
+    },
+    snooze_minutes: |given, max| format!("a snooze lasts 1 to {max} minutes, not {given}"),
     unknown_scenario: |given, known| {
         format!("no drill scenario {given:?} in the plan; its drills are: {known}")
     },
@@ -515,4 +523,12 @@ const EVENT: EventWords = EventWords {
     },
     undone: |at| format!("took back the entry of {at}"),
     undone_what: |line, what| format!("{line} ({what})"),
+    clock_acknowledged: |what, red, snooze| {
+        let stage = if red { "red" } else { "amber" };
+        match snooze {
+            Some(m) => format!("snoozed the {stage} alert of {what} for {m} min"),
+            None => format!("acknowledged the {stage} alert of {what}"),
+        }
+    },
+    status_update: "the status update",
 };

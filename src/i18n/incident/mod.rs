@@ -395,6 +395,8 @@ fn refusal(words: &Words, e: &ActionError) -> String {
         ActionError::Empty(f) => (w.empty)(field(words, *f)),
         ActionError::Unfilled(name) => (w.unfilled)(name),
         ActionError::NotADrill => w.not_a_drill.to_owned(),
+        ActionError::NoAlert { given, standing } => (w.no_alert)(given, &standing.join(", ")),
+        ActionError::SnoozeMinutes { given, max } => (w.snooze_minutes)(*given, *max),
         ActionError::UnknownScenario { given, known } => {
             (w.unknown_scenario)(given.as_str(), &ids(known))
         }
@@ -795,5 +797,45 @@ fn event_naming(
         Event::ReviewRecorded { field, text, .. } => {
             (words.follow.review)(review_field(words, *field), text)
         }
+        Event::ClockAcknowledged {
+            clock,
+            stage,
+            snooze_minutes,
+            ..
+        } => (w.clock_acknowledged)(
+            &clock_label(w, plan, clock),
+            *stage == crate::model::incident::Stage::Red,
+            *snooze_minutes,
+        ),
+    }
+}
+
+/// A clock as an acknowledgement names it: the status update, a duty's
+/// text cut short (its id when the plan lacks it), someone to inform.
+fn clock_label(
+    w: &words::EventWords,
+    plan: &Plan,
+    clock: &crate::model::incident::ClockKind,
+) -> String {
+    use crate::model::incident::ClockKind;
+    match clock {
+        ClockKind::StatusUpdate => w.status_update.to_owned(),
+        ClockKind::Duty(id) => plan
+            .doc()
+            .levels
+            .iter()
+            .flat_map(|l| &l.duties)
+            .find(|d| d.id == *id)
+            .map_or_else(
+                || id.to_string(),
+                |d| {
+                    let mut text: String = d.text.chars().take(STEP_CHARS).collect();
+                    if d.text.chars().nth(STEP_CHARS).is_some() {
+                        text.push('…');
+                    }
+                    format!("\u{201c}{text}\u{201d}")
+                },
+            ),
+        ClockKind::Inform(t) => target_label(plan, t),
     }
 }

@@ -294,8 +294,17 @@ fn every_refusal() -> Vec<ActionError> {
             item: 3,
             done: false,
         },
+        ActionError::NoAlert {
+            given: "update".into(),
+            standing: Vec::new(),
+        },
+        ActionError::NoAlert {
+            given: "cac-reprot".into(),
+            standing: vec!["update".into(), "cac-report".into()],
+        },
+        ActionError::SnoozeMinutes { given: 90, max: 60 },
     ];
-    let mut seen = [false; 32];
+    let mut seen = [false; 34];
     for e in &all {
         let i = match e {
             ActionError::Closed => 0,
@@ -330,6 +339,8 @@ fn every_refusal() -> Vec<ActionError> {
             ActionError::NotAChoice { .. } => 29,
             ActionError::UnknownActionItem { .. } => 30,
             ActionError::ActionItemSettled { .. } => 31,
+            ActionError::NoAlert { .. } => 32,
+            ActionError::SnoozeMinutes { .. } => 33,
         };
         seen[i] = true;
     }
@@ -1192,6 +1203,18 @@ fn notes_and_command() -> Vec<Event> {
             field: crate::model::incident::ReviewField::Factors,
             text: "one person on call".into(),
             after_close: true,
+        },
+        Event::ClockAcknowledged {
+            clock: crate::model::incident::ClockKind::StatusUpdate,
+            due: at(6, 0),
+            stage: crate::model::incident::Stage::Amber,
+            snooze_minutes: None,
+        },
+        Event::ClockAcknowledged {
+            clock: crate::model::incident::ClockKind::Duty(ItemId::new("cac-report")),
+            due: at(6, 0),
+            stage: crate::model::incident::Stage::Red,
+            snooze_minutes: Some(10),
         },
     ]
 }

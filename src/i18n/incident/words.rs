@@ -174,6 +174,9 @@ pub(super) struct RefusalWords {
     /// `at` is the entry's recorded time in UTC, to the second.
     pub unknown_entry: fn(at: &str, device: &str) -> String,
     pub not_a_drill: &'static str,
+    /// No clock of that name is amber or red; the ones that are, if any.
+    pub no_alert: fn(given: &str, standing: &str) -> String,
+    pub snooze_minutes: fn(given: u32, max: u32) -> String,
     pub unknown_scenario: fn(given: &str, known: &str) -> String,
     /// `in_mib` is the limit in MiB when it is a whole number of them,
     /// worded by `in_mib`, else empty.
@@ -322,6 +325,11 @@ pub(super) struct EventWords {
     pub undone: fn(at: &str) -> String,
     /// That line, and what the entry taken back said.
     pub undone_what: fn(line: &str, what: &str) -> String,
+    /// A clock's alert acknowledged (`snooze` `None`) or snoozed: the
+    /// clock, whether it was red (else amber), for how many minutes.
+    pub clock_acknowledged: fn(what: &str, red: bool, snooze: Option<u32>) -> String,
+    /// The status update's clock, as an acknowledgement names it.
+    pub status_update: &'static str,
 }
 
 /// A step's status, in an event's line.

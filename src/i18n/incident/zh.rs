@@ -312,6 +312,14 @@ const REFUSAL: RefusalWords = RefusalWords {
     unfilled: |name| format!("消息中还有未填写的 {{{name}}}：请填写或删除后再发送"),
     unknown_entry: |at, device| format!("没有 {at} 在 {device} 上记录的条目可以更正"),
     not_a_drill: "只有演练才能指定演练场景",
+    no_alert: |given, standing| {
+        if standing.is_empty() {
+            format!("现在没有变黄或变红的时限，“{given}”没有提醒可确认")
+        } else {
+            format!("“{given}”没有提醒可确认；现在变黄或变红的：{standing}")
+        }
+    },
+    snooze_minutes: |given, max| format!("稍后提醒只能是 1 到 {max} 分钟，不能是 {given}"),
     unknown_scenario: |given, known| format!("预案中没有演练场景“{given}”；预案的演练有：{known}"),
     too_long: |field, bytes, max, in_mib| {
         format!("{field}过长：{bytes} 字节，一条记录最多 {max} 字节{in_mib}；请分成几条记录")
@@ -458,4 +466,12 @@ const EVENT: EventWords = EventWords {
     },
     undone: |at| format!("撤销 {at} 的记录"),
     undone_what: |line, what| format!("{line}（{what}）"),
+    clock_acknowledged: |what, red, snooze| {
+        let stage = if red { "红色" } else { "黄色" };
+        match snooze {
+            Some(m) => format!("{what}的{stage}提醒稍后 {m} 分钟再提醒"),
+            None => format!("确认了{what}的{stage}提醒"),
+        }
+    },
+    status_update: "下次通报",
 };

@@ -121,6 +121,17 @@ pub enum Action {
         /// Why.
         reason: String,
     },
+    /// Acknowledge a clock's alert, or hold it back for some minutes.
+    AckClock {
+        /// The clock.
+        clock: super::ClockKind,
+        /// When it falls due, as the alert said.
+        due: chrono::DateTime<chrono::Utc>,
+        /// The stage the alert was at.
+        stage: super::Stage,
+        /// Hold it back for this many minutes; `None` acknowledges it.
+        snooze_minutes: Option<u32>,
+    },
     /// Name the plan's drill scenario this drill plays.
     NameScenario {
         /// The drill's id in the plan.
@@ -259,6 +270,20 @@ pub enum ActionError {
     UnknownEntry(EntryRef),
     /// A drill scenario named for an incident that is not a drill.
     NotADrill,
+    /// No clock of that name is amber or red: nothing to acknowledge.
+    NoAlert {
+        /// The clock named.
+        given: String,
+        /// The clocks amber or red now (`update`, duties' ids).
+        standing: Vec<String>,
+    },
+    /// A snooze shorter than a minute or longer than the longest.
+    SnoozeMinutes {
+        /// The minutes given.
+        given: u32,
+        /// The longest snooze.
+        max: u32,
+    },
     /// No such drill scenario in the plan.
     UnknownScenario {
         /// The id given.
@@ -832,6 +857,12 @@ impl Incident {
             | Action::ActionItemDone { .. }
             | Action::DropActionItem { .. }
             | Action::Review { .. } => return Err(ActionError::Closed),
+            Action::AckClock {
+                clock,
+                due,
+                stage,
+                snooze_minutes,
+            } => self.check_ack(plan, clock, due, stage, snooze_minutes)?,
         })
     }
 
@@ -960,7 +991,10 @@ fn action_texts_fit(action: &Action) -> Result<(), ActionError> {
             | StepStatus::Reopened => Ok(()),
         },
         Action::Record { value, .. } => fits(value, Field::Value),
-        Action::Decide { .. } | Action::NameScenario { .. } | Action::Undo { .. } => Ok(()),
+        Action::Decide { .. }
+        | Action::NameScenario { .. }
+        | Action::Undo { .. }
+        | Action::AckClock { .. } => Ok(()),
         Action::Call { note, .. }
         | Action::IssueWarning { note, .. }
         | Action::LiftWarning { note, .. }

@@ -71,8 +71,10 @@ pub struct Item<'p> {
     pub ruled_out: bool,
 }
 
-/// What a clock counts down to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a clock counts down to; an acknowledgement in the log names its
+/// clock this way (`"status_update"`, `{"duty": "cac-report"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ClockKind {
     /// The next status update, at the level's cadence.
     StatusUpdate,
@@ -334,7 +336,7 @@ impl Incident {
 
     /// Status update, inform and reporting clocks, earliest first; and the
     /// duties' clocks the record rules out.
-    fn clocks(&self, plan: &Plan) -> (Vec<Clock>, Vec<Clock>) {
+    pub(super) fn clocks(&self, plan: &Plan) -> (Vec<Clock>, Vec<Clock>) {
         let mut clocks = Vec::new();
         let mut ruled_out = Vec::new();
         if let Some(level) = plan.level(&self.level) {

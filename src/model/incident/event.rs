@@ -333,6 +333,20 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "is_false")]
         after_close: bool,
     },
+    /// A clock's alert acknowledged, or held back for some minutes (a
+    /// snooze): who is the entry's, which clock, the due time and stage
+    /// the alert was for, and for how long.
+    ClockAcknowledged {
+        /// The clock.
+        clock: super::ClockKind,
+        /// When it falls due, as the alert said.
+        due: DateTime<Utc>,
+        /// Amber or red.
+        stage: super::Stage,
+        /// Held back for this many minutes; `None`: acknowledged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        snooze_minutes: Option<u32>,
+    },
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -475,6 +489,13 @@ enum EventDef {
         text: String,
         #[serde(default)]
         after_close: bool,
+    },
+    ClockAcknowledged {
+        clock: super::ClockKind,
+        due: DateTime<Utc>,
+        stage: super::Stage,
+        #[serde(default)]
+        snooze_minutes: Option<u32>,
     },
 }
 

@@ -14,6 +14,8 @@
 //! then applies it.
 
 mod action;
+pub mod alert;
+pub mod board;
 mod calls;
 mod checklist;
 mod condition;
@@ -33,6 +35,8 @@ pub use action::{
     UndoRefusal, check_clock, check_length, check_scenario, declaration_entry, declare,
     suggested_level,
 };
+pub use alert::{Alert, MAX_SNOOZE_MINUTES, Stage};
+pub use board::{Board, Overdue};
 pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use condition::Truth;
@@ -131,6 +135,8 @@ pub struct Incident {
     undone: HashSet<EntryRef>,
     /// The review: action items and findings.
     review: followup::Review,
+    /// The clocks' alerts acknowledged or snoozed, in the order recorded.
+    acks: Vec<alert::Ack>,
 }
 
 /// Why a log cannot be folded into an incident.
@@ -202,6 +208,7 @@ impl Incident {
             corrected: HashSet::new(),
             undone: HashSet::new(),
             review: followup::Review::default(),
+            acks: Vec::new(),
         })
     }
 
@@ -491,6 +498,7 @@ impl Incident {
             | Event::ActionItemDone { .. }
             | Event::ActionItemDropped { .. }
             | Event::ReviewRecorded { .. } => self.review.fold(entry),
+            Event::ClockAcknowledged { .. } => self.acks.extend(alert::Ack::of(entry)),
         }
     }
 

@@ -62,7 +62,8 @@ impl Undoable {
             | Event::ActionItemAdded { .. }
             | Event::ActionItemDone { .. }
             | Event::ActionItemDropped { .. }
-            | Event::ReviewRecorded { .. } => None,
+            | Event::ReviewRecorded { .. }
+            | Event::ClockAcknowledged { .. } => None,
         }
     }
 }

@@ -148,6 +148,16 @@ pub(super) fn header_ui(
             })
             .weak(),
         );
+        // The wall board shows the incident as a whole, so it opens beside
+        // the title rather than among the decisions of the actions bar
+        // (which then keeps to two rows in the smallest window).
+        if ui
+            .button(tr.board.open_button)
+            .on_hover_text(tr.board.open_hint)
+            .clicked()
+        {
+            commands.push(Command::OpenBoard(inc.key));
+        }
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr.walk.commander).weak());

@@ -37,6 +37,8 @@ pub fn keys(
     if view_shortcuts(ctx, shown, inc, state) {
         return;
     }
+    // A clock's alert is answered from anywhere, a text field included.
+    super::alerts::keys(ctx, shown, inc, commands);
     let undo = |ctx: &egui::Context| {
         inc.projected.is_open()
             && ctx.input_mut(|i| {

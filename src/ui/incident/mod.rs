@@ -17,6 +17,7 @@
 //! quick note); the other tabs and forms are `calls`, `timeline`,
 //! `review`, `message`, `dialogs`, `declare` and `list`.
 
+pub mod alerts;
 mod banners;
 pub mod calls;
 mod checklist;
@@ -220,7 +221,8 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec<
         return;
     };
     let status = inc.projected.status(inc.plan, shown.times.now());
-    if inc.projected.is_drill() {
+    // A clock's alert takes the drill banner's row (and says DRILL).
+    if !alerts::alerts_ui(ui, shown, inc, commands) && inc.projected.is_drill() {
         drill_banner(ui, tr);
     }
     header_ui(ui, shown, inc, state, commands);
