@@ -13,6 +13,7 @@ mod incident;
 mod print;
 mod report;
 mod show;
+mod term;
 mod verify;
 
 use std::path::PathBuf;
@@ -56,9 +57,23 @@ pub struct Cli {
     /// from outside (`scripts/bench.sh`, figures 1 and 6).
     #[arg(long, hide = true)]
     pub first_frame: bool,
+    /// The language of the command line's words: zh or en [default:
+    /// RUNBOOK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Print whole lines, whatever the terminal's width (without it a line
+    /// is cut with "…" at COLUMNS, else the terminal's width; never when
+    /// the output is piped).
+    #[arg(long, global = true)]
+    pub wide: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--lang`: a language the app speaks.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::named(text).ok_or_else(|| format!("{text:?}: give zh (中文) or en (English)"))
 }
 
 /// Who records, on which device, and where incidents are kept: the window's
@@ -190,10 +205,15 @@ pub const SAVED_NOT_PRINTED: u8 = 3;
 /// error, never success and never "failed" (which a script would retry,
 /// saving the entry twice); a reader that leaves a command that only reads
 /// (`status | head`) is no failure at all.
-fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> ExitCode {
+fn speak(
+    term: &term::Term,
+    who: &incident::args::IncidentWho,
+    cmd: &incident::IncidentCommand,
+) -> ExitCode {
     use std::io::Write as _;
+    let t = term.tr().cli;
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let ran = incident::run(who, cmd, &mut out, &mut err);
+    let ran = incident::run(term, who, cmd, &mut out, &mut err);
     let _ = std::io::stderr().write_all(&err);
     let printed = {
         let mut stdout = std::io::stdout().lock();
@@ -202,14 +222,12 @@ fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> 
     match (ran, printed) {
         (Ok(ran), Ok(())) => ran.code,
         (Ok(ran), Err(e)) if ran.saved => {
-            eprintln!(
-                "runbook: saved, but standard output could not be written ({e}); `runbook incident timeline` shows the entry. Do not run the command again."
-            );
+            eprintln!("runbook: {}", (t.saved_not_printed)(&e.to_string()));
             ExitCode::from(SAVED_NOT_PRINTED)
         }
         (Ok(ran), Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ran.code,
         (Ok(_), Err(e)) => {
-            eprintln!("runbook: standard output could not be written: {e}");
+            eprintln!("runbook: {}", (t.stdout_failed)(&e.to_string()));
             ExitCode::FAILURE
         }
         (Err(e), _) => {
@@ -224,18 +242,17 @@ fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> 
 pub fn main() -> ExitCode {
     log::survive_file_size_limit();
     let cli = Cli::parse();
+    let term = term::Term::from_env(cli.lang, cli.wide);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        Some(Command::Check { ref plans, strict }) => {
-            check(Lang::from_env(), plans, strict, &mut out)
-        }
+        Some(Command::Check { ref plans, strict }) => check(term.lang, plans, strict, &mut out),
         Some(Command::Diff {
             ref old,
             ref new,
             format,
         }) => diff::run(old, new, format, &mut out),
-        Some(Command::Report(ref args)) => report::run(args, &mut out),
+        Some(Command::Report(ref args)) => report::run(&term, args, &mut out),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,
@@ -245,10 +262,10 @@ pub fn main() -> ExitCode {
             ref logs,
             ref head,
             ref data_dir,
-        }) => verify::run(logs, head.as_ref(), data_dir.clone(), &mut out),
+        }) => verify::run(&term, logs, head.as_ref(), data_dir.clone(), &mut out),
         Some(Command::Incident { ref who, ref cmd }) => {
             drop(out);
-            return speak(who, cmd);
+            return speak(&term, who, cmd);
         }
         Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
         Some(Command::Completions { shell }) => {
@@ -266,8 +283,8 @@ pub fn main() -> ExitCode {
             // a plan: say so instead of opening a window with an error.
             Some(plan) if !plan.exists() => {
                 eprintln!(
-                    "runbook: {:?} is neither a command nor a plan file; `runbook --help` lists the commands",
-                    plan.display().to_string()
+                    "runbook: {}",
+                    (term.tr().cli.not_a_command)(&plan.display().to_string())
                 );
                 return ExitCode::from(2);
             }

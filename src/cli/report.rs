@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use super::clean::say;
 use super::incident::args::IncidentWho;
-use crate::i18n::incident::EN;
 use crate::paper::Paper;
 use crate::service::Service;
 use crate::service::paper::{
@@ -83,25 +82,29 @@ fn default_name(dir: &Path, paper: Paper, format: Format) -> PathBuf {
 ///
 /// # Errors
 /// An unknown incident, or a file that cannot be written.
-pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    term: &super::term::Term,
+    args: &ReportArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let who = IncidentWho {
         data_dir: args.data_dir.clone(),
         operator: None,
         device: None,
         now: args.now.clone(),
     };
-    let service = Service::new(super::incident::context(&who)?);
+    let service = Service::new(super::incident::context(term, &who)?);
     let times = service.context().times();
     let dir = service
         .resolve(&args.incident)
-        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+        .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))?;
     let snap = service
         .read(&dir)
-        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+        .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))?;
     // What reading found goes to standard error: the paper may be going to
     // standard output.
     for n in &snap.notices {
-        eprintln!("! {}", super::clean::clean(&(EN.notice)(n)));
+        eprintln!("! {}", super::clean::clean(&(term.tr().incident.notice)(n)));
     }
     let paper = if args.briefing {
         Paper::Briefing

@@ -55,6 +55,7 @@ impl std::str::FromStr for HeadPrefix {
 /// # Errors
 /// Only when the report cannot be written.
 pub fn run(
+    term: &super::term::Term,
     paths: &[PathBuf],
     head: Option<&HeadPrefix>,
     data_dir: Option<PathBuf>,
@@ -81,7 +82,12 @@ pub fn run(
                     &resolved
                 }
                 Err(e) => {
-                    say!(out, "{}: {}", given.display(), super::incident::failure(&e))?;
+                    say!(
+                        out,
+                        "{}: {}",
+                        given.display(),
+                        super::incident::failure(term, &e)
+                    )?;
                     failed = true;
                     continue;
                 }
