@@ -7,6 +7,7 @@
 
 mod cli;
 mod cli_incident;
+mod cli_lang;
 mod editions;
 mod fault_ops;
 mod gui;

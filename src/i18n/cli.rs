@@ -12,6 +12,10 @@
 #[allow(missing_docs)] // Each field's name says what it is.
 pub struct CliTr {
     // Hints after a failure.
+    /// Between a sentence and what follows it: "; " or "；".
+    pub then: &'static str,
+    /// Before what a sentence names: ": " or "：".
+    pub colon: &'static str,
     pub hint_not_found: &'static str,
     pub hint_unknown_step: &'static str,
     pub hint_unfilled: fn(name: &str) -> String,
@@ -138,12 +142,14 @@ pub struct CliTr {
 
 /// 简体中文.
 pub const ZH: CliTr = CliTr {
+    then: "；",
+    colon: "：",
     hint_not_found: "请给出事件的文件夹，或 `runbook incident list` 显示的事件名",
     hint_unknown_step: "`runbook incident status` 列出全部步骤",
     hint_unfilled: |name| {
-        format!("；请先记录填写它的步骤，或用 --set {name}=... 给出，或用 --text 写出整条消息")
+        format!("请先记录填写它的步骤，或用 --set {name}=... 给出，或用 --text 写出整条消息")
     },
-    hint_does_it: |command| format!("；用 `{command}` 完成"),
+    hint_does_it: |command| format!("用 `{command}` 完成"),
     did_you_mean: |c| format!("是不是：{c}？"),
     message_text: "--- 消息全文 ---",
     after_damage: "（损坏之后）",
@@ -164,8 +170,8 @@ pub const ZH: CliTr = CliTr {
     overdue_by: |span| format!("已超时 {span}"),
     overdue_by_due: |span, due| format!("已超时 {span}（时限 {due}）"),
     due_in: |due, span| format!("时限 {due}（还有 {span}）"),
-    due: |due| format!("（时限 {due}）"),
-    overdue_due: |due| format!(" 已超时（时限 {due}）"),
+    due: |due| format!("时限 {due}"),
+    overdue_due: |due| format!("已超时（时限 {due}）"),
     in_span: |span| format!("还有 {span}"),
     calls_at: |level, root| format!("{level} 级呼叫树，由 {root} 发起"),
     no_call_tree: |level| format!("本预案的 {level} 级没有呼叫树"),
@@ -270,14 +276,16 @@ pub const ZH: CliTr = CliTr {
 
 /// English.
 pub const EN: CliTr = CliTr {
+    then: "; ",
+    colon: ": ",
     hint_not_found: "give the incident's folder, or its name as `runbook incident list` shows it",
     hint_unknown_step: "`runbook incident status` lists the steps",
     hint_unfilled: |name| {
         format!(
-            "; record the step that holds it, give it with --set {name}=..., or write the whole message with --text"
+            "record the step that holds it, give it with --set {name}=..., or write the whole message with --text"
         )
     },
-    hint_does_it: |command| format!("; `{command}` does it"),
+    hint_does_it: |command| format!("`{command}` does it"),
     did_you_mean: |c| format!("did you mean {c}?"),
     message_text: "--- message text ---",
     after_damage: "(after damage) ",
@@ -298,8 +306,8 @@ pub const EN: CliTr = CliTr {
     overdue_by: |span| format!("OVERDUE by {span}"),
     overdue_by_due: |span, due| format!("OVERDUE by {span} (due {due})"),
     due_in: |due, span| format!("due {due} (in {span})"),
-    due: |due| format!(" (due {due})"),
-    overdue_due: |due| format!(" OVERDUE (due {due})"),
+    due: |due| format!("due {due}"),
+    overdue_due: |due| format!("OVERDUE (due {due})"),
     in_span: |span| format!("in {span}"),
     calls_at: |level, root| format!("Calls at level {level}, started by {root}"),
     no_call_tree: |level| format!("Level {level} has no call tree in this plan"),

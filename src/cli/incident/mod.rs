@@ -9,6 +9,7 @@
 //! never lost.
 
 pub mod args;
+mod names;
 mod render;
 
 use std::process::ExitCode;
@@ -27,7 +28,7 @@ use crate::clock::{self, Clock};
 use crate::i18n::time::Times;
 use crate::io::incident_dir::IncidentError;
 use crate::io::plan_file;
-use crate::model::ids::{ClassId, ItemId, LevelId, StepId, TemplateId};
+use crate::model::ids::{ItemId, StepId, TemplateId};
 use crate::model::incident::{
     Action, ActionError, Answer, Commander, Declaration, EntryRef, Event, Field, Happened,
     Incident, MAX_TEXT_BYTES, check_length,
@@ -72,6 +73,24 @@ pub(super) fn context(term: &Term, who: &args::IncidentWho) -> anyhow::Result<Co
         clock,
         zone: None,
     }))
+}
+
+/// The words for a refusal, and the closest names the plan has when it
+/// was refused for something the plan does not have (a typo).
+fn hinted(
+    term: &Term,
+    plan: &Plan,
+    state: Option<&Incident>,
+    e: &IncidentError,
+    text: String,
+) -> String {
+    match names::suggest(plan, state, e) {
+        Some(close) => {
+            let t = term.tr().cli;
+            format!("{text}{}{}", t.then, (t.did_you_mean)(&close))
+        }
+        None => text,
+    }
 }
 
 /// Reads `--at` and the like: a time that already happened.
@@ -322,7 +341,7 @@ fn action(
                 .transpose()?,
         },
         IncidentCommand::Level { level, reason, .. } => Action::ChangeLevel {
-            to: LevelId::new(level.as_str()),
+            to: names::level(plan, level),
             reason: reason.clone(),
         },
         IncidentCommand::Warning {
@@ -331,7 +350,7 @@ fn action(
             note,
             ..
         } => {
-            let level = LevelId::new(level.as_str());
+            let level = names::level(plan, level);
             let note = note.clone();
             match action {
                 WarningAction::Issue => Action::IssueWarning { level, note },
@@ -340,9 +359,13 @@ fn action(
         }
         IncidentCommand::Handover { to, note, .. } => Action::HandOver {
             to: Commander::find(plan, to).map_err(|e| {
-                anyhow!(render::failure(
+                let e = IncidentError::Action(ActionError::Name(e));
+                anyhow!(hinted(
                     term,
-                    &IncidentError::Action(ActionError::Name(e))
+                    plan,
+                    Some(state),
+                    &e,
+                    render::failure(term, &e)
                 ))
             })?,
             note: note.clone(),
@@ -375,9 +398,16 @@ fn message_text(
     Ok(match (text, template) {
         (Some(t), _) => t.clone(),
         (None, Some(id)) => {
-            let t = plan
-                .template(id)
-                .ok_or_else(|| anyhow!((term.tr().cli.no_template)(id.as_str())))?;
+            let t = plan.template(id).ok_or_else(|| {
+                let e = IncidentError::Action(ActionError::UnknownTemplate(id.clone()));
+                anyhow!(hinted(
+                    term,
+                    plan,
+                    Some(state),
+                    &e,
+                    (term.tr().cli.no_template)(id.as_str())
+                ))
+            })?;
             let extra = key_values(term, set)?;
             state.render_template(plan, t, times.now(), &|t| times.datetime(t), &extra)
         }
@@ -448,10 +478,8 @@ fn call_line(
 /// ([`find_target`]); several with that name are listed, not guessed.
 fn parse_target(term: &Term, plan: &Plan, who: &str) -> anyhow::Result<Target> {
     find_target(plan, who, Kinds::ANYONE).map_err(|e| {
-        anyhow!(render::failure(
-            term,
-            &IncidentError::Action(ActionError::Name(e))
-        ))
+        let e = IncidentError::Action(ActionError::Name(e));
+        anyhow!(hinted(term, plan, None, &e, render::failure(term, &e)))
     })
 }
 
@@ -556,8 +584,8 @@ fn new(
     };
     let declaration = Declaration {
         title: title.clone(),
-        class: ClassId::new(class.as_str()),
-        level: level.as_deref().map(LevelId::new),
+        class: names::class(plan, class),
+        level: level.as_deref().map(|l| names::level(plan, l)),
         level_reason: level_reason.clone(),
         answers: parse_answers(term, answers)?,
         discovered_at: past(term, service, discovered.as_deref())?,
@@ -572,7 +600,7 @@ fn new(
     }
     let mut open = service
         .declare(plan, &file.bytes, declaration)
-        .or_say(term)?;
+        .map_err(|e| anyhow!(hinted(term, plan, None, &e, render::failure(term, &e))))?;
     // Named in the declaration's own session, right after it.
     let named =
         scenario.map(|drill| service.record(&mut open, Action::NameScenario { drill }, None));
@@ -633,7 +661,17 @@ fn dry_run(
             say!(out, "{}", term.tr().cli.not_logged)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
-        Err(e) => Err(anyhow!(render::failure(term, &IncidentError::Action(e)))),
+        Err(e) => {
+            let e = IncidentError::Action(e);
+            let text = render::failure(term, &e);
+            Err(anyhow!(hinted(
+                term,
+                &snap.plan,
+                Some(&snap.incident),
+                &e,
+                text
+            )))
+        }
     }
 }
 
@@ -739,7 +777,16 @@ fn act(
                 &times.datetime(discovered)
             )))
         }
-        Outcome::Refused(e) => Err(anyhow!(render::refused(term, &e, incident))),
+        Outcome::Refused(e) => {
+            let text = render::refused(term, &e, incident);
+            Err(anyhow!(hinted(
+                term,
+                &snap.plan,
+                Some(&snap.incident),
+                &e,
+                text
+            )))
+        }
     };
     // A closing record that cannot be written is a warning, not a
     // failure: every entry is already saved.

@@ -45,12 +45,12 @@ pub fn failure(term: &Term, e: &IncidentError) -> String {
     let (tr, t) = (term.tr(), term.tr().cli);
     let text = (tr.incident.failure)(e);
     match e {
-        IncidentError::NotFound(_) => format!("{text}: {}", t.hint_not_found),
+        IncidentError::NotFound(_) => format!("{text}{}{}", t.colon, t.hint_not_found),
         IncidentError::Action(ActionError::UnknownStep(_)) => {
-            format!("{text}; {}", t.hint_unknown_step)
+            format!("{text}{}{}", t.then, t.hint_unknown_step)
         }
         IncidentError::Action(ActionError::Unfilled(name)) => {
-            format!("{text}{}", (t.hint_unfilled)(name))
+            format!("{text}{}{}", t.then, (t.hint_unfilled)(name))
         }
         _ => text,
     }
@@ -68,7 +68,8 @@ pub fn refused(term: &Term, e: &IncidentError, incident: &str) -> String {
                 NeededKind::Decision => format!("runbook incident decide {incident} {step} yes|no"),
                 NeededKind::Record => format!("runbook incident record {incident} {step} VALUE"),
             };
-            format!("{text}{}", (term.tr().cli.hint_does_it)(&how))
+            let t = term.tr().cli;
+            format!("{text}{}{}", t.then, (t.hint_does_it)(&how))
         }
         _ => text,
     }
@@ -372,9 +373,14 @@ fn timeline_line(
         .happened_at
         .map(|h| (term.tr().cli.happened)(&times.short(h)))
         .unwrap_or_default();
+    // A narrow terminal keeps its columns for what happened: the time of
+    // day (with the date when it is another day), not the whole date.
+    let when = match term.width {
+        Some(w) if w < 120 => times.short(e.recorded_at),
+        _ => times.datetime(e.recorded_at),
+    };
     format!(
-        "{}{late} [{}@{}] {}",
-        times.datetime(e.recorded_at),
+        "{when}{late} [{}@{}] {}",
         e.by,
         e.device,
         (term.tr().incident.entry)(e, incident, plan, times)
@@ -647,8 +653,10 @@ fn checklist(
         // What matters at a glance comes before the step's text, which is
         // what a narrow terminal cuts.
         let due = match (item.due, item.overdue) {
-            (Some(d), true) => (t.overdue_due)(&times.short(d)),
-            (Some(d), false) if !item.state.is_settled() => (t.due)(&times.short(d)),
+            (Some(d), true) => format!("{} ", (t.overdue_due)(&times.short(d))),
+            (Some(d), false) if !item.state.is_settled() => {
+                format!("{} ", (t.due)(&times.short(d)))
+            }
             _ => String::new(),
         };
         let value = s
@@ -662,7 +670,7 @@ fn checklist(
         put!(
             out,
             term,
-            "    {mark} {} {} {}{value}{due}",
+            "    {mark} {} {} {due}{}{value}",
             pad(item.step.id.as_str(), id_cols),
             pad(kind_word(term, &item.step.kind), kind_cols),
             item.step.text
