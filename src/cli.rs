@@ -19,7 +19,7 @@ mod verify;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory as _, Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::io::{log, plan_file};
@@ -69,6 +69,50 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The `--lang` among the arguments, before clap reads them.
+fn lang_in_args(args: impl Iterator<Item = String>) -> Option<Lang> {
+    let mut args = args.skip(1);
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::named(v);
+        }
+        if a == "--lang" {
+            return args.next().as_deref().and_then(Lang::named);
+        }
+    }
+    None
+}
+
+/// The command with its summaries, and its subcommands', from `help`
+/// (keyed by the command's path under `runbook`); as written where the
+/// table has none.
+fn in_language(
+    cmd: clap::Command,
+    help: &'static [(&'static str, &'static str)],
+    path: &str,
+) -> clap::Command {
+    let mut cmd = match help.iter().find(|(p, _)| *p == path) {
+        Some((_, about)) => cmd.about(*about).long_about(*about),
+        None => cmd,
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| in_language(s, help, &sub_path));
+    }
+    cmd
 }
 
 /// `--lang`: a language the app speaks.
@@ -241,7 +285,11 @@ fn speak(
 #[must_use]
 pub fn main() -> ExitCode {
     log::survive_file_size_limit();
-    let cli = Cli::parse();
+    // The help's summaries are in the language asked for, so it is read
+    // before the arguments are (`--lang` among them, or the environment).
+    let lang = lang_in_args(std::env::args()).unwrap_or_else(Lang::from_env);
+    let matches = in_language(Cli::command(), lang.tr().cli.help, "").get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let term = term::Term::from_env(cli.lang, cli.wide);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

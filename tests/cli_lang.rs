@@ -614,3 +614,32 @@ fn the_readme_incident_block_runs_in_chinese_in_80_columns_beside_a_closed_incid
     assert_eq!(list.lines().count(), 2, "{list}");
     assert!(list.lines().all(|l| l.contains("已结案")), "{list}");
 }
+
+#[test]
+fn the_help_summaries_are_in_the_language_asked_for() {
+    let help = |locale: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("RUNBOOK_LANG")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let zh = help("zh_CN.UTF-8", &["incident", "--help"]);
+    assert!(
+        zh.contains("宣布、处置和结束事件") && zh.contains("处置清单、计时"),
+        "{zh}"
+    );
+    let zh = help("en_US.UTF-8", &["--lang", "zh", "--help"]);
+    assert!(zh.contains("严格校验事件日志"), "{zh}");
+    let en = help("en_US.UTF-8", &["incident", "--help"]);
+    assert!(en.contains("Declare, work and close incidents"), "{en}");
+    // Ids, option names and commands are the same in both.
+    let zh = help("zh_CN.UTF-8", &["incident", "note", "--help"]);
+    assert!(zh.contains("写一条备注") && zh.contains("--step"), "{zh}");
+}

@@ -134,6 +134,9 @@ pub struct CliTr {
     pub note_unreadable: &'static str,
     pub note_not_utf8: fn(byte: usize) -> String,
     pub not_rfc3339: fn(given: &str) -> String,
+    /// The help's summary of each command, by its path (`incident note`);
+    /// empty where clap's own (the English doc comments) is the language's.
+    pub help: &'static [(&'static str, &'static str)],
     // The process.
     pub saved_not_printed: fn(why: &str) -> String,
     pub stdout_failed: fn(why: &str) -> String,
@@ -269,6 +272,7 @@ pub const ZH: CliTr = CliTr {
         )
     },
     stdout_failed: |why| format!("标准输出无法写入：{why}"),
+    help: HELP_ZH,
     not_a_command: |word| {
         format!("{word:?} 既不是命令也不是预案文件；`runbook --help` 列出全部命令")
     },
@@ -417,9 +421,85 @@ pub const EN: CliTr = CliTr {
         )
     },
     stdout_failed: |why| format!("standard output could not be written: {why}"),
+    help: &[],
     not_a_command: |word| {
         format!(
             "{word:?} is neither a command nor a plan file; `runbook --help` lists the commands"
         )
     },
 };
+
+/// The help's summaries in Chinese: the app's, then each command's.
+const HELP_ZH: &[(&str, &str)] = &[
+    (
+        "",
+        "在线教育平台指挥室的离线应急预案工具。不带命令时打开窗口；各命令在终端里做同样的事。每个事件操作都先写入哈希链日志，才算保存；不需要网络。",
+    ),
+    (
+        "check",
+        "检查预案文件：列出每个错误和警告及其行号列号，预案有效时给出一行摘要",
+    ),
+    (
+        "diff",
+        "比较预案的两个版本：按 id 列出新增、删除、改写或移动的步骤，负责人、时限和等级的变化，人员、电话和呼叫树",
+    ),
+    (
+        "print",
+        "把预案写成可打印的活页夹（一个 HTML 文件），用浏览器打开后按 A4 打印",
+    ),
+    (
+        "report",
+        "写出事件的文书：复盘报告（演练附评估）、交接简报，或给省网信办的报告草稿",
+    ),
+    ("incident", "宣布、处置和结束事件；每个操作都持久记录"),
+    ("show", "在终端里显示预案的组织架构、通讯录、全文或故障分类"),
+    ("completions", "输出 shell 补全脚本"),
+    (
+        "verify",
+        "严格校验事件日志：哈希链、修复及其截掉的内容、文件之间的衔接、未结束的会话，以及整个记录",
+    ),
+    (
+        "incident new",
+        "宣布一个事件（或演练）：故障类别、研判答案、等级和标题",
+    ),
+    ("incident list", "列出数据文件夹中的事件"),
+    (
+        "incident join",
+        "加入另一台电脑共享过来的事件文件夹：本机在其中写自己的日志",
+    ),
+    (
+        "incident calls",
+        "本级呼叫树：谁已联系上、谁超时、下一个该呼叫谁",
+    ),
+    ("incident status", "处置清单、计时、超时事项和下一步"),
+    ("incident timeline", "时间线：每条记录的时间、记录人和内容"),
+    (
+        "incident step",
+        "设置步骤状态：完成、跳过、不适用、推迟、受阻或重新打开",
+    ),
+    ("incident record", "记录一个记录类步骤的值"),
+    ("incident decide", "回答一个研判步骤（yes 或 no）"),
+    ("incident call", "记录一次呼叫及其结果"),
+    (
+        "incident message",
+        "按模板（或给出的文字）发送消息并记录全文",
+    ),
+    ("incident note", "写一条备注（结案后为补记）"),
+    ("incident level", "调整响应等级，并写明理由"),
+    ("incident warning", "发布或解除预警"),
+    ("incident handover", "把指挥权移交给他人，附交接说明"),
+    ("incident duty", "记录一项报告义务已履行"),
+    (
+        "incident close",
+        "结束响应：先列出遗留事项，加 --yes 才结案",
+    ),
+    (
+        "incident undo",
+        "撤销本人在本设备上的最后一条记录（不久之前的）",
+    ),
+    ("incident reopen", "重新打开已结案的事件，并写明理由"),
+    ("show org", "组织架构"),
+    ("show contacts", "通讯录和各级呼叫树"),
+    ("show search", "在预案全文中搜索"),
+    ("show classes", "故障分类与响应等级"),
+];
