@@ -307,6 +307,9 @@ fn each_typo_of_the_issue_gets_a_did_you_mean_and_levels_and_times_are_read_as_w
         assert_eq!(code, 1, "{args:?}: {out}{err}");
         err
     };
+    // An incident's name typed wrong: the names, classes and titles near it.
+    let e = refused("en_US.UTF-8", &["incident", "status", "netwrok"]);
+    assert!(e.contains("did you mean network"), "{e}");
     let e = refused(
         "en_US.UTF-8",
         &["incident", "step", "network", "net-swich-cdn", "--done"],

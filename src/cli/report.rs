@@ -95,9 +95,7 @@ pub fn run(
     };
     let service = Service::new(super::incident::context(term, &who)?);
     let times = service.context().times();
-    let dir = service
-        .resolve(&args.incident)
-        .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))?;
+    let dir = super::incident::resolve(term, &service, &args.incident)?;
     let snap = service
         .read(&dir)
         .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))?;

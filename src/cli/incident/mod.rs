@@ -93,6 +93,36 @@ fn hinted(
     }
 }
 
+/// The folder of the incident a person named; for a name nothing has,
+/// the closest names, classes and titles the data folder has.
+pub(super) fn resolve(
+    term: &Term,
+    service: &Service,
+    given: &str,
+) -> anyhow::Result<std::path::PathBuf> {
+    service.resolve(given).map_err(|e| {
+        let text = render::failure(term, &e);
+        if !matches!(e, IncidentError::NotFound(_)) {
+            return anyhow!(text);
+        }
+        let listed = service.list();
+        let known = listed.iter().flat_map(|l| {
+            let (class, title) = l
+                .state
+                .as_ref()
+                .map_or(("", ""), |h| (h.class.as_str(), h.title.as_str()));
+            [l.name.as_str(), class, title]
+        });
+        let close = names::closest(given, known.filter(|k| !k.is_empty()));
+        if close.is_empty() {
+            anyhow!(text)
+        } else {
+            let t = term.tr().cli;
+            anyhow!("{text}{}{}", t.then, (t.did_you_mean)(&close.join(", ")))
+        }
+    })
+}
+
 /// Reads `--at` and the like: a time that already happened.
 fn past(
     term: &Term,
@@ -176,21 +206,21 @@ pub fn run(
         }
         IncidentCommand::Status { incident } => {
             let snap = service
-                .read(&service.resolve(incident).or_say(term)?)
+                .read(&resolve(term, &service, incident)?)
                 .or_say(term)?;
             render::status(term, &snap, &times, incident, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Calls { incident } => {
             let snap = service
-                .read(&service.resolve(incident).or_say(term)?)
+                .read(&resolve(term, &service, incident)?)
                 .or_say(term)?;
             render::calls(term, &snap, &times, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
         }
         IncidentCommand::Timeline { incident, full } => {
             let snap = service
-                .read(&service.resolve(incident).or_say(term)?)
+                .read(&resolve(term, &service, incident)?)
                 .or_say(term)?;
             render::timeline(term, &snap, &times, *full, out)?;
             Ok(Ran::read(ExitCode::SUCCESS))
@@ -210,7 +240,7 @@ pub fn run(
             // What closing leaves, and no close without --yes: a person
             // reads the list before the response ends.
             let snap = service
-                .read(&service.resolve(incident).or_say(term)?)
+                .read(&resolve(term, &service, incident)?)
                 .or_say(term)?;
             render::notices(term, &snap.notices, err)?;
             if !snap.incident.is_open() {
@@ -226,7 +256,7 @@ pub fn run(
             if let IncidentCommand::Close { incident, .. } = cmd {
                 // Closed with --yes: what was left is said first.
                 let snap = service
-                    .read(&service.resolve(incident).or_say(term)?)
+                    .read(&resolve(term, &service, incident)?)
                     .or_say(term)?;
                 if snap.incident.is_open() {
                     render::closing(term, &snap, &times, out)?;
@@ -649,7 +679,7 @@ fn dry_run(
     build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
 ) -> anyhow::Result<Ran> {
     let snap = service
-        .read(&service.resolve(incident).or_say(term)?)
+        .read(&resolve(term, service, incident)?)
         .or_say(term)?;
     render::notices(term, &snap.notices, err)?;
     let action = build(&snap.plan, &snap.incident)?;
@@ -689,7 +719,7 @@ fn act(
     (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
     build: impl FnOnce(&Plan, &Incident) -> anyhow::Result<Action>,
 ) -> anyhow::Result<Ran> {
-    let dir = service.resolve(incident).or_say(term)?;
+    let dir = resolve(term, service, incident)?;
     let happened = match when {
         Some(w) => past(term, service, w.at.as_deref())?.map(|at| Happened {
             at,
