@@ -318,9 +318,11 @@ pub fn calls(
         put!(
             out,
             term,
-            "{indent}{} {}  {due}{}",
+            "{indent}{} {}{}  {due}",
             pad(&line.order, 5),
             name(&line.target),
+            // The id `call` takes before the time, which a narrow
+            // terminal cuts first.
             id(&line.target)
         )?;
         put!(out, term, "{indent}      {state}")?;
