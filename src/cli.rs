@@ -315,7 +315,7 @@ pub fn main() -> ExitCode {
             drop(out);
             return speak(&term, who, cmd);
         }
-        Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
+        Some(Command::Show(ref cmd)) => show::run(&term, cmd, &mut out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "runbook", &mut out);
             Ok(ExitCode::SUCCESS)

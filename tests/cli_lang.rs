@@ -646,3 +646,40 @@ fn the_help_summaries_are_in_the_language_asked_for() {
     let zh = help("zh_CN.UTF-8", &["incident", "note", "--help"]);
     assert!(zh.contains("写一条备注") && zh.contains("--step"), "{zh}");
 }
+
+#[test]
+fn show_speaks_the_language_asked_for() {
+    let show = |locale: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .arg("show")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("RUNBOOK_LANG")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let plan = "plans/online-education-platform.ron";
+    let zh = show("zh_CN.UTF-8", &["classes", plan]);
+    assert!(
+        zh.starts_with("故障分类") && zh.contains("响应等级"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("Fault classes") && !zh.contains("status updates"),
+        "{zh}"
+    );
+    let zh = show("zh_CN.UTF-8", &["contacts", plan, "--level", "Ⅱ"]);
+    assert!(
+        zh.contains("呼叫树") && zh.contains("手机") && !zh.contains("mobile"),
+        "{zh}"
+    );
+    let zh = show("zh_CN.UTF-8", &["org", plan]);
+    assert!(zh.contains("替补：") && !zh.contains("deputies"), "{zh}");
+    let en = show("en_US.UTF-8", &["classes", plan]);
+    assert!(en.starts_with("Fault classes"), "{en}");
+}

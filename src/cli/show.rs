@@ -85,15 +85,25 @@ pub(super) fn load_to(
 ///
 /// # Errors
 /// A plan that does not load, an unknown level, or output that cannot be written.
-pub fn run(cmd: &ShowCommand, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    term: &super::term::Term,
+    cmd: &ShowCommand,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
     match cmd {
-        ShowCommand::Org { plan } => org::run(&load(plan, out)?, out),
+        ShowCommand::Org { plan } => org::run(term, &load(plan, out)?, out),
         ShowCommand::Contacts {
             plan,
             level,
             search,
-        } => contacts::run(&load(plan, out)?, level.as_deref(), search.as_deref(), out),
-        ShowCommand::Search { plan, query } => text::run(&load(plan, out)?, query, out),
-        ShowCommand::Classes { plan } => classes::run(&load(plan, out)?, out),
+        } => contacts::run(
+            term,
+            &load(plan, out)?,
+            level.as_deref(),
+            search.as_deref(),
+            out,
+        ),
+        ShowCommand::Search { plan, query } => text::run(term, &load(plan, out)?, query, out),
+        ShowCommand::Classes { plan } => classes::run(term, &load(plan, out)?, out),
     }
 }
