@@ -299,13 +299,13 @@ pub fn main() -> ExitCode {
             ref old,
             ref new,
             format,
-        }) => diff::run(old, new, format, &mut out),
+        }) => diff::run(&term, old, new, format, &mut out),
         Some(Command::Report(ref args)) => report::run(&term, args, &mut out),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,
             out: ref file,
-        }) => print::run(plan, file.as_deref(), &mut out),
+        }) => print::run(&term, plan, file.as_deref(), &mut out),
         Some(Command::Verify {
             ref logs,
             ref head,

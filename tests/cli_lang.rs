@@ -682,4 +682,13 @@ fn show_speaks_the_language_asked_for() {
     assert!(zh.contains("替补：") && !zh.contains("deputies"), "{zh}");
     let en = show("en_US.UTF-8", &["classes", plan]);
     assert!(en.starts_with("Fault classes"), "{en}");
+    // A plan with errors is refused in the language too.
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["show", "org", "tests/data/broken/unknown-role.ron"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RUNBOOK_LANG", "zh")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("无法显示：请先修正其中的错误"), "{err}");
 }

@@ -127,22 +127,25 @@ pub fn run(
         // HTML is for a browser or a printer: megabytes of embedded font
         // would pour into a terminal.
         if format == Format::Html && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            anyhow::bail!(
-                "--out - would write HTML (with its embedded font) to the terminal: add --format md to read the paper here, or give --out FILE to print it"
-            );
+            anyhow::bail!(term.tr().cli.html_to_terminal);
         }
         let text = incident_text(source, paper, format, &times);
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
+    let t = term.tr().cli;
     let what = match paper {
-        Paper::Report => "report",
-        Paper::Briefing => "briefing",
-        Paper::Regulator { follow_up: false } => "first report to the regulator",
-        Paper::Regulator { follow_up: true } => "follow-up report to the regulator",
+        Paper::Report => t.paper_report,
+        Paper::Briefing => t.paper_briefing,
+        Paper::Regulator { follow_up: false } => t.paper_first,
+        Paper::Regulator { follow_up: true } => t.paper_follow_up,
     };
     let target = file.map_or_else(|| default_name(&dir, paper, format), Path::to_path_buf);
     write_incident(source, paper, format, &times, &target)?;
-    say!(out, "{}: the {what} is written", target.display())?;
+    say!(
+        out,
+        "{}",
+        (t.paper_written)(&target.display().to_string(), what)
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -139,6 +139,19 @@ pub struct CliTr {
     /// The help's summary of each command, by its path (`incident note`);
     /// empty where clap's own (the English doc comments) is the language's.
     pub help: &'static [(&'static str, &'static str)],
+    // Papers and plans.
+    pub binder_written: fn(path: &str, kib: u64) -> String,
+    pub paper_written: fn(path: &str, what: &str) -> String,
+    pub paper_report: &'static str,
+    pub paper_briefing: &'static str,
+    pub paper_first: &'static str,
+    pub paper_follow_up: &'static str,
+    pub html_to_terminal: &'static str,
+    /// A plan with errors is not shown, printed or compared (`done`).
+    pub fix_first: fn(path: &str, done: &str) -> String,
+    pub done_shown: &'static str,
+    pub done_printed: &'static str,
+    pub done_compared: &'static str,
     // The process.
     pub saved_not_printed: fn(why: &str) -> String,
     pub stdout_failed: fn(why: &str) -> String,
@@ -275,6 +288,19 @@ pub const ZH: CliTr = CliTr {
     },
     stdout_failed: |why| format!("标准输出无法写入：{why}"),
     help: HELP_ZH,
+    binder_written: |path, kib| {
+        format!("{path}：预案活页夹（{kib} KiB）；用浏览器打开后按 A4 打印")
+    },
+    paper_written: |path, what| format!("{path}：{what}已写好"),
+    paper_report: "事件报告",
+    paper_briefing: "交接简报",
+    paper_first: "网信办报告草稿（首报）",
+    paper_follow_up: "网信办报告草稿（续报）",
+    html_to_terminal: "--out - 会把 HTML（连同内嵌字体）写到终端：加 --format md 在终端里阅读，或用 --out FILE 写成文件再打印",
+    fix_first: |path, done| format!("{path} 无法{done}：请先修正其中的错误（runbook check）"),
+    done_shown: "显示",
+    done_printed: "打印",
+    done_compared: "比较",
     show: &SHOW_ZH,
     not_a_command: |word| {
         format!("{word:?} 既不是命令也不是预案文件；`runbook --help` 列出全部命令")
@@ -425,6 +451,21 @@ pub const EN: CliTr = CliTr {
     },
     stdout_failed: |why| format!("standard output could not be written: {why}"),
     help: &[],
+    binder_written: |path, kib| {
+        format!("{path}: the binder ({kib} KiB); open it in a browser and print it (A4)")
+    },
+    paper_written: |path, what| format!("{path}: the {what} is written"),
+    paper_report: "report",
+    paper_briefing: "briefing",
+    paper_first: "first report to the regulator",
+    paper_follow_up: "follow-up report to the regulator",
+    html_to_terminal: "--out - would write HTML (with its embedded font) to the terminal: add --format md to read the paper here, or give --out FILE to print it",
+    fix_first: |path, done| {
+        format!("{path} cannot be {done}: fix its errors first (runbook check)")
+    },
+    done_shown: "shown",
+    done_printed: "printed",
+    done_compared: "compared",
     show: &SHOW_EN,
     not_a_command: |word| {
         format!(
