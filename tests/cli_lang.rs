@@ -692,3 +692,69 @@ fn show_speaks_the_language_asked_for() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("无法显示：请先修正其中的错误"), "{err}");
 }
+
+/// `verify` explains in the operator's language, after the same verdict
+/// tokens in both (`OK`, `NOT FOUND`, `BAD at line N`…), which scripts and
+/// the documented verifier match.
+#[test]
+fn verify_explains_in_the_language_and_keeps_its_tokens() {
+    let room = scripted();
+    let head = "0123456789abcdef";
+    // `verify` reads no clock: no --now.
+    let verify = |locale: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .arg("verify")
+            .args(args)
+            .env("RUNBOOK_DATA_DIR", room.data.path())
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("RUNBOOK_LANG")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, zh, err) = verify("zh_CN.UTF-8", &["network", "--head", head]);
+    assert_eq!(code, 1, "the head is not in the log: {zh}{err}");
+    assert!(zh.contains(": OK: 整个记录核验无误：1 个文件"), "{zh}");
+    assert!(
+        zh.contains(&format!(
+            "head {head}: NOT FOUND: 这些日志中没有哪一行有这个哈希"
+        )),
+        "{zh}"
+    );
+    assert!(!zh.contains("checks out"), "no English explanation: {zh}");
+    let (code, en, _) = verify("en_US.UTF-8", &["network", "--head", head]);
+    assert_eq!(code, 1);
+    assert!(
+        en.contains(": OK: the whole record checks out: 1 file, "),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!(
+            "head {head}: NOT FOUND: no line of these logs has this hash"
+        )),
+        "{en}"
+    );
+    // A damaged line: the token and its position stay, the words change.
+    // The folder `network` resolved to, as the verdict names it.
+    let folder = zh
+        .lines()
+        .find_map(|l| l.split_once(": OK: 整个记录核验无误"))
+        .map(|(folder, _)| folder)
+        .unwrap_or_else(|| panic!("{zh}"));
+    let log = Path::new(folder).join("log-cmd-room-1.jsonl");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1] = "{ not json";
+    std::fs::write(&log, lines.join("\n") + "\n").unwrap();
+    let (code, zh, _) = verify("zh_CN.UTF-8", &[folder]);
+    assert_eq!(code, 1, "{zh}");
+    assert!(zh.contains(": BAD at line 2: "), "{zh}");
+    assert!(zh.contains(": BAD: 记录未通过核验（见上）"), "{zh}");
+}

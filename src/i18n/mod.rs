@@ -22,6 +22,7 @@ pub mod plan;
 pub mod talk;
 pub mod text;
 pub mod time;
+pub mod verify;
 pub mod walk;
 
 use serde::{Deserialize, Serialize};
@@ -205,6 +206,8 @@ pub struct Tr {
     pub classes: &'static classes::ClassesTr,
     pub incident: &'static incident::IncidentTr,
     pub cli: &'static cli::CliTr,
+    /// `runbook verify`'s explanations (its verdict tokens stay English).
+    pub verify: &'static verify::VerifyTr,
     pub walk: &'static walk::WalkTr,
     pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
@@ -305,6 +308,7 @@ pub const ZH: Tr = Tr {
     classes: &classes::ZH,
     incident: &incident::ZH,
     cli: &cli::ZH,
+    verify: &verify::ZH,
     walk: &walk::ZH,
     paper: &paper::ZH,
     talk: &talk::ZH,
@@ -407,6 +411,7 @@ pub const EN: Tr = Tr {
     classes: &classes::EN,
     incident: &incident::EN,
     cli: &cli::EN,
+    verify: &verify::EN,
     walk: &walk::EN,
     paper: &paper::EN,
     talk: &talk::EN,
