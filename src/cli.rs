@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::i18n::cli::CliTr;
 use crate::io::{log, plan_file};
 use crate::model::plan::Severity;
 use clean::say;
@@ -113,6 +114,78 @@ fn in_language(
         cmd = cmd.mut_subcommand(&name, |s| in_language(s, help, &sub_path));
     }
     cmd
+}
+
+/// clap's refusal of the arguments, in the operator's language: clap's
+/// own text in English (and for help, version and the kinds not reworded
+/// here), else our words with clap's suggestion and usage; clap's exit
+/// status either way (2 for a refusal).
+fn refused(lang: Lang, e: &clap::Error) -> ExitCode {
+    let reworded = if lang == Lang::En {
+        None
+    } else {
+        clap_words(e, lang.tr().cli)
+    };
+    let Some(text) = reworded else { e.exit() };
+    eprintln!("{text}");
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// A refusal of clap's in the words of `tr`, from its kind and context;
+/// `None` for the kinds not reworded (help, version, a value a parser of
+/// ours refused, which says why itself).
+fn clap_words(e: &clap::Error, tr: &CliTr) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let text = |kind| match e.get(kind) {
+        Some(V::String(s)) => Some(s.clone()),
+        Some(V::Strings(list)) if !list.is_empty() => Some(list.join(", ")),
+        Some(V::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let suggestion = |kind| text(kind).map(|s| (tr.did_you_mean)(&s));
+    let mut lines = match e.kind() {
+        ErrorKind::UnknownArgument => vec![
+            Some((tr.unknown_argument)(&text(K::InvalidArg)?)),
+            suggestion(K::SuggestedArg),
+        ],
+        ErrorKind::InvalidSubcommand => vec![
+            Some((tr.unknown_command)(&text(K::InvalidSubcommand)?)),
+            suggestion(K::SuggestedSubcommand),
+        ],
+        ErrorKind::InvalidValue => vec![
+            Some((tr.invalid_value)(
+                &format!("{:?}", text(K::InvalidValue)?),
+                &text(K::InvalidArg)?,
+            )),
+            text(K::ValidValue).map(|v| (tr.valid_values)(&v)),
+            suggestion(K::SuggestedValue),
+        ],
+        ErrorKind::MissingRequiredArgument => {
+            vec![Some((tr.missing_arguments)(&text(K::InvalidArg)?))]
+        }
+        ErrorKind::ArgumentConflict => {
+            let (arg, prior) = (text(K::InvalidArg)?, text(K::PriorArg)?);
+            vec![Some(if arg == prior {
+                (tr.repeated)(&arg)
+            } else {
+                (tr.conflict)(&arg, &prior)
+            })]
+        }
+        _ => return None,
+    };
+    let mut out = format!("{}{}{}", tr.error, tr.colon, lines.remove(0)?);
+    for line in lines.into_iter().flatten() {
+        out.push_str("\n  ");
+        out.push_str(&line);
+    }
+    if let Some(usage) = text(K::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        out.push_str(&format!("\n\n{}{usage}", tr.usage));
+    }
+    out.push_str("\n\n");
+    out.push_str(tr.more_help);
+    Some(out)
 }
 
 /// `--lang`: a language the app speaks.
@@ -288,8 +361,13 @@ pub fn main() -> ExitCode {
     // The help's summaries are in the language asked for, so it is read
     // before the arguments are (`--lang` among them, or the environment).
     let lang = lang_in_args(std::env::args()).unwrap_or_else(Lang::from_env);
-    let matches = in_language(Cli::command(), lang.tr().cli.help, "").get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = match in_language(Cli::command(), lang.tr().cli.help, "")
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return refused(lang, &e),
+    };
     let term = term::Term::from_env(cli.lang, cli.wide);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -758,3 +758,68 @@ fn verify_explains_in_the_language_and_keeps_its_tokens() {
     assert!(zh.contains(": BAD at line 2: "), "{zh}");
     assert!(zh.contains(": BAD: 记录未通过核验（见上）"), "{zh}");
 }
+
+/// clap's refusals (a typo in a command, an option or a value, a missing
+/// argument) in the operator's language, with the suggestion and clap's
+/// exit status 2; in English, clap's own text.
+#[test]
+fn refused_arguments_speak_the_language() {
+    let room = Room::new();
+    let refuse = |locale: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .env("RUNBOOK_DATA_DIR", room.data.path())
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("RUNBOOK_LANG")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let zh = refuse("zh_CN.UTF-8", &["incident", "statuss"]);
+    assert!(
+        zh.starts_with("错误：没有 statuss 这个命令\n  是不是：status？"),
+        "{zh}"
+    );
+    assert!(zh.contains("用法：runbook incident"), "{zh}");
+    let zh = refuse("zh_CN.UTF-8", &["show", "--bogus"]);
+    assert!(zh.starts_with("错误：没有 --bogus 这个选项"), "{zh}");
+    let zh = refuse("zh_CN.UTF-8", &["report", "network", "--format", "ht"]);
+    assert!(
+        zh.starts_with(
+            "错误：\"ht\" 不是 --format <FORMAT> 可取的值\n  可取的值：html, md\n  是不是：html？"
+        ),
+        "{zh}"
+    );
+    let zh = refuse("zh_CN.UTF-8", &["incident", "new", "--class", "network"]);
+    assert!(
+        zh.starts_with("错误：缺少必须给出的参数：--title <TITLE>"),
+        "{zh}"
+    );
+    let zh = refuse("C", &["--lang", "zh", "check", "--strict", "--strict"]);
+    assert!(zh.starts_with("错误：--strict 只能给一次"), "{zh}");
+    for (args, english) in [
+        (
+            &["incident", "statuss"][..],
+            "error: unrecognized subcommand 'statuss'",
+        ),
+        (
+            &["show", "--bogus"][..],
+            "error: unexpected argument '--bogus'",
+        ),
+        (
+            &["report", "network", "--format", "ht"][..],
+            "error: invalid value 'ht' for '--format <FORMAT>'",
+        ),
+    ] {
+        let en = refuse("en_US.UTF-8", args);
+        assert!(en.starts_with(english), "{args:?}: {en}");
+        assert!(!en.contains('错'), "{en}");
+    }
+    let en = refuse("en_US.UTF-8", &["incident", "statuss"]);
+    assert!(en.contains("'status'"), "clap's suggestion is kept: {en}");
+}
