@@ -92,15 +92,33 @@ fn lang_in_args(args: impl Iterator<Item = String>) -> Option<Lang> {
 /// The command with its summaries, and its subcommands', from `help`
 /// (keyed by the command's path under `runbook`); as written where the
 /// table has none.
-fn in_language(
-    cmd: clap::Command,
-    help: &'static [(&'static str, &'static str)],
-    path: &str,
-) -> clap::Command {
+fn in_language(cmd: clap::Command, tr: &'static CliTr, path: &str) -> clap::Command {
+    let help = tr.help;
     let mut cmd = match help.iter().find(|(p, _)| *p == path) {
         Some((_, about)) => cmd.about(*about).long_about(*about),
         None => cmd,
     };
+    // Each argument's help, found by its English words: an argument whose
+    // English changed keeps it until the table follows (a test sees that).
+    let args: Vec<(String, &'static str)> = cmd
+        .get_arguments()
+        .filter_map(|a| {
+            let english = a.get_help()?.to_string();
+            let (_, zh) = tr.arg_help.iter().find(|(en, _)| *en == english)?;
+            Some((a.get_id().to_string(), *zh))
+        })
+        .collect();
+    for (id, zh) in args {
+        cmd = cmd.mut_arg(id, |a| {
+            // The long form only where the argument has one: setting it
+            // would change how the whole help is laid out.
+            if a.get_long_help().is_some() {
+                a.help(zh).long_help(zh)
+            } else {
+                a.help(zh)
+            }
+        });
+    }
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
@@ -111,7 +129,7 @@ fn in_language(
         } else {
             format!("{path} {name}")
         };
-        cmd = cmd.mut_subcommand(&name, |s| in_language(s, help, &sub_path));
+        cmd = cmd.mut_subcommand(&name, |s| in_language(s, tr, &sub_path));
     }
     cmd
 }
@@ -361,7 +379,7 @@ pub fn main() -> ExitCode {
     // The help's summaries are in the language asked for, so it is read
     // before the arguments are (`--lang` among them, or the environment).
     let lang = lang_in_args(std::env::args()).unwrap_or_else(Lang::from_env);
-    let cli = match in_language(Cli::command(), lang.tr().cli.help, "")
+    let cli = match in_language(Cli::command(), lang.tr().cli, "")
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
     {
@@ -502,4 +520,44 @@ pub fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::{Cli, in_language};
+    use crate::i18n::cli;
+
+    /// Every argument of every command has its help in Chinese: an option
+    /// added, or its English reworded, without the table following fails
+    /// here.
+    #[test]
+    fn every_argument_has_its_help_in_chinese() {
+        fn walk(c: &clap::Command, path: &str, english: &mut Vec<String>) {
+            for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                if !cli::ZH.arg_help.iter().any(|(_, zh)| *zh == help) {
+                    english.push(format!("{path} {}: {help}", a.get_id()));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &format!("{path} {}", s.get_name()), english);
+            }
+        }
+        let mut english = Vec::new();
+        walk(
+            &in_language(Cli::command(), &cli::ZH, ""),
+            "runbook",
+            &mut english,
+        );
+        assert!(english.is_empty(), "{english:#?}");
+        // English stays as the doc comments say.
+        let en = in_language(Cli::command(), &cli::EN, "");
+        let wide = en.get_arguments().find(|a| a.get_id() == "wide");
+        assert!(
+            wide.and_then(|a| a.get_help())
+                .is_some_and(|h| h.to_string().starts_with("Print whole lines"))
+        );
+    }
 }

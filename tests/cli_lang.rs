@@ -823,3 +823,33 @@ fn refused_arguments_speak_the_language() {
     let en = refuse("en_US.UTF-8", &["incident", "statuss"]);
     assert!(en.contains("'status'"), "clap's suggestion is kept: {en}");
 }
+
+/// Each option's help follows the language, beside the summaries.
+#[test]
+fn option_help_speaks_the_language() {
+    let help = |locale: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(["incident", "new", "--help"])
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("RUNBOOK_LANG")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let zh = help("zh_CN.UTF-8");
+    assert!(
+        zh.contains("--title <TITLE>") && zh.contains("简短标题"),
+        "{zh}"
+    );
+    assert!(zh.contains("故障分类 id，如 `network`"), "{zh}");
+    assert!(!zh.contains("A short title"), "{zh}");
+    let en = help("en_US.UTF-8");
+    assert!(
+        en.contains("A short title") && !en.contains("简短标题"),
+        "{en}"
+    );
+}

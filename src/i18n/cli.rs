@@ -151,6 +151,8 @@ pub struct CliTr {
     /// The help's summary of each command, by its path (`incident note`);
     /// empty where clap's own (the English doc comments) is the language's.
     pub help: &'static [(&'static str, &'static str)],
+    /// Each argument's help, keyed by the English one (none in English).
+    pub arg_help: &'static [(&'static str, &'static str)],
     // Papers and plans.
     pub binder_written: fn(path: &str, kib: u64) -> String,
     pub paper_written: fn(path: &str, what: &str) -> String,
@@ -310,6 +312,7 @@ pub const ZH: CliTr = CliTr {
     },
     stdout_failed: |why| format!("标准输出无法写入：{why}"),
     help: HELP_ZH,
+    arg_help: ARG_HELP_ZH,
     binder_written: |path, kib| {
         format!("{path}：预案活页夹（{kib} KiB）；用浏览器打开后按 A4 打印")
     },
@@ -483,6 +486,7 @@ pub const EN: CliTr = CliTr {
     },
     stdout_failed: |why| format!("standard output could not be written: {why}"),
     help: &[],
+    arg_help: &[],
     binder_written: |path, kib| {
         format!("{path}: the binder ({kib} KiB); open it in a browser and print it (A4)")
     },
@@ -793,3 +797,218 @@ pub const SHOW_EN: ShowTr = ShowTr {
     no_deputies: "no deputies",
     deputies: |list| format!("deputies: {list}"),
 };
+/// Each option's and argument's help in Chinese, keyed by its English help
+/// (the doc comment clap shows): `cli::in_language` swaps them at start-up,
+/// and a test checks that every argument has one.
+pub const ARG_HELP_ZH: &[(&str, &str)] = &[
+    (
+        "A drill, kept apart from real incidents",
+        "演练，与真实事件分开保存",
+    ),
+    (
+        "A head hash written down earlier (16 to 64 hex digits): says whether it is still a line of the chain, which shows a rewrite that recomputed every hash after it",
+        "之前记下的链头哈希（16 到 64 位十六进制）：说明它是否仍是链上的一行，借此发现重算了其后所有哈希的改写",
+    ),
+    ("A note", "备注"),
+    (
+        "A placeholder's value the incident does not have, `KEY=VALUE` (such as `impact=...`); repeat for each. A message with a placeholder left unfilled is refused",
+        "事件中没有的占位符的值，`KEY=VALUE`（如 `impact=...`）；每个占位符给一次。留有未填占位符的消息会被拒绝",
+    ),
+    ("A short title", "简短标题"),
+    (
+        "An assessment answer, `QUESTION=yes` or `QUESTION=no`; repeat for each",
+        "研判问题的回答，`QUESTION=yes` 或 `QUESTION=no`；每个问题给一次",
+    ),
+    ("Back to open", "恢复为未完成"),
+    ("Blocked, with the reason", "受阻，并写明原因"),
+    (
+        "Close with what the list says is left",
+        "按清单所列的遗留事项结案",
+    ),
+    ("Deferred: comes back later", "推迟：稍后再处理"),
+    ("Done", "已完成"),
+    (
+        "Each message's whole text under its line, not only its first line",
+        "每条消息的全文显示在其行下，而不只是第一行",
+    ),
+    ("Events after the declaration", "宣告之后的事件数"),
+    ("Fault classes", "故障分类数"),
+    ("How", "方式"),
+    ("How it went out", "发送渠道"),
+    (
+        "Incident folders, or log files (`log-*.jsonl`)",
+        "事件文件夹或日志文件（`log-*.jsonl`）",
+    ),
+    (
+        "Instead of the report, a draft of the report to the provincial 网信 office (网络安全事件报告): the first report, items 1 and 2, filled from the incident and marked where a person must write",
+        "不写事件报告，而写给省网信办的网络安全事件报告草稿：首报（第 1、2 项），按事件内容填好，并标出须由人填写之处",
+    ),
+    (
+        "Instead of the report, the handover briefing for a change of command: situation, level, actions so far, open steps, next clocks, who is reached",
+        "不写事件报告，而写指挥交接简报：态势、等级、已采取的行动、未完成的步骤、接下来的时限、已联系上的人",
+    ),
+    ("Issue or lift", "发布或解除"),
+    ("Not applicable", "不适用"),
+    (
+        "Only entries whose name, role or number contains this text",
+        "只列出姓名、角色或号码中含有此文本的条目",
+    ),
+    ("People in the directory", "通讯录人数"),
+    ("Plan files (RON) to check", "要检查的预案文件（RON）"),
+    (
+        "Print the text as it would be logged, and whether it could be, without logging it",
+        "显示将要记录的文本以及能否记录，但不记录",
+    ),
+    (
+        "Print whole lines, whatever the terminal's width (without it a line is cut with \"…\" at COLUMNS, else the terminal's width; never when the output is piped)",
+        "整行输出，不论终端宽度（不加此项时，超出 COLUMNS 或终端宽度的行以“…”截断；输出到管道时从不截断）",
+    ),
+    ("Reference number, who took it", "受理编号、受理人"),
+    ("Skipped, with the reason", "跳过，并写明原因"),
+    (
+        "Steps in all, spread over the fault classes' procedures",
+        "步骤总数，分布在各故障分类的处置流程中",
+    ),
+    ("The answer", "回答"),
+    (
+        "The audience, when there is no template",
+        "发送对象（没有模板时）",
+    ),
+    ("The briefing, in short", "简要交接说明"),
+    (
+        "The call of the tree this was for (its role, person or contact), when the person called is that call's fallback",
+        "所拨打的是呼叫树中哪一项（其角色、人员或联系人），当被呼叫者是该项的后备时",
+    ),
+    ("The data folder to declare it in", "在哪个数据文件夹中宣告"),
+    ("The duty id", "报告义务 id"),
+    ("The earlier revision (RON)", "较早的版本（RON）"),
+    (
+        "The entry this note corrects: its number in `timeline` (`#7` or `7`), or when it was recorded as the log has it (RFC 3339), with `@DEVICE` when another device recorded it",
+        "此备注更正的条目：它在 `timeline` 中的编号（`#7` 或 `7`），或日志中所记的记录时间（RFC 3339），由其他设备记录时加 `@DEVICE`",
+    ),
+    (
+        "The fault class id, such as `network`",
+        "故障分类 id，如 `network`",
+    ),
+    ("The file to write", "要写入的文件"),
+    ("The folder", "文件夹"),
+    ("The incident", "事件"),
+    ("The incident's folder", "事件文件夹"),
+    (
+        "The incident: its folder, or its name as `list` shows it",
+        "事件：其文件夹，或 `list` 所示的名称",
+    ),
+    (
+        "The incident: its folder, or its name as `runbook incident list` shows it",
+        "事件：其文件夹，或 `runbook incident list` 所示的名称",
+    ),
+    (
+        "The language of the command line's words: zh or en [default: RUNBOOK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE)]",
+        "命令行所用语言：zh 或 en [默认：RUNBOOK_LANG，否则按区域设置（LC_ALL、LC_MESSAGES、LANG、LANGUAGE）]",
+    ),
+    ("The later revision (RON)", "较新的版本（RON）"),
+    (
+        "The level whose call tree to show; without it, the directory",
+        "要显示哪一级的呼叫树；不给时显示通讯录",
+    ),
+    (
+        "The new commander: a person or role of the plan (id or name), or any name",
+        "新的指挥长：预案中的人员或角色（id 或姓名），或任意姓名",
+    ),
+    ("The new level", "新的等级"),
+    (
+        "The note; `-` reads it from standard input (UTF-8, at most 1 MiB; one final line break is dropped), for a long note or a pasted log",
+        "备注；`-` 表示从标准输入读取（UTF-8，至多 1 MiB；去掉末尾一个换行），用于长备注或粘贴的日志",
+    ),
+    ("The plan", "预案"),
+    ("The plan file", "预案文件"),
+    ("The plan file (RON)", "预案文件（RON）"),
+    (
+        "The plan file [default: the bundled plan, in Chinese]",
+        "预案文件 [默认：内置的中文预案]",
+    ),
+    (
+        "The plan to open in the window [default: the plan opened last, else the bundled plan]",
+        "在窗口中打开的预案 [默认：上次打开的预案，否则为内置预案]",
+    ),
+    (
+        "The response level (`I` … `IV`); without it, the level the answers suggest",
+        "响应等级（`I` … `IV`）；不给时采用研判回答所建议的等级",
+    ),
+    ("The shell", "shell 类型"),
+    ("The step id", "步骤 id"),
+    ("The step the note is about", "此备注所涉及的步骤"),
+    ("The template id", "模板 id"),
+    ("The text as sent", "实际发出的文本"),
+    ("The text to find", "要查找的文本"),
+    (
+        "The time given with --at is before the incident was discovered, and that is right (it is refused otherwise, as a likely typo)",
+        "用 --at 给出的时间早于事件发现时间，且确实如此（否则会被当作可能的笔误而拒绝）",
+    ),
+    ("The value", "值"),
+    ("The warning's level", "预警等级"),
+    (
+        "This device's name, for the log file [default: RUNBOOK_DEVICE, else the host name]",
+        "本设备名称，用于日志文件名 [默认：RUNBOOK_DEVICE，否则为主机名]",
+    ),
+    (
+        "Treat warnings as errors, for a plan's own CI",
+        "把警告当作错误，用于预案自己的 CI",
+    ),
+    ("Units of the organisation", "组织的单位数"),
+    ("What came of it", "结果"),
+    ("What happened and how it ended", "发生了什么，如何结束"),
+    (
+        "When it happened, if earlier than now: `HH:MM` (the last time the clock showed it, so 23:50 after midnight is yesterday), `YYYY-MM-DD HH:MM` (local time) or RFC 3339",
+        "发生时间（如早于现在）：`HH:MM`（时钟最近一次显示该时刻，所以午夜后给 23:50 指昨天）、`YYYY-MM-DD HH:MM`（本地时间）或 RFC 3339",
+    ),
+    (
+        "When the fault was discovered, if earlier than now (clocks that count from discovery start there): `HH:MM`, `YYYY-MM-DD HH:MM` or RFC 3339",
+        "发现故障的时间（如早于现在；从发现起算的时限由此开始）：`HH:MM`、`YYYY-MM-DD HH:MM` 或 RFC 3339",
+    ),
+    (
+        "Where incidents are kept [default: RUNBOOK_DATA_DIR, else the platform's data folder]",
+        "事件保存的位置 [默认：RUNBOOK_DATA_DIR，否则为系统的数据文件夹]",
+    ),
+    (
+        "Where incidents are kept, for incidents given by name [default: RUNBOOK_DATA_DIR, else the platform's data folder]",
+        "事件保存的位置，用于按名称给出的事件 [默认：RUNBOOK_DATA_DIR，否则为系统的数据文件夹]",
+    ),
+    (
+        "Where to write it [default: the plan's name with .html, in the current folder]",
+        "写到哪里 [默认：当前文件夹中与预案同名的 .html]",
+    ),
+    (
+        "Where to write it; `-` for standard output [default: the incident's folder name with -report, -briefing or -regulator and .html or .md, in the current folder]",
+        "写到哪里；`-` 表示标准输出 [默认：当前文件夹中以事件文件夹名加 -report、-briefing 或 -regulator 及 .html 或 .md 命名的文件]",
+    ),
+    (
+        "Who is recording [default: RUNBOOK_OPERATOR, else the user name]",
+        "记录人 [默认：RUNBOOK_OPERATOR，否则为系统用户名]",
+    ),
+    (
+        "Who: a role, person or external contact id (`role:ID`, `person:ID`, `external:ID` when ambiguous)",
+        "呼叫对象：角色、人员或外部联系人 id（有歧义时写 `role:ID`、`person:ID`、`external:ID`）",
+    ),
+    ("Why", "原因"),
+    (
+        "Why the level differs from the one the answers suggest (required then)",
+        "等级与研判回答所建议的不同的原因（此时必填）",
+    ),
+    (
+        "With --drill: the plan's drill scenario played (its id, as `runbook show` lists the drills); the drill's evaluation covers its targets",
+        "与 --drill 同用：所演练的预案演练场景（其 id，如 `runbook show` 所列）；演练评估涵盖其目标",
+    ),
+    (
+        "With --regulator: the follow-up report, all eight items",
+        "与 --regulator 同用：续报，全部八项",
+    ),
+    (
+        "`html` to print (self-contained, the font inside) or `md`",
+        "`html` 用于打印（自包含，内嵌字体），或 `md`",
+    ),
+    (
+        "`text` for a terminal, `md` (Markdown) for a change request",
+        "`text` 用于终端，`md`（Markdown）用于变更申请",
+    ),
+];
