@@ -108,6 +108,9 @@ fn in_language(cmd: clap::Command, tr: &'static CliTr, path: &str) -> clap::Comm
             Some((a.get_id().to_string(), *zh))
         })
         .collect();
+    if let Some(words) = tr.help_words {
+        cmd = headings_in(cmd, words, path.is_empty());
+    }
     for (id, zh) in args {
         cmd = cmd.mut_arg(id, |a| {
             // The long form only where the argument has one: setting it
@@ -204,6 +207,57 @@ fn clap_words(e: &clap::Error, tr: &CliTr) -> Option<String> {
     out.push_str("\n\n");
     out.push_str(tr.more_help);
     Some(out)
+}
+
+/// clap's headings and its help and version flags in `words`: each
+/// argument is put under the heading of its kind, and the two flags clap
+/// adds are replaced by the same flags with our words (clap's `help`
+/// subcommand stays as clap words it).
+fn headings_in(
+    mut cmd: clap::Command,
+    words: crate::i18n::cli::HelpWords,
+    root: bool,
+) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_help_heading().is_none())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let heading = if positional {
+            words.arguments
+        } else {
+            words.options
+        };
+        cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
+    }
+    cmd = cmd
+        .subcommand_help_heading(words.commands)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            words.usage
+        ))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(words.help_flag)
+                .help_heading(words.options),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.version_flag)
+                .help_heading(words.options),
+        );
+    }
+    cmd
 }
 
 /// `--lang`: a language the app speaks.
@@ -535,7 +589,11 @@ mod tests {
     #[test]
     fn every_argument_has_its_help_in_chinese() {
         fn walk(c: &clap::Command, path: &str, english: &mut Vec<String>) {
-            for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+            // clap's help and version flags are worded by `HelpWords`.
+            for a in c
+                .get_arguments()
+                .filter(|a| !a.is_hide_set() && !["help", "version"].contains(&a.get_id().as_str()))
+            {
                 let help = a.get_help().map(ToString::to_string).unwrap_or_default();
                 if !cli::ZH.arg_help.iter().any(|(_, zh)| *zh == help) {
                     english.push(format!("{path} {}: {help}", a.get_id()));

@@ -847,6 +847,13 @@ fn option_help_speaks_the_language() {
     );
     assert!(zh.contains("故障分类 id，如 `network`"), "{zh}");
     assert!(!zh.contains("A short title"), "{zh}");
+    // clap's own words too: the usage, the headings, the help flag.
+    assert!(zh.contains("用法：runbook incident new"), "{zh}");
+    assert!(zh.contains("选项:") && !zh.contains("Options:"), "{zh}");
+    assert!(
+        zh.contains("显示帮助") && !zh.contains("Print help"),
+        "{zh}"
+    );
     let en = help("en_US.UTF-8");
     assert!(
         en.contains("A short title") && !en.contains("简短标题"),

@@ -153,6 +153,8 @@ pub struct CliTr {
     pub help: &'static [(&'static str, &'static str)],
     /// Each argument's help, keyed by the English one (none in English).
     pub arg_help: &'static [(&'static str, &'static str)],
+    /// The help's own headings and flags, where they are not clap's.
+    pub help_words: Option<HelpWords>,
     // Papers and plans.
     pub binder_written: fn(path: &str, kib: u64) -> String,
     pub paper_written: fn(path: &str, what: &str) -> String,
@@ -313,6 +315,14 @@ pub const ZH: CliTr = CliTr {
     stdout_failed: |why| format!("标准输出无法写入：{why}"),
     help: HELP_ZH,
     arg_help: ARG_HELP_ZH,
+    help_words: Some(HelpWords {
+        usage: "用法：",
+        arguments: "参数",
+        options: "选项",
+        commands: "命令",
+        help_flag: "显示帮助",
+        version_flag: "显示版本",
+    }),
     binder_written: |path, kib| {
         format!("{path}：预案活页夹（{kib} KiB）；用浏览器打开后按 A4 打印")
     },
@@ -487,6 +497,7 @@ pub const EN: CliTr = CliTr {
     stdout_failed: |why| format!("standard output could not be written: {why}"),
     help: &[],
     arg_help: &[],
+    help_words: None,
     binder_written: |path, kib| {
         format!("{path}: the binder ({kib} KiB); open it in a browser and print it (A4)")
     },
@@ -797,6 +808,20 @@ pub const SHOW_EN: ShowTr = ShowTr {
     no_deputies: "no deputies",
     deputies: |list| format!("deputies: {list}"),
 };
+/// The words clap puts into every help: its headings and the help and
+/// version flags' own lines (in English clap's own are kept).
+#[allow(missing_docs)] // Each field's name says what it is.
+#[derive(Clone, Copy)]
+pub struct HelpWords {
+    /// Before the usage line, with its punctuation.
+    pub usage: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    pub commands: &'static str,
+    pub help_flag: &'static str,
+    pub version_flag: &'static str,
+}
+
 /// Each option's and argument's help in Chinese, keyed by its English help
 /// (the doc comment clap shows): `cli::in_language` swaps them at start-up,
 /// and a test checks that every argument has one.
