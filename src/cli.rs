@@ -15,14 +15,16 @@ mod lessons;
 mod print;
 mod report;
 mod show;
+mod term;
 mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory as _, Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::i18n::cli::CliTr;
 use crate::io::{log, plan_file};
 use crate::model::plan::Severity;
 use clean::say;
@@ -58,9 +60,211 @@ pub struct Cli {
     /// from outside (`scripts/bench.sh`, figures 1 and 6).
     #[arg(long, hide = true)]
     pub first_frame: bool,
+    /// The language of the command line's words: zh or en [default:
+    /// RUNBOOK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Print whole lines, whatever the terminal's width (without it a line
+    /// is cut with "…" at COLUMNS, else the terminal's width; never when
+    /// the output is piped).
+    #[arg(long, global = true)]
+    pub wide: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The `--lang` among the arguments, before clap reads them.
+fn lang_in_args(args: impl Iterator<Item = String>) -> Option<Lang> {
+    let mut args = args.skip(1);
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::named(v);
+        }
+        if a == "--lang" {
+            return args.next().as_deref().and_then(Lang::named);
+        }
+    }
+    None
+}
+
+/// The command with its summaries, and its subcommands', from `help`
+/// (keyed by the command's path under `runbook`); as written where the
+/// table has none.
+fn in_language(cmd: clap::Command, tr: &'static CliTr, path: &str) -> clap::Command {
+    let help = tr.help;
+    let mut cmd = match help.iter().find(|(p, _)| *p == path) {
+        Some((_, about)) => cmd.about(*about).long_about(*about),
+        None => cmd,
+    };
+    // Each argument's help, found by its English words: an argument whose
+    // English changed keeps it until the table follows (a test sees that).
+    let args: Vec<(String, &'static str)> = cmd
+        .get_arguments()
+        .filter_map(|a| {
+            let english = a.get_help()?.to_string();
+            let (_, zh) = tr.arg_help.iter().find(|(en, _)| *en == english)?;
+            Some((a.get_id().to_string(), *zh))
+        })
+        .collect();
+    if let Some(words) = tr.help_words {
+        cmd = headings_in(cmd, words, path.is_empty());
+    }
+    for (id, zh) in args {
+        cmd = cmd.mut_arg(id, |a| {
+            // The long form only where the argument has one: setting it
+            // would change how the whole help is laid out.
+            if a.get_long_help().is_some() {
+                a.help(zh).long_help(zh)
+            } else {
+                a.help(zh)
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| in_language(s, tr, &sub_path));
+    }
+    cmd
+}
+
+/// clap's refusal of the arguments, in the operator's language: clap's
+/// own text in English (and for help, version and the kinds not reworded
+/// here), else our words with clap's suggestion and usage; clap's exit
+/// status either way (2 for a refusal).
+fn refused(lang: Lang, e: &clap::Error) -> ExitCode {
+    let reworded = if lang == Lang::En {
+        None
+    } else {
+        clap_words(e, lang.tr().cli)
+    };
+    let Some(text) = reworded else { e.exit() };
+    eprintln!("{text}");
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// A refusal of clap's in the words of `tr`, from its kind and context;
+/// `None` for the kinds not reworded (help, version, a value a parser of
+/// ours refused, which says why itself).
+fn clap_words(e: &clap::Error, tr: &CliTr) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let text = |kind| match e.get(kind) {
+        Some(V::String(s)) => Some(s.clone()),
+        Some(V::Strings(list)) if !list.is_empty() => Some(list.join(", ")),
+        Some(V::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let suggestion = |kind| text(kind).map(|s| (tr.did_you_mean)(&s));
+    let mut lines = match e.kind() {
+        ErrorKind::UnknownArgument => vec![
+            Some((tr.unknown_argument)(&text(K::InvalidArg)?)),
+            suggestion(K::SuggestedArg),
+        ],
+        ErrorKind::InvalidSubcommand => vec![
+            Some((tr.unknown_command)(&text(K::InvalidSubcommand)?)),
+            suggestion(K::SuggestedSubcommand),
+        ],
+        ErrorKind::InvalidValue => vec![
+            Some((tr.invalid_value)(
+                &format!("{:?}", text(K::InvalidValue)?),
+                &text(K::InvalidArg)?,
+            )),
+            text(K::ValidValue).map(|v| (tr.valid_values)(&v)),
+            suggestion(K::SuggestedValue),
+        ],
+        ErrorKind::MissingRequiredArgument => {
+            vec![Some((tr.missing_arguments)(&text(K::InvalidArg)?))]
+        }
+        ErrorKind::ArgumentConflict => {
+            let (arg, prior) = (text(K::InvalidArg)?, text(K::PriorArg)?);
+            vec![Some(if arg == prior {
+                (tr.repeated)(&arg)
+            } else {
+                (tr.conflict)(&arg, &prior)
+            })]
+        }
+        _ => return None,
+    };
+    let mut out = format!("{}{}{}", tr.error, tr.colon, lines.remove(0)?);
+    for line in lines.into_iter().flatten() {
+        out.push_str("\n  ");
+        out.push_str(&line);
+    }
+    if let Some(usage) = text(K::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        out.push_str(&format!("\n\n{}{usage}", tr.usage));
+    }
+    out.push_str("\n\n");
+    out.push_str(tr.more_help);
+    Some(out)
+}
+
+/// clap's headings and its help and version flags in `words`: each
+/// argument is put under the heading of its kind, and the two flags clap
+/// adds are replaced by the same flags with our words (clap's `help`
+/// subcommand stays as clap words it).
+fn headings_in(
+    mut cmd: clap::Command,
+    words: crate::i18n::cli::HelpWords,
+    root: bool,
+) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_help_heading().is_none())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let heading = if positional {
+            words.arguments
+        } else {
+            words.options
+        };
+        cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
+    }
+    cmd = cmd
+        .subcommand_help_heading(words.commands)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            words.usage
+        ))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(words.help_flag)
+                .help_heading(words.options),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.version_flag)
+                .help_heading(words.options),
+        );
+    }
+    cmd
+}
+
+/// `--lang`: a language the app speaks.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::named(text).ok_or_else(|| format!("{text:?}: give zh (中文) or en (English)"))
 }
 
 /// Who records, on which device, and where incidents are kept: the window's
@@ -207,10 +411,15 @@ pub const SAVED_NOT_PRINTED: u8 = 3;
 /// error, never success and never "failed" (which a script would retry,
 /// saving the entry twice); a reader that leaves a command that only reads
 /// (`status | head`) is no failure at all.
-fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> ExitCode {
+fn speak(
+    term: &term::Term,
+    who: &incident::args::IncidentWho,
+    cmd: &incident::IncidentCommand,
+) -> ExitCode {
     use std::io::Write as _;
+    let t = term.tr().cli;
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let ran = incident::run(who, cmd, &mut out, &mut err);
+    let ran = incident::run(term, who, cmd, &mut out, &mut err);
     let _ = std::io::stderr().write_all(&err);
     let printed = {
         let mut stdout = std::io::stdout().lock();
@@ -219,14 +428,12 @@ fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> 
     match (ran, printed) {
         (Ok(ran), Ok(())) => ran.code,
         (Ok(ran), Err(e)) if ran.saved => {
-            eprintln!(
-                "runbook: saved, but standard output could not be written ({e}); `runbook incident timeline` shows the entry. Do not run the command again."
-            );
+            eprintln!("runbook: {}", (t.saved_not_printed)(&e.to_string()));
             ExitCode::from(SAVED_NOT_PRINTED)
         }
         (Ok(ran), Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ran.code,
         (Ok(_), Err(e)) => {
-            eprintln!("runbook: standard output could not be written: {e}");
+            eprintln!("runbook: {}", (t.stdout_failed)(&e.to_string()));
             ExitCode::FAILURE
         }
         (Err(e), _) => {
@@ -240,37 +447,45 @@ fn speak(who: &incident::args::IncidentWho, cmd: &incident::IncidentCommand) -> 
 #[must_use]
 pub fn main() -> ExitCode {
     log::survive_file_size_limit();
-    let cli = Cli::parse();
+    // The help's summaries are in the language asked for, so it is read
+    // before the arguments are (`--lang` among them, or the environment).
+    let lang = lang_in_args(std::env::args()).unwrap_or_else(Lang::from_env);
+    let cli = match in_language(Cli::command(), lang.tr().cli, "")
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return refused(lang, &e),
+    };
+    let term = term::Term::from_env(cli.lang, cli.wide);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        Some(Command::Check { ref plans, strict }) => {
-            check(Lang::from_env(), plans, strict, &mut out)
-        }
+        Some(Command::Check { ref plans, strict }) => check(term.lang, plans, strict, &mut out),
         Some(Command::Diff {
             ref old,
             ref new,
             format,
-        }) => diff::run(old, new, format, &mut out),
-        Some(Command::Report(ref args)) => report::run(args, &mut out),
-        Some(Command::Lessons(ref args)) => lessons::run(args, &mut out),
-        Some(Command::Stats(ref args)) => lessons::run_stats(args, &mut out),
-        Some(Command::Board(ref args)) => board::run(args),
+        }) => diff::run(&term, old, new, format, &mut out),
+        Some(Command::Report(ref args)) => report::run(&term, args, &mut out),
+        Some(Command::Lessons(ref args)) => lessons::run(&term, args, &mut out),
+        Some(Command::Stats(ref args)) => lessons::run_stats(&term, args, &mut out),
+        Some(Command::Board(ref args)) => board::run(&term, args),
         Some(Command::Generate(ref cmd)) => generate::run(cmd, &mut out),
         Some(Command::Print {
             ref plan,
             out: ref file,
-        }) => print::run(plan, file.as_deref(), &mut out),
+        }) => print::run(&term, plan, file.as_deref(), &mut out),
         Some(Command::Verify {
             ref logs,
             ref head,
             ref data_dir,
-        }) => verify::run(logs, head.as_ref(), data_dir.clone(), &mut out),
+        }) => verify::run(&term, logs, head.as_ref(), data_dir.clone(), &mut out),
         Some(Command::Incident { ref who, ref cmd }) => {
             drop(out);
-            return speak(who, cmd);
+            return speak(&term, who, cmd);
         }
-        Some(Command::Show(ref cmd)) => show::run(cmd, &mut out),
+        Some(Command::Show(ref cmd)) => show::run(&term, cmd, &mut out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "runbook", &mut out);
             Ok(ExitCode::SUCCESS)
@@ -286,8 +501,8 @@ pub fn main() -> ExitCode {
             // a plan: say so instead of opening a window with an error.
             Some(plan) if !plan.exists() => {
                 eprintln!(
-                    "runbook: {:?} is neither a command nor a plan file; `runbook --help` lists the commands",
-                    plan.display().to_string()
+                    "runbook: {}",
+                    (term.tr().cli.not_a_command)(&plan.display().to_string())
                 );
                 return ExitCode::from(2);
             }
@@ -379,4 +594,48 @@ pub fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::{Cli, in_language};
+    use crate::i18n::cli;
+
+    /// Every argument of every command has its help in Chinese: an option
+    /// added, or its English reworded, without the table following fails
+    /// here.
+    #[test]
+    fn every_argument_has_its_help_in_chinese() {
+        fn walk(c: &clap::Command, path: &str, english: &mut Vec<String>) {
+            // clap's help and version flags are worded by `HelpWords`.
+            for a in c
+                .get_arguments()
+                .filter(|a| !a.is_hide_set() && !["help", "version"].contains(&a.get_id().as_str()))
+            {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                if !cli::ZH.arg_help.iter().any(|(_, zh)| *zh == help) {
+                    english.push(format!("{path} {}: {help}", a.get_id()));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &format!("{path} {}", s.get_name()), english);
+            }
+        }
+        let mut english = Vec::new();
+        walk(
+            &in_language(Cli::command(), &cli::ZH, ""),
+            "runbook",
+            &mut english,
+        );
+        assert!(english.is_empty(), "{english:#?}");
+        // English stays as the doc comments say.
+        let en = in_language(Cli::command(), &cli::EN, "");
+        let wide = en.get_arguments().find(|a| a.get_id() == "wide");
+        assert!(
+            wide.and_then(|a| a.get_help())
+                .is_some_and(|h| h.to_string().starts_with("Print whole lines"))
+        );
+    }
 }

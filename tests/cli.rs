@@ -17,6 +17,8 @@ pub(crate) fn runbook_in_locale(lang: &str, args: &[&str]) -> (i32, String, Stri
         .env("LANG", lang)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env_remove("RUNBOOK_LANG")
         .output()
         .unwrap();
     (

@@ -33,6 +33,10 @@ impl Run {
             .env("RUNBOOK_DATA_DIR", self.data.path())
             .env("RUNBOOK_OPERATOR", "值班长 王芳")
             .env("RUNBOOK_DEVICE", "cmd-room-1")
+            // English and uncut, whatever the machine running the tests
+            // speaks; the tests in both languages and widths say so.
+            .env("RUNBOOK_LANG", "en")
+            .env_remove("COLUMNS")
             .stdin(if stdin.is_some() {
                 Stdio::piped()
             } else {
@@ -309,9 +313,21 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
     ]);
 
     // Refused actions say why and exit 1, and write nothing.
-    let (code, text) = run.runbook(&["incident", "note", inc, "after close"]);
+    let (code, text) = run.runbook(&["incident", "level", inc, "I", "--reason", "late"]);
     assert_eq!(code, 1);
     assert!(text.contains("the incident is closed"), "{text}");
+    // A note after the close is an addendum: saved, marked, still closed,
+    // and the log it goes into still verifies below.
+    let added = run.ok(&[
+        "incident",
+        "note",
+        inc,
+        "vendor: the certificate was not renewed",
+    ]);
+    assert!(
+        added.contains("saved: (addendum after close) note: vendor: the certificate"),
+        "{added}"
+    );
 
     let list = run.ok(&["incident", "list"]);
     assert!(
@@ -326,6 +342,16 @@ fn a_scripted_incident_leaves_a_log_that_verifies() {
     assert!(
         timeline.contains("closed: SSO certificate expired"),
         "{timeline}"
+    );
+    let addendum = timeline.lines().last().unwrap_or_default();
+    assert!(
+        addendum.contains("(addendum after close)")
+            && addendum.ends_with("note: vendor: the certificate was not renewed"),
+        "the last entry is the addendum, marked: {timeline}"
+    );
+    assert!(
+        !timeline.contains("(addendum after close) closed"),
+        "only what came after the close is an addendum: {timeline}"
     );
 
     let folder = std::fs::read_dir(run.data.path().join("incidents"))

@@ -133,8 +133,9 @@ fn a_closed_incident_takes_action_items_without_reopening_and_verifies() {
         },
     )
     .unwrap();
-    // Closed: a note is refused, the review's entries are not.
-    assert_eq!(
+    // Closed: a note is taken as an addendum (issue 26), and so are the
+    // review's entries, all without reopening.
+    assert!(matches!(
         act(
             data.path(),
             "2026-03-03T09:00:00Z",
@@ -145,8 +146,8 @@ fn a_closed_incident_takes_action_items_without_reopening_and_verifies() {
                 corrects: None
             }
         ),
-        Err(ActionError::Closed)
-    );
+        Ok(Event::Note { .. })
+    ));
     let second = add(
         "2026-03-03T09:00:00Z",
         "Update the ISP's number",

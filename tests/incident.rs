@@ -379,17 +379,24 @@ fn actions_are_refused_in_plain_words() {
         },
     )
     .unwrap();
-    let err = live
-        .act(
-            3,
-            Action::Note {
-                text: "late".into(),
-                step: None,
-                corrects: None,
-            },
-        )
-        .unwrap_err();
+    let err = live.act(3, step("debug", StepStatus::Done)).unwrap_err();
     assert_eq!(err, ActionError::Closed);
+    // A note on a closed incident is taken as an addendum: it stays closed.
+    live.act(
+        3,
+        Action::Note {
+            text: "late".into(),
+            step: None,
+            corrects: None,
+        },
+    )
+    .unwrap();
+    let state = &live.incident;
+    assert!(!state.is_open());
+    let last = state.timeline().last().unwrap();
+    assert!(state.is_addendum(last), "{last:?}");
+    let close = &state.timeline()[state.timeline().len() - 2];
+    assert!(!state.is_addendum(close));
     live.act(
         4,
         Action::Reopen {

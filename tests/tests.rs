@@ -8,6 +8,7 @@
 mod board;
 mod cli;
 mod cli_incident;
+mod cli_lang;
 mod clock_alerts;
 mod drill_order;
 mod editions;

@@ -31,7 +31,7 @@ pub struct BoardArgs {
 ///
 /// # Errors
 /// When no incident matches (or several), or the window cannot open.
-pub fn run(args: &BoardArgs) -> anyhow::Result<ExitCode> {
+pub fn run(term: &super::term::Term, args: &BoardArgs) -> anyhow::Result<ExitCode> {
     let service = Service::new(Context::from_env(Overrides {
         data_dir: args.data_dir.clone(),
         ..Overrides::default()
@@ -39,7 +39,7 @@ pub fn run(args: &BoardArgs) -> anyhow::Result<ExitCode> {
     let dir = match &args.incident {
         Some(name) => service
             .resolve(name)
-            .map_err(|e| anyhow!(super::incident::failure(&e)))?,
+            .map_err(|e| anyhow!(super::incident::failure(term, &e)))?,
         None => the_open_one(&service)?,
     };
     crate::app::board::run(service, dir, args.fullscreen)?;

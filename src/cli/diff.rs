@@ -11,7 +11,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::clean::say;
-use crate::i18n::Lang;
 use crate::i18n::diff::{self as words, DiffTr};
 use crate::model::plan::diff::{
     Change, ChangeKind, FieldChange, LineChange, PlanDiff, diff, line_changes,
@@ -32,15 +31,17 @@ pub enum Format {
 /// # Errors
 /// A plan that does not load, or output that cannot be written.
 pub fn run(
+    term: &super::term::Term,
     old: &Path,
     new: &Path,
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let old_plan = super::show::load_to(old, "compared", out)?;
-    let new_plan = super::show::load_to(new, "compared", out)?;
+    let done = term.tr().cli.done_compared;
+    let old_plan = super::show::load_to(term, old, done, out)?;
+    let new_plan = super::show::load_to(term, new, done, out)?;
     let d = diff(&old_plan, &new_plan);
-    let t = Lang::from_env().tr().diff;
+    let t = term.tr().diff;
     match format {
         Format::Text => text(&d, t, out)?,
         Format::Md => markdown(&d, t, out)?,

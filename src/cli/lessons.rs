@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::clean::say;
 use super::incident::args::IncidentWho;
-use crate::i18n::Lang;
+use super::term::Term;
 use crate::i18n::lessons::worded;
 use crate::model::lessons::{Record, lessons};
 use crate::service::{Service, Snapshot};
@@ -32,6 +32,7 @@ pub struct LessonsArgs {
 
 /// The service on the data folder the arguments name.
 pub(super) fn service(
+    term: &Term,
     data_dir: Option<&std::path::Path>,
     now: Option<&str>,
 ) -> anyhow::Result<Service> {
@@ -41,7 +42,7 @@ pub(super) fn service(
         device: None,
         now: now.map(str::to_owned),
     };
-    Ok(Service::new(super::incident::context(&who)?))
+    Ok(Service::new(super::incident::context(term, &who)?))
 }
 
 /// The records named, or every readable one; what cannot be read is said
@@ -49,7 +50,11 @@ pub(super) fn service(
 ///
 /// # Errors
 /// A name that names no incident, or several.
-pub(super) fn records(service: &Service, names: &[String]) -> anyhow::Result<Vec<Snapshot>> {
+pub(super) fn records(
+    term: &Term,
+    service: &Service,
+    names: &[String],
+) -> anyhow::Result<Vec<Snapshot>> {
     let dirs = if names.is_empty() {
         service.incident_dirs()
     } else {
@@ -58,7 +63,7 @@ pub(super) fn records(service: &Service, names: &[String]) -> anyhow::Result<Vec
             .map(|n| {
                 service
                     .resolve(n)
-                    .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))
+                    .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))
             })
             .collect::<anyhow::Result<Vec<_>>>()?
     };
@@ -66,7 +71,10 @@ pub(super) fn records(service: &Service, names: &[String]) -> anyhow::Result<Vec
     for dir in dirs {
         match service.read(&dir) {
             Ok(snap) => out.push(snap),
-            Err(e) => eprintln!("! {}", super::clean::clean(&super::incident::failure(&e))),
+            Err(e) => eprintln!(
+                "! {}",
+                super::clean::clean(&super::incident::failure(term, &e))
+            ),
         }
     }
     Ok(out)
@@ -84,12 +92,12 @@ pub(super) fn name(snap: &Snapshot) -> String {
 ///
 /// # Errors
 /// An unknown incident; output that cannot be written.
-pub fn run(args: &LessonsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let lang = Lang::from_env();
+pub fn run(term: &Term, args: &LessonsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let lang = term.lang;
     let w = lang.tr().lessons;
-    let service = service(args.data_dir.as_deref(), args.now.as_deref())?;
+    let service = service(term, args.data_dir.as_deref(), args.now.as_deref())?;
     let times = service.context().times();
-    let snaps = records(&service, &args.incidents)?;
+    let snaps = records(term, &service, &args.incidents)?;
     let names: Vec<String> = snaps.iter().map(name).collect();
     let recs: Vec<Record<'_>> = snaps
         .iter()
@@ -168,13 +176,13 @@ pub struct StatsArgs {
 ///
 /// # Errors
 /// An unknown incident; output that cannot be written.
-pub fn run_stats(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run_stats(term: &Term, args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     use crate::model::stats::{Measure, stats};
-    let lang = Lang::from_env();
+    let lang = term.lang;
     let tr = lang.tr();
     let w = tr.stats;
-    let service = service(args.data_dir.as_deref(), args.now.as_deref())?;
-    let snaps = records(&service, &args.incidents)?;
+    let service = service(term, args.data_dir.as_deref(), args.now.as_deref())?;
+    let snaps = records(term, &service, &args.incidents)?;
     let names: Vec<String> = snaps.iter().map(name).collect();
     let recs: Vec<Record<'_>> = snaps
         .iter()

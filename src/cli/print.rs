@@ -11,15 +11,20 @@ use crate::service::paper::write_binder;
 ///
 /// # Errors
 /// A plan that does not load, or a file that cannot be written.
-pub fn run(plan: &Path, out_file: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let loaded = super::show::load_to(plan, "printed", out)?;
+pub fn run(
+    term: &super::term::Term,
+    plan: &Path,
+    out_file: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let t = term.tr().cli;
+    let loaded = super::show::load_to(term, plan, t.done_printed, out)?;
     let target = out_file.map_or_else(|| default_name(plan), Path::to_path_buf);
     let bytes = write_binder(&loaded, &target)?;
     say!(
         out,
-        "{}: the binder ({} KiB); open it in a browser and print it (A4)",
-        target.display(),
-        bytes / 1024
+        "{}",
+        (t.binder_written)(&target.display().to_string(), (bytes / 1024) as u64)
     )?;
     Ok(ExitCode::SUCCESS)
 }

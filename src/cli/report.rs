@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use super::clean::say;
 use super::incident::args::IncidentWho;
-use crate::i18n::incident::EN;
 use crate::paper::Paper;
 use crate::service::Service;
 use crate::service::paper::{
@@ -83,25 +82,27 @@ fn default_name(dir: &Path, paper: Paper, format: Format) -> PathBuf {
 ///
 /// # Errors
 /// An unknown incident, or a file that cannot be written.
-pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    term: &super::term::Term,
+    args: &ReportArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let who = IncidentWho {
         data_dir: args.data_dir.clone(),
         operator: None,
         device: None,
         now: args.now.clone(),
     };
-    let service = Service::new(super::incident::context(&who)?);
+    let service = Service::new(super::incident::context(term, &who)?);
     let times = service.context().times();
-    let dir = service
-        .resolve(&args.incident)
-        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+    let dir = super::incident::resolve(term, &service, &args.incident)?;
     let snap = service
         .read(&dir)
-        .map_err(|e| anyhow::anyhow!(super::incident::failure(&e)))?;
+        .map_err(|e| anyhow::anyhow!(super::incident::failure(term, &e)))?;
     // What reading found goes to standard error: the paper may be going to
     // standard output.
     for n in &snap.notices {
-        eprintln!("! {}", super::clean::clean(&(EN.notice)(n)));
+        eprintln!("! {}", super::clean::clean(&(term.tr().incident.notice)(n)));
     }
     let paper = if args.briefing {
         Paper::Briefing
@@ -126,22 +127,25 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         // HTML is for a browser or a printer: megabytes of embedded font
         // would pour into a terminal.
         if format == Format::Html && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            anyhow::bail!(
-                "--out - would write HTML (with its embedded font) to the terminal: add --format md to read the paper here, or give --out FILE to print it"
-            );
+            anyhow::bail!(term.tr().cli.html_to_terminal);
         }
         let text = incident_text(source, paper, format, &times);
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
+    let t = term.tr().cli;
     let what = match paper {
-        Paper::Report => "report",
-        Paper::Briefing => "briefing",
-        Paper::Regulator { follow_up: false } => "first report to the regulator",
-        Paper::Regulator { follow_up: true } => "follow-up report to the regulator",
+        Paper::Report => t.paper_report,
+        Paper::Briefing => t.paper_briefing,
+        Paper::Regulator { follow_up: false } => t.paper_first,
+        Paper::Regulator { follow_up: true } => t.paper_follow_up,
     };
     let target = file.map_or_else(|| default_name(&dir, paper, format), Path::to_path_buf);
     write_incident(source, paper, format, &times, &target)?;
-    say!(out, "{}: the {what} is written", target.display())?;
+    say!(
+        out,
+        "{}",
+        (t.paper_written)(&target.display().to_string(), what)
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -17,7 +17,6 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::Subcommand;
 
-use crate::i18n::Lang;
 use crate::io::plan_file;
 use crate::model::plan::Plan;
 
@@ -54,14 +53,19 @@ pub enum ShowCommand {
     },
 }
 
-fn load(path: &std::path::Path, out: &mut dyn std::io::Write) -> anyhow::Result<Plan> {
-    load_to(path, "shown", out)
+fn load(
+    term: &super::term::Term,
+    path: &std::path::Path,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<Plan> {
+    load_to(term, path, term.tr().cli.done_shown, out)
 }
 
 /// Loads a plan for a command that does something with it ("shown",
 /// "printed", "compared"); a plan with errors gets them printed, in the
 /// locale's language, and a refusal that says so. Warnings do not matter here.
 pub(super) fn load_to(
+    term: &super::term::Term,
     path: &std::path::Path,
     done: &str,
     out: &mut dyn std::io::Write,
@@ -70,13 +74,10 @@ pub(super) fn load_to(
     match file.outcome {
         Ok(checked) => Ok(checked.plan),
         Err(_) => {
-            for text in file.rendered(Lang::from_env().tr().plan) {
+            for text in file.rendered(term.tr().plan) {
                 crate::cli::clean::lines(out, &text)?;
             }
-            bail!(
-                "{} cannot be {done}: fix its errors first (runbook check)",
-                path.display()
-            )
+            bail!((term.tr().cli.fix_first)(&path.display().to_string(), done))
         }
     }
 }
@@ -85,15 +86,25 @@ pub(super) fn load_to(
 ///
 /// # Errors
 /// A plan that does not load, an unknown level, or output that cannot be written.
-pub fn run(cmd: &ShowCommand, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    term: &super::term::Term,
+    cmd: &ShowCommand,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
     match cmd {
-        ShowCommand::Org { plan } => org::run(&load(plan, out)?, out),
+        ShowCommand::Org { plan } => org::run(term, &load(term, plan, out)?, out),
         ShowCommand::Contacts {
             plan,
             level,
             search,
-        } => contacts::run(&load(plan, out)?, level.as_deref(), search.as_deref(), out),
-        ShowCommand::Search { plan, query } => text::run(&load(plan, out)?, query, out),
-        ShowCommand::Classes { plan } => classes::run(&load(plan, out)?, out),
+        } => contacts::run(
+            term,
+            &load(term, plan, out)?,
+            level.as_deref(),
+            search.as_deref(),
+            out,
+        ),
+        ShowCommand::Search { plan, query } => text::run(term, &load(term, plan, out)?, query, out),
+        ShowCommand::Classes { plan } => classes::run(term, &load(term, plan, out)?, out),
     }
 }

@@ -4,14 +4,17 @@
 //! The checking is `crate::io::incident_dir::verify`; this module words what
 //! it found, one finding per line, each starting with the file it is about
 //! and a word a script can match: `OK`, `BAD`, `REPAIRED`, `UNCLOSED`,
-//! `NOTE`, `FOUND`, `FOUND IN A COPY OR FORK`, `NOT FOUND`.
+//! `NOTE`, `FOUND`, `FOUND IN A COPY OR FORK`, `NOT FOUND`. Those tokens
+//! (and `at line N`) stay English in both languages; the explanation after
+//! them is in the operator's language (`crate::i18n::verify`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::clean::say;
-use crate::i18n::incident::EN;
+use crate::i18n::Tr;
+use crate::i18n::verify::VerifyTr;
 use crate::io::incident_dir::verify::{
     self, Cut, FileCheck, LinkState, Parting, RecordCheck, SharedChain,
 };
@@ -55,11 +58,13 @@ impl std::str::FromStr for HeadPrefix {
 /// # Errors
 /// Only when the report cannot be written.
 pub fn run(
+    term: &super::term::Term,
     paths: &[PathBuf],
     head: Option<&HeadPrefix>,
     data_dir: Option<PathBuf>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<ExitCode> {
+    let tr = term.tr();
     let mut failed = false;
     let mut records = Vec::new();
     // The head is looked for as the logs are read: they are never held.
@@ -81,7 +86,12 @@ pub fn run(
                     &resolved
                 }
                 Err(e) => {
-                    say!(out, "{}: {}", given.display(), super::incident::failure(&e))?;
+                    say!(
+                        out,
+                        "{}: {}",
+                        given.display(),
+                        super::incident::failure(term, &e)
+                    )?;
                     failed = true;
                     continue;
                 }
@@ -89,22 +99,22 @@ pub fn run(
         };
         let (record, ok, text) = if p.is_dir() {
             let record = verify::check_folder(p, prefix);
-            let (ok, text) = folder_report(p, &record);
+            let (ok, text) = folder_report(tr, p, &record);
             (record, ok, text)
         } else {
             let record = verify::check_file(p, prefix);
             let mut text = String::new();
             let mut ok = true;
             for f in &record.files {
-                ok &= file_report(f, &mut text);
+                ok &= file_report(tr, f, &mut text);
             }
             for d in record.dangling.iter().filter(|d| d.file == *p) {
                 ok = false;
-                dangling_line(&d.file, &d.refers, &mut text);
+                dangling_line(tr.verify, &d.file, &d.refers, &mut text);
             }
             // What the other logs of its folder show of it: a copy of it,
             // or it of another, or a fork.
-            ok &= copies_report(&record, &mut text);
+            ok &= copies_report(tr.verify, &record, &mut text);
             (record, ok, text)
         };
         out.write_all(text.as_bytes())?;
@@ -115,9 +125,9 @@ pub fn run(
         // Nothing was read: whether the head is there cannot be said, and
         // "not found" would be a false alarm of tampering.
         Some(head) if records.is_empty() => {
-            say!(out, "head {}: not looked for: no log could be read", head.0)?;
+            say!(out, "head {}: {}", head.0, tr.verify.head_not_looked_for)?;
         }
-        Some(head) => failed |= !head_report(&head.0, &records, out)?,
+        Some(head) => failed |= !head_report(tr.verify, &head.0, &records, out)?,
         None => {}
     }
     Ok(if failed {
@@ -127,19 +137,17 @@ pub fn run(
     })
 }
 
-fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
+fn folder_report(tr: &Tr, dir: &Path, record: &RecordCheck) -> (bool, String) {
+    let v = tr.verify;
     let mut text = String::new();
     let name = dir.display();
     if record.files.is_empty() {
-        let _ = note!(
-            text,
-            "{name}: BAD: no log files (log-*.jsonl) in this folder"
-        );
+        let _ = note!(text, "{name}: BAD: {}", v.no_log_files);
         return (false, text);
     }
     let mut ok = true;
     for f in &record.files {
-        ok &= file_report(f, &mut text);
+        ok &= file_report(tr, f, &mut text);
     }
     for (plan, kind) in &record.plans_not_files {
         ok = false;
@@ -147,178 +155,149 @@ fn folder_report(dir: &Path, record: &RecordCheck) -> (bool, String) {
             path: plan.clone(),
             kind: *kind,
         };
-        let _ = note!(text, "{}: BAD: {}", plan.display(), (EN.log_error)(&e));
-    }
-    ok &= copies_report(record, &mut text);
-    for copy in &record.conflict_copies {
-        ok = false;
         let _ = note!(
             text,
-            "{}: BAD: a conflict copy left by a sync engine (two devices changed one file at once); runbook does not read it: compare it with the log it is named after",
-            copy.display()
+            "{}: BAD: {}",
+            plan.display(),
+            (tr.incident.log_error)(&e)
         );
+    }
+    ok &= copies_report(v, record, &mut text);
+    for copy in &record.conflict_copies {
+        ok = false;
+        let _ = note!(text, "{}: BAD: {}", copy.display(), v.conflict_copy);
     }
     match record.declarations {
         1 => {}
         0 => {
             ok = false;
-            let _ = note!(
-                text,
-                "{name}: BAD: no log holds the declaration: the log that held it is missing or damaged"
-            );
+            let _ = note!(text, "{name}: BAD: {}", v.no_declaration);
         }
         n => {
             ok = false;
-            let _ = note!(
-                text,
-                "{name}: BAD: the logs hold {n} declarations; an incident has one: logs of other incidents were put in this folder"
-            );
+            let _ = note!(text, "{name}: BAD: {}", (v.declarations)(n));
             for d in &record.declared {
                 let _ = note!(
                     text,
-                    "{}: BAD at line {}: a declaration: {:?} at level {}, recorded at {} on {}",
+                    "{}: BAD at line {}: {}",
                     d.file.display(),
                     d.line,
-                    d.title,
-                    d.level,
-                    d.entry.recorded_at.to_rfc3339(),
-                    d.entry.device
+                    (v.a_declaration)(
+                        &d.title,
+                        &d.level.to_string(),
+                        &d.entry.recorded_at.to_rfc3339(),
+                        &d.entry.device
+                    )
                 );
             }
         }
     }
     for d in &record.dangling {
         ok = false;
-        dangling_line(&d.file, &d.refers, &mut text);
+        dangling_line(v, &d.file, &d.refers, &mut text);
     }
     for s in &record.short {
         ok = false;
         let _ = note!(
             text,
-            "{name}: BAD: an entry in {} says its device had seen {} entries of {}, but the logs here hold {}: a log of {} is missing, or was cut",
-            s.seen_in.display(),
-            s.seen,
-            s.writer,
-            s.holds,
-            s.writer
+            "{name}: BAD: {}",
+            (v.short)(&s.seen_in.display().to_string(), s.seen, &s.writer, s.holds)
         );
     }
     if let Some(rescue) = &record.rescue {
         let _ = note!(
             text,
-            "{name}: NOTE: the record continues in {}, whose logs are checked with it",
-            rescue.display()
+            "{name}: NOTE: {}",
+            (v.continues_in)(&rescue.display().to_string())
         );
     }
     let files = record.files.len();
     let sessions: usize = record.files.iter().map(FileCheck::sessions).sum();
     if ok {
-        let _ = note!(
-            text,
-            "{name}: OK: the whole record checks out: {files} file{}, {sessions} writing session{}",
-            plural(files),
-            plural(sessions)
-        );
+        let _ = note!(text, "{name}: OK: {}", (v.record_ok)(files, sessions));
     } else {
-        let _ = note!(
-            text,
-            "{name}: BAD: the record does not check out (see above)"
-        );
+        let _ = note!(text, "{name}: BAD: {}", v.record_bad);
     }
     (ok, text)
 }
 
 /// Words the files that share a chain and the entries held twice; returns
 /// whether there are none.
-fn copies_report(record: &RecordCheck, text: &mut String) -> bool {
+fn copies_report(v: &VerifyTr, record: &RecordCheck, text: &mut String) -> bool {
     for SharedChain {
         file,
         other,
         parting,
     } in &record.shared
     {
-        let (a, b) = (file.display(), other.display());
+        let (a, b) = (file.display(), other.display().to_string());
         let _ = match parting {
             Parting::After {
                 lines,
                 identical: true,
-            } => note!(
-                text,
-                "{a}: BAD: {b} holds the same {lines} line{}: one is a copy of the other",
-                plural(*lines)
-            ),
+            } => note!(text, "{a}: BAD: {}", (v.same_lines)(&b, *lines)),
             Parting::After {
                 lines,
                 identical: false,
-            } => note!(
-                text,
-                "{a}: BAD: it begins with the same {lines} line{} as {b}, and they part after line {lines}: one was copied from the other and changed, or one device's chain was forked; which is the original the files cannot tell",
-                plural(*lines)
-            ),
+            } => note!(text, "{a}: BAD: {}", (v.part_after)(&b, *lines)),
             Parting::Continuing { origin, line } => note!(
                 text,
-                "{a}: BAD: it and {b} both continue {} after its line {line}: one device's chain was forked",
-                origin.display()
+                "{a}: BAD: {}",
+                (v.both_continue)(&b, &origin.display().to_string(), *line)
             ),
         };
     }
     for d in &record.duplicated {
         let _ = note!(
             text,
-            "{}: BAD at line {}: {} entr{} here {} also in {}, the same once read: a copied log (the timeline shows each once)",
+            "{}: BAD at line {}: {}",
             d.file.display(),
             d.line,
-            d.count,
-            if d.count == 1 { "y" } else { "ies" },
-            if d.count == 1 { "is" } else { "are" },
-            d.also_in.display()
+            (v.duplicated)(d.count, &d.also_in.display().to_string())
         );
     }
     record.shared.is_empty() && record.duplicated.is_empty()
 }
 
-fn dangling_line(file: &Path, r: &crate::model::incident::EntryRef, text: &mut String) {
+fn dangling_line(
+    v: &VerifyTr,
+    file: &Path,
+    r: &crate::model::incident::EntryRef,
+    text: &mut String,
+) {
     let _ = note!(
         text,
-        "{}: BAD: an entry corrects the entry recorded at {} on {}, which no log here holds: a log of {} may be missing",
+        "{}: BAD: {}",
         file.display(),
-        r.recorded_at.to_rfc3339(),
-        r.device,
-        r.device
+        (v.dangling)(&r.recorded_at.to_rfc3339(), &r.device)
     );
 }
 
 /// Words the check of one file; returns whether it checks out.
-fn file_report(f: &FileCheck, text: &mut String) -> bool {
+fn file_report(tr: &Tr, f: &FileCheck, text: &mut String) -> bool {
+    let v = tr.verify;
     let name = f.path.display();
     let read = match &f.read {
         Ok(read) => read,
         Err(e) => {
-            let _ = note!(text, "{name}: BAD: {}", (EN.log_error)(e));
+            let _ = note!(text, "{name}: BAD: {}", (tr.incident.log_error)(e));
             return false;
         }
     };
     if read.chained == 0 && read.after_damage.is_none() && read.damage.is_empty() {
         let _ = match &read.torn_tail {
-            Some((_, bytes)) => note!(
-                text,
-                "{name}: BAD: the file holds only an incomplete line ({bytes} bytes), left by a crash while it was being created"
-            ),
-            None => note!(text, "{name}: BAD: the file is empty"),
+            Some((_, bytes)) => note!(text, "{name}: BAD: {}", (v.only_torn)(*bytes)),
+            None => note!(text, "{name}: BAD: {}", v.empty),
         };
         return false;
     }
     for d in &read.damage {
-        let kept = if d.line_kept() {
-            " (the line itself is intact and is kept)"
-        } else {
-            ""
-        };
+        let kept = if d.line_kept() { v.line_kept } else { "" };
         let _ = note!(
             text,
             "{name}: BAD at line {}: {}{kept}",
             d.line,
-            (EN.line_fault)(&d.fault)
+            (tr.incident.line_fault)(&d.fault)
         );
     }
     if let Some(verify::AfterDamage {
@@ -327,98 +306,80 @@ fn file_report(f: &FileCheck, text: &mut String) -> bool {
         last,
     }) = read.after_damage
     {
-        let _ = note!(
-            text,
-            "{name}: NOTE: {n} intact line{} after the damage (lines {first}–{last}) {} read, marked as following damage",
-            plural(n),
-            if n == 1 { "is" } else { "are" }
-        );
+        let _ = note!(text, "{name}: NOTE: {}", (v.after_damage)(n, first, last));
     }
     if let Some((at, bytes)) = &read.torn_tail {
         let after = read.after_damage.map_or(0, |a| a.count);
         let line = read.chained + after + read.damage.len() as u64 + 1;
         let _ = note!(
             text,
-            "{name}: BAD at line {line}: the last line is incomplete ({bytes} bytes at byte {at}), left by a crash while writing; \
-             runbook keeps its bytes in a side file and cuts it when it next writes this log"
+            "{name}: BAD at line {line}: {}",
+            (v.torn_tail)(*bytes, *at)
         );
     }
-    repairs_and_link(f, text);
+    repairs_and_link(v, f, text);
     if let Some(m) = &f.misnamed {
         let _ = note!(
             text,
-            "{name}: BAD at line {}: its opening record names the device {}, which does not write under this file's name: a log copied or renamed from another device's",
+            "{name}: BAD at line {}: {}",
             m.line,
-            m.device
+            (v.misnamed)(&m.device)
         );
     }
     if let Some(x) = &f.foreign {
         let _ = note!(
             text,
-            "{name}: BAD at line {}: the entry names the device {}, but its writing session was opened by {}: {} entr{} of this log name another device than their opening record (a forged log, or another device's entries put in it)",
+            "{name}: BAD at line {}: {}",
             x.line,
-            x.named,
-            x.device,
-            x.count,
-            if x.count == 1 { "y" } else { "ies" }
+            (v.foreign)(&x.named, &x.device, x.count)
         );
     }
     for line in &f.other_plan {
         let _ = note!(
             text,
-            "{name}: BAD at line {line}: this session ran under another plan than the {} beside the log: the pinned plan was changed",
-            crate::io::incident_dir::PLAN_FILE
+            "{name}: BAD at line {line}: {}",
+            (v.other_plan)(crate::io::incident_dir::PLAN_FILE)
         );
     }
     if f.unclosed() {
-        let _ = note!(
-            text,
-            "{name}: UNCLOSED: the last writing session has no closing record: runbook is still writing it, or it crashed, or the end of the file was cut off"
-        );
+        let _ = note!(text, "{name}: UNCLOSED: {}", v.unclosed);
     }
     let ok = f.is_ok();
     if ok {
         let sessions = f.sessions();
         let _ = note!(
             text,
-            "{name}: OK: {} lines in {sessions} session{}, head {}",
-            read.chained,
-            plural(sessions),
-            read.head
+            "{name}: OK: {}",
+            (v.file_ok)(read.chained, sessions, &read.head)
         );
     }
     ok
 }
 
 /// Words a file's crash repairs and its link to the file it continues.
-fn repairs_and_link(f: &FileCheck, text: &mut String) {
+fn repairs_and_link(v: &VerifyTr, f: &FileCheck, text: &mut String) {
     let name = f.path.display();
     for r in &f.repairs {
         let what = format!(
-            "{name}: REPAIRED at line {}: a crash left an incomplete line at byte {}; its {} bytes were cut and are kept in {}",
+            "{name}: REPAIRED at line {}: {}",
             r.line,
-            r.at_byte,
-            r.cut_bytes,
-            r.kept_in.display()
+            (v.repaired)(r.at_byte, r.cut_bytes, &r.kept_in.display().to_string())
         );
         let _ = note!(text, "{what}");
         let _ = match r.cut {
             Cut::Incomplete => Ok(()),
-            Cut::WholeLine => note!(
-                text,
-                "{name}: BAD at line {}: the bytes cut are a whole line that checks out by itself: no crash leaves that; a line was cut on purpose",
-                r.line
-            ),
+            Cut::WholeLine => note!(text, "{name}: BAD at line {}: {}", r.line, v.whole_line_cut),
             Cut::Missing => note!(
                 text,
-                "{name}: BAD at line {}: the side file that keeps the bytes cut is missing",
-                r.line
+                "{name}: BAD at line {}: {}",
+                r.line,
+                v.side_file_missing
             ),
             Cut::OtherLength(len) => note!(
                 text,
-                "{name}: BAD at line {}: the side file holds {len} bytes, not the {} cut",
+                "{name}: BAD at line {}: {}",
                 r.line,
-                r.cut_bytes
+                (v.side_file_length)(len, r.cut_bytes)
             ),
         };
     }
@@ -426,20 +387,18 @@ fn repairs_and_link(f: &FileCheck, text: &mut String) {
         let _ = match link.state {
             LinkState::Holds => note!(
                 text,
-                "{name}: NOTE: it continues {} after its line {}, and that line is there",
-                link.stored,
-                link.last_seq
+                "{name}: NOTE: {}",
+                (v.link_holds)(&link.stored, link.last_seq)
             ),
             LinkState::Missing => note!(
                 text,
-                "{name}: BAD: it continues {}, which is missing",
-                link.target.display()
+                "{name}: BAD: {}",
+                (v.link_missing)(&link.target.display().to_string())
             ),
             LinkState::NoSuchLine => note!(
                 text,
-                "{name}: BAD: it continues {} after its line {}, but that file has no such line with the hash the link names: it was changed",
-                link.target.display(),
-                link.last_seq
+                "{name}: BAD: {}",
+                (v.link_no_line)(&link.target.display().to_string(), link.last_seq)
             ),
         };
     }
@@ -447,6 +406,7 @@ fn repairs_and_link(f: &FileCheck, text: &mut String) {
 
 /// Says where a head written down earlier is; returns whether it was found.
 fn head_report(
+    v: &VerifyTr,
     prefix: &str,
     records: &[RecordCheck],
     out: &mut dyn std::io::Write,
@@ -456,41 +416,26 @@ fn head_report(
     // the record holds it: which file is the original cannot be told.
     let in_original = found.iter().any(|h| h.shared_with.is_none());
     if found.is_empty() {
-        say!(
-            out,
-            "head {prefix}: NOT FOUND: no line of these logs has this hash: the log was rewritten or cut after the head was written down, or the head belongs to another incident"
-        )?;
+        say!(out, "head {prefix}: NOT FOUND: {}", v.head_not_found)?;
         return Ok(false);
     }
     for h in found {
-        let after = match h.after {
-            0 => "the last line of the file".to_owned(),
-            1 => "1 line follows it".to_owned(),
-            n => format!("{n} lines follow it"),
-        };
+        let after = (v.lines_after)(h.after);
+        let file = h.file.display().to_string();
         match &h.shared_with {
             None => say!(
                 out,
-                "head {prefix}: FOUND: line {} of {}, {after}; full hash {}",
-                h.line,
-                h.file.display(),
-                h.hash
+                "head {prefix}: FOUND: {}",
+                (v.found)(h.line, &file, &after, &h.hash)
             )?,
             Some(other) => say!(
                 out,
-                "head {prefix}: FOUND IN A COPY OR FORK: line {} of {}, {after}; full hash {}; that file shares its chain with {}, and which of the two is the original the files cannot tell",
-                h.line,
-                h.file.display(),
-                h.hash,
-                other.display()
+                "head {prefix}: FOUND IN A COPY OR FORK: {}",
+                (v.found_in_copy)(h.line, &file, &after, &h.hash, &other.display().to_string())
             )?,
         }
     }
     Ok(in_original)
-}
-
-fn plural<N: PartialEq + From<u8> + Copy>(n: N) -> &'static str {
-    if n == N::from(1) { "" } else { "s" }
 }
 
 #[cfg(test)]

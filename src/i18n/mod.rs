@@ -13,6 +13,7 @@
 
 pub mod board;
 pub mod classes;
+pub mod cli;
 pub mod contacts;
 pub mod diff;
 pub mod followup;
@@ -24,6 +25,7 @@ pub mod plan;
 pub mod talk;
 pub mod text;
 pub mod time;
+pub mod verify;
 pub mod walk;
 
 use serde::{Deserialize, Serialize};
@@ -51,14 +53,52 @@ impl Lang {
         }
     }
 
-    /// The system locale from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    /// The language the environment asks for: `RUNBOOK_LANG` (`zh`, `en`)
+    /// when set, else the locale's messages language as gettext reads it.
     #[must_use]
     pub fn from_env() -> Self {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.is_empty());
-        Self::from_locale(locale.as_deref())
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`Self::from_env`] over any source of variables (a test's table).
+    ///
+    /// After `RUNBOOK_LANG`, as GNU gettext does: the locale is the first
+    /// of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty; when
+    /// it is `C` or `POSIX` the messages are English whatever `LANGUAGE`
+    /// says; otherwise the first language of `LANGUAGE` (`zh_CN:en`) that
+    /// the app speaks wins over the locale. With no locale at all,
+    /// `LANGUAGE` alone decides. Only the variables are read: the locale
+    /// need not be installed.
+    #[must_use]
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Self {
+        let set = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+        if let Some(lang) = set("RUNBOOK_LANG").and_then(|v| Self::named(&v)) {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(set);
+        let plain = locale.as_deref().is_some_and(|l| {
+            let base = l.split(['.', '@']).next().unwrap_or(l);
+            base == "C" || base == "POSIX"
+        });
+        if plain {
+            return Self::En;
+        }
+        let preferred = set("LANGUAGE").and_then(|list| list.split(':').find_map(Self::named));
+        preferred.unwrap_or_else(|| Self::from_locale(locale.as_deref()))
+    }
+
+    /// A language by its name or code: `zh`, `zh_CN.UTF-8`, `中文`, `en`,
+    /// `en_GB`, `English`; `None` for any other.
+    #[must_use]
+    pub fn named(text: &str) -> Option<Self> {
+        let t = text.trim().to_ascii_lowercase();
+        if t.starts_with("zh") || t == "中文" || t == "chinese" {
+            Some(Self::Zh)
+        } else if t.starts_with("en") {
+            Some(Self::En)
+        } else {
+            None
+        }
     }
 
     /// The other language.
@@ -168,6 +208,9 @@ pub struct Tr {
     pub text: &'static text::TextTr,
     pub classes: &'static classes::ClassesTr,
     pub incident: &'static incident::IncidentTr,
+    pub cli: &'static cli::CliTr,
+    /// `runbook verify`'s explanations (its verdict tokens stay English).
+    pub verify: &'static verify::VerifyTr,
     pub walk: &'static walk::WalkTr,
     pub paper: &'static paper::PaperTr,
     pub talk: &'static talk::TalkTr,
@@ -271,6 +314,8 @@ pub const ZH: Tr = Tr {
     text: &text::ZH,
     classes: &classes::ZH,
     incident: &incident::ZH,
+    cli: &cli::ZH,
+    verify: &verify::ZH,
     walk: &walk::ZH,
     paper: &paper::ZH,
     talk: &talk::ZH,
@@ -376,6 +421,8 @@ pub const EN: Tr = Tr {
     text: &text::EN,
     classes: &classes::EN,
     incident: &incident::EN,
+    cli: &cli::EN,
+    verify: &verify::EN,
     walk: &walk::EN,
     paper: &paper::EN,
     talk: &talk::EN,
@@ -407,5 +454,48 @@ mod tests {
         assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
         assert_eq!(Lang::from_locale(Some("en_GB.UTF-8")), Lang::En);
         assert_eq!(Lang::from_locale(None), Lang::En);
+    }
+
+    /// The environment as gettext reads it, with `RUNBOOK_LANG` first.
+    fn from(vars: &[(&str, &str)]) -> Lang {
+        Lang::from_vars(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn the_environment_picks_the_language_as_gettext_does() {
+        assert_eq!(from(&[("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(from(&[]), Lang::En);
+        // LC_ALL over LC_MESSAGES over LANG; an empty one is not set.
+        assert_eq!(
+            from(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(from(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(
+            from(&[("LC_MESSAGES", "zh_TW"), ("LANG", "en_US")]),
+            Lang::Zh
+        );
+        // LANGUAGE's first language the app speaks wins, unless the
+        // locale is C; alone it decides.
+        assert_eq!(
+            from(&[("LANG", "en_US.UTF-8"), ("LANGUAGE", "fr:zh_CN:en")]),
+            Lang::Zh
+        );
+        assert_eq!(
+            from(&[("LANG", "C.UTF-8"), ("LANGUAGE", "zh_CN")]),
+            Lang::En
+        );
+        assert_eq!(from(&[("LANGUAGE", "zh")]), Lang::Zh);
+        // RUNBOOK_LANG over everything; an unknown one is passed over.
+        assert_eq!(
+            from(&[("RUNBOOK_LANG", "en"), ("LC_ALL", "zh_CN.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(from(&[("RUNBOOK_LANG", "中文"), ("LANG", "C")]), Lang::Zh);
+        assert_eq!(from(&[("RUNBOOK_LANG", "xx"), ("LANG", "zh_CN")]), Lang::Zh);
     }
 }

@@ -190,7 +190,19 @@ pub fn handover(plan: &Plan, incident: &crate::model::incident::Incident, times:
         .timeline()
         .iter()
         .filter_map(|e| match &e.event {
+            Event::Note { text, .. } if incident.is_addendum(e) => Some(format!(
+                "{} [{}] {text}",
+                times.clock_time(e.at()),
+                t.addendum
+            )),
             Event::Note { text, .. } => Some(format!("{} {text}", times.clock_time(e.at()))),
+            // The briefing a commander gave at a handover is what the next
+            // one reads first.
+            Event::CommandHandedOver { note, .. } if !note.trim().is_empty() => Some(format!(
+                "{} {}",
+                times.clock_time(e.at()),
+                (tr.incident.event)(&e.event, plan, times)
+            )),
             _ => None,
         })
         .collect();

@@ -391,10 +391,15 @@ fn activity(f: &Facts<'_>, d: &mut Doc) {
         .timeline()
         .iter()
         .map(|e| {
+            let what = (tr.incident.event)(&e.event, f.plan, f.times);
             vec![
                 f.times.datetime(e.at()),
                 e.recorder(),
-                (tr.incident.event)(&e.event, f.plan, f.times),
+                if f.incident.is_addendum(e) {
+                    format!("[{}] {what}", t.addendum)
+                } else {
+                    what
+                },
             ]
         })
         .collect();

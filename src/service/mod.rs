@@ -348,11 +348,12 @@ impl Service {
     /// folder's name or part of it, its title or part of it (in any case),
     /// or its fault class. When several match and only one of them is
     /// open, that one: after a second network incident, `network` still
-    /// means the one being worked.
+    /// means the one being worked; when none of them is open, the one
+    /// closed last (its report is what is asked for after the close).
     ///
     /// # Errors
     /// When nothing matches, or several do and not exactly one is open
-    /// (the error lists them).
+    /// nor one closed last (the error lists them).
     pub fn resolve(&self, given: &str) -> Result<PathBuf, IncidentError> {
         let by_folder = incident_dir::resolve(self.ctx.data_dir(), given);
         match by_folder {
@@ -388,10 +389,27 @@ impl Service {
             .iter()
             .filter(|l| l.state.as_ref().is_ok_and(|h| h.open))
             .collect();
+        // None open: the one closed last is the one just worked, whose
+        // report and record are asked for next (the README's order).
+        let closed_last = || {
+            let mut closed: Vec<(chrono::DateTime<chrono::Utc>, &Listed)> = matches
+                .iter()
+                .filter_map(|l| l.state.as_ref().ok()?.closed_at.map(|at| (at, l)))
+                .collect();
+            closed.sort_by_key(|(at, _)| *at);
+            match closed.as_slice() {
+                [.., (a, _), (b, last)] if a < b => Some(*last),
+                [(_, only)] => Some(*only),
+                _ => None,
+            }
+        };
         match (matches.as_slice(), open.as_slice()) {
             ([], _) => None,
             ([one], _) => Some(Ok(one.dir.clone())),
             (_, [one]) => Some(Ok(one.dir.clone())),
+            (many, []) if many.iter().all(|l| l.state.is_ok()) && closed_last().is_some() => {
+                closed_last().map(|l| Ok(l.dir.clone()))
+            }
             (many, _) => Some(Err(IncidentError::Ambiguous {
                 given: given.to_owned(),
                 matches: many.iter().map(|l| l.name.clone()).collect(),

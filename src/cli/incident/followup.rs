@@ -31,7 +31,11 @@ pub(super) fn today(times: &Times) -> NaiveDate {
 /// # Errors
 /// A due date or an item number that is not one; an owner's name several
 /// people of the plan share.
-pub(super) fn action(cmd: &IncidentCommand, plan: &Plan) -> anyhow::Result<Action> {
+pub(super) fn action(
+    term: &crate::cli::term::Term,
+    cmd: &IncidentCommand,
+    plan: &Plan,
+) -> anyhow::Result<Action> {
     let tr = Lang::from_env().tr().followup;
     let item = |typed: &str| parse_label(typed).ok_or_else(|| anyhow!((tr.bad_item)(typed)));
     let cmd = match cmd {
@@ -49,7 +53,7 @@ pub(super) fn action(cmd: &IncidentCommand, plan: &Plan) -> anyhow::Result<Actio
             text, owner, due, ..
         } => Action::AddActionItem {
             text: text.clone(),
-            owner: Owner::find(plan, owner).map_err(super::name_error)?,
+            owner: Owner::find(plan, owner).map_err(|e| super::name_error(term, e))?,
             due: due
                 .as_deref()
                 .map(|d| {

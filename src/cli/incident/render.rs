@@ -1,17 +1,20 @@
-//! Printing incidents in a terminal, in English: the status with its
-//! checklist and clocks, the list, the timeline, and the words for what the
-//! service reports (`crate::i18n`'s English, with command-line hints).
+//! Printing incidents in a terminal, in the operator's language and to the
+//! terminal's width: the status with its checklist and clocks, the list,
+//! the timeline, and the words for what the service reports
+//! (`crate::i18n::incident`, with the command line's hints from
+//! `crate::i18n::cli`).
 //!
-//! Every line goes through [`say!`]: titles, notes, names, paths and the
+//! Every line goes through [`put!`]: titles, notes, names, paths and the
 //! plan's words are whatever someone typed, and are escaped for the
-//! terminal (`super::super::clean`).
+//! terminal (`super::super::clean`), then cut to the width with "…"
+//! (`super::super::term`); columns are padded by display width, so a
+//! Chinese label lines up with an English one.
 
 use std::io::Write;
 
-use crate::cli::clean::say;
+use crate::cli::term::{Term, pad, pad_left};
 
-use crate::i18n::EN as TR_EN;
-use crate::i18n::incident::{EN, commander_name};
+use crate::i18n::incident::commander_name;
 use crate::i18n::time::{Span, Times};
 use crate::io::incident_dir::{IncidentError, Notice};
 use crate::model::ids::StepId;
@@ -23,25 +26,32 @@ use crate::model::plan::contacts::Callee;
 use crate::model::plan::doc::{StepKind, Target};
 use crate::service::{Listed, Snapshot};
 
-/// A span of time, in the command line's English.
-fn span(d: chrono::Duration) -> String {
-    (TR_EN.span)(Span::of(d))
+/// `writeln!` for a line the terminal shows: escaped (`clean`), then cut
+/// to the terminal's width.
+macro_rules! put {
+    ($out:expr, $term:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", $term.fit(&$crate::cli::clean::clean(&format!($($arg)*))))
+    };
+}
+
+/// A span of time, in the terminal's language.
+fn span(term: &Term, d: chrono::Duration) -> String {
+    (term.tr().span)(Span::of(d))
 }
 
 /// The words for a failure, with a hint at the command that helps.
 #[must_use]
-pub fn failure(e: &IncidentError) -> String {
-    let text = (EN.failure)(e);
+pub fn failure(term: &Term, e: &IncidentError) -> String {
+    let (tr, t) = (term.tr(), term.tr().cli);
+    let text = (tr.incident.failure)(e);
     match e {
-        IncidentError::NotFound(_) => format!(
-            "{text}: give the incident's folder, or its name as `runbook incident list` shows it"
-        ),
+        IncidentError::NotFound(_) => format!("{text}{}{}", t.colon, t.hint_not_found),
         IncidentError::Action(ActionError::UnknownStep(_)) => {
-            format!("{text}; `runbook incident status` lists the steps")
+            format!("{text}{}{}", t.then, t.hint_unknown_step)
         }
-        IncidentError::Action(ActionError::Unfilled(name)) => format!(
-            "{text}; record the step that holds it, give it with --set {name}=..., or write the whole message with --text"
-        ),
+        IncidentError::Action(ActionError::Unfilled(name)) => {
+            format!("{text}{}{}", t.then, (t.hint_unfilled)(name))
+        }
         _ => text,
     }
 }
@@ -50,54 +60,63 @@ pub fn failure(e: &IncidentError) -> String {
 /// the command that does what the refusal asks for when there is one: a
 /// decision is answered with `decide`, a value recorded with `record`.
 #[must_use]
-pub fn refused(e: &IncidentError, incident: &str) -> String {
-    let text = failure(e);
+pub fn refused(term: &Term, e: &IncidentError, incident: &str) -> String {
+    let text = failure(term, e);
     match e {
         IncidentError::Action(ActionError::AnswerFirst { step, needed }) => {
             let how = match needed {
                 NeededKind::Decision => format!("runbook incident decide {incident} {step} yes|no"),
                 NeededKind::Record => format!("runbook incident record {incident} {step} VALUE"),
             };
-            format!("{text}; `{how}` does it")
+            let t = term.tr().cli;
+            format!("{text}{}{}", t.then, (t.hint_does_it)(&how))
         }
         _ => text,
     }
 }
 
-/// Prints notices, each on a line starting with `!`.
+/// Prints notices, each starting with `!`. Wrapped, never cut: a notice
+/// says what happened to the record, and all of it matters.
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn notices(notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
+pub fn notices(term: &Term, notices: &[Notice], out: &mut dyn Write) -> std::io::Result<()> {
     for n in notices {
-        say!(out, "! {}", (EN.notice)(n))?;
+        let text = crate::cli::clean::clean(&(term.tr().incident.notice)(n)).into_owned();
+        for (i, part) in term.wrap(&text, 2).iter().enumerate() {
+            writeln!(out, "{} {part}", if i == 0 { "!" } else { " " })?;
+        }
     }
     Ok(())
 }
 
 /// A message's whole text, between two rules, each line as it goes out:
-/// what `message` logged, or would log with `--dry-run`.
+/// what `message` logged, or would log with `--dry-run`. Never cut: what
+/// went out is what is read.
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn message_text(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    say!(out, "--- message text ---")?;
+pub fn message_text(term: &Term, text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}", term.tr().cli.message_text)?;
     crate::cli::clean::lines(out, text)?;
-    say!(out, "---")
+    writeln!(out, "---")
 }
 
 /// One line per event: when, who, where, what; with `full`, each
-/// message's whole text under its line, indented.
+/// message's whole text under its line, indented and wrapped to the
+/// width (never cut).
 ///
 /// # Errors
 /// When the output cannot be written.
 pub fn timeline(
+    term: &Term,
     snap: &Snapshot,
     times: &Times,
     full: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    notices(&snap.notices, out)?;
+    let t = term.tr().cli;
+    notices(term, &snap.notices, out)?;
     let suspect = crate::model::notice::after_damage(&snap.notices);
     let foreign = crate::model::notice::in_foreign_log(&snap.notices);
     for (i, e) in snap.incident.timeline().iter().enumerate() {
@@ -105,30 +124,38 @@ pub fn timeline(
         // proven to follow the start of the log. Read from a log another
         // device opened: not proven to be the device's it names.
         let after_damage = if suspect.iter().any(|r| r.is(e)) {
-            "(after damage) "
+            t.after_damage
         } else {
             ""
         };
         let elsewhere = if foreign.iter().any(|r| r.is(e)) {
-            "(in another device's log) "
+            t.in_foreign_log
         } else {
             ""
         };
         let undone = if snap.incident.is_undone(e) {
-            "(taken back) "
+            t.taken_back
         } else {
             ""
         };
-        let mark = format!("{after_damage}{elsewhere}{undone}");
-        say!(
+        let addendum = if snap.incident.is_addendum(e) {
+            t.addendum
+        } else {
+            ""
+        };
+        let mark = format!("{after_damage}{elsewhere}{undone}{addendum}");
+        put!(
             out,
+            term,
             "#{:<3} {mark}{}",
             i + 1,
-            timeline_line(e, &snap.incident, &snap.plan, times)
+            timeline_line(term, e, &snap.incident, &snap.plan, times)
         )?;
         if full && let crate::model::incident::Event::MessageSent { text, .. } = &e.event {
             for line in text.lines() {
-                say!(out, "{}", format!("       | {line}").trim_end())?;
+                for part in term.wrap(&crate::cli::clean::clean(line), 9) {
+                    writeln!(out, "{}", format!("       | {part}").trim_end())?;
+                }
             }
         }
     }
@@ -142,76 +169,85 @@ pub fn timeline(
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn closing(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn closing(
+    term: &Term,
+    snap: &Snapshot,
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = term.tr().cli;
     let (plan, s) = (&snap.plan, &snap.incident);
     let now = times.now();
     let check = s.closing_check(plan, now);
     if check.is_clear() {
-        return say!(
-            out,
-            "Closing leaves nothing: every step is settled, every duty fulfilled and every call answered"
-        );
+        return put!(out, term, "{}", t.closing_clear);
     }
-    say!(out, "Closing leaves:")?;
-    let text = |t: &str| t.chars().take(70).collect::<String>();
-    let steps = |out: &mut dyn Write, head: &str, steps: &[&crate::model::plan::doc::Step]| {
+    put!(out, term, "{}", t.closing_leaves)?;
+    let steps = |out: &mut dyn Write, head: String, steps: &[&crate::model::plan::doc::Step]| {
         if !steps.is_empty() {
-            say!(out, "  {} {head}:", steps.len())?;
+            put!(out, term, "  {head}")?;
             for step in steps {
-                say!(out, "    {:<22} {}", step.id.as_str(), text(&step.text))?;
+                put!(out, term, "    {} {}", pad(step.id.as_str(), 22), step.text)?;
             }
         }
         Ok::<(), std::io::Error>(())
     };
-    steps(out, "step(s) open", &check.open)?;
-    steps(out, "step(s) deferred", &check.deferred)?;
+    steps(out, (t.steps_open)(check.open.len()), &check.open)?;
+    steps(
+        out,
+        (t.steps_deferred)(check.deferred.len()),
+        &check.deferred,
+    )?;
     if !check.blocked.is_empty() {
-        say!(out, "  {} step(s) blocked:", check.blocked.len())?;
+        put!(out, term, "  {}", (t.steps_blocked)(check.blocked.len()))?;
         for (step, why) in &check.blocked {
-            say!(
+            put!(
                 out,
-                "    {:<22} {} (blocked: {why})",
-                step.id.as_str(),
-                text(&step.text)
+                term,
+                "    {} {}{}",
+                pad(step.id.as_str(), 22),
+                step.text,
+                (t.blocked_because)(why)
             )?;
         }
     }
     if !check.duties.is_empty() {
-        say!(
-            out,
-            "  {} duty(ies) not fulfilled, overdue first:",
-            check.duties.len()
-        )?;
+        put!(out, term, "  {}", (t.duties_left)(check.duties.len()))?;
         for d in &check.duties {
             let when = match d.due {
                 Some(due) if d.overdue => {
-                    format!("OVERDUE by {} (due {})", span(now - due), times.short(due))
+                    (t.overdue_by_due)(&span(term, now - due), &times.short(due))
                 }
-                Some(due) => format!("due {} (in {})", times.short(due), span(due - now)),
+                Some(due) => (t.due_in)(&times.short(due), &span(term, due - now)),
                 None if d.duty.counts_from == crate::model::plan::doc::CountsFrom::Closing => {
-                    "counts from the close".to_owned()
+                    t.counts_from_close.to_owned()
                 }
-                None => "no time limit".to_owned(),
+                None => t.no_time_limit.to_owned(),
             };
-            say!(
+            put!(
                 out,
-                "    {:<22} {when:<28} {}",
-                d.duty.id.as_str(),
-                text(&d.duty.text)
+                term,
+                "    {} {} {}",
+                pad(d.duty.id.as_str(), 22),
+                pad(&when, 28),
+                d.duty.text
             )?;
         }
     }
     if !check.calls.is_empty() {
-        say!(out, "  {} call(s) not answered:", check.calls.len())?;
+        put!(out, term, "  {}", (t.calls_left)(check.calls.len()))?;
         for line in &check.calls {
             let due = match line.due {
-                Some(d) if line.overdue(now) => format!("  OVERDUE by {}", span(now - d)),
+                Some(d) if line.overdue(now) => {
+                    format!("  {}", (t.overdue_by)(&span(term, now - d)))
+                }
                 _ => String::new(),
             };
-            say!(
+            put!(
                 out,
-                "    {:<5} {}{due}",
-                line.order,
+                term,
+                "    {} {}{due}",
+                pad(&line.order, 5),
                 Callee::of(plan, &line.target).label()
             )?;
         }
@@ -224,7 +260,13 @@ pub fn closing(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn calls(
+    term: &Term,
+    snap: &Snapshot,
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = term.tr().cli;
     let (plan, s) = (&snap.plan, &snap.incident);
     let now = times.now();
     let sheet = s.calls(plan);
@@ -240,90 +282,110 @@ pub fn calls(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Re
             .unwrap_or_default()
     };
     match &sheet.root {
-        Some(root) => say!(
+        Some(root) => put!(
             out,
-            "Calls at level {}, started by {}{}",
-            s.level(),
-            name(root),
+            term,
+            "{}{}",
+            (t.calls_at)(s.level().as_str(), &name(root)),
             id(root)
         )?,
-        None => say!(out, "Level {} has no call tree in this plan", s.level())?,
+        None => put!(out, term, "{}", (t.no_call_tree)(s.level().as_str()))?,
     }
     for line in &sheet.lines {
         let indent = "  ".repeat(line.depth);
         let due = match line.due {
             Some(d) if line.overdue(now) => {
-                format!("OVERDUE by {} (due {})", span(now - d), times.short(d))
+                (t.overdue_by_due)(&span(term, now - d), &times.short(d))
             }
-            Some(d) if line.reached.is_none() => {
-                format!("due {} (in {})", times.short(d), span(d - now))
-            }
+            Some(d) if line.reached.is_none() => (t.due_in)(&times.short(d), &span(term, d - now)),
             _ => String::new(),
         };
         let state = match (&line.reached, &line.next) {
             (Some((who, at)), _) => {
-                format!("reached {} at {}{}", name(who), times.short(*at), id(who))
+                format!(
+                    "{}{}",
+                    (t.reached_at)(&name(who), &times.short(*at)),
+                    id(who)
+                )
             }
-            (None, Some(next)) => format!("next: {}{}{}", name(next), phone(next), id(next)),
-            (None, None) => "nobody left to try".to_owned(),
+            (None, Some(next)) => format!(
+                "{}{}",
+                (t.next_call)(&format!("{}{}", name(next), phone(next))),
+                id(next)
+            ),
+            (None, None) => t.nobody_left.to_owned(),
         };
-        say!(
+        put!(
             out,
-            "{indent}{:<5} {}  {due}{}",
-            line.order,
+            term,
+            "{indent}{} {}{}  {due}",
+            pad(&line.order, 5),
             name(&line.target),
+            // The id `call` takes before the time, which a narrow
+            // terminal cuts first.
             id(&line.target)
         )?;
-        say!(out, "{indent}      {state}")?;
+        put!(out, term, "{indent}      {state}")?;
         for c in line.candidates.iter().filter(|c| c.attempts > 0) {
             if line.reached.as_ref().is_some_and(|(w, _)| *w == c.target) {
                 continue;
             }
             let outcome = match c.state {
-                CallState::NoAnswer => "no answer",
-                CallState::LeftMessage => "left a message",
-                CallState::WrongNumber => "wrong number",
-                CallState::Reached => "reached",
-                CallState::NotCalled => "not called",
+                CallState::NoAnswer => t.no_answer,
+                CallState::LeftMessage => t.left_message,
+                CallState::WrongNumber => t.wrong_number,
+                CallState::Reached => t.reached,
+                CallState::NotCalled => t.not_called,
             };
             let at = c.last_at.map(|t| times.short(t)).unwrap_or_default();
-            say!(
+            put!(
                 out,
-                "{indent}      tried {}: {outcome} {at}{}",
-                name(&c.target),
+                term,
+                "{indent}      {}{}",
+                (t.tried)(&name(&c.target), outcome, &at).trim_end(),
                 id(&c.target)
             )?;
         }
     }
     let (reached, all) = sheet.progress();
     let overdue = sheet.lines.iter().filter(|l| l.overdue(now)).count();
-    say!(out, "reached {reached} of {all} · {overdue} overdue")?;
+    put!(out, term, "{}", (t.calls_progress)(reached, all, overdue))?;
     if let Some(line) = sheet.open().next()
         && let Some(next) = &line.next
     {
-        say!(
+        put!(
             out,
-            "call next: {} {}{}{}",
-            line.order,
-            name(next),
-            phone(next),
+            term,
+            "{}{}",
+            (t.call_next)(&line.order, &format!("{}{}", name(next), phone(next))),
             id(next)
         )?;
     }
     Ok(())
 }
 
-fn timeline_line(e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> String {
+fn timeline_line(
+    term: &Term,
+    e: &Entry,
+    incident: &Incident,
+    plan: &Plan,
+    times: &Times,
+) -> String {
     let late = e
         .happened_at
-        .map(|h| format!(" (happened {})", times.short(h)))
+        .map(|h| (term.tr().cli.happened)(&times.short(h)))
         .unwrap_or_default();
+    // A narrow terminal keeps its columns for what happened: the time of
+    // day (with the date when it is another day), not the whole date.
+    let when = match term.width {
+        Some(w) if w < 120 => times.short(e.recorded_at),
+        _ => times.datetime(e.recorded_at),
+    };
     format!(
-        "{}{late} [{}@{}] {}",
-        times.datetime(e.recorded_at),
+        "{when}{late} [{}@{}] {}",
         e.by,
         e.device,
-        (EN.entry)(e, incident, plan, times)
+        (term.tr().incident.entry)(e, incident, plan, times)
     )
 }
 
@@ -331,132 +393,165 @@ fn timeline_line(e: &Entry, incident: &Incident, plan: &Plan, times: &Times) -> 
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn list(listed: &[Listed], times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn list(
+    term: &Term,
+    listed: &[Listed],
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = term.tr().cli;
+    // The status words line up whatever their language.
+    let state_cols = crate::cli::term::cols(t.open).max(crate::cli::term::cols(t.closed));
+    let kind_cols = crate::cli::term::cols(t.drill).max(crate::cli::term::cols(t.real));
     for l in listed {
         let Ok(s) = &l.state else {
-            say!(out, "{}  (no readable declaration)", l.name)?;
+            put!(out, term, "{}  {}", l.name, t.unreadable_declaration)?;
             continue;
         };
-        let open = if s.open { "open" } else { "closed" };
-        let kind = if s.drill { "drill" } else { "REAL" };
+        let open = if s.open { t.open } else { t.closed };
+        let kind = if s.drill { t.drill } else { t.real };
         let crash = if l.crashed_open() {
-            "  (did not close cleanly here: resume it)"
+            format!("  {}", t.crashed_open)
         } else {
-            ""
+            String::new()
         };
-        say!(
+        put!(
             out,
-            "{}  {open:<6} {kind:<5} level {:<4} {:>10}  {}{crash}",
+            term,
+            "{}  {} {} {} {}  {}{crash}",
             l.name,
-            s.level.as_str(),
+            pad(open, state_cols),
+            pad(kind, kind_cols),
+            pad(&(t.level)(s.level.as_str()), 8),
             // A closed incident lasted from declaration to close; only an
             // open one is still running.
-            span(s.closed_at.unwrap_or(times.now()) - s.declared_at),
+            pad_left(
+                &span(term, s.closed_at.unwrap_or(times.now()) - s.declared_at),
+                10
+            ),
             s.title
         )?;
         // What puts the row itself in question: a copied, forked or forged
         // log, a conflict copy, a second declaration, a link or a pipe
         // under a log's name.
         for n in &l.warnings {
-            say!(out, "  ! {}", (EN.notice)(n))?;
+            put!(out, term, "  ! {}", (term.tr().incident.notice)(n))?;
         }
         super::followup::in_list(s, times, out)?;
     }
     Ok(())
 }
 
-/// The whole picture: header, clocks, checklist, what is overdue and next.
+/// The whole picture: header, clocks, checklist, what is overdue and next;
+/// the next step's command names the incident as `name` (as the operator
+/// gave it, which resolved to it).
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn status(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn status(
+    term: &Term,
+    snap: &Snapshot,
+    times: &Times,
+    name: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let (plan, s) = (&snap.plan, &snap.incident);
-    header(snap, times, out)?;
-    notices(&snap.notices, out)?;
+    header(term, snap, times, out)?;
+    notices(term, &snap.notices, out)?;
     writeln!(out)?;
-    clocks(plan, s, times, out)?;
+    clocks(term, plan, s, times, out)?;
     writeln!(out)?;
-    let name = snap
-        .dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    checklist(plan, s, &name, times, out)
+    checklist(term, plan, s, name, times, out)
 }
 
-fn header(snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+fn header(term: &Term, snap: &Snapshot, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+    let t = term.tr().cli;
     let (plan, s) = (&snap.plan, &snap.incident);
     let level_name = plan.level(s.level()).map_or("", |l| l.name.as_str());
     let class_name = plan.class(s.class()).map_or("", |c| c.name.as_str());
     let kind = if s.is_drill() {
-        "DRILL"
+        t.header_drill
     } else {
-        "REAL INCIDENT"
+        t.header_real
     };
     let state = match s.closed_at() {
-        None => "open".to_owned(),
-        Some(t) => format!("closed {}", times.datetime(t)),
+        None => t.open.to_owned(),
+        Some(at) => (t.closed_at)(&times.datetime(at)),
     };
-    say!(out, "{} — {kind}, {state}", s.title())?;
-    say!(
+    put!(out, term, "{} — {kind}, {state}", s.title())?;
+    put!(
         out,
-        "level {} {level_name} · {} {class_name}",
-        s.level(),
-        s.class()
+        term,
+        "{}",
+        (t.level_class)(
+            s.level().as_str(),
+            level_name,
+            s.class().as_str(),
+            class_name
+        )
     )?;
     if let (Some(suggested), Some(reason)) = (s.suggested_level(), s.level_reason()) {
-        say!(
-            out,
-            "the answers suggested level {suggested}; declared otherwise because: {reason}"
-        )?;
+        put!(out, term, "{}", (t.suggested)(suggested.as_str(), reason))?;
     }
     let discovered = if s.discovered_at() < s.declared_at() {
-        format!("discovered {} · ", times.datetime(s.discovered_at()))
+        (t.discovered)(&times.datetime(s.discovered_at()))
     } else {
         String::new()
     };
-    say!(
+    put!(
         out,
-        "{discovered}declared {} by {} · commander {} · plan {} (sha256 {})",
-        times.datetime(s.declared_at()),
-        s.declared_by(),
-        commander_name(s.commander(), plan),
-        s.plan_version(),
-        &s.plan_sha256()[..12.min(s.plan_sha256().len())]
+        term,
+        "{discovered}{}",
+        (t.declared)(
+            &times.datetime(s.declared_at()),
+            s.declared_by(),
+            &commander_name(s.commander(), plan),
+            s.plan_version(),
+            &s.plan_sha256()[..12.min(s.plan_sha256().len())]
+        )
     )?;
-    say!(out, "folder {}", snap.dir.display())
+    put!(out, term, "{}", (t.folder)(&snap.dir.display().to_string()))
 }
 
-fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std::io::Result<()> {
+fn clocks(
+    term: &Term,
+    plan: &Plan,
+    s: &Incident,
+    times: &Times,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = term.tr().cli;
     let now = times.now();
-    say!(out, "Clocks")?;
+    put!(out, term, "{}", t.clocks)?;
     let status = s.status(plan, now);
     for c in &status.clocks {
         let what = match &c.kind {
-            ClockKind::StatusUpdate => "next status update".to_owned(),
-            ClockKind::Inform(_) => format!("inform {}", c.label),
+            ClockKind::StatusUpdate => t.next_update.to_owned(),
+            ClockKind::Inform(_) => (t.inform)(&c.label),
             ClockKind::Duty(id) => format!("{id}: {}", c.label),
         };
         let mark = if c.met {
-            "met".to_owned()
+            t.met.to_owned()
         } else if c.overdue(now) {
-            format!("OVERDUE by {}", span(now - c.due))
+            (t.overdue_by)(&span(term, now - c.due))
         } else if c.urgency(now) == crate::model::incident::Urgency::Near {
             // Due within the quarter of an hour: what to do next.
-            format!("DUE SOON, in {}", span(c.due - now))
+            (t.due_soon_in)(&span(term, c.due - now))
         } else {
-            format!("in {}", span(c.due - now))
+            (t.in_span)(&span(term, c.due - now))
         };
         // Counting on the safe side while its condition is not known.
         let unknown = if c.applies == Applies::NotYetKnown && !c.met {
-            " (applies? not yet known)"
+            t.applies_unknown
         } else {
             ""
         };
-        say!(
+        put!(
             out,
-            "  {:<11}  {mark:<20} {what}{unknown}",
-            times.short(c.due)
+            term,
+            "  {}  {} {what}{unknown}",
+            pad(&times.short(c.due), 11),
+            pad(&mark, 20)
         )?;
     }
     for c in &status.ruled_out {
@@ -464,62 +559,93 @@ fn clocks(plan: &Plan, s: &Incident, times: &Times, out: &mut dyn Write) -> std:
             ClockKind::Duty(id) => format!("{id}: {}", c.label),
             _ => c.label.clone(),
         };
-        say!(out, "  {:<11}  {:<20} {what}", "", "not applicable")?;
+        put!(
+            out,
+            term,
+            "  {}  {} {what}",
+            pad("", 11),
+            pad(t.not_applicable, 20)
+        )?;
     }
     Ok(())
 }
 
 /// A step's kind, as the checklist's column names it.
-fn kind_word(kind: &StepKind) -> &'static str {
+fn kind_word(term: &Term, kind: &StepKind) -> &'static str {
+    let t = term.tr().cli;
     match kind {
-        StepKind::Action => "action",
-        StepKind::Check => "check",
-        StepKind::Decision { .. } => "decision",
-        StepKind::Inform(_) => "inform",
-        StepKind::Communicate { .. } => "message",
-        StepKind::Record { .. } => "record",
+        StepKind::Action => t.kind_action,
+        StepKind::Check => t.kind_check,
+        StepKind::Decision { .. } => t.kind_decision,
+        StepKind::Inform(_) => t.kind_inform,
+        StepKind::Communicate { .. } => t.kind_message,
+        StepKind::Record { .. } => t.kind_record,
     }
 }
 
 /// The command that does a step of this kind on the incident `name`.
-fn how_done(kind: &StepKind, name: &str, step: &StepId) -> String {
+fn how_done(term: &Term, kind: &StepKind, name: &str, step: &StepId) -> String {
+    let t = term.tr().cli;
     match kind {
         StepKind::Decision { .. } => {
-            format!("answer it: runbook incident decide {name} {step} yes|no")
+            (t.answer_it)(&format!("runbook incident decide {name} {step} yes|no"))
         }
         StepKind::Record { choices, .. } if !choices.is_empty() => {
             let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
-            format!(
-                "record it: runbook incident record {name} {step} {}",
+            (t.record_it)(&format!(
+                "runbook incident record {name} {step} {}",
                 ids.join("|")
-            )
+            ))
         }
         StepKind::Record { .. } => {
-            format!("record it: runbook incident record {name} {step} VALUE")
+            (t.record_it)(&format!("runbook incident record {name} {step} VALUE"))
         }
-        StepKind::Communicate { template } => {
-            format!("send it: runbook incident message {name} --template {template}")
-        }
+        StepKind::Communicate { template } => (t.send_it)(&format!(
+            "runbook incident message {name} --template {template}"
+        )),
         StepKind::Action | StepKind::Check | StepKind::Inform(_) => {
-            format!("when done: runbook incident step {name} {step} --done")
+            (t.when_done)(&format!("runbook incident step {name} {step} --done"))
         }
     }
 }
 
 fn checklist(
+    term: &Term,
     plan: &Plan,
     s: &Incident,
     name: &str,
     times: &Times,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    let t = term.tr().cli;
     let st = s.status(plan, times.now());
-    say!(out, "Checklist")?;
+    put!(out, term, "{}", t.checklist)?;
+    // The id column is as wide as the longest id shown (at most 22
+    // columns), so a narrow terminal keeps room for the step's text.
+    let id_cols = st
+        .items
+        .iter()
+        .map(|i| crate::cli::term::cols(i.step.id.as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let kind_cols = [
+        t.kind_action,
+        t.kind_check,
+        t.kind_decision,
+        t.kind_inform,
+        t.kind_message,
+        t.kind_record,
+    ]
+    .iter()
+    .map(|k| crate::cli::term::cols(k))
+    .max()
+    .unwrap_or(0);
     let mut phase = "";
     for item in &st.items {
         if item.phase.id.as_str() != phase {
             phase = item.phase.id.as_str();
-            say!(out, "  {}", item.phase.name)?;
+            put!(out, term, "  {}", item.phase.name)?;
         }
         let mark = match &item.state {
             ItemState::Open => "[ ]",
@@ -530,17 +656,21 @@ fn checklist(
             ItemState::Blocked(_) => "[!]",
             ItemState::Bypassed(_) => "[~]",
         };
+        // What matters at a glance comes before the step's text, which is
+        // what a narrow terminal cuts.
         let due = match (item.due, item.overdue) {
-            (Some(d), true) => format!(" OVERDUE (due {})", times.short(d)),
+            (Some(d), true) => format!("{} ", (t.overdue_due)(&times.short(d))),
             // Due within the quarter of an hour: said, as for the clocks.
             (Some(d), false)
                 if !item.state.is_settled()
                     && d - times.now()
                         <= chrono::Duration::minutes(crate::model::incident::NEAR_MINUTES) =>
             {
-                format!(" DUE SOON (due {})", times.short(d))
+                format!("{} ", (t.due_soon_due)(&times.short(d)))
             }
-            (Some(d), false) if !item.state.is_settled() => format!(" (due {})", times.short(d)),
+            (Some(d), false) if !item.state.is_settled() => {
+                format!("{} ", (t.due)(&times.short(d)))
+            }
             _ => String::new(),
         };
         let value = s
@@ -548,15 +678,16 @@ fn checklist(
             .map(|v| format!(" = {v}"))
             .or_else(|| {
                 s.decision(&item.step.id)
-                    .map(|(yes, _)| format!(" = {}", if yes { "yes" } else { "no" }))
+                    .map(|(yes, _)| format!(" = {}", if yes { t.yes } else { t.no }))
             })
             .unwrap_or_default();
-        let text: String = item.step.text.chars().take(70).collect();
-        say!(
+        put!(
             out,
-            "    {mark} {:<22} {:<8} {text}{value}{due}",
-            item.step.id.as_str(),
-            kind_word(&item.step.kind)
+            term,
+            "    {mark} {} {} {due}{}{value}",
+            pad(item.step.id.as_str(), id_cols),
+            pad(kind_word(term, &item.step.kind), kind_cols),
+            item.step.text
         )?;
     }
     if !st.foreign_steps.is_empty() {
@@ -565,33 +696,28 @@ fn checklist(
             .iter()
             .map(crate::model::ids::StepId::as_str)
             .collect();
-        say!(
-            out,
-            "  Steps in the log that this plan does not have: {}",
-            list.join(", ")
-        )?;
+        put!(out, term, "  {}", (t.foreign_steps)(&list.join(", ")))?;
     }
     writeln!(out)?;
     let overdue = st.overdue().count();
     if overdue > 0 {
-        say!(out, "{overdue} step(s) overdue")?;
+        put!(out, term, "{}", (t.steps_overdue)(overdue))?;
     }
     match st.next_deadline() {
-        Some(d) => say!(out, "next deadline {}", times.datetime(d))?,
-        None => say!(out, "no open deadline")?,
+        Some(d) => put!(out, term, "{}", (t.next_deadline)(&times.datetime(d)))?,
+        None => put!(out, term, "{}", t.no_deadline)?,
     }
     match &st.next {
         Some(id) => {
             let text = plan.step(id).map(|s| s.text.as_str()).unwrap_or_default();
-            say!(out, "next step: {id} — {text}")?;
+            put!(out, term, "{}", (t.next_step)(id.as_str(), text))?;
             if let Some(step) = plan.step(id) {
-                say!(out, "  {}", how_done(&step.kind, name, id))?;
+                put!(out, term, "  {}", how_done(term, &step.kind, name, id))?;
             }
         }
-        None if st.complete_except_deferred() && s.is_open() => say!(
-            out,
-            "every step is settled except deferred ones; close when they are done"
-        )?,
+        None if st.complete_except_deferred() && s.is_open() => {
+            put!(out, term, "{}", t.settled_but_deferred)?;
+        }
         None => {}
     }
     Ok(())

@@ -7,128 +7,120 @@ use std::process::ExitCode;
 
 use super::contacts::within;
 use crate::cli::clean::say;
+use crate::cli::term::Term;
+use crate::i18n::cli::ShowTr;
 use crate::model::plan::Plan;
-use crate::model::plan::contacts::{Callee, TimeSpan, span};
+use crate::model::plan::contacts::{Callee, span};
 use crate::model::plan::doc::{Basis, Colour, Target};
 
 /// Prints the classes, the level table and the warnings.
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn run(plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(term: &Term, plan: &Plan, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let doc = plan.doc();
-    say!(out, "Fault classes")?;
+    let t = term.tr().cli.show;
+    say!(out, "{}", t.fault_classes)?;
     for class in &doc.classes {
         writeln!(out)?;
         say!(out, "{} ({})", class.name, class.id)?;
         say!(out, "    {}", class.description)?;
-        list(out, "detection signals", &class.detection)?;
-        list(out, "examples", &class.examples)?;
+        list(out, t.detection, &class.detection)?;
+        list(out, t.examples, &class.examples)?;
         if !class.assessment.is_empty() {
-            say!(out, "    assessment (a yes suggests the level):")?;
+            say!(out, "    {}", t.assessment)?;
             for q in &class.assessment {
                 say!(out, "        [{}] {}", q.level, q.text)?;
             }
         }
     }
     writeln!(out)?;
-    say!(out, "Response levels")?;
+    say!(out, "{}", t.levels)?;
     for level in &doc.levels {
         writeln!(out)?;
         say!(
             out,
-            "Level {} ({}, {})",
-            level.id,
-            level.name,
-            colour(level.colour)
+            "{}",
+            (t.level)(level.id.as_str(), &level.name, colour(t, level.colour))
         )?;
-        list(out, "criteria (any one)", &level.criteria)?;
+        list(out, t.criteria, &level.criteria)?;
         let units: Vec<&str> = level
             .activates
             .iter()
             .map(|id| plan.unit(id).map_or(id.as_str(), |u| u.name.as_str()))
             .collect();
-        say!(out, "    units activated: {}", units.join(", "))?;
+        say!(out, "    {}", (t.units)(&units.join(", ")))?;
         if !level.inform.is_empty() {
-            say!(out, "    inform:")?;
+            say!(out, "    {}", t.inform)?;
             for duty in &level.inform {
                 say!(
                     out,
                     "        {}, {}",
                     target(plan, &duty.to),
-                    within(duty.within_minutes)
+                    within(term, duty.within_minutes)
                 )?;
             }
         }
-        let cadence = level.update_every_minutes.map_or_else(
-            || "no fixed cadence".to_owned(),
-            |m| match span(m) {
-                TimeSpan::Minutes(n) => format!("every {n} min"),
-                TimeSpan::Hours(1) => "every hour".to_owned(),
-                TimeSpan::Hours(n) => format!("every {n} hours"),
-                TimeSpan::Days(1) => "every day".to_owned(),
-                TimeSpan::Days(n) => format!("every {n} days"),
-            },
-        );
-        say!(out, "    status updates: {cadence}")?;
+        let cadence = level
+            .update_every_minutes
+            .map_or_else(|| t.no_cadence.to_owned(), |m| (t.every)(span(m)));
+        say!(out, "    {}", (t.updates)(&cadence))?;
         if !level.duties.is_empty() {
-            say!(out, "    reporting duties:")?;
+            say!(out, "    {}", t.duties)?;
             for duty in &level.duties {
                 say!(out, "        - {}", duty.text)?;
                 if let Some(condition) = &duty.condition {
-                    say!(out, "          when: {condition}")?;
+                    say!(out, "          {}", (t.when)(condition))?;
                 }
                 if let Some(to) = &duty.to {
-                    say!(out, "          to: {}", target(plan, to))?;
+                    say!(out, "          {}", (t.to)(&target(plan, to)))?;
                 }
                 if let Some(m) = duty.within_minutes {
-                    say!(out, "          {}", within(m))?;
+                    say!(out, "          {}", within(term, m))?;
                 }
                 let basis = match &duty.basis {
                     Basis::Law(name) => name.as_str(),
-                    Basis::Platform => "platform rule",
+                    Basis::Platform => t.platform_rule,
                 };
-                say!(out, "          basis: {basis}")?;
+                say!(out, "          {}", (t.basis)(basis))?;
             }
         }
     }
     if !doc.warnings.is_empty() {
         writeln!(out)?;
-        say!(out, "Warnings")?;
+        say!(out, "{}", t.warnings)?;
         for w in &doc.warnings {
             writeln!(out)?;
             say!(
                 out,
-                "{} ({}, for level {})",
-                w.name,
-                colour(w.colour),
-                w.level
+                "{}",
+                (t.warning)(&w.name, colour(t, w.colour), w.level.as_str())
             )?;
-            list(out, "triggers", &w.triggers)?;
-            list(out, "measures", &w.measures)?;
+            list(out, t.triggers, &w.triggers)?;
+            list(out, t.measures, &w.measures)?;
             say!(
                 out,
-                "    issued by: {}",
-                target(plan, &Target::Role(w.issued_by.clone()))
+                "    {}",
+                (t.issued_by)(&target(plan, &Target::Role(w.issued_by.clone())))
             )?;
             say!(
                 out,
-                "    lifted by: {}",
-                target(plan, &Target::Role(w.lifted_by.clone()))
+                "    {}",
+                (t.lifted_by)(&target(plan, &Target::Role(w.lifted_by.clone())))
             )?;
         }
     }
     if !doc.signals.is_empty() {
         writeln!(out)?;
-        say!(out, "Monitoring signals")?;
+        say!(out, "{}", t.signals)?;
         for s in &doc.signals {
             writeln!(out)?;
             match &s.suggests {
-                Some(level) => say!(out, "{} (suggests level {level})", s.name)?,
+                Some(level) => say!(out, "{}", (t.suggests)(&s.name, level.as_str()))?,
                 None => say!(out, "{}", s.name)?,
             }
-            say!(out, "    threshold: {}", s.threshold)?;
-            say!(out, "    source: {}", s.source)?;
+            say!(out, "    {}", (t.threshold)(&s.threshold))?;
+            say!(out, "    {}", (t.source)(&s.source))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -138,12 +130,12 @@ fn target(plan: &Plan, to: &Target) -> String {
     Callee::of(plan, to).label()
 }
 
-fn colour(c: Colour) -> &'static str {
+fn colour(t: &ShowTr, c: Colour) -> &'static str {
     match c {
-        Colour::Red => "red",
-        Colour::Orange => "orange",
-        Colour::Yellow => "yellow",
-        Colour::Blue => "blue",
+        Colour::Red => t.red,
+        Colour::Orange => t.orange,
+        Colour::Yellow => t.yellow,
+        Colour::Blue => t.blue,
     }
 }
 

@@ -9,6 +9,8 @@
 use std::process::ExitCode;
 
 use crate::cli::clean::clean;
+use crate::cli::term::Term;
+use crate::i18n::cli::ShowTr;
 use crate::model::plan::Plan;
 use crate::model::plan::org::{OrgRole, tree};
 
@@ -16,14 +18,14 @@ use crate::model::plan::org::{OrgRole, tree};
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn run(plan: &Plan, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
-    write!(out, "{}", render(plan))?;
+pub fn run(term: &Term, plan: &Plan, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+    write!(out, "{}", render(term.tr().cli.show, plan))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The tree as text, two spaces of indent per level.
 #[must_use]
-pub fn render(plan: &Plan) -> String {
+pub fn render(t: &ShowTr, plan: &Plan) -> String {
     let tree = tree(plan);
     let mut text = String::new();
     for u in tree.preorder() {
@@ -35,7 +37,7 @@ pub fn render(plan: &Plan) -> String {
         text.push_str(&clean(&line));
         text.push('\n');
         for role in &unit.roles {
-            text.push_str(&clean(&format!("{indent}  - {}", role_line(role))));
+            text.push_str(&clean(&format!("{indent}  - {}", role_line(t, role))));
             text.push('\n');
         }
     }
@@ -43,7 +45,7 @@ pub fn render(plan: &Plan) -> String {
 }
 
 /// `指挥长: 张伟 (mobile 138-0000-0001); deputies: 李娜, 王强`.
-fn role_line(role: &OrgRole<'_>) -> String {
+fn role_line(t: &ShowTr, role: &OrgRole<'_>) -> String {
     let holder = match role.holder {
         Some(person) => {
             let mobile = person
@@ -52,17 +54,17 @@ fn role_line(role: &OrgRole<'_>) -> String {
                 .as_deref()
                 .filter(|m| !m.trim().is_empty());
             match mobile {
-                Some(m) => format!("{} (mobile {m})", person.name),
-                None => format!("{} (no mobile)", person.name),
+                Some(m) => (t.mobile_of)(&person.name, m),
+                None => (t.no_mobile)(&person.name),
             }
         }
-        None => format!("{} (not in the directory)", role.role.holder),
+        None => (t.not_in_directory)(role.role.holder.as_str()),
     };
     let deputies = if role.deputies.is_empty() {
-        "no deputies".to_owned()
+        t.no_deputies.to_owned()
     } else {
         let names: Vec<&str> = role.deputies.iter().map(|p| p.name.as_str()).collect();
-        format!("deputies: {}", names.join(", "))
+        (t.deputies)(&names.join(", "))
     };
     format!("{}: {holder}; {deputies}", role.role.name)
 }

@@ -9,6 +9,7 @@
 use std::process::ExitCode;
 
 use crate::cli::clean::say;
+use crate::cli::term::Term;
 use crate::model::plan::Plan;
 use crate::model::plan::search::{self, Hit};
 
@@ -20,17 +21,22 @@ const CONTEXT_COLUMNS: usize = 24;
 ///
 /// # Errors
 /// When the output cannot be written.
-pub fn run(plan: &Plan, query: &str, out: &mut dyn std::io::Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    term: &Term,
+    plan: &Plan,
+    query: &str,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<ExitCode> {
+    let t = term.tr().cli.show;
     let hits = search::search(plan, query);
     for hit in &hits {
         say!(out, "{}", line(plan, hit))?;
     }
     let shown = query.trim();
-    match hits.len() {
-        0 if shown.is_empty() => say!(out, "no hits: the query is blank")?,
-        0 => say!(out, "no hits for \"{shown}\"")?,
-        1 => say!(out, "1 hit for \"{shown}\"")?,
-        n => say!(out, "{n} hits for \"{shown}\"")?,
+    if hits.is_empty() && shown.is_empty() {
+        say!(out, "{}", t.no_hits_blank)?;
+    } else {
+        say!(out, "{}", (t.hits)(hits.len(), shown))?;
     }
     Ok(if hits.is_empty() {
         ExitCode::FAILURE

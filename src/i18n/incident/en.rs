@@ -510,7 +510,13 @@ const EVENT: EventWords = EventWords {
     step_note: |step, text| format!("note on step {step}: {text}"),
     warning_issued: |level| format!("warning issued for level {level}"),
     warning_lifted: |level| format!("warning lifted for level {level}"),
-    handed_over: |from, to| format!("command handed over from {from} to {to}"),
+    handed_over: |from, to, note| {
+        if note.is_empty() {
+            format!("command handed over from {from} to {to}")
+        } else {
+            format!("command handed over from {from} to {to}: {note}")
+        }
+    },
     duty_done: |duty, note| format!("duty {duty} fulfilled {note}"),
     closed: |summary| format!("closed: {summary}"),
     reopened: |reason| format!("reopened: {reason}"),

@@ -761,9 +761,11 @@ fn event_naming(
         } => (w.step_note)(&step(s), text),
         Event::WarningIssued { level, .. } => (w.warning_issued)(level.as_str()),
         Event::WarningLifted { level, .. } => (w.warning_lifted)(level.as_str()),
-        Event::CommandHandedOver { from, to, .. } => {
-            (w.handed_over)(&commander_name(from, plan), &commander_name(to, plan))
-        }
+        Event::CommandHandedOver { from, to, note } => (w.handed_over)(
+            &commander_name(from, plan),
+            &commander_name(to, plan),
+            note.trim(),
+        ),
         Event::DutyDone { duty, note } => (w.duty_done)(duty.as_str(), note).trim_end().to_owned(),
         Event::Closed { summary } => (w.closed)(summary),
         Event::Reopened { reason } => (w.reopened)(reason),

@@ -1147,7 +1147,7 @@ fn notes_and_command() -> Vec<Event> {
         Event::CommandHandedOver {
             from: Commander::Named("Bob".into()),
             to: Commander::Person(PersonId::new("zed")),
-            note: String::new(),
+            note: "CDN switched; vendor owes a root cause".into(),
         },
         Event::DutyDone {
             duty: ItemId::new("cac-report"),

@@ -312,7 +312,8 @@ pub(super) struct EventWords {
     pub step_note: fn(step: &str, text: &str) -> String,
     pub warning_issued: fn(level: &str) -> String,
     pub warning_lifted: fn(level: &str) -> String,
-    pub handed_over: fn(from: &str, to: &str) -> String,
+    /// Command handed over, with the briefing note when one was given.
+    pub handed_over: fn(from: &str, to: &str, note: &str) -> String,
     /// A duty fulfilled, with its note (the line is trimmed at its end, so
     /// an empty note leaves no space).
     pub duty_done: fn(duty: &str, note: &str) -> String,

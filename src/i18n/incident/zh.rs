@@ -453,7 +453,13 @@ const EVENT: EventWords = EventWords {
     step_note: |step, text| format!("步骤 {step} 备注：{text}"),
     warning_issued: |level| format!("发布 {level} 级预警"),
     warning_lifted: |level| format!("解除 {level} 级预警"),
-    handed_over: |from, to| format!("指挥权由 {from} 移交给 {to}"),
+    handed_over: |from, to, note| {
+        if note.is_empty() {
+            format!("指挥权由 {from} 移交给 {to}")
+        } else {
+            format!("指挥权由 {from} 移交给 {to}：{note}")
+        }
+    },
     duty_done: |duty, note| format!("报告义务 {duty} 已履行 {note}"),
     closed: |summary| format!("关闭：{summary}"),
     reopened: |reason| format!("重新打开：{reason}"),

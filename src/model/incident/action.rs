@@ -756,7 +756,11 @@ impl Incident {
                 Ok(Event::Reopened { reason })
             };
         }
-        if !self.is_open() {
+        // A note on a closed incident is an addendum: what a scribe learns
+        // after the close (the vendor's root cause, a correction) belongs
+        // in the record, marked as written after it; nothing else changes
+        // a closed incident without reopening it.
+        if !self.is_open() && !matches!(action, Action::Note { .. }) {
             return Err(ActionError::Closed);
         }
         Ok(match action {

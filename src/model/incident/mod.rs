@@ -131,6 +131,8 @@ pub struct Incident {
     named_set: BTreeSet<StepId>,
     /// The entries a later note corrects.
     corrected: HashSet<EntryRef>,
+    /// The notes written while the incident was closed: addenda.
+    addenda: HashSet<EntryRef>,
     /// The entries a later entry takes back.
     undone: HashSet<EntryRef>,
     /// The review: action items and findings.
@@ -206,6 +208,7 @@ impl Incident {
             named_steps: Vec::new(),
             named_set: BTreeSet::new(),
             corrected: HashSet::new(),
+            addenda: HashSet::new(),
             undone: HashSet::new(),
             review: followup::Review::default(),
             acks: Vec::new(),
@@ -452,7 +455,12 @@ impl Incident {
         self.index(index, entry);
         match &entry.event {
             // A second declaration in one log is kept in the timeline only.
-            Event::Declared { .. } | Event::Note { .. } | Event::CallAttempt { .. } => {}
+            Event::Declared { .. } | Event::CallAttempt { .. } => {}
+            Event::Note { .. } => {
+                if self.closed_at.is_some() {
+                    self.addenda.insert(EntryRef::to(entry));
+                }
+            }
             Event::LevelChanged { to, .. } => {
                 self.level = to.clone();
                 self.levels_held.push(to.clone());
@@ -551,6 +559,13 @@ impl Incident {
     #[must_use]
     pub fn is_undone(&self, entry: &Entry) -> bool {
         !self.undone.is_empty() && self.undone.contains(&EntryRef::to(entry))
+    }
+
+    /// Whether the entry is a note written while the incident was closed:
+    /// an addendum, shown as such in the timeline and the papers.
+    #[must_use]
+    pub fn is_addendum(&self, entry: &Entry) -> bool {
+        !self.addenda.is_empty() && self.addenda.contains(&EntryRef::to(entry))
     }
 
     /// Whether a later note corrects the entry.
