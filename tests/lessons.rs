@@ -158,6 +158,16 @@ fn two_drills_give_the_plans_author_changes_with_their_evidence() {
         evidence[1].contains(&second) && evidence[1].contains("25 min late"),
         "{evidence:?}"
     );
+    // A timed step never done by the close is said, not passed over as
+    // on time: the teachers were never told in either drill.
+    let (head, evidence) = proposal(&out, "Step comm-teachers");
+    assert!(head.contains("set aside 2 times"), "{head}");
+    assert!(
+        evidence
+            .iter()
+            .all(|e| e.contains("still not done at the close, past its deadline")),
+        "{evidence:?}"
+    );
     // The call nobody answered: a contact to update.
     let (head, evidence) = proposal(&out, "Contact ");
     assert!(

@@ -241,7 +241,7 @@ pub fn run_stats(term: &Term, args: &StatsArgs, out: &mut dyn Write) -> anyhow::
             .map(|c| {
                 table
                     .iter()
-                    .map(|row| row.get(c).map_or(0, |x| x.chars().count()))
+                    .map(|row| row.get(c).map_or(0, |x| super::term::cols(x)))
                     .max()
                     .unwrap_or(0)
             })
@@ -250,9 +250,11 @@ pub fn run_stats(term: &Term, args: &StatsArgs, out: &mut dyn Write) -> anyhow::
             let line: Vec<String> = row
                 .iter()
                 .zip(&widths)
-                .map(|(cell, &wd)| format!("{cell:<wd$}"))
+                // Padded by the columns a text takes: a Chinese
+                // character is two.
+                .map(|(cell, &wd)| super::term::pad(cell, wd))
                 .collect();
-            say!(out, "  {}", line.join("  ").trim_end())?;
+            say!(out, "  {}", term.fit(line.join("  ").trim_end()))?;
         }
     }
     say!(out, "")?;

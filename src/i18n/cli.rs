@@ -220,7 +220,7 @@ pub const ZH: CliTr = CliTr {
     due: |due| format!("时限 {due}"),
     overdue_due: |due| format!("已超时（时限 {due}）"),
     in_span: |span| format!("还有 {span}"),
-    due_soon_in: |span| format!("即将到期，还有 {span}"),
+    due_soon_in: |span| format!("即将到期 {span}"),
     due_soon_due: |due| format!("即将到期（时限 {due}）"),
     calls_at: |level, root| format!("{level} 级呼叫树，由 {root} 发起"),
     no_call_tree: |level| format!("本预案的 {level} 级没有呼叫树"),

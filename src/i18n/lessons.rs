@@ -68,6 +68,7 @@ pub fn worded(lessons: &PlanLessons, plan: &Plan, times: &Times, lang: Lang) -> 
                         SetAside::Skipped(why) => (w.skipped)(why),
                         SetAside::NotApplicable => w.not_applicable.to_owned(),
                         SetAside::Deferred => w.deferred.to_owned(),
+                        SetAside::Undone => w.undone.to_owned(),
                     };
                     format!("{}: {how}", ev(e))
                 }));
@@ -164,6 +165,8 @@ pub struct LessonsTr {
     pub skipped: fn(reason: &str) -> String,
     pub not_applicable: &'static str,
     pub deferred: &'static str,
+    /// A timed step never done by the close.
+    pub undone: &'static str,
     /// A contact to update: who, not answered, wrong number.
     pub contact: fn(who: &str, no_answer: usize, wrong: usize) -> String,
     pub no_answer: &'static str,
@@ -187,7 +190,7 @@ pub struct LessonsTr {
 pub const ZH: LessonsTr = LessonsTr {
     title: "预案修订建议",
     plan: |version, n| format!("预案 {version}：依据 {n} 份记录"),
-    none: "没有修订建议：计时步骤都按时完成，没有跳过的步骤、未接通的电话、改写的模板或未达成的演练目标。",
+    none: "没有修订建议：没有超时完成或到结案仍未完成的计时步骤，没有被跳过、不适用或推迟的步骤，没有未接通的电话、改写的模板或未达成的演练目标。",
     no_records: "数据目录中没有可读的事件或演练记录。",
     step_late: |step, text, deadline, late, of| {
         format!(
@@ -196,11 +199,14 @@ pub const ZH: LessonsTr = LessonsTr {
     },
     late_by: |span| format!("超时 {span}"),
     set_aside: |step, text, n| {
-        format!("步骤 {step}“{text}”：{n} 次被跳过、不适用或推迟——核实是否仍需要这一步及其适用条件")
+        format!(
+            "步骤 {step}“{text}”：{n} 次被跳过、不适用、推迟或未完成——核实是否仍需要这一步及其适用条件"
+        )
     },
     skipped: |reason| format!("跳过：{reason}"),
     not_applicable: "标为不适用",
     deferred: "推迟后未完成",
+    undone: "到结案仍未完成，已过时限",
     contact: |who, no_answer, wrong| {
         format!("联系人 {who}：未接通 {no_answer} 次，号码错误 {wrong} 次——更新通讯录或呼叫树")
     },
@@ -239,7 +245,7 @@ pub const EN: LessonsTr = LessonsTr {
         let s = if n == 1 { "" } else { "s" };
         format!("Plan {version}: from {n} record{s}")
     },
-    none: "No changes proposed: every timed step on time, no step set aside, every call answered, every template sent as written, every drill target met.",
+    none: "No changes proposed: no timed step done late or left undone at the close, no step skipped, not applicable or deferred, every call answered, every template sent as written, every drill target met.",
     no_records: "No readable incident or drill in the data folder.",
     step_late: |step, text, deadline, late, of| {
         format!(
@@ -256,6 +262,7 @@ pub const EN: LessonsTr = LessonsTr {
     skipped: |reason| format!("skipped: {reason}"),
     not_applicable: "marked not applicable",
     deferred: "deferred and never done",
+    undone: "still not done at the close, past its deadline",
     contact: |who, no_answer, wrong| {
         format!(
             "Contact {who}: not answered {no_answer}, wrong number {wrong} — update the directory or the call tree"

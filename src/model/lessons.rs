@@ -53,6 +53,10 @@ pub enum SetAside {
     NotApplicable,
     /// Deferred, and still deferred.
     Deferred,
+    /// A timed step still open (or blocked) when the incident closed, past
+    /// its deadline: it was never done, which a list of late steps alone
+    /// would not show.
+    Undone,
 }
 
 /// A change the records propose.
@@ -225,10 +229,20 @@ fn proposals(plan: &Plan, records: &[&Record<'_>]) -> Vec<Proposal> {
                     slot.1.push((evidence(r, at), at - due));
                 }
             }
+            let closed = r.incident.closed_at();
             let how = match &item.state {
                 ItemState::Skipped(why) => SetAside::Skipped(why.clone()),
                 ItemState::NotApplicable if !item.ruled_out => SetAside::NotApplicable,
                 ItemState::Deferred => SetAside::Deferred,
+                // Only a timed step, and only once the response is over:
+                // an open incident is still working on it, and an untimed
+                // step left open says little about the plan.
+                ItemState::Open | ItemState::Blocked(_)
+                    if !item.ruled_out
+                        && item.due.zip(closed).is_some_and(|(due, at)| due < at) =>
+                {
+                    SetAside::Undone
+                }
                 _ => continue,
             };
             let at = acted(r.incident, id).map_or_else(|| end(r.incident), Entry::at);
