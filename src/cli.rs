@@ -139,6 +139,31 @@ fn in_language(cmd: clap::Command, tr: &'static CliTr, path: &str) -> clap::Comm
     cmd
 }
 
+/// The line of clap's own `help` subcommand in the operator's words: clap
+/// adds that subcommand only when the command is built, so it is built
+/// first (parsing a built command builds nothing again).
+fn help_command_in(mut cmd: clap::Command, tr: &CliTr) -> clap::Command {
+    let Some(words) = tr.help_words else {
+        return cmd;
+    };
+    cmd.build();
+    relabel_help(cmd, words.help_command)
+}
+
+fn relabel_help(cmd: clap::Command, about: &'static str) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    names.into_iter().fold(cmd, |cmd, name| {
+        if name == "help" {
+            cmd.mut_subcommand(&name, |s| s.about(about).long_about(about))
+        } else {
+            cmd.mut_subcommand(&name, |s| relabel_help(s, about))
+        }
+    })
+}
+
 /// clap's refusal of the arguments, in the operator's language: clap's
 /// own text in English (and for help, version and the kinds not reworded
 /// here), else our words with clap's suggestion and usage; clap's exit
@@ -155,8 +180,7 @@ fn refused(lang: Lang, e: &clap::Error) -> ExitCode {
 }
 
 /// A refusal of clap's in the words of `tr`, from its kind and context;
-/// `None` for the kinds not reworded (help, version, a value a parser of
-/// ours refused, which says why itself).
+/// `None` for the kinds not reworded (help, version).
 fn clap_words(e: &clap::Error, tr: &CliTr) -> Option<String> {
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
     let text = |kind| match e.get(kind) {
@@ -183,6 +207,22 @@ fn clap_words(e: &clap::Error, tr: &CliTr) -> Option<String> {
             text(K::ValidValue).map(|v| (tr.valid_values)(&v)),
             suggestion(K::SuggestedValue),
         ],
+        // A value one of our own parsers refused: said again in the
+        // operator's words, from the option it was given to.
+        ErrorKind::ValueValidation => {
+            let (value, arg) = (text(K::InvalidValue)?, text(K::InvalidArg)?);
+            let why = if arg.starts_with("--head") {
+                (tr.head_hash_form)(crate::i18n::HEAD_SHOWN)
+            } else if arg.starts_with("--lang") {
+                tr.lang_values.to_owned()
+            } else {
+                return None;
+            };
+            vec![
+                Some((tr.invalid_value)(&format!("{value:?}"), &arg)),
+                Some(why),
+            ]
+        }
         ErrorKind::MissingRequiredArgument => {
             vec![Some((tr.missing_arguments)(&text(K::InvalidArg)?))]
         }
@@ -450,9 +490,12 @@ pub fn main() -> ExitCode {
     // The help's summaries are in the language asked for, so it is read
     // before the arguments are (`--lang` among them, or the environment).
     let lang = lang_in_args(std::env::args()).unwrap_or_else(Lang::from_env);
-    let cli = match in_language(Cli::command(), lang.tr().cli, "")
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m))
+    let cli = match help_command_in(
+        in_language(Cli::command(), lang.tr().cli, ""),
+        lang.tr().cli,
+    )
+    .try_get_matches()
+    .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
         Err(e) => return refused(lang, &e),

@@ -786,6 +786,16 @@ fn refused_arguments_speak_the_language() {
         "{zh}"
     );
     assert!(zh.contains("用法：runbook incident"), "{zh}");
+    // A value one of runbook's own parsers refused is said in Chinese too.
+    let zh = refuse("zh_CN.UTF-8", &["verify", "--head", "xyz", "network"]);
+    assert!(
+        zh.starts_with(
+            "错误：\"xyz\" 不是 --head <HASH> 可取的值\n  链头哈希是 16 到 64 位十六进制数字"
+        ),
+        "{zh}"
+    );
+    let zh = refuse("zh_CN.UTF-8", &["--lang", "xx", "check", "plan.ron"]);
+    assert!(zh.contains("可取 zh（中文）或 en（English）"), "{zh}");
     let zh = refuse("zh_CN.UTF-8", &["show", "--bogus"]);
     assert!(zh.starts_with("错误：没有 --bogus 这个选项"), "{zh}");
     let zh = refuse("zh_CN.UTF-8", &["report", "network", "--format", "ht"]);
@@ -853,6 +863,22 @@ fn option_help_speaks_the_language() {
     assert!(
         zh.contains("显示帮助") && !zh.contains("Print help"),
         "{zh}"
+    );
+    // clap's own `help` subcommand, listed among the commands.
+    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["incident", "--help"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env_remove("RUNBOOK_LANG")
+        .output()
+        .unwrap();
+    let commands = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        commands.contains("显示本说明，或所给子命令的说明")
+            && !commands.contains("Print this message"),
+        "{commands}"
     );
     let en = help("en_US.UTF-8");
     assert!(

@@ -27,6 +27,10 @@ pub struct CliTr {
     pub unknown_argument: fn(arg: &str) -> String,
     pub unknown_command: fn(word: &str) -> String,
     pub invalid_value: fn(value: &str, arg: &str) -> String,
+    /// What a head hash given to `verify --head` must look like.
+    pub head_hash_form: fn(min: usize) -> String,
+    /// The languages `--lang` takes.
+    pub lang_values: &'static str,
     pub valid_values: fn(list: &str) -> String,
     pub missing_arguments: fn(list: &str) -> String,
     pub conflict: fn(arg: &str, prior: &str) -> String,
@@ -192,6 +196,10 @@ pub const ZH: CliTr = CliTr {
     unknown_argument: |arg| format!("没有 {arg} 这个选项"),
     unknown_command: |word| format!("没有 {word} 这个命令"),
     invalid_value: |value, arg| format!("{value} 不是 {arg} 可取的值"),
+    head_hash_form: |min| {
+        format!("链头哈希是 {min} 到 64 位十六进制数字（0-9、a-f），即 runbook 在“日志头”后显示的")
+    },
+    lang_values: "可取 zh（中文）或 en（English）",
     valid_values: |list| format!("可取的值：{list}"),
     missing_arguments: |list| format!("缺少必须给出的参数：{list}"),
     conflict: |arg, prior| format!("{arg} 不能与 {prior} 同时使用"),
@@ -326,6 +334,7 @@ pub const ZH: CliTr = CliTr {
         options: "选项",
         commands: "命令",
         help_flag: "显示帮助",
+        help_command: "显示本说明，或所给子命令的说明",
         version_flag: "显示版本",
     }),
     binder_written: |path, kib| {
@@ -364,6 +373,12 @@ pub const EN: CliTr = CliTr {
     unknown_argument: |arg| format!("unexpected argument {arg} found"),
     unknown_command: |word| format!("unrecognized subcommand {word}"),
     invalid_value: |value, arg| format!("invalid value {value} for {arg}"),
+    head_hash_form: |min| {
+        format!(
+            "a head hash is {min} to 64 hexadecimal digits (0-9, a-f), as runbook shows it after `log head`"
+        )
+    },
+    lang_values: "give zh (中文) or en (English)",
     valid_values: |list| format!("possible values: {list}"),
     missing_arguments: |list| format!("the following required arguments were not provided: {list}"),
     conflict: |arg, prior| format!("the argument {arg} cannot be used with {prior}"),
@@ -858,6 +873,8 @@ pub struct HelpWords {
     pub commands: &'static str,
     pub help_flag: &'static str,
     pub version_flag: &'static str,
+    /// The line of clap's `help` subcommand.
+    pub help_command: &'static str,
 }
 
 /// Each option's and argument's help in Chinese, keyed by its English help
