@@ -447,10 +447,12 @@ fn wall_board_in_the_window_opens_the_incidents_board_in_a_second_viewport() {
 fn the_board_in_a_real_window_reads_at_a_third_of_its_size() {
     use std::process::{Command, Stdio};
     use x11rb::connection::Connection as _;
-    use x11rb::protocol::xproto::{self, ConnectionExt as _};
+    use x11rb::protocol::xproto::ConnectionExt as _;
     use x11rb::rust_connection::RustConnection;
 
-    use super::window::{Killed, ONE_AT_A_TIME, atom, screenshot, start_xvfb};
+    use super::window::{
+        Killed, ONE_AT_A_TIME, atom, close_as_a_desktop_does, screenshot, start_xvfb,
+    };
 
     let _one = ONE_AT_A_TIME
         .lock()
@@ -482,8 +484,17 @@ fn the_board_in_a_real_window_reads_at_a_third_of_its_size() {
         "--drill",
     ]);
     let (_xvfb, display) = start_xvfb();
+    // No system font at all, as on a bare command-room laptop: the board
+    // draws from the fonts the app carries.
+    let fontconfig = home.path().join("fonts.conf");
+    std::fs::write(
+        &fontconfig,
+        "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
+    )
+    .unwrap();
     let app = Command::new(env!("CARGO_BIN_EXE_runbook"))
         .args(["board", "--data-dir", data.to_str().unwrap()])
+        .env("FONTCONFIG_FILE", &fontconfig)
         .env("DISPLAY", &display)
         .env_remove("WAYLAND_DISPLAY")
         .env("HOME", home.path())
@@ -544,24 +555,7 @@ fn the_board_in_a_real_window_reads_at_a_third_of_its_size() {
         "the level, read from {}:\n{text}",
         png.display()
     );
-    // Closed as a window manager closes it.
-    let protocols = atom(&conn, "WM_PROTOCOLS");
-    let delete = atom(&conn, "WM_DELETE_WINDOW");
-    let event = xproto::ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
-    conn.send_event(false, window, xproto::EventMask::NO_EVENT, event)
-        .unwrap();
-    conn.flush().unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = app.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the board did not close"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let status = close_as_a_desktop_does(&conn, window, &mut app);
     assert!(status.success(), "{status}");
 }
 

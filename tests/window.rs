@@ -127,6 +127,33 @@ pub fn screenshot(conn: &RustConnection, root: u32, w: u16, h: u16) -> (Vec<u8>,
 /// Runs the app in a fresh Xvfb with `args` and `env`, checks the window is
 /// drawn, saves a screenshot as `target/<shot>.png`, closes the window and
 /// checks the app exits cleanly.
+/// Closes the window as a window manager does (a `WM_DELETE_WINDOW` client
+/// message: destroying it from outside makes winit panic, which no user
+/// sees) and waits up to 30 s for the app to exit.
+pub fn close_as_a_desktop_does(
+    conn: &RustConnection,
+    window: u32,
+    app: &mut Killed,
+) -> std::process::ExitStatus {
+    let protocols = atom(conn, "WM_PROTOCOLS");
+    let delete = atom(conn, "WM_DELETE_WINDOW");
+    let event = xproto::ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+    conn.send_event(false, window, xproto::EventMask::NO_EVENT, event)
+        .unwrap();
+    conn.flush().unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = app.0.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the app did not exit after its window was closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 fn smoke(args: &[&str], env: &[(&str, &str)], shot: &str) -> String {
     let _one = ONE_AT_A_TIME
         .lock()
@@ -181,24 +208,7 @@ fn smoke(args: &[&str], env: &[(&str, &str)], shot: &str) -> String {
         png.display()
     );
 
-    // Close it as a window manager does.
-    let protocols = atom(&conn, "WM_PROTOCOLS");
-    let delete = atom(&conn, "WM_DELETE_WINDOW");
-    let event = xproto::ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
-    conn.send_event(false, window, xproto::EventMask::NO_EVENT, event)
-        .unwrap();
-    conn.flush().unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = app.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the app did not exit after its window was closed"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let status = close_as_a_desktop_does(&conn, window, &mut app);
     let err = std::fs::read_to_string(home.path().join("app.err")).unwrap_or_default();
     assert!(status.success(), "the app exited with {status}:\n{err}");
     err
