@@ -556,8 +556,12 @@ pub fn main() -> ExitCode {
                     device: cli.who.device.clone(),
                     ..Default::default()
                 };
-                crate::app::run(plan.clone(), overrides, cli.first_frame)
-                    .map(|()| ExitCode::SUCCESS)
+                if crate::app::display_missing() {
+                    Err(anyhow::anyhow!(term.tr().cli.no_display))
+                } else {
+                    crate::app::run(plan.clone(), overrides, cli.first_frame)
+                        .map(|()| ExitCode::SUCCESS)
+                }
             }
         },
     };

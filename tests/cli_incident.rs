@@ -1141,19 +1141,41 @@ fn names_find_the_incident_a_person_means() {
 
 #[test]
 fn without_a_display_the_window_says_so_in_plain_words() {
-    let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("WAYLAND_SOCKET")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let refused = |args: &[&str], lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_runbook"))
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env("RUNBOOK_LANG", lang)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = refused(&[], "en");
     assert!(
         err.contains("there is no display here") && err.contains("runbook incident status"),
         "{err}"
     );
     assert!(!err.contains(".cargo/registry"), "{err}");
+    // In the operator's language, and for the wall board too.
+    let err = refused(&[], "zh");
+    assert!(
+        err.contains("这里没有显示器") && err.contains("runbook incident status"),
+        "{err}"
+    );
+    let data = tempfile::tempdir().unwrap();
+    let declared = Command::new(env!("CARGO_BIN_EXE_runbook"))
+        .args(["incident", "new", "--plan", "tests/data/incident-plan.ron"])
+        .args(["--class", "network", "--level", "II", "--title", "t"])
+        .env("RUNBOOK_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(declared.status.success(), "{declared:?}");
+    let board = ["board", "--data-dir", data.path().to_str().unwrap()];
+    let err = refused(&board, "zh");
+    assert!(err.contains("这里没有显示器"), "{err}");
 }
 
 /// The messages of an incident as its logs hold them.

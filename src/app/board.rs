@@ -183,7 +183,6 @@ fn main_settings_file() -> Option<PathBuf> {
 /// # Errors
 /// When the window or its renderer cannot be created.
 pub fn run(service: Service, dir: PathBuf, fullscreen: bool) -> anyhow::Result<()> {
-    super::no_display_here()?;
     let options = eframe::NativeOptions {
         viewport: super::with_icon(
             egui::ViewportBuilder::default()

@@ -550,12 +550,12 @@ impl eframe::App for RunbookApp {
     }
 }
 
-/// Opens the window.
+/// Opens the window; the caller has asked [`display_missing`] first, to
+/// say so in its own words.
 ///
 /// # Errors
 /// When the window or its renderer cannot be created.
 pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> anyhow::Result<()> {
-    no_display_here()?;
     let options = eframe::NativeOptions {
         viewport: with_icon(
             egui::ViewportBuilder::default()
@@ -583,22 +583,15 @@ pub fn run(plan: Option<PathBuf>, overrides: Overrides, first_frame: bool) -> an
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }
 
-/// Over SSH, or on a console, there is no display to open a window on:
-/// say so in plain words instead of the windowing library's error.
-///
-/// # Errors
-/// When there is no display.
-fn no_display_here() -> anyhow::Result<()> {
-    #[cfg(all(unix, not(target_os = "macos")))]
-    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-        .iter()
-        .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
-    {
-        anyhow::bail!(
-            "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`"
-        );
-    }
-    Ok(())
+/// Whether there is no display to open a window on (over SSH, or on a
+/// console), so the command line can say so in plain words, in the
+/// operator's language, instead of the windowing library's error.
+#[must_use]
+pub fn display_missing() -> bool {
+    cfg!(all(unix, not(target_os = "macos")))
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
 }
 
 /// The application's icon (`assets/icon/`, rendered from its SVG by

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::anyhow;
+use anyhow::{anyhow, bail};
 
 use crate::service::context::Overrides;
 use crate::service::{Context, Service};
@@ -40,14 +40,17 @@ pub fn run(term: &super::term::Term, args: &BoardArgs) -> anyhow::Result<ExitCod
         Some(name) => service
             .resolve(name)
             .map_err(|e| anyhow!(super::incident::failure(term, &e)))?,
-        None => the_open_one(&service)?,
+        None => the_open_one(term, &service)?,
     };
+    if crate::app::display_missing() {
+        bail!(term.tr().cli.no_display);
+    }
     crate::app::board::run(service, dir, args.fullscreen)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The one incident open in the data folder, when no name is given.
-fn the_open_one(service: &Service) -> anyhow::Result<PathBuf> {
+fn the_open_one(term: &super::term::Term, service: &Service) -> anyhow::Result<PathBuf> {
     let open: Vec<_> = service
         .list()
         .into_iter()
@@ -55,17 +58,15 @@ fn the_open_one(service: &Service) -> anyhow::Result<PathBuf> {
         .collect();
     match open.as_slice() {
         [one] => Ok(one.dir.clone()),
-        [] => Err(anyhow!(
-            "no incident is open in {}: name one (`runbook incident list` lists them all), or give --data-dir",
-            service.incidents_dir().display()
-        )),
-        many => Err(anyhow!(
-            "{} incidents are open: name the one to show ({})",
-            many.len(),
-            many.iter()
+        [] => Err(anyhow!((term.tr().cli.board_none_open)(
+            &service.incidents_dir().display().to_string()
+        ))),
+        many => Err(anyhow!((term.tr().cli.board_many_open)(
+            &many
+                .iter()
                 .map(|l| l.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        )),
+        ))),
     }
 }

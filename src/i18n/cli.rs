@@ -143,6 +143,11 @@ pub struct CliTr {
     pub not_closed: &'static str,
     pub plan_errors: fn(path: &str, count: usize) -> String,
     pub no_template: fn(id: &str) -> String,
+    /// No display to open a window on (over SSH, on a console).
+    pub no_display: &'static str,
+    /// `runbook board` with no name, and no incident open, or several.
+    pub board_none_open: fn(dir: &str) -> String,
+    pub board_many_open: fn(names: &str) -> String,
     pub give_template: &'static str,
     pub set_pair: fn(given: &str) -> String,
     pub answer_pair: fn(given: &str) -> String,
@@ -308,6 +313,13 @@ pub const ZH: CliTr = CliTr {
     not_closed: "没有结案：请先看上面的遗留事项，再加 --yes 重新运行该命令",
     plan_errors: |path, n| format!("{path} 有 {n} 个错误；请先修正预案（runbook check）"),
     no_template: |id| format!("预案中没有模板 {id:?}"),
+    no_display: "这里没有显示器（没有 DISPLAY 或 WAYLAND_DISPLAY：通过 SSH 登录，或在控制台上），窗口无法打开。每个操作都可以用命令行完成：`runbook incident list`、`runbook incident status 名称`、`runbook --help`",
+    board_none_open: |dir| {
+        format!(
+            "{dir} 中没有正在处置的事件：请指定一个（`runbook incident list` 列出全部），或给出 --data-dir"
+        )
+    },
+    board_many_open: |names| format!("有多个事件正在处置：请指定要显示的一个（{names}）"),
     give_template: "请给出 --template，或同时给出 --text 和 --audience",
     set_pair: |p| format!("--set {p:?}：请写成 KEY=VALUE"),
     answer_pair: |a| format!("--answer {a:?}：请写成 QUESTION=yes 或 QUESTION=no"),
@@ -495,6 +507,13 @@ pub const EN: CliTr = CliTr {
     not_closed: "not closed: read what is left above, then run the command again with --yes",
     plan_errors: |path, n| format!("{path} has {n} error(s); fix the plan first (runbook check)"),
     no_template: |id| format!("no template {id:?} in the plan"),
+    no_display: "there is no display here (no DISPLAY or WAYLAND_DISPLAY: over SSH, or on a console), so the window cannot open. Every action works from the command line: `runbook incident list`, `runbook incident status NAME`, `runbook --help`",
+    board_none_open: |dir| {
+        format!(
+            "no incident is open in {dir}: name one (`runbook incident list` lists them all), or give --data-dir"
+        )
+    },
+    board_many_open: |names| format!("several incidents are open: name the one to show ({names})"),
     give_template: "give --template, or --text with --audience",
     set_pair: |p| format!("--set {p:?}: write KEY=VALUE"),
     answer_pair: |a| format!("--answer {a:?}: write QUESTION=yes or QUESTION=no"),
