@@ -88,9 +88,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         _ => {
-            return Err("usage: frames time PLAN DATA INCIDENT PLAN DATA INCIDENT [ROUNDS [VIEW,…]]\n   \
+            return Err(
+                "usage: frames time PLAN DATA INCIDENT PLAN DATA INCIDENT [ROUNDS [VIEW,…]]\n   \
                         or: frames count PLAN DATA INCIDENT [FRAMES [VIEW,…]]"
-                .into());
+                    .into(),
+            );
         }
     }
     Ok(())

@@ -43,6 +43,36 @@ pub struct State {
     pub level: Option<LevelId>,
     /// The directory search text.
     pub search: String,
+    /// The rows of the call tree on screen, kept while the plan and the
+    /// level stay: a large organisation's tree is not walked every frame.
+    tree_rows: Option<TreeRows>,
+}
+
+/// A level's call-tree rows, and the plan and level they were made from.
+#[derive(Debug)]
+struct TreeRows {
+    plan_sha256: String,
+    level: LevelId,
+    rows: Vec<contacts::CallRow>,
+}
+
+impl State {
+    /// The rows of `level`'s call tree in `shown`'s plan, made again only
+    /// when either changed.
+    fn tree_rows(&mut self, shown: &Shown<'_>, level: &LevelId) -> &[contacts::CallRow] {
+        let stale = !self
+            .tree_rows
+            .as_ref()
+            .is_some_and(|t| t.plan_sha256 == shown.plan_sha256 && t.level == *level);
+        if stale {
+            self.tree_rows = Some(TreeRows {
+                plan_sha256: shown.plan_sha256.to_owned(),
+                level: level.clone(),
+                rows: contacts::call_rows(shown.plan, level),
+            });
+        }
+        self.tree_rows.as_ref().map_or(&[], |t| t.rows.as_slice())
+    }
 }
 
 /// Draws the view.
@@ -92,14 +122,17 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
     let Some(level) = current else {
         return;
     };
-    let tree = contacts::call_tree(shown.plan, level);
-    let Some(root) = tree.root else {
+    let Some(root) = shown
+        .plan
+        .call_tree(&level.id)
+        .map(|t| Callee::of(shown.plan, &t.root))
+    else {
         ui.label(tr.no_tree);
         return;
     };
-    // One row a call, so that only the calls in view are laid out: a
-    // large organisation's tree has hundreds.
-    let rows = tree_rows(&tree.calls);
+    // One row a call, so that only the calls in view are laid out and
+    // resolved: a large organisation's tree has hundreds.
+    let rows = state.tree_rows(shown, &level.id);
     VirtualList::new("call-tree", 90.0).show(ui, rows.len() + 1, |ui, i| {
         let Some(i) = i.checked_sub(1) else {
             widgets::Card::new(shown.dark).show(ui, |ui| {
@@ -115,30 +148,13 @@ fn tree_ui(ui: &mut Ui, shown: &Shown<'_>, state: &mut State, commands: &mut Vec
             });
             return;
         };
-        let (node, more) = &rows[i];
-        tree_row(ui, shown, node, more, commands);
-    });
-}
-
-/// The calls in tree order, each with, for every level down to its own,
-/// whether a later call at that level follows under the same caller: where
-/// the lines joining callers to callees go on past it.
-fn tree_rows<'t, 'a>(calls: &'t [CallNode<'a>]) -> Vec<(&'t CallNode<'a>, Vec<bool>)> {
-    fn walk<'t, 'a>(
-        calls: &'t [CallNode<'a>],
-        above: &mut Vec<bool>,
-        out: &mut Vec<(&'t CallNode<'a>, Vec<bool>)>,
-    ) {
-        for (i, call) in calls.iter().enumerate() {
-            above.push(i + 1 < calls.len());
-            out.push((call, above.clone()));
-            walk(&call.calls, above, out);
-            above.pop();
+        let Some(row) = rows.get(i) else {
+            return;
+        };
+        if let Some(node) = contacts::call_at(shown.plan, &level.id, &row.order) {
+            tree_row(ui, shown, &node, &row.more, commands);
         }
-    }
-    let mut out = Vec::new();
-    walk(calls, &mut Vec::new(), &mut out);
-    out
+    });
 }
 
 /// A call, indented to its depth, joined to its caller: a line down from

@@ -231,6 +231,65 @@ pub fn call_tree<'a>(plan: &'a Plan, level: &'a Level) -> CallTreeView<'a> {
     }
 }
 
+/// One call of a level's tree as a row of a list: where it sits, and for
+/// each depth down to its own whether a later call at that depth follows
+/// under the same caller (where the lines joining callers to callees go on
+/// past it). Owned and small: a view keeps the rows of a tree and resolves
+/// only those on screen ([`call_at`]), where [`call_tree`] resolves every
+/// call of a large organisation every time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallRow {
+    /// Where the call sits, one-based, as [`CallNode::order`].
+    pub order: Vec<usize>,
+    /// Whether a later call follows, at each depth from the root's calls.
+    pub more: Vec<bool>,
+}
+
+/// The rows of the level's call tree, depth first, in tree order (none when
+/// the plan has no tree for the level).
+#[must_use]
+pub fn call_rows(plan: &Plan, level: &LevelId) -> Vec<CallRow> {
+    fn walk(calls: &[Call], order: &mut Vec<usize>, more: &mut Vec<bool>, out: &mut Vec<CallRow>) {
+        for (i, call) in calls.iter().enumerate() {
+            order.push(i + 1);
+            more.push(i + 1 < calls.len());
+            out.push(CallRow {
+                order: order.clone(),
+                more: more.clone(),
+            });
+            walk(&call.calls, order, more, out);
+            order.pop();
+            more.pop();
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(tree) = plan.call_tree(level) {
+        walk(&tree.calls, &mut Vec::new(), &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// The call at `order` in the level's tree, resolved, without the calls
+/// under it (its `calls` is empty); `None` when the tree has no such call.
+#[must_use]
+pub fn call_at<'a>(plan: &'a Plan, level: &LevelId, order: &[usize]) -> Option<CallNode<'a>> {
+    let mut calls = &plan.call_tree(level)?.calls;
+    let mut found = None;
+    for &n in order {
+        let call = calls.get(n.checked_sub(1)?)?;
+        calls = &call.calls;
+        found = Some(call);
+    }
+    let call = found?;
+    Some(CallNode {
+        order: order.to_vec(),
+        callee: Callee::of(plan, &call.to),
+        within: call.within_minutes,
+        fallback: call.fallback.iter().map(|t| Callee::of(plan, t)).collect(),
+        calls: Vec::new(),
+    })
+}
+
 /// A level name that is not in the plan; worded by `crate::i18n::plan`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownLevel {
@@ -545,14 +604,12 @@ pub fn directory<'a>(plan: &'a Plan, query: &str) -> Directory<'a> {
     let people = doc
         .people
         .iter()
+        // Through the plan's index: every role scanned for every person
+        // grew with the square of a large organisation, every frame.
         .map(|person| PersonEntry {
             person,
-            holds: doc.roles.iter().filter(|r| r.holder == person.id).collect(),
-            deputises: doc
-                .roles
-                .iter()
-                .filter(|r| r.deputies.contains(&person.id))
-                .collect(),
+            holds: plan.roles_held_by(&person.id).collect(),
+            deputises: plan.roles_deputised_by(&person.id).collect(),
         })
         .filter(|entry| query.matches_any(entry.fields()))
         .collect();
@@ -574,6 +631,65 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
     use super::*;
+
+    #[test]
+    fn the_rows_of_a_tree_resolve_to_the_calls_of_the_whole_tree() {
+        let plan = bundled();
+        for level in &plan.doc().levels {
+            let tree = call_tree(&plan, level);
+            let whole = tree.flatten();
+            let rows = call_rows(&plan, &level.id);
+            assert_eq!(rows.len(), whole.len(), "level {}", level.id);
+            for (row, node) in rows.iter().zip(&whole) {
+                assert_eq!(row.order, node.order);
+                assert_eq!(row.more.len(), node.depth());
+                let one = call_at(&plan, &level.id, &row.order).unwrap();
+                assert_eq!(one.callee, node.callee);
+                assert_eq!(one.within, node.within);
+                assert_eq!(one.fallback, node.fallback);
+            }
+            // The last call at each depth has none after it.
+            if let Some(last) = rows.last() {
+                assert!(!last.more[0], "level {}", level.id);
+            }
+        }
+        let level = &plan.doc().levels[0].id;
+        assert!(call_at(&plan, level, &[]).is_none());
+        assert!(call_at(&plan, level, &[0]).is_none());
+        assert!(call_at(&plan, level, &[999]).is_none());
+        assert!(call_rows(&plan, &LevelId::new("no-such-level")).is_empty());
+    }
+
+    #[test]
+    fn the_directory_names_the_roles_each_person_holds_and_deputises() {
+        let plan = bundled();
+        let doc = plan.doc();
+        let found = directory(&plan, "");
+        assert_eq!(found.people.len(), doc.people.len());
+        for entry in &found.people {
+            let id = &entry.person.id;
+            let holds: Vec<&str> = doc
+                .roles
+                .iter()
+                .filter(|r| r.holder == *id)
+                .map(|r| r.id.as_str())
+                .collect();
+            let deputises: Vec<&str> = doc
+                .roles
+                .iter()
+                .filter(|r| r.deputies.contains(id))
+                .map(|r| r.id.as_str())
+                .collect();
+            assert_eq!(ids(&entry.holds), holds, "{id}");
+            assert_eq!(ids(&entry.deputises), deputises, "{id}");
+        }
+        assert!(found.people.iter().any(|e| !e.holds.is_empty()));
+        assert!(found.people.iter().any(|e| !e.deputises.is_empty()));
+    }
+
+    fn ids<'a>(roles: &[&'a Role]) -> Vec<&'a str> {
+        roles.iter().map(|r| r.id.as_str()).collect()
+    }
 
     fn bundled() -> Plan {
         super::super::parse(include_bytes!(

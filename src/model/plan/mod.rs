@@ -62,6 +62,12 @@ struct Index {
     /// plan order: the organisation chart resolves its boxes through this
     /// every frame.
     unit_roles: Vec<Vec<usize>>,
+    /// The roles each person holds, by their places, in plan order: the
+    /// directory shows them on every person's card, and a plan may have
+    /// thousands of people and roles.
+    held_by: HashMap<PersonId, Vec<usize>>,
+    /// The roles each person deputises for, by their places, in plan order.
+    deputy_of: HashMap<PersonId, Vec<usize>>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -104,8 +110,23 @@ impl Index {
                 unit_roles[u].push(r);
             }
         }
+        let mut held_by: HashMap<PersonId, Vec<usize>> = HashMap::new();
+        let mut deputy_of: HashMap<PersonId, Vec<usize>> = HashMap::new();
+        for (r, role) in doc.roles.iter().enumerate() {
+            held_by.entry(role.holder.clone()).or_default().push(r);
+            for deputy in &role.deputies {
+                let places = deputy_of.entry(deputy.clone()).or_default();
+                // A person named twice among a role's deputies is still its
+                // deputy once.
+                if places.last() != Some(&r) {
+                    places.push(r);
+                }
+            }
+        }
         Self {
             units,
+            held_by,
+            deputy_of,
             roles: places(&doc.roles, |r| &r.id),
             people: places(&doc.people, |p| &p.id),
             externals: places(&doc.externals, |e| &e.id),
@@ -375,6 +396,23 @@ impl Plan {
     pub fn unit_role(&self, unit: usize, nth: usize) -> Option<&Role> {
         let r = *self.index.unit_roles.get(unit)?.get(nth)?;
         self.doc.roles.get(r)
+    }
+
+    /// The roles `person` holds, in plan order.
+    pub fn roles_held_by(&self, person: &PersonId) -> impl Iterator<Item = &Role> + '_ {
+        self.roles_at(self.index.held_by.get(person))
+    }
+
+    /// The roles `person` stands in for as a deputy, in plan order.
+    pub fn roles_deputised_by(&self, person: &PersonId) -> impl Iterator<Item = &Role> + '_ {
+        self.roles_at(self.index.deputy_of.get(person))
+    }
+
+    fn roles_at<'a>(&'a self, places: Option<&'a Vec<usize>>) -> impl Iterator<Item = &'a Role> {
+        places
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&r| self.doc.roles.get(r))
     }
 
     /// A person by id.
