@@ -779,8 +779,8 @@ mod tests {
         );
     }
 
-    const EVENT_MAX: usize = 72;
-    const ENTRY_MAX: usize = 152;
+    const EVENT_MAX: usize = 80;
+    const ENTRY_MAX: usize = 160;
 
     #[test]
     fn a_commander_reads_tagged_and_as_older_logs_wrote_it() {
@@ -797,8 +797,8 @@ mod tests {
         assert_eq!(
             event,
             Event::CommandHandedOver {
-                from: Commander::Named("alex".into()),
-                to: Commander::Named("Bob".into()),
+                from: Box::new(Commander::Named("alex".into())),
+                to: Box::new(Commander::Named("Bob".into())),
                 note: String::new(),
             }
         );
@@ -811,16 +811,16 @@ mod tests {
             r#"{"type":"declared","title":"t","class":"network","level":"II","answers":[],"drill":true,"plan_version":"1","plan_sha256":"ab"}"#,
         )
         .unwrap();
-        let Event::Declared {
+        let Event::Declared(declared) = event else {
+            panic!("{event:?}");
+        };
+        let Declared {
             suggested_level,
             level_reason,
             discovered_at,
             commander,
             ..
-        } = event
-        else {
-            panic!("{event:?}");
-        };
+        } = *declared;
         assert!(suggested_level.is_none() && level_reason.is_none());
         assert!(discovered_at.is_none() && commander.is_none());
     }

@@ -382,7 +382,7 @@ mod tests {
     }
 
     fn declared() -> Event {
-        Event::Declared {
+        Event::Declared(Box::new(crate::model::incident::Declared {
             title: "t".into(),
             class: ClassId::new("network"),
             level: LevelId::new("II"),
@@ -394,7 +394,7 @@ mod tests {
             drill: true,
             plan_version: "1".into(),
             plan_sha256: String::new(),
-        }
+        }))
     }
 
     fn note(text: &str) -> Event {
@@ -409,7 +409,7 @@ mod tests {
         Event::LevelChanged {
             from: LevelId::new("II"),
             to: LevelId::new(to),
-            reason: "r".into(),
+            reason: Box::new("r".into()),
         }
     }
 
