@@ -101,8 +101,8 @@ fn log_append(bencher: Bencher) {
     let entry = Entry {
         recorded_at: Utc::now(),
         happened_at: None,
-        by: "bench".to_owned(),
-        device: "bench".to_owned(),
+        by: "bench".into(),
+        device: "bench".into(),
         after: runbook::model::incident::Causes::default(),
         event: Event::Note {
             text: "A note the length of a real one, about what was seen.".to_owned(),

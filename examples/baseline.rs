@@ -80,8 +80,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let entry = runbook::model::incident::Entry {
                 recorded_at: chrono::Utc::now(),
                 happened_at: None,
-                by: "bench".to_owned(),
-                device: "bench".to_owned(),
+                by: "bench".into(),
+                device: "bench".into(),
                 after: runbook::model::incident::Causes::default(),
                 event: runbook::model::incident::Event::Note {
                     text: "x".repeat(LINE - 260),

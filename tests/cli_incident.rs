@@ -1325,7 +1325,7 @@ fn a_drill_names_its_scenario_and_a_wrong_one_is_refused_before_anything_is_writ
             .unwrap(),
     );
     let events: Vec<Event> = entries(&folder).into_iter().map(|e| e.event).collect();
-    assert!(matches!(events[0], Event::Declared { .. }));
+    assert!(matches!(events[0], Event::Declared(..)));
     assert_eq!(
         events[1],
         Event::ScenarioNamed {

@@ -71,8 +71,8 @@ pub(crate) fn note(text: &str, minute: i64) -> Entry {
     Entry {
         recorded_at: t(minute),
         happened_at: None,
-        by: "alex".to_owned(),
-        device: DEVICE.to_owned(),
+        by: "alex".into(),
+        device: DEVICE.into(),
         after: runbook::model::incident::Causes::default(),
         event: Event::Note {
             text: text.to_owned(),

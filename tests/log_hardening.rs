@@ -328,10 +328,7 @@ fn links_between_files_survive_a_relative_data_folder_and_a_move() {
     let rescue = moved.join("data/rescue").join(&name);
     let (entries, notices) = incident_dir::read_entries(&rescue).unwrap();
     assert!(
-        matches!(
-            entries.first().map(|e| &e.event),
-            Some(Event::Declared { .. })
-        ),
+        matches!(entries.first().map(|e| &e.event), Some(Event::Declared(..))),
         "the rescue folder reads from the declaration, in the folder it continues: {notices:?}"
     );
     assert_eq!(entries.len(), 2);

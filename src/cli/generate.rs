@@ -323,8 +323,8 @@ fn incident(plan_path: &Path, events: usize, data_dir: &Path) -> anyhow::Result<
             entry: Entry {
                 recorded_at: at(k + 1),
                 happened_at: None,
-                by: "bench".to_owned(),
-                device: device.clone(),
+                by: "bench".into(),
+                device: device.as_str().into(),
                 after: crate::model::incident::Causes::default(),
                 event,
             },

@@ -127,11 +127,11 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Rest<A> {
         }
     }
 
-    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, _: S) -> Result<S::Value, A::Error> {
-        Err(de::Error::invalid_type(
-            de::Unexpected::NewtypeVariant,
-            &"a variant with named fields",
-        ))
+    /// A newtype variant holds a struct (boxed, say) whose fields are the
+    /// rest of the object, as serde writes an internally tagged newtype
+    /// variant: the struct reads them as a struct variant would.
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
+        seed.deserialize(de::value::MapAccessDeserializer::new(self))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, A::Error> {

@@ -86,8 +86,8 @@ impl<'a> Facts<'a> {
         let mut out = Vec::new();
         for e in self.incident.timeline() {
             match &e.event {
-                Event::Declared { level, .. } => {
-                    out.push((self.incident.declared_at(), level.clone()));
+                Event::Declared(d) => {
+                    out.push((self.incident.declared_at(), d.level.clone()));
                 }
                 Event::LevelChanged { to, .. } => out.push((e.at(), to.clone())),
                 _ => {}

@@ -103,7 +103,7 @@ fn timeline(f: &Facts<'_>, d: &mut Doc) {
     let mut told = Vec::new();
     for e in f.incident.timeline() {
         let line = match &e.event {
-            Event::Declared { level, .. } => Some((r.declared)(&f.level_name(level))),
+            Event::Declared(d) => Some((r.declared)(&f.level_name(&d.level))),
             Event::LevelChanged { to, .. } => Some((r.level_to)(&f.level_name(to))),
             Event::MessageSent { audience, .. } if !told.contains(audience) => {
                 told.push(*audience);
@@ -335,7 +335,7 @@ fn sign_off(f: &Facts<'_>, d: &mut Doc) {
         .incident
         .timeline()
         .first()
-        .map(|e| e.by.clone())
+        .map(|e| e.by.to_string())
         .unwrap_or_default();
     let rows = vec![
         vec![

@@ -59,13 +59,13 @@ impl OpenIncident {
             now,
         };
         let entry = declaration_entry(&plan, &log::sha256_hex(plan_bytes), declaration, stamp)?;
-        let Event::Declared { class, drill, .. } = &entry.event else {
+        let Event::Declared(declared) = &entry.event else {
             return Err(IncidentError::Replay {
                 dir: PathBuf::new(),
                 error: crate::model::incident::ReplayError::NotDeclared,
             });
         };
-        let name = incident_name(now, class.as_str(), *drill);
+        let name = incident_name(now, declared.class.as_str(), declared.drill);
         let log = IncidentLog::create(data_dir, &name, plan_bytes, &entry, device, now)?;
         let dir = log.dir().to_owned();
         let incident = Incident::new(&entry).map_err(|error| IncidentError::Replay {

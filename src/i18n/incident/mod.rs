@@ -694,15 +694,16 @@ fn event_naming(
     let step = naming.step;
     let w = &words.event;
     match event {
-        Event::Declared {
-            title,
-            class,
-            level,
-            suggested_level,
-            level_reason,
-            drill,
-            ..
-        } => {
+        Event::Declared(d) => {
+            let crate::model::incident::Declared {
+                title,
+                class,
+                level,
+                suggested_level,
+                level_reason,
+                drill,
+                ..
+            } = &**d;
             let class_name = plan
                 .class(class)
                 .map_or(class.as_str(), |c| c.name.as_str());

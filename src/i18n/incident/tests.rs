@@ -983,7 +983,7 @@ fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Tim
     timeline.push(entry(
         5,
         Event::ActionItemDone {
-            item: EntryRef::to(&timeline[4]),
+            item: Box::new(EntryRef::to(&timeline[4])),
             number: 1,
             note: "contract signed".into(),
             after_close: true,
@@ -1011,21 +1011,23 @@ fn confirm() -> StepId {
 /// step's every status, values and decisions.
 fn decisions_and_steps() -> Vec<Event> {
     use crate::model::incident::Answer;
-    let declared = |class: &str, drill: bool, why: bool| Event::Declared {
-        title: "Platform down".into(),
-        class: ClassId::new(class),
-        level: LevelId::new("II"),
-        answers: vec![Answer {
-            question: ItemId::new("down"),
-            yes: false,
-        }],
-        suggested_level: why.then(|| LevelId::new("III")),
-        level_reason: why.then(|| "the exam is tomorrow".to_owned()),
-        discovered_at: None,
-        commander: None,
-        drill,
-        plan_version: "1.0".into(),
-        plan_sha256: "ab".repeat(32),
+    let declared = |class: &str, drill: bool, why: bool| {
+        Event::Declared(Box::new(crate::model::incident::Declared {
+            title: "Platform down".into(),
+            class: ClassId::new(class),
+            level: LevelId::new("II"),
+            answers: vec![Answer {
+                question: ItemId::new("down"),
+                yes: false,
+            }],
+            suggested_level: why.then(|| LevelId::new("III")),
+            level_reason: why.then(|| "the exam is tomorrow".to_owned()),
+            discovered_at: None,
+            commander: None,
+            drill,
+            plan_version: "1.0".into(),
+            plan_sha256: "ab".repeat(32),
+        }))
     };
     let mut all = vec![
         declared("other", false, false),
@@ -1034,7 +1036,7 @@ fn decisions_and_steps() -> Vec<Event> {
         Event::LevelChanged {
             from: LevelId::new("III"),
             to: LevelId::new("II"),
-            reason: "more users".into(),
+            reason: Box::new("more users".into()),
         },
     ];
     for status in [
@@ -1140,13 +1142,13 @@ fn notes_and_command() -> Vec<Event> {
             note: String::new(),
         },
         Event::CommandHandedOver {
-            from: Commander::Person(PersonId::new("alex")),
-            to: Commander::Role(RoleId::new("commander")),
+            from: Box::new(Commander::Person(PersonId::new("alex"))),
+            to: Box::new(Commander::Role(RoleId::new("commander"))),
             note: String::new(),
         },
         Event::CommandHandedOver {
-            from: Commander::Named("Bob".into()),
-            to: Commander::Person(PersonId::new("zed")),
+            from: Box::new(Commander::Named("Bob".into())),
+            to: Box::new(Commander::Person(PersonId::new("zed"))),
             note: "CDN switched; vendor owes a root cause".into(),
         },
         Event::DutyDone {
@@ -1182,19 +1184,19 @@ fn notes_and_command() -> Vec<Event> {
             after_close: true,
         },
         Event::ActionItemDone {
-            item: crate::model::incident::EntryRef {
+            item: Box::new(crate::model::incident::EntryRef {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
-            },
+            }),
             number: 0,
             note: String::new(),
             after_close: false,
         },
         Event::ActionItemDropped {
-            item: crate::model::incident::EntryRef {
+            item: Box::new(crate::model::incident::EntryRef {
                 recorded_at: at(5, 58),
                 device: "laptop-1".into(),
-            },
+            }),
             number: 3,
             reason: "the vendor left".into(),
             after_close: true,

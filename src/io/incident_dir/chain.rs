@@ -194,7 +194,7 @@ pub(super) mod fixtures {
     /// A declaration by `device` at `minute`.
     pub fn declared(device: &str, minute: i64, title: &str, level: &str) -> Entry {
         Entry {
-            event: Event::Declared {
+            event: Event::Declared(Box::new(crate::model::incident::Declared {
                 title: title.into(),
                 class: ClassId::new("network"),
                 level: LevelId::new(level),
@@ -206,7 +206,7 @@ pub(super) mod fixtures {
                 drill: true,
                 plan_version: "1".into(),
                 plan_sha256: String::new(),
-            },
+            })),
             ..note(device, minute, "")
         }
     }

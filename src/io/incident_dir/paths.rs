@@ -153,7 +153,7 @@ pub(crate) fn check_holds_incident(dir: &Path, given: &str) -> Result<(), Incide
     }
     let (entries, _) = super::read::read_entries(dir)?;
     match entries.first() {
-        Some(e) if matches!(e.event, Event::Declared { .. }) => Ok(()),
+        Some(e) if matches!(e.event, Event::Declared(..)) => Ok(()),
         _ => Err(IncidentError::NotFound(given.to_owned())),
     }
 }

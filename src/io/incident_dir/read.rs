@@ -228,10 +228,10 @@ fn read_files(dir: &Path) -> Result<Files, IncidentError> {
                     if let Some(opened) = other {
                         file.foreign_count += 1;
                         if file.foreign.is_none() {
-                            file.foreign = Some((opened.clone(), entry.device.clone()));
+                            file.foreign = Some((opened.clone(), entry.device.to_string()));
                         }
                     }
-                    if matches!(entry.event, Event::Declared { .. }) {
+                    if matches!(entry.event, Event::Declared(..)) {
                         declarations.push((path.clone(), entry.clone()));
                     }
                     tags.push((place, other.is_some()));
@@ -452,16 +452,16 @@ fn second_declarations(entries: &[Entry], all: Vec<(PathBuf, Entry)>) -> Option<
     }
     let used = entries
         .iter()
-        .find(|e| matches!(e.event, Event::Declared { .. }))?;
+        .find(|e| matches!(e.event, Event::Declared(..)))?;
     let at = |(file, entry): (PathBuf, Entry)| match entry.event {
-        Event::Declared { title, level, .. } => Some(DeclarationAt {
+        Event::Declared(d) => Some(DeclarationAt {
             entry: EntryRef {
                 recorded_at: entry.recorded_at,
                 device: entry.device,
             },
             file,
-            title,
-            level,
+            title: d.title,
+            level: d.level,
         }),
         _ => None,
     };

@@ -559,7 +559,7 @@ impl Across {
 
     fn add(&mut self, entry: &Entry, file: usize, line: u64) {
         let next = u32::try_from(self.writers.len()).unwrap_or(u32::MAX);
-        let writer = *self.writers.entry(entry.device.clone()).or_insert(next);
+        let writer = *self.writers.entry(entry.device.to_string()).or_insert(next);
         let key = (entry.recorded_at, writer);
         // At most a hundred files are checked.
         let place = u32::try_from(file).unwrap_or(u32::MAX);
@@ -575,7 +575,8 @@ impl Across {
             }
             Some(_) => {}
         }
-        if let Event::Declared { title, level, .. } = &entry.event {
+        if let Event::Declared(d) = &entry.event {
+            let (title, level) = (&d.title, &d.level);
             let digest = chain::digest(entry, &mut self.buf);
             let at = (
                 file,
@@ -606,7 +607,7 @@ impl Across {
                 };
                 let suspect = self
                     .writers
-                    .get(&entry.device)
+                    .get(entry.device.as_str())
                     .is_some_and(|&w| self.suspects.contains(&(entry.recorded_at, w)));
                 if !suspect {
                     return;
@@ -639,7 +640,7 @@ impl Across {
     /// Whether a log of the record holds the entry referred to.
     fn holds(&self, r: &EntryRef) -> bool {
         self.writers
-            .get(&r.device)
+            .get(r.device.as_str())
             .is_some_and(|&w| self.entries.contains_key(&(r.recorded_at, w)))
     }
 }
@@ -841,7 +842,7 @@ impl<'a> Tally<'a> {
                     let f = self.foreign.get_or_insert_with(|| Foreign {
                         line: line_no,
                         device: device.clone(),
-                        named: entry.device.clone(),
+                        named: entry.device.to_string(),
                         count: 0,
                     });
                     f.count += 1;
@@ -850,9 +851,9 @@ impl<'a> Tally<'a> {
                     corrects: Some(r), ..
                 } = &entry.event
                 {
-                    self.corrections.push(r.clone());
+                    self.corrections.push((**r).clone());
                 }
-                for (writer, &n) in &entry.after.0 {
+                for (writer, &n) in entry.after.iter() {
                     if *writer != self.own {
                         let most = self.seen.entry(writer.clone()).or_insert(0);
                         *most = (*most).max(n);

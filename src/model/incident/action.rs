@@ -598,7 +598,7 @@ pub fn declare(
     };
     // A reason is only kept where it explains a choice against the suggestion.
     let level_reason = reason.filter(|_| suggested.as_ref() != Some(&level));
-    Ok(Event::Declared {
+    Ok(Event::Declared(Box::new(super::Declared {
         title: d.title.trim().to_owned(),
         class: d.class,
         level,
@@ -610,7 +610,7 @@ pub fn declare(
         drill: d.drill,
         plan_version: plan.doc().meta.version.clone(),
         plan_sha256: plan_sha256.to_owned(),
-    })
+    })))
 }
 
 /// The level the answers suggest: the most severe level answered yes.
@@ -663,8 +663,8 @@ impl Entry {
         Self {
             recorded_at: stamp.now,
             happened_at,
-            by: stamp.by.to_owned(),
-            device: stamp.device.to_owned(),
+            by: stamp.by.into(),
+            device: stamp.device.into(),
             after: Causes::default(),
             event,
         }
@@ -793,7 +793,7 @@ impl Incident {
                     via,
                     outcome,
                     note,
-                    line,
+                    line: line.map(Box::new),
                 }
             }
             Action::Message {
@@ -838,8 +838,8 @@ impl Incident {
                     known => check_commander(plan, known)?,
                 };
                 Event::CommandHandedOver {
-                    from: self.commander.clone(),
-                    to,
+                    from: Box::new(self.commander.clone()),
+                    to: Box::new(to),
                     note,
                 }
             }
@@ -891,7 +891,7 @@ impl Incident {
         Ok(Event::Note {
             text,
             step,
-            corrects,
+            corrects: corrects.map(Box::new),
         })
     }
 

@@ -185,7 +185,7 @@ impl Incident {
             .iter()
             .rev()
             .find(|e| {
-                matches!(&e.event, Event::CommandHandedOver { to, .. } if to == self.commander())
+                matches!(&e.event, Event::CommandHandedOver { to, .. } if **to == *self.commander())
                     && !self.is_undone(e)
             })
             .map_or(self.declared_at(), Entry::at)

@@ -240,7 +240,7 @@ impl Incident {
             else {
                 continue;
             };
-            if line.as_ref().is_some_and(|l| *l != target) {
+            if line.as_ref().is_some_and(|l| **l != target) {
                 continue;
             }
             // An attempt on the role itself is an attempt on its holder.

@@ -428,7 +428,7 @@ impl Incident {
                         outcome: CallOutcome::Reached,
                         line,
                         ..
-                    } if line.as_ref().is_none_or(|l| l == target)
+                    } if line.as_ref().is_none_or(|l| **l == *target)
                 )
             })
             .map(Entry::at)

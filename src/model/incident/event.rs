@@ -5,8 +5,11 @@
 //! so they are plain serde types with stable, snake_case names that a person
 //! can read in the JSON.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 pub use super::followup::{Owner, ReviewField};
 use crate::model::ids::{ClassId, ItemId, LevelId, PersonId, RoleId, StepId, TemplateId};
@@ -23,10 +26,12 @@ pub struct Entry {
     /// When it happened, if that was earlier than it was written down.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub happened_at: Option<DateTime<Utc>>,
-    /// Who recorded it.
-    pub by: String,
+    /// Who recorded it. `SmolStr`, like the device: both are short and
+    /// repeated on every entry, and the replay holds every entry, so they
+    /// sit inline rather than as two heap chunks an entry.
+    pub by: SmolStr,
     /// On which device.
-    pub device: String,
+    pub device: SmolStr,
     /// What the writing device had seen of the other writers' logs: the
     /// causal order of the merge (see [`super::merge`]). Empty in logs from
     /// before it was recorded, and on a single device.
@@ -41,42 +46,83 @@ pub struct Entry {
 /// that writer's entries come before this one — read directly, or known
 /// through an entry that had read them. A version vector: it makes "written
 /// after reading" an order that the clocks of the laptops cannot upset.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Causes(pub std::collections::BTreeMap<String, u64>);
+///
+/// Boxed, and absent when empty: on one device (the usual case) it is
+/// empty on every entry, and the replay holds one per entry, so an empty
+/// one costs 8 bytes rather than a `BTreeMap`'s 24. Written and read as
+/// the map itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Causes(Option<Box<BTreeMap<String, u64>>>);
+
+impl Serialize for Causes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Some(map) => map.serialize(s),
+            None => BTreeMap::<String, u64>::new().serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Causes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::deserialize(d).map(Self::from)
+    }
+}
+
+impl From<BTreeMap<String, u64>> for Causes {
+    fn from(map: BTreeMap<String, u64>) -> Self {
+        // An empty map is kept as none: the same to every reader.
+        Self((!map.is_empty()).then(|| Box::new(map)))
+    }
+}
 
 impl Causes {
     /// Whether nothing of other writers was seen.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.values().all(|&n| n == 0)
+        self.iter().all(|(_, &n)| n == 0)
+    }
+
+    /// Each writer named, with its count, in the order of their names.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &u64)> {
+        self.0.iter().flat_map(|m| m.iter())
     }
 
     /// How many entries of `writer` come before.
     #[must_use]
     pub fn of(&self, writer: &str) -> u64 {
-        self.0.get(writer).copied().unwrap_or(0)
+        self.0
+            .as_ref()
+            .and_then(|m| m.get(writer))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The same, without `writer`: what a new entry of `writer` comes
     /// after, given what its reader has seen of every writer.
     #[must_use]
     pub fn without(mut self, writer: &str) -> Self {
-        self.0.remove(writer);
+        if let Some(m) = &mut self.0 {
+            m.remove(writer);
+            if m.is_empty() {
+                self.0 = None;
+            }
+        }
         self
     }
 
     /// Raises the count of `writer` to at least `n`.
     pub fn raise(&mut self, writer: &str, n: u64) {
         if n > 0 {
-            let c = self.0.entry(writer.to_owned()).or_insert(0);
+            let map = self.0.get_or_insert_with(Box::default);
+            let c = map.entry(writer.to_owned()).or_insert(0);
             *c = (*c).max(n);
         }
     }
 
     /// Takes the larger count of each writer.
     pub fn join(&mut self, other: &Self) {
-        for (w, &n) in &other.0 {
+        for (w, &n) in other.iter() {
             self.raise(w, n);
         }
     }
@@ -115,39 +161,11 @@ impl Entry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
-    /// The incident was declared.
-    Declared {
-        /// A short title, such as "直播卡顿 华东区".
-        title: String,
-        /// The fault class.
-        class: ClassId,
-        /// The response level declared.
-        level: LevelId,
-        /// The assessment questions answered, with the answer: the evidence
-        /// for the level.
-        answers: Vec<Answer>,
-        /// The level the answers suggested, when they suggested one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        suggested_level: Option<LevelId>,
-        /// Why the operator chose a level other than the suggested one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        level_reason: Option<String>,
-        /// When the fault was discovered, if earlier than the declaration:
-        /// clocks that count from discovery (the regulator's 4 hours) start
-        /// there.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        discovered_at: Option<DateTime<Utc>>,
-        /// Who takes command; older logs leave it out, and then the person
-        /// who declared is in command.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        commander: Option<Commander>,
-        /// A drill, kept apart from real incidents.
-        drill: bool,
-        /// The plan's version, as its `meta.version` says.
-        plan_version: String,
-        /// SHA-256 of the exact plan file, hex.
-        plan_sha256: String,
-    },
+    /// The incident was declared. Its facts are boxed: the largest of
+    /// the events by far, and once in a log, it would otherwise set the
+    /// size of every event the replay holds. Written exactly as the fields
+    /// of a struct variant would be.
+    Declared(Box<Declared>),
     /// The level was raised or lowered.
     LevelChanged {
         /// The level before.
@@ -194,7 +212,7 @@ pub enum Event {
         /// The call of the tree the attempt was for (that call's target),
         /// when the person called is only its fallback.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        line: Option<Target>,
+        line: Option<Box<Target>>,
     },
     /// A message went out.
     MessageSent {
@@ -218,7 +236,7 @@ pub enum Event {
         /// The entry it corrects, if it is a correction: entries never
         /// change, a correction is a new entry that points at the old one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        corrects: Option<EntryRef>,
+        corrects: Option<Box<EntryRef>>,
     },
     /// A warning was issued.
     WarningIssued {
@@ -239,9 +257,9 @@ pub enum Event {
     /// Command passed from one person to another.
     CommandHandedOver {
         /// Who had command.
-        from: Commander,
+        from: Box<Commander>,
         /// Who has it now.
-        to: Commander,
+        to: Box<Commander>,
         /// The briefing given, in short.
         #[serde(default)]
         note: String,
@@ -296,7 +314,7 @@ pub enum Event {
     /// An action item was done.
     ActionItemDone {
         /// The entry that added it.
-        item: EntryRef,
+        item: Box<EntryRef>,
         /// Its number (A1 is 1) as the writer saw it: tells apart items
         /// added in the same instant on one device, which share `item`.
         #[serde(default)]
@@ -311,7 +329,7 @@ pub enum Event {
     /// An action item was dropped, with the reason.
     ActionItemDropped {
         /// The entry that added it.
-        item: EntryRef,
+        item: Box<EntryRef>,
         /// Its number, as for [`Event::ActionItemDone`].
         #[serde(default)]
         number: usize,
@@ -368,23 +386,7 @@ impl crate::model::tag_first::Mirrored for Event {
 #[derive(Deserialize)]
 #[serde(remote = "Event", rename_all = "snake_case", deny_unknown_fields)]
 enum EventDef {
-    Declared {
-        title: String,
-        class: ClassId,
-        level: LevelId,
-        answers: Vec<Answer>,
-        #[serde(default)]
-        suggested_level: Option<LevelId>,
-        #[serde(default)]
-        level_reason: Option<String>,
-        #[serde(default)]
-        discovered_at: Option<DateTime<Utc>>,
-        #[serde(default)]
-        commander: Option<Commander>,
-        drill: bool,
-        plan_version: String,
-        plan_sha256: String,
-    },
+    Declared(Box<Declared>),
     LevelChanged {
         from: LevelId,
         to: LevelId,
@@ -410,7 +412,7 @@ enum EventDef {
         #[serde(default)]
         note: String,
         #[serde(default)]
-        line: Option<Target>,
+        line: Option<Box<Target>>,
     },
     MessageSent {
         template: Option<TemplateId>,
@@ -424,7 +426,7 @@ enum EventDef {
         #[serde(default)]
         step: Option<StepId>,
         #[serde(default)]
-        corrects: Option<EntryRef>,
+        corrects: Option<Box<EntryRef>>,
     },
     WarningIssued {
         level: LevelId,
@@ -437,8 +439,8 @@ enum EventDef {
         note: String,
     },
     CommandHandedOver {
-        from: Commander,
-        to: Commander,
+        from: Box<Commander>,
+        to: Box<Commander>,
         #[serde(default)]
         note: String,
     },
@@ -468,7 +470,7 @@ enum EventDef {
         after_close: bool,
     },
     ActionItemDone {
-        item: EntryRef,
+        item: Box<EntryRef>,
         #[serde(default)]
         number: usize,
         #[serde(default)]
@@ -477,7 +479,7 @@ enum EventDef {
         after_close: bool,
     },
     ActionItemDropped {
-        item: EntryRef,
+        item: Box<EntryRef>,
         #[serde(default)]
         number: usize,
         reason: String,
@@ -497,6 +499,42 @@ enum EventDef {
         #[serde(default)]
         snooze_minutes: Option<u32>,
     },
+}
+
+/// What a declaration records (see [`Event::Declared`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declared {
+    /// A short title, such as "直播卡顿 华东区".
+    pub title: String,
+    /// The fault class.
+    pub class: ClassId,
+    /// The response level declared.
+    pub level: LevelId,
+    /// The assessment questions answered, with the answer: the evidence
+    /// for the level.
+    pub answers: Vec<Answer>,
+    /// The level the answers suggested, when they suggested one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_level: Option<LevelId>,
+    /// Why the operator chose a level other than the suggested one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_reason: Option<String>,
+    /// When the fault was discovered, if earlier than the declaration:
+    /// clocks that count from discovery (the regulator's 4 hours) start
+    /// there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discovered_at: Option<DateTime<Utc>>,
+    /// Who takes command; older logs leave it out, and then the person
+    /// who declared is in command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commander: Option<Commander>,
+    /// A drill, kept apart from real incidents.
+    pub drill: bool,
+    /// The plan's version, as its `meta.version` says.
+    pub plan_version: String,
+    /// SHA-256 of the exact plan file, hex.
+    pub plan_sha256: String,
 }
 
 /// For `skip_serializing_if`: a flag written only when it is set.
@@ -546,8 +584,8 @@ impl MessageChannel {
 pub struct EntryRef {
     /// When the entry was recorded.
     pub recorded_at: DateTime<Utc>,
-    /// On which device.
-    pub device: String,
+    /// On which device (inline, as in [`Entry`]: a copy costs no heap).
+    pub device: SmolStr,
 }
 
 impl EntryRef {
@@ -722,6 +760,28 @@ impl From<CommanderRepr> for Commander {
 mod tests {
     use super::*;
 
+    /// The replay holds every entry of an incident (a long one has a
+    /// hundred thousand), so their size is most of what reading one
+    /// costs in memory, and time: 336 bytes an entry before the ids and
+    /// names went inline (`SmolStr`) and the rare large events and fields
+    /// were boxed. An event that grows past this bound is boxed likewise.
+    #[test]
+    fn an_entry_stays_small() {
+        assert!(
+            std::mem::size_of::<Event>() <= EVENT_MAX,
+            "Event: {}",
+            std::mem::size_of::<Event>()
+        );
+        assert!(
+            std::mem::size_of::<Entry>() <= ENTRY_MAX,
+            "Entry: {}",
+            std::mem::size_of::<Entry>()
+        );
+    }
+
+    const EVENT_MAX: usize = 80;
+    const ENTRY_MAX: usize = 160;
+
     #[test]
     fn a_commander_reads_tagged_and_as_older_logs_wrote_it() {
         let tagged = serde_json::to_string(&Commander::Person(PersonId::new("li-ming"))).unwrap();
@@ -737,8 +797,8 @@ mod tests {
         assert_eq!(
             event,
             Event::CommandHandedOver {
-                from: Commander::Named("alex".into()),
-                to: Commander::Named("Bob".into()),
+                from: Box::new(Commander::Named("alex".into())),
+                to: Box::new(Commander::Named("Bob".into())),
                 note: String::new(),
             }
         );
@@ -751,16 +811,16 @@ mod tests {
             r#"{"type":"declared","title":"t","class":"network","level":"II","answers":[],"drill":true,"plan_version":"1","plan_sha256":"ab"}"#,
         )
         .unwrap();
-        let Event::Declared {
+        let Event::Declared(declared) = event else {
+            panic!("{event:?}");
+        };
+        let Declared {
             suggested_level,
             level_reason,
             discovered_at,
             commander,
             ..
-        } = event
-        else {
-            panic!("{event:?}");
-        };
+        } = *declared;
         assert!(suggested_level.is_none() && level_reason.is_none());
         assert!(discovered_at.is_none() && commander.is_none());
     }

@@ -343,7 +343,7 @@ impl Incident {
                 })
             })(),
             Action::ActionItemDone { item: n, note } => item(*n).map(|i| Event::ActionItemDone {
-                item: i.added.clone(),
+                item: Box::new(i.added.clone()),
                 number: i.number,
                 note: note.trim().to_owned(),
                 after_close,
@@ -351,7 +351,7 @@ impl Incident {
             Action::DropActionItem { item: n, reason } => non_empty(reason, Field::Reason)
                 .and_then(|()| {
                     item(*n).map(|i| Event::ActionItemDropped {
-                        item: i.added.clone(),
+                        item: Box::new(i.added.clone()),
                         number: i.number,
                         reason: reason.trim().to_owned(),
                         after_close,

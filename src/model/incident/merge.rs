@@ -119,6 +119,16 @@ pub fn merge(streams: Vec<Stream>) -> Merged {
         .filter(|s| !s.entries.is_empty())
         .collect();
     streams.sort_by(|a, b| a.writer.cmp(&b.writer));
+    // One writer (the usual case): its own order is the merge, with
+    // nothing to conflict or disagree with, so no order of 16 bytes an
+    // entry is built beside a long log's entries.
+    if streams.len() <= 1 {
+        return Merged {
+            entries: streams.pop().map(|s| s.entries).unwrap_or_default(),
+            conflicts: Vec::new(),
+            skews: Vec::new(),
+        };
+    }
     let (order, conflicts, skews) = {
         let refs: Vec<&Stream> = streams.iter().collect();
         let index: BTreeMap<&str, usize> = refs
@@ -133,9 +143,7 @@ pub fn merge(streams: Vec<Stream>) -> Merged {
     };
     // `order` keeps each writer's own order, so each stream gives its
     // entries up front to back; one writer's are already in order.
-    let entries = if streams.len() == 1 {
-        streams.pop().map(|s| s.entries).unwrap_or_default()
-    } else {
+    let entries = {
         let mut rest: Vec<_> = streams.into_iter().map(|s| s.entries.into_iter()).collect();
         order
             .iter()
@@ -158,7 +166,7 @@ fn causes_of<'a>(
     s: usize,
     e: &'a Entry,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
-    e.after.0.iter().filter_map(move |(w, &n)| {
+    e.after.iter().filter_map(move |(w, &n)| {
         let &t = index.get(w.as_str())?;
         let have = streams[t].entries.len();
         (t != s && n > 0).then(|| (t, usize::try_from(n).unwrap_or(have).min(have) - 1))
@@ -169,12 +177,7 @@ fn causes_of<'a>(
 fn causal_order(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<(usize, usize)> {
     let key = |s: usize, i: usize| {
         let e = &streams[s].entries[i];
-        Reverse((
-            !matches!(e.event, Event::Declared { .. }),
-            e.recorded_at,
-            s,
-            i,
-        ))
+        Reverse((!matches!(e.event, Event::Declared(..)), e.recorded_at, s, i))
     };
     // waiting[(s, i)]: how many cross-writer causes are not yet placed;
     // followers[(t, j)]: the entries waiting for (t, j).
@@ -335,7 +338,7 @@ fn skews(streams: &[&Stream], index: &BTreeMap<&str, usize>) -> Vec<Skew> {
                 let behind = cause.recorded_at - e.recorded_at;
                 if behind > TOLERANCE && cause.device != e.device {
                     let w = worst
-                        .entry((e.device.clone(), cause.device.clone()))
+                        .entry((e.device.to_string(), cause.device.to_string()))
                         .or_insert(behind);
                     *w = (*w).max(behind);
                 }
@@ -368,13 +371,18 @@ mod tests {
             happened_at: None,
             by: "x".into(),
             device: device.into(),
-            after: Causes(after.iter().map(|(w, n)| ((*w).to_owned(), *n)).collect()),
+            after: Causes::from(
+                after
+                    .iter()
+                    .map(|(w, n)| ((*w).to_owned(), *n))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            ),
             event,
         }
     }
 
     fn declared() -> Event {
-        Event::Declared {
+        Event::Declared(Box::new(crate::model::incident::Declared {
             title: "t".into(),
             class: ClassId::new("network"),
             level: LevelId::new("II"),
@@ -386,7 +394,7 @@ mod tests {
             drill: true,
             plan_version: "1".into(),
             plan_sha256: String::new(),
-        }
+        }))
     }
 
     fn note(text: &str) -> Event {
@@ -401,7 +409,7 @@ mod tests {
         Event::LevelChanged {
             from: LevelId::new("II"),
             to: LevelId::new(to),
-            reason: "r".into(),
+            reason: Box::new("r".into()),
         }
     }
 
@@ -417,7 +425,7 @@ mod tests {
             .iter()
             .map(|e| match &e.event {
                 Event::Note { text, .. } => text.clone(),
-                Event::Declared { .. } => "declared".into(),
+                Event::Declared(..) => "declared".into(),
                 Event::LevelChanged { to, .. } => format!("level {to}"),
                 other => format!("{other:?}"),
             })

@@ -41,8 +41,8 @@ pub use calls::{CallLine, CallSheet, CallState, Candidate};
 pub use checklist::{Applies, Clock, ClockKind, Item, ItemState, NEAR_MINUTES, Status, Urgency};
 pub use condition::Truth;
 pub use event::{
-    Answer, CallOutcome, Causes, Channel, Commander, Entry, EntryRef, Event, MessageChannel,
-    StepStatus,
+    Answer, CallOutcome, Causes, Channel, Commander, Declared, Entry, EntryRef, Event,
+    MessageChannel, StepStatus,
 };
 pub use followup::{ActionItem, ActionState, Owner, ReviewField};
 pub use summary::{Briefing, ClosingCheck, Deadline, Evaluated, OwedDuty, Timed, Verdict};
@@ -156,7 +156,10 @@ impl Incident {
     /// # Errors
     /// When the entry is not a declaration.
     pub fn new(entry: &Entry) -> Result<Self, ReplayError> {
-        let Event::Declared {
+        let Event::Declared(declared) = &entry.event else {
+            return Err(ReplayError::NotDeclared);
+        };
+        let Declared {
             title,
             class,
             level,
@@ -168,10 +171,7 @@ impl Incident {
             drill,
             plan_version,
             plan_sha256,
-        } = &entry.event
-        else {
-            return Err(ReplayError::NotDeclared);
-        };
+        } = &**declared;
         let declared_at = entry.at();
         Ok(Self {
             title: title.clone(),
@@ -182,7 +182,7 @@ impl Incident {
             // A discovery "after" the declaration cannot be: the declaration
             // is then the earliest the fault is known to have been found.
             discovered_at: discovered_at.map_or(declared_at, |d| d.min(declared_at)),
-            declared_by: entry.by.clone(),
+            declared_by: entry.by.to_string(),
             drill: *drill,
             plan_version: plan_version.clone(),
             plan_sha256: plan_sha256.clone(),
@@ -191,7 +191,7 @@ impl Incident {
             level_reason: level_reason.clone(),
             commander: commander
                 .clone()
-                .unwrap_or_else(|| Commander::Named(entry.by.clone())),
+                .unwrap_or_else(|| Commander::Named(entry.by.to_string())),
             steps: BTreeMap::new(),
             values: BTreeMap::new(),
             decisions: BTreeMap::new(),
@@ -455,7 +455,7 @@ impl Incident {
         self.index(index, entry);
         match &entry.event {
             // A second declaration in one log is kept in the timeline only.
-            Event::Declared { .. } | Event::CallAttempt { .. } => {}
+            Event::Declared(..) | Event::CallAttempt { .. } => {}
             Event::Note { .. } => {
                 if self.closed_at.is_some() {
                     self.addenda.insert(EntryRef::to(entry));
@@ -526,7 +526,7 @@ impl Incident {
             Event::Note {
                 corrects: Some(r), ..
             } => {
-                self.corrected.insert(r.clone());
+                self.corrected.insert((**r).clone());
             }
             _ => {}
         }

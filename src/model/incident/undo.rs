@@ -49,7 +49,7 @@ impl Undoable {
             Event::CallAttempt { .. } => Some(Self::Call),
             Event::Note { .. } => Some(Self::Note),
             Event::DutyDone { .. } => Some(Self::Duty),
-            Event::Declared { .. }
+            Event::Declared(..)
             | Event::LevelChanged { .. }
             | Event::MessageSent { .. }
             | Event::WarningIssued { .. }

@@ -54,7 +54,7 @@ impl Filter {
             Self::Notes => matches!(event, Event::Note { .. }),
             Self::Command => matches!(
                 event,
-                Event::Declared { .. }
+                Event::Declared(..)
                     | Event::LevelChanged { .. }
                     | Event::WarningIssued { .. }
                     | Event::WarningLifted { .. }
