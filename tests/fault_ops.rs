@@ -330,7 +330,9 @@ fn every_operation_of_new_note_step_close_and_a_rescue_failed_and_cut() {
     let declared = |d: &Path| {
         entries(d)
             .iter()
-            .filter(|e| matches!(&e.event, Event::Declared { title, .. } if title == "declared under faults"))
+            .filter(
+                |e| matches!(&e.event, Event::Declared(d) if d.title == "declared under faults"),
+            )
             .count()
     };
     let scenarios = [

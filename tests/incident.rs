@@ -850,7 +850,7 @@ fn a_correction_points_at_an_entry_the_incident_has() {
         Action::Note {
             text: "30,000 students, not 3,000".into(),
             step: None,
-            corrects: Some(Box::new(EntryRef::to(&first))),
+            corrects: Some(EntryRef::to(&first)),
         },
     )
     .unwrap();
@@ -864,7 +864,7 @@ fn a_correction_points_at_an_entry_the_incident_has() {
             Action::Note {
                 text: "x".into(),
                 step: None,
-                corrects: Some(Box::new(wrong.clone())),
+                corrects: Some(wrong.clone()),
             },
         ),
         Err(ActionError::UnknownEntry(wrong))
@@ -986,7 +986,7 @@ fn a_fallback_reached_for_one_call_does_not_answer_the_others_it_backs() {
                 via: Channel::Mobile,
                 outcome: CallOutcome::Reached,
                 note: String::new(),
-                line: Some(Box::new(first.target.clone())),
+                line: Some(first.target.clone()),
             },
         )
         .unwrap();

@@ -310,7 +310,7 @@ fn a_log_whose_entries_name_another_device_is_marked_and_fails_verify() {
     rewrite(&evil, |record| match record {
         Record::Event { entry } => Record::Event {
             entry: Entry {
-                device: "lap1".to_owned(),
+                device: "lap1".into(),
                 ..entry
             },
         },

@@ -1036,7 +1036,7 @@ fn decisions_and_steps() -> Vec<Event> {
         Event::LevelChanged {
             from: LevelId::new("III"),
             to: LevelId::new("II"),
-            reason: Box::new("more users".into()),
+            reason: "more users".into(),
         },
     ];
     for status in [
@@ -1132,7 +1132,7 @@ fn notes_and_command() -> Vec<Event> {
     vec![
         note("bridge call open", None, None),
         note("vendor called back", Some(confirm()), None),
-        note("it was 01:20", None, Some(correction)),
+        note("it was 01:20", None, Some(Box::new(correction))),
         Event::WarningIssued {
             level: LevelId::new("II"),
             note: "storm".into(),

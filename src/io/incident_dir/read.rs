@@ -647,7 +647,7 @@ mod tests {
             .iter()
             .map(|e| match &e.event {
                 Event::Note { text, .. } => format!("{}: {text}", e.device),
-                Event::Declared { title, .. } => format!("{}: declared {title}", e.device),
+                Event::Declared(d) => format!("{}: declared {}", e.device, d.title),
                 _ => String::new(),
             })
             .collect()

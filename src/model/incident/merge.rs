@@ -409,7 +409,7 @@ mod tests {
         Event::LevelChanged {
             from: LevelId::new("II"),
             to: LevelId::new(to),
-            reason: Box::new("r".into()),
+            reason: "r".into(),
         }
     }
 
