@@ -31,7 +31,7 @@ fn acks(s: &Incident) -> Vec<(ClockKind, Stage, Option<u32>)> {
                 stage,
                 snooze_minutes,
                 ..
-            } => Some((clock.clone(), *stage, *snooze_minutes)),
+            } => Some(((**clock).clone(), *stage, *snooze_minutes)),
             _ => None,
         })
         .collect()
@@ -242,11 +242,11 @@ fn incident_ack_logs_from_the_command_line_and_status_marks_what_is_due_soon() {
     assert!(entries.iter().any(|e| matches!(
         &e.event,
         Event::ClockAcknowledged {
-            clock: ClockKind::StatusUpdate,
+            clock,
             stage: Stage::Amber,
             snooze_minutes: Some(5),
             ..
-        }
+        } if **clock == ClockKind::StatusUpdate
     ) && e.by == "值班长 王芳"));
 }
 

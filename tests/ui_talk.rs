@@ -54,7 +54,7 @@ fn a_call_with_no_answer_leads_to_the_deputy_who_is_reached() {
         .timeline()
         .iter()
         .filter_map(|e| match &e.event {
-            Event::CallAttempt { to, outcome, .. } => Some((to.clone(), *outcome)),
+            Event::CallAttempt { to, outcome, .. } => Some(((**to).clone(), *outcome)),
             _ => None,
         })
         .collect();

@@ -289,10 +289,13 @@ fn contacts(records: &[&Record<'_>]) -> Vec<Proposal> {
                 CallOutcome::WrongNumber => true,
                 CallOutcome::Reached => continue,
             };
-            let i = by.iter().position(|(t, _, _)| t == to).unwrap_or_else(|| {
-                by.push((to.clone(), Vec::new(), Vec::new()));
-                by.len() - 1
-            });
+            let i = by
+                .iter()
+                .position(|(t, _, _)| t == &**to)
+                .unwrap_or_else(|| {
+                    by.push(((**to).clone(), Vec::new(), Vec::new()));
+                    by.len() - 1
+                });
             if let Some((_, no, wrong_n)) = by.get_mut(i) {
                 if wrong { wrong_n } else { no }.push(evidence(r, e.at()));
             }

@@ -975,7 +975,7 @@ fn golden_entries(out: &mut String, plan: &crate::model::plan::Plan, times: &Tim
         4,
         Event::ActionItemAdded {
             text: "Add a second CDN".into(),
-            owner: crate::model::incident::Owner::Named("Zoe".into()),
+            owner: Box::new(crate::model::incident::Owner::Named("Zoe".into())),
             due: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
             after_close: false,
         },
@@ -1036,7 +1036,7 @@ fn decisions_and_steps() -> Vec<Event> {
         Event::LevelChanged {
             from: LevelId::new("III"),
             to: LevelId::new("II"),
-            reason: "more users".into(),
+            reason: Box::new("more users".into()),
         },
     ];
     for status in [
@@ -1075,7 +1075,7 @@ fn decisions_and_steps() -> Vec<Event> {
 fn calls_and_messages() -> Vec<Event> {
     use crate::model::incident::Channel;
     let call = |to: Target, outcome, note: &str| Event::CallAttempt {
-        to,
+        to: Box::new(to),
         via: Channel::Mobile,
         outcome,
         note: note.into(),
@@ -1179,7 +1179,7 @@ fn notes_and_command() -> Vec<Event> {
         },
         Event::ActionItemAdded {
             text: "Update the ISP's number".into(),
-            owner: crate::model::incident::Owner::Person(PersonId::new("zed")),
+            owner: Box::new(crate::model::incident::Owner::Person(PersonId::new("zed"))),
             due: None,
             after_close: true,
         },
@@ -1207,13 +1207,15 @@ fn notes_and_command() -> Vec<Event> {
             after_close: true,
         },
         Event::ClockAcknowledged {
-            clock: crate::model::incident::ClockKind::StatusUpdate,
+            clock: Box::new(crate::model::incident::ClockKind::StatusUpdate),
             due: at(6, 0),
             stage: crate::model::incident::Stage::Amber,
             snooze_minutes: None,
         },
         Event::ClockAcknowledged {
-            clock: crate::model::incident::ClockKind::Duty(ItemId::new("cac-report")),
+            clock: Box::new(crate::model::incident::ClockKind::Duty(ItemId::new(
+                "cac-report",
+            ))),
             due: at(6, 0),
             stage: crate::model::incident::Stage::Red,
             snooze_minutes: Some(10),

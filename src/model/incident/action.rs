@@ -789,7 +789,7 @@ impl Incident {
                     check_target(plan, line)?;
                 }
                 Event::CallAttempt {
-                    to,
+                    to: Box::new(to),
                     via,
                     outcome,
                     note,
@@ -816,7 +816,7 @@ impl Incident {
                 Event::LevelChanged {
                     from: self.level.clone(),
                     to,
-                    reason,
+                    reason: Box::new(reason),
                 }
             }
             Action::IssueWarning { level, note } => {

@@ -64,7 +64,7 @@ impl Ack {
                 stage,
                 snooze_minutes,
             } => Some(Self {
-                clock: clock.clone(),
+                clock: (**clock).clone(),
                 due: *due,
                 stage: *stage,
                 until: snooze_minutes.map(|m| entry.at() + Duration::minutes(i64::from(m))),
@@ -195,7 +195,7 @@ impl Incident {
             });
         }
         Ok(Event::ClockAcknowledged {
-            clock,
+            clock: Box::new(clock),
             due,
             stage,
             snooze_minutes,

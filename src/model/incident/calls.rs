@@ -244,10 +244,10 @@ impl Incident {
                 continue;
             }
             // An attempt on the role itself is an attempt on its holder.
-            let on = if *to == target {
+            let on = if **to == target {
                 holder.as_ref()
             } else {
-                Some(to)
+                Some(&**to)
             };
             let Some(at) = candidates.iter().position(|c| Some(&c.target) == on) else {
                 continue;

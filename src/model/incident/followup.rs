@@ -221,7 +221,7 @@ impl Review {
                     added: EntryRef::to(entry),
                     added_at: entry.at(),
                     text: text.clone(),
-                    owner: owner.clone(),
+                    owner: (**owner).clone(),
                     due: *due,
                     state: ActionState::Open,
                 });
@@ -337,7 +337,7 @@ impl Incident {
                 };
                 Ok(Event::ActionItemAdded {
                     text: text.trim().to_owned(),
-                    owner,
+                    owner: Box::new(owner),
                     due: *due,
                     after_close,
                 })

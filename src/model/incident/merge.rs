@@ -409,7 +409,7 @@ mod tests {
         Event::LevelChanged {
             from: LevelId::new("II"),
             to: LevelId::new(to),
-            reason: "r".into(),
+            reason: Box::new("r".into()),
         }
     }
 

@@ -518,7 +518,7 @@ impl Incident {
         }
         match &entry.event {
             Event::CallAttempt { to, .. } => {
-                self.attempts.entry(to.clone()).or_default().push(index);
+                self.attempts.entry((**to).clone()).or_default().push(index);
             }
             Event::StepStatus { step, .. }
             | Event::ValueRecorded { step, .. }
