@@ -34,7 +34,7 @@ use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Targ
 use super::flow::{FlowStep, class_flow};
 use super::kind::{DiagnosticKind as K, Late, Responses};
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
-use super::validate::{all_steps_where, step_path, steps_of};
+use super::validate::{all_steps_where, placed, step_path, steps_of};
 use crate::model::ids::{ClassId, LevelId, PersonId, RoleId};
 
 /// Every feasibility warning of a document that validated without errors.
@@ -358,35 +358,6 @@ fn reached_through_root(
             ));
         }
     }
-}
-
-/// Every step of the document where it is written, common steps first,
-/// without building a path for each (a large plan has ten thousand).
-fn placed(doc: &PlanDoc) -> impl Iterator<Item = FlowStep<'_>> {
-    let common = doc.phases.iter().enumerate().flat_map(|(phase, p)| {
-        p.steps
-            .iter()
-            .enumerate()
-            .map(move |(index, step)| FlowStep {
-                step,
-                phase,
-                procedure: None,
-                index,
-            })
-    });
-    let own = doc.procedures.iter().enumerate().flat_map(|(pr, p)| {
-        p.steps
-            .iter()
-            .enumerate()
-            .map(move |(index, step)| FlowStep {
-                step,
-                // A procedure step's path does not name its phase.
-                phase: 0,
-                procedure: Some(pr),
-                index,
-            })
-    });
-    common.chain(own)
 }
 
 /// Check 2: every placeholder of a template a step sends is filled by then:
