@@ -37,12 +37,17 @@ impl PlanFile {
     /// `Lang::tr().plan`: this module does not depend on `i18n`).
     #[must_use]
     pub fn rendered(&self, words: &dyn Wording) -> Vec<String> {
-        let name = self.path.display().to_string();
-        let text = self.text();
         let diags: &[Diagnostic] = match &self.outcome {
             Ok(checked) => &checked.warnings,
             Err(diags) => diags,
         };
+        // Decoding the text again costs a pass over the whole file: only
+        // for something to show against it.
+        if diags.is_empty() {
+            return Vec::new();
+        }
+        let name = self.path.display().to_string();
+        let text = self.text();
         diags
             .iter()
             .map(|d| d.render(&name, &text, words))

@@ -29,12 +29,12 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, DocPath, Segment};
+use super::diagnostic::{Diagnostic, DocPath};
 use super::doc::{Basis, Call, CountsFrom, Minutes, PlanDoc, Step, StepKind, Target};
 use super::flow::{FlowStep, class_flow};
 use super::kind::{DiagnosticKind as K, Late, Responses};
 use super::template::{BUILTIN_PLACEHOLDERS, placeholders};
-use super::validate::{all_steps_where, step_path, steps_of};
+use super::validate::{placed, step_path, steps_of};
 use crate::model::ids::{ClassId, LevelId, PersonId, RoleId};
 
 /// Every feasibility warning of a document that validated without errors.
@@ -215,8 +215,33 @@ fn owners_reached(
     trees: &[Reach<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let roles: HashMap<&RoleId, &super::doc::Role> =
-        doc.roles.iter().map(|r| (&r.id, r)).rev().collect();
+    // Each role by id, as its place in the list (the first of two with one
+    // id, as a search from the start finds it).
+    let mut roles: HashMap<&str, usize> = HashMap::with_capacity(doc.roles.len());
+    for (r, role) in doc.roles.iter().enumerate() {
+        roles.entry(role.id.as_str()).or_insert(r);
+    }
+    // Each level's tree, by the level's rank; and when each role's owners
+    // are first reached in each tree (`Reach::first`), worked out once per
+    // role and tree rather than for every step and level.
+    let tree_at: Vec<Option<&Reach<'_>>> = levels
+        .0
+        .iter()
+        .map(|level| trees.iter().find(|t| t.level == *level))
+        .collect();
+    let first_reached: Vec<Vec<Option<Due>>> = doc
+        .roles
+        .iter()
+        .map(|role| {
+            let owners: Vec<&PersonId> = std::iter::once(&role.holder)
+                .chain(&role.deputies)
+                .collect();
+            tree_at
+                .iter()
+                .map(|tree| tree.and_then(|t| t.first(&owners)))
+                .collect()
+        })
+        .collect();
     // Untimed steps whose owner is never called, grouped by the role and
     // the levels: (role, levels) → the first step's path, the steps.
     let mut never: Vec<(
@@ -225,24 +250,25 @@ fn owners_reached(
         DocPath,
         Vec<crate::model::ids::StepId>,
     )> = Vec::new();
-    // The levels at which each role owns a step.
-    let mut owns: HashMap<&RoleId, HashSet<&LevelId>> = HashMap::new();
+    // The levels with a call tree at which each role owns a step: by the
+    // role's place, a flag for each level's rank.
+    let mut owns: Vec<Vec<bool>> = vec![vec![false; levels.0.len()]; doc.roles.len()];
     for fs in placed(doc) {
         let step = fs.step;
-        let Some(&role) = roles.get(&step.role) else {
+        let Some(&r) = roles.get(step.role.as_str()) else {
             continue;
         };
-        let owners: Vec<&PersonId> = std::iter::once(&role.holder)
-            .chain(&role.deputies)
-            .collect();
+        let role = &doc.roles[r];
         let deadline = step.deadline_minutes.map(Minutes::get);
         let (mut late, mut exact, mut absent) = (Vec::new(), Vec::new(), Vec::new());
-        for level in levels.applying(step.min_level.as_ref()) {
-            let Some(tree) = trees.iter().find(|t| t.level == *level) else {
+        // The levels that apply are the most severe ones: a level's place
+        // among them is its rank.
+        for (rank, level) in levels.applying(step.min_level.as_ref()).iter().enumerate() {
+            if tree_at[rank].is_none() {
                 continue;
-            };
-            owns.entry(&role.id).or_default().insert(level);
-            let first = tree.first(&owners);
+            }
+            owns[r][rank] = true;
+            let first = first_reached[r][rank];
             let Some(deadline) = deadline else {
                 if first.is_none() {
                     absent.push((*level).clone());
@@ -312,21 +338,35 @@ fn owners_reached(
             },
         ));
     }
-    reached_through_root(doc, levels, trees, &owns, out);
+    reached_through_root(
+        doc,
+        levels,
+        trees,
+        |role| {
+            roles
+                .get(role.as_str())
+                .map(|&r| owns[r].as_slice())
+                .filter(|at| at.contains(&true))
+        },
+        out,
+    );
 }
 
 /// A role reached only because one of its deputies is the person who
 /// starts the calls: at the declaration the duty officer is on duty, but
 /// nobody was called for the role, and the checks above count it reached.
-fn reached_through_root(
+///
+/// `owns` gives the levels with a call tree at which a role owns a step, as
+/// a flag for each level's rank; `None` for a role that owns none.
+fn reached_through_root<'o>(
     doc: &PlanDoc,
     levels: &Levels<'_>,
     trees: &[Reach<'_>],
-    owns: &HashMap<&RoleId, HashSet<&LevelId>>,
+    owns: impl Fn(&RoleId) -> Option<&'o [bool]>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (i, role) in doc.roles.iter().enumerate() {
-        let Some(at) = owns.get(&role.id) else {
+        let Some(at) = owns(&role.id) else {
             continue;
         };
         for (k, deputy) in role.deputies.iter().enumerate() {
@@ -335,7 +375,7 @@ fn reached_through_root(
                 .collect();
             let mut only: Vec<&LevelId> = trees
                 .iter()
-                .filter(|t| at.contains(t.level))
+                .filter(|t| at.get(levels.rank(t.level)) == Some(&true))
                 .filter(|t| t.root_person == Some(deputy) && role.holder != *deputy)
                 .filter(|t| !t.reaches_any(&others))
                 .map(|t| t.level)
@@ -358,35 +398,6 @@ fn reached_through_root(
             ));
         }
     }
-}
-
-/// Every step of the document where it is written, common steps first,
-/// without building a path for each (a large plan has ten thousand).
-fn placed(doc: &PlanDoc) -> impl Iterator<Item = FlowStep<'_>> {
-    let common = doc.phases.iter().enumerate().flat_map(|(phase, p)| {
-        p.steps
-            .iter()
-            .enumerate()
-            .map(move |(index, step)| FlowStep {
-                step,
-                phase,
-                procedure: None,
-                index,
-            })
-    });
-    let own = doc.procedures.iter().enumerate().flat_map(|(pr, p)| {
-        p.steps
-            .iter()
-            .enumerate()
-            .map(move |(index, step)| FlowStep {
-                step,
-                // A procedure step's path does not name its phase.
-                phase: 0,
-                procedure: Some(pr),
-                index,
-            })
-    });
-    common.chain(own)
 }
 
 /// Check 2: every placeholder of a template a step sends is filled by then:
@@ -413,13 +424,17 @@ fn placeholders_filled(doc: &PlanDoc, levels: &Levels<'_>, out: &mut Vec<Diagnos
             if by_level.insert(fs.step.id.as_str()) {
                 empty_at_levels(doc, levels, fs, t, out);
             }
-            let recorded: HashSet<&str> = flow[..i]
-                .iter()
-                .filter(|r| levels.covers(r.step.min_level.as_ref(), fs.step.min_level.as_ref()))
-                .filter_map(|r| record_key(r.step))
-                .collect();
+            // Recorded by an earlier step that applies wherever this one
+            // does: looked for name by name (a template has a few), not
+            // gathered into a set for every step that sends one.
+            let recorded = |name: &str| {
+                flow[..i].iter().any(|r| {
+                    record_key(r.step) == Some(name)
+                        && levels.covers(r.step.min_level.as_ref(), fs.step.min_level.as_ref())
+                })
+            };
             for name in template_placeholders(t) {
-                if BUILTIN_PLACEHOLDERS.contains(&name) || recorded.contains(name) {
+                if BUILTIN_PLACEHOLDERS.contains(&name) || recorded(name) {
                     continue;
                 }
                 unfilled
@@ -539,20 +554,20 @@ fn clocks_start_right(doc: &PlanDoc, out: &mut Vec<Diagnostic>) {
     // which may be any time after the declaration that step deadlines count
     // from.
     if let Some(last) = doc.phases.last() {
-        let closing = all_steps_where(doc, |s| s.deadline_minutes.is_some())
-            .into_iter()
-            .filter(|(path, step)| {
-                step.phase.as_ref() == Some(&last.id)
-                    || path.0.get(1).is_some_and(
-                        |s| matches!(s, Segment::Index(i, _) if *i == doc.phases.len() - 1),
-                    ) && path.0.first() == Some(&Segment::Field("phases"))
-            });
-        for (path, step) in closing {
+        // A timed step of the closing phase: a procedure's step naming it,
+        // or a common step listed under it. Only those get a path.
+        let closing = placed(doc).filter(|fs| {
+            fs.step.deadline_minutes.is_some()
+                && (fs.step.phase.as_ref() == Some(&last.id)
+                    || fs.procedure.is_none() && fs.phase == doc.phases.len() - 1)
+        });
+        for fs in closing {
+            let step = fs.step;
             let Some(m) = step.deadline_minutes else {
                 continue;
             };
             out.push(Diagnostic::warning(
-                path.field("deadline_minutes"),
+                step_path(doc, &fs).field("deadline_minutes"),
                 K::ClosingStepTimed {
                     step: step.id.clone(),
                     phase: last.id.clone(),

@@ -28,8 +28,11 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // NUL is valid UTF-8 but never in a text file: UTF-16 without a
-    // byte-order mark, or a binary file.
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // byte-order mark, or a binary file. (`contains` is core's word-at-a-
+    // time memchr; the byte-by-byte search for where runs only on a find.)
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let at = position_at(valid, offset);
         return Err(Diagnostic {

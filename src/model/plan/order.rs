@@ -223,15 +223,32 @@ fn deadlines_in_order(
     found: &mut Found,
 ) {
     let due = |i: usize| flow[i].step.deadline_minutes.map(Minutes::get);
+    // The latest deadline of any step on a path to each one, in one sweep
+    // in flow order (paths only go forward; no deadline is `None`, the
+    // least): a step with none later before it needs no walk back.
+    let mut latest_before: Vec<Option<i64>> = vec![None; flow.len()];
+    for i in 0..flow.len() {
+        let latest = latest_before[i].max(due(i));
+        for &t in paths.next(i) {
+            latest_before[t] = latest_before[t].max(latest);
+        }
+    }
     for j in 0..flow.len() {
         let Some(deadline) = due(j) else {
             continue;
         };
+        if latest_before[j].is_none_or(|latest| latest <= deadline) {
+            continue;
+        }
+        // Only the steps due later are named: their ids are cloned, not
+        // those of every step before (a response may have hundreds).
         let after: Vec<(StepId, i64)> = paths
             .before(j)
             .into_iter()
-            .filter_map(|i| Some((flow[i].step.id.clone(), due(i)?)))
-            .filter(|(_, d)| *d > deadline)
+            .filter_map(|i| {
+                let d = due(i).filter(|&d| d > deadline)?;
+                Some((flow[i].step.id.clone(), d))
+            })
             .collect();
         if after.is_empty() {
             continue;
@@ -360,11 +377,6 @@ fn recorded_on_every_path(
     at: &At<'_>,
     found: &mut Found,
 ) {
-    let position: HashMap<&str, usize> = flow
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.step.id.as_str(), i))
-        .collect();
     for (j, fs) in flow.iter().enumerate() {
         let StepKind::Communicate { template } = &fs.step.kind else {
             continue;
@@ -395,7 +407,9 @@ fn recorded_on_every_path(
                     return None;
                 };
                 recorded_by.iter().any(|&r| d < r && r < next).then(|| {
-                    let branch = if position.get(yes.as_str()) == Some(&next) {
+                    // Step ids are unique (the checks run on a plan without
+                    // errors): the step at `next` is the yes branch's or not.
+                    let branch = if flow[next].step.id == *yes {
                         Branch::Yes
                     } else {
                         Branch::No

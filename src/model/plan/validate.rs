@@ -5,6 +5,7 @@
 //! time. Each diagnostic names the path of the offending value; the caller
 //! turns paths into line and column with [`super::locate`].
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, DocPath};
@@ -62,9 +63,12 @@ pub fn validate_written(doc: &PlanDoc, written: Written) -> Vec<Diagnostic> {
 /// closest to what was typed first.
 const KNOWN_SHOWN: usize = 8;
 
-/// Where each id was first defined, per namespace: the item's place in its
-/// list and the path of its id.
-type Seen<'a> = HashMap<&'a str, (usize, DocPath)>;
+/// Where each id was first defined, per namespace: the item's number in
+/// the namespace and where it is written (`At`, nothing more when the
+/// number is its place in one list). The path of an id is only worked out
+/// when a diagnostic needs it: a large plan has tens of thousands of ids
+/// and almost never a duplicate, and a path is a few allocations.
+type Seen<'a, At = ()> = HashMap<&'a str, (usize, At)>;
 
 struct Checker<'a> {
     doc: &'a PlanDoc,
@@ -78,8 +82,9 @@ struct Checker<'a> {
     levels: Seen<'a>,
     phases: Seen<'a>,
     templates: Seen<'a>,
-    /// Every step id, with the path of its definition.
-    steps: HashMap<&'a str, DocPath>,
+    /// Every step id, common and of every procedure (one namespace), with
+    /// where its first definition is written.
+    steps: Seen<'a, FlowStep<'a>>,
 }
 
 fn root() -> DocPath {
@@ -129,38 +134,49 @@ impl<'a> Checker<'a> {
 
     /// Checks the syntax of an id and records it in a namespace, reporting
     /// duplicates. Returns nothing: later checks look ids up in the namespace.
-    fn define(
+    ///
+    /// The id is the `index`th of the namespace and written at `at`; `path`
+    /// gives the path of the id of an item from those two, and is only
+    /// called for a diagnostic (for the item itself and, for a duplicate,
+    /// for the first definition too).
+    #[allow(clippy::too_many_arguments)] // Each is one fact about the id.
+    fn define<At: Copy>(
         diags: &mut Vec<Diagnostic>,
-        seen: &mut Seen<'a>,
+        seen: &mut Seen<'a, At>,
         what: IdKind,
         id: &'a str,
         index: usize,
-        path: DocPath,
+        at: At,
+        path: impl Fn(usize, At) -> DocPath,
     ) {
         if let Err(problem) = check_id_syntax(id) {
             diags.push(Diagnostic::error(
-                path.clone(),
+                path(index, at),
                 K::BadId {
                     id: id.to_owned(),
                     problem,
                 },
             ));
         }
-        if let Some((first, at)) = seen.get(id) {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    K::DuplicateId {
-                        what,
-                        id: id.to_owned(),
-                        first_item: first + 1,
-                        first_at: None,
-                    },
-                )
-                .related_to(at.clone()),
-            );
-        } else {
-            seen.insert(id, (index, path));
+        match seen.entry(id) {
+            Entry::Occupied(first) => {
+                let &(first, first_at) = first.get();
+                diags.push(
+                    Diagnostic::error(
+                        path(index, at),
+                        K::DuplicateId {
+                            what,
+                            id: id.to_owned(),
+                            first_item: first + 1,
+                            first_at: None,
+                        },
+                    )
+                    .related_to(path(first, first_at)),
+                );
+            }
+            Entry::Vacant(v) => {
+                v.insert((index, at));
+            }
         }
     }
 
@@ -173,9 +189,10 @@ impl<'a> Checker<'a> {
         items: &'a [T],
         id: impl Fn(&'a T) -> &'a str,
     ) {
+        seen.reserve(items.len());
+        let path = |i: usize, ()| root().field(field).index(i, None).field("id");
         for (i, item) in items.iter().enumerate() {
-            let path = root().field(field).index(i, None).field("id");
-            Self::define(diags, seen, what, id(item), i, path);
+            Self::define(diags, seen, what, id(item), i, (), path);
         }
     }
 
@@ -221,57 +238,110 @@ impl<'a> Checker<'a> {
             &doc.templates,
             |x| x.id.as_str(),
         );
+        // Each class's id, then the ids of its questions (a namespace of
+        // their own), in the order they are written.
+        let class_path = |i: usize, ()| root().field("classes").index(i, None).field("id");
         for (i, x) in doc.classes.iter().enumerate() {
-            let p = root().field("classes").index(i, None).field("id");
-            Self::define(d, &mut self.classes, IdKind::Class, x.id.as_str(), i, p);
+            Self::define(
+                d,
+                &mut self.classes,
+                IdKind::Class,
+                x.id.as_str(),
+                i,
+                (),
+                class_path,
+            );
             let mut questions = HashMap::new();
-            for (j, q) in x.assessment.iter().enumerate() {
-                let p = root()
+            let path = |j: usize, ()| {
+                root()
                     .field("classes")
                     .index(i, Some(x.id.as_str()))
                     .field("assessment")
                     .index(j, None)
-                    .field("id");
-                Self::define(d, &mut questions, IdKind::Question, q.id.as_str(), j, p);
+                    .field("id")
+            };
+            for (j, q) in x.assessment.iter().enumerate() {
+                Self::define(
+                    d,
+                    &mut questions,
+                    IdKind::Question,
+                    q.id.as_str(),
+                    j,
+                    (),
+                    path,
+                );
             }
         }
+        let level_path = |i: usize, ()| root().field("levels").index(i, None).field("id");
         for (i, x) in doc.levels.iter().enumerate() {
-            let p = root().field("levels").index(i, None).field("id");
-            Self::define(d, &mut self.levels, IdKind::Level, x.id.as_str(), i, p);
+            Self::define(
+                d,
+                &mut self.levels,
+                IdKind::Level,
+                x.id.as_str(),
+                i,
+                (),
+                level_path,
+            );
             let mut duties = HashMap::new();
-            for (j, duty) in x.duties.iter().enumerate() {
-                let p = root()
+            let path = |j: usize, ()| {
+                root()
                     .field("levels")
                     .index(i, Some(x.id.as_str()))
                     .field("duties")
                     .index(j, None)
-                    .field("id");
-                Self::define(d, &mut duties, IdKind::Duty, duty.id.as_str(), j, p);
+                    .field("id")
+            };
+            for (j, duty) in x.duties.iter().enumerate() {
+                Self::define(d, &mut duties, IdKind::Duty, duty.id.as_str(), j, (), path);
             }
         }
         // Steps share one namespace across the common phases and every procedure.
-        let mut step_seen = HashMap::new();
-        for (n, (path, step)) in all_steps(doc).into_iter().enumerate() {
+        self.steps.reserve(steps_of(doc).count());
+        let path = |_, fs: FlowStep<'_>| step_path(doc, &fs).field("id");
+        for (n, fs) in placed(doc).enumerate() {
             Self::define(
                 d,
-                &mut step_seen,
+                &mut self.steps,
                 IdKind::Step,
-                step.id.as_str(),
+                fs.step.id.as_str(),
                 n,
-                path.field("id"),
+                fs,
+                path,
             );
-            self.steps.entry(step.id.as_str()).or_insert(path);
         }
-        // The plan text: chapters and sections share one namespace.
+        // The plan text: chapters and sections share one namespace, each
+        // written at its chapter and, for a section, its place in the chapter.
         let mut text = HashMap::new();
+        let path = |_, (i, section): (usize, Option<usize>)| {
+            let p = root().field("chapters").index(i, None);
+            match section {
+                None => p.field("id"),
+                Some(j) => p.field("sections").index(j, None).field("id"),
+            }
+        };
         let mut n = 0;
         for (i, ch) in doc.chapters.iter().enumerate() {
-            let p = root().field("chapters").index(i, None);
-            Self::define(d, &mut text, IdKind::Text, ch.id.as_str(), n, p.field("id"));
+            Self::define(
+                d,
+                &mut text,
+                IdKind::Text,
+                ch.id.as_str(),
+                n,
+                (i, None),
+                path,
+            );
             n += 1;
             for (j, s) in ch.sections.iter().enumerate() {
-                let p = p.clone().field("sections").index(j, None).field("id");
-                Self::define(d, &mut text, IdKind::Text, s.id.as_str(), n, p);
+                Self::define(
+                    d,
+                    &mut text,
+                    IdKind::Text,
+                    s.id.as_str(),
+                    n,
+                    (i, Some(j)),
+                    path,
+                );
                 n += 1;
             }
         }
@@ -304,21 +374,45 @@ impl<'a> Checker<'a> {
         ];
         for (field, what, ids) in lists {
             let mut seen = HashMap::new();
+            let path = |i: usize, ()| root().field(field).index(i, None).field("id");
             for (i, id) in ids.into_iter().enumerate() {
-                let p = root().field(field).index(i, None).field("id");
-                Self::define(d, &mut seen, what, id, i, p);
+                Self::define(d, &mut seen, what, id, i, (), path);
             }
         }
     }
 
     fn need(&mut self, ns: Namespace, id: &str, path: DocPath) -> bool {
-        if matches!(ns, Namespace::Role)
-            && !self.roles.contains_key(id)
-            && self.person_as_role(id, false, &path)
-        {
+        self.need_at(ns, id, false, || path)
+    }
+
+    /// Whether `id` is defined in the namespace; says why not when it is
+    /// not. `path` is only called then: most references resolve, and the
+    /// checks of a large plan follow tens of thousands. `target` says a
+    /// role is expected as the target of a call or a notice (for a
+    /// person's id given instead).
+    fn need_at(
+        &mut self,
+        ns: Namespace,
+        id: &str,
+        target: bool,
+        path: impl FnOnce() -> DocPath,
+    ) -> bool {
+        if self.namespace(ns).0.contains_key(id) {
+            return true;
+        }
+        let path = path();
+        if matches!(ns, Namespace::Role) && self.person_as_role(id, target, &path) {
             return false;
         }
-        let (seen, what) = match ns {
+        let (seen, what) = self.namespace(ns);
+        let known: Vec<&str> = seen.keys().copied().collect();
+        self.unknown(what, id, known, path);
+        false
+    }
+
+    /// The ids a namespace defines, and what they are ids of.
+    fn namespace(&self, ns: Namespace) -> (&Seen<'a>, IdKind) {
+        match ns {
             Namespace::Unit => (&self.units, IdKind::Unit),
             Namespace::Role => (&self.roles, IdKind::Role),
             Namespace::Person => (&self.people, IdKind::Person),
@@ -327,13 +421,7 @@ impl<'a> Checker<'a> {
             Namespace::Level => (&self.levels, IdKind::Level),
             Namespace::Phase => (&self.phases, IdKind::Phase),
             Namespace::Template => (&self.templates, IdKind::Template),
-        };
-        if seen.contains_key(id) {
-            return true;
         }
-        let known: Vec<&str> = seen.keys().copied().collect();
-        self.unknown(what, id, known, path);
-        false
     }
 
     /// A person's id where a role is expected: says so, with the roles the
@@ -361,18 +449,19 @@ impl<'a> Checker<'a> {
     }
 
     fn need_target(&mut self, target: &Target, path: &DocPath) {
-        let path = path.variant(0);
-        match target {
-            Target::Role(id)
-                if !self.roles.contains_key(id.as_str())
-                    && self.person_as_role(id.as_str(), true, &path) =>
-            {
-                false
-            }
-            Target::Role(id) => self.need(Namespace::Role, id.as_str(), path),
-            Target::Person(id) => self.need(Namespace::Person, id.as_str(), path),
-            Target::External(id) => self.need(Namespace::External, id.as_str(), path),
+        self.need_target_at(target, || path.clone());
+    }
+
+    /// [`Self::need_target`], with the path of the target worked out only
+    /// for a diagnostic.
+    fn need_target_at(&mut self, target: &Target, path: impl FnOnce() -> DocPath) {
+        let path = || path().variant(0);
+        let (ns, id) = match target {
+            Target::Role(id) => (Namespace::Role, id.as_str()),
+            Target::Person(id) => (Namespace::Person, id.as_str()),
+            Target::External(id) => (Namespace::External, id.as_str()),
         };
+        self.need_at(ns, id, true, path);
     }
 
     fn organisation(&mut self) {
@@ -683,28 +772,36 @@ impl<'a> Checker<'a> {
             if tree.calls.is_empty() {
                 self.error(p.field("calls"), K::NoCalls);
             }
-            self.call_list(tree, &tree.calls, &p.field("calls"), &mut vec![&tree.root]);
+            self.call_list(
+                tree,
+                &tree.calls,
+                &|| p.field("calls"),
+                &mut vec![&tree.root],
+            );
         }
     }
 
+    /// The calls of a tree under `above`; `path` gives the path of the
+    /// list, called only for a diagnostic (a tree may have thousands of
+    /// calls).
     fn call_list(
         &mut self,
         tree: &'a CallTree,
         calls: &'a [Call],
-        path: &DocPath,
+        path: &dyn Fn() -> DocPath,
         above: &mut Vec<&'a Target>,
     ) {
         for (j, call) in calls.iter().enumerate() {
-            let p = path.index(j, None);
-            self.need_target(&call.to, &p.field("to"));
+            let p = || path().index(j, None);
+            self.need_target_at(&call.to, || p().field("to"));
             for (k, f) in call.fallback.iter().enumerate() {
-                self.need_target(f, &p.field("fallback").index(k, None));
+                self.need_target_at(f, || p().field("fallback").index(k, None));
             }
             if above.contains(&&call.to) {
                 let mut chain: Vec<Target> = above.iter().map(|&t| t.clone()).collect();
                 chain.push(call.to.clone());
                 self.error(
-                    p.field("to"),
+                    p().field("to"),
                     K::CallLoop {
                         level: tree.level.clone(),
                         chain,
@@ -713,7 +810,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             above.push(&call.to);
-            self.call_list(tree, &call.calls, &p.field("calls"), above);
+            self.call_list(tree, &call.calls, &|| p().field("calls"), above);
             above.pop();
         }
     }
@@ -723,107 +820,105 @@ impl<'a> Checker<'a> {
         if doc.phases.is_empty() {
             self.error(root().field("phases"), K::NoPhases);
         }
-        for (i, phase) in doc.phases.iter().enumerate() {
-            for (j, step) in phase.steps.iter().enumerate() {
-                let p = root()
-                    .field("phases")
-                    .index(i, Some(phase.id.as_str()))
-                    .field("steps")
-                    .index(j, Some(step.id.as_str()));
-                if let Some(named) = &step.phase
-                    && *named != phase.id
-                {
+        // A step's path is worked out only for a diagnostic about it (a
+        // large plan has ten thousand steps, almost all of them fine).
+        for fs in placed(doc).filter(|fs| fs.procedure.is_none()) {
+            let (step, phase) = (fs.step, &doc.phases[fs.phase]);
+            let p = || step_path(doc, &fs);
+            if let Some(named) = &step.phase
+                && *named != phase.id
+            {
+                self.error(
+                    p().field("phase"),
+                    K::CommonStepPhase {
+                        listed: phase.id.clone(),
+                        named: named.clone(),
+                    },
+                );
+            }
+            if !step.classes.is_empty() && !step.except_classes.is_empty() {
+                self.error(p().field("except_classes"), K::ClassesAndExcept);
+            }
+            let mut known = true;
+            for (field, list) in [
+                ("classes", &step.classes),
+                ("except_classes", &step.except_classes),
+            ] {
+                for (k, class) in list.iter().enumerate() {
+                    known &= self.need_at(Namespace::Class, class.as_str(), false, || {
+                        p().field(field).index(k, None)
+                    });
+                }
+            }
+            // Every class left out: the step is in no response, and
+            // would vanish from every checklist without a word.
+            if known
+                && step.classes.is_empty()
+                && !step.except_classes.is_empty()
+                && !doc.classes.is_empty()
+                && doc.classes.iter().all(|c| !step.is_for(&c.id))
+            {
+                self.warn(p().field("except_classes"), K::StepInNoResponse);
+            }
+            self.step(step, p);
+        }
+        for (fs, pr) in placed(doc).filter_map(|fs| Some((fs, &doc.procedures[fs.procedure?]))) {
+            let step = fs.step;
+            let p = || step_path(doc, &fs);
+            match &step.phase {
+                Some(phase) => {
+                    self.need_at(Namespace::Phase, phase.as_str(), false, || {
+                        p().field("phase")
+                    });
+                }
+                None => self.error(
+                    p().field("id"),
+                    K::StepWithoutPhase {
+                        implicit_some: self.written.implicit_some,
+                    },
+                ),
+            }
+            for field in ["classes", "except_classes"] {
+                let named = if field == "classes" {
+                    &step.classes
+                } else {
+                    &step.except_classes
+                };
+                if !named.is_empty() {
                     self.error(
-                        p.field("phase"),
-                        K::CommonStepPhase {
-                            listed: phase.id.clone(),
-                            named: named.clone(),
+                        p().field(field),
+                        K::ClassesOnClassStep {
+                            class: pr.class.clone(),
                         },
                     );
                 }
-                if !step.classes.is_empty() && !step.except_classes.is_empty() {
-                    self.error(p.field("except_classes"), K::ClassesAndExcept);
-                }
-                let mut known = true;
-                for (field, list) in [
-                    ("classes", &step.classes),
-                    ("except_classes", &step.except_classes),
-                ] {
-                    for (k, class) in list.iter().enumerate() {
-                        known &= self.need(
-                            Namespace::Class,
-                            class.as_str(),
-                            p.field(field).index(k, None),
-                        );
-                    }
-                }
-                // Every class left out: the step is in no response, and
-                // would vanish from every checklist without a word.
-                if known
-                    && step.classes.is_empty()
-                    && !step.except_classes.is_empty()
-                    && !doc.classes.is_empty()
-                    && doc.classes.iter().all(|c| !step.is_for(&c.id))
-                {
-                    self.warn(p.field("except_classes"), K::StepInNoResponse);
-                }
-                self.step(step, &p);
             }
-        }
-        for (i, pr) in doc.procedures.iter().enumerate() {
-            for (j, step) in pr.steps.iter().enumerate() {
-                let p = root()
-                    .field("procedures")
-                    .index(i, Some(pr.class.as_str()))
-                    .field("steps")
-                    .index(j, Some(step.id.as_str()));
-                match &step.phase {
-                    Some(phase) => {
-                        self.need(Namespace::Phase, phase.as_str(), p.field("phase"));
-                    }
-                    None => self.error(
-                        p.field("id"),
-                        K::StepWithoutPhase {
-                            implicit_some: self.written.implicit_some,
-                        },
-                    ),
-                }
-                for field in ["classes", "except_classes"] {
-                    let named = if field == "classes" {
-                        &step.classes
-                    } else {
-                        &step.except_classes
-                    };
-                    if !named.is_empty() {
-                        self.error(
-                            p.field(field),
-                            K::ClassesOnClassStep {
-                                class: pr.class.clone(),
-                            },
-                        );
-                    }
-                }
-                self.step(step, &p);
-            }
+            self.step(step, p);
         }
     }
 
-    fn step(&mut self, step: &Step, p: &DocPath) {
+    /// The checks every step has, common or of a procedure; `p` gives its
+    /// path, called only for a diagnostic.
+    fn step(&mut self, step: &Step, p: impl Fn() -> DocPath) {
         if step.text.trim().is_empty() {
-            self.error(p.field("text"), K::StepWithoutText);
+            self.error(p().field("text"), K::StepWithoutText);
         }
-        self.need(Namespace::Role, step.role.as_str(), p.field("role"));
+        self.need_at(Namespace::Role, step.role.as_str(), false, || {
+            p().field("role")
+        });
         if let Some(level) = &step.min_level {
-            self.need(Namespace::Level, level.as_str(), p.field("min_level"));
+            self.need_at(Namespace::Level, level.as_str(), false, || {
+                p().field("min_level")
+            });
         }
-        let kind = p.field("kind");
+        let kind = || p().field("kind");
         match &step.kind {
             StepKind::Action | StepKind::Check | StepKind::Inform(InformWhom::CallTree) => {}
             StepKind::Decision { yes, no, .. } => {
                 for (branch, target) in [(Branch::Yes, yes), (Branch::No, no)] {
                     if !self.steps.contains_key(target.as_str()) {
                         self.error(
-                            kind.field(branch.field()),
+                            kind().field(branch.field()),
                             K::BranchToNowhere {
                                 branch,
                                 step: target.clone(),
@@ -834,25 +929,23 @@ impl<'a> Checker<'a> {
             }
             StepKind::Inform(InformWhom::Contacts(list)) => {
                 if list.is_empty() {
-                    self.error(kind.clone(), K::InformWithoutContacts);
+                    self.error(kind(), K::InformWithoutContacts);
                 }
                 for (k, t) in list.iter().enumerate() {
-                    self.need_target(t, &kind.variant(0).index(k, None));
+                    self.need_target_at(t, || kind().variant(0).index(k, None));
                 }
             }
             StepKind::Communicate { template } => {
-                self.need(
-                    Namespace::Template,
-                    template.as_str(),
-                    kind.field("template"),
-                );
+                self.need_at(Namespace::Template, template.as_str(), false, || {
+                    kind().field("template")
+                });
             }
             StepKind::Record { key, label, .. } => {
                 if !is_placeholder_name(key) {
-                    self.error(kind.field("key"), K::BadRecordKey { key: key.clone() });
+                    self.error(kind().field("key"), K::BadRecordKey { key: key.clone() });
                 }
                 if label.trim().is_empty() {
-                    self.error(kind.field("label"), K::RecordWithoutLabel);
+                    self.error(kind().field("label"), K::RecordWithoutLabel);
                 }
             }
         }
@@ -864,27 +957,31 @@ impl<'a> Checker<'a> {
     /// fault classes exist.
     fn conditions(&mut self) {
         let doc = self.doc;
-        for (path, step) in all_steps(doc) {
+        for fs in placed(doc) {
+            let step = fs.step;
             if let StepKind::Record { choices, .. } = &step.kind {
                 let mut seen = HashMap::new();
-                for (k, c) in choices.iter().enumerate() {
-                    let p = path
+                let path = |k: usize, ()| {
+                    step_path(doc, &fs)
                         .field("kind")
                         .field("choices")
                         .index(k, None)
-                        .field("id");
+                        .field("id")
+                };
+                for (k, c) in choices.iter().enumerate() {
                     Self::define(
                         &mut self.diags,
                         &mut seen,
                         IdKind::Choice,
                         c.id.as_str(),
                         k,
-                        p,
+                        (),
+                        path,
                     );
                 }
             }
             if let Some(c) = &step.when {
-                self.condition(c, &path.field("when"), &[]);
+                self.condition(c, &step_path(doc, &fs).field("when"), &[]);
             }
         }
         for (i, l) in doc.levels.iter().enumerate() {
@@ -1232,13 +1329,10 @@ impl<'a> Checker<'a> {
                 .field("call_trees")
                 .index(i, Some(tree.level.as_str()))
                 .field("calls");
-            collect_call_minutes(&tree.calls, &p, &mut found);
+            collect_call_minutes(&tree.calls, &|| p.clone(), &mut found);
         }
         // Only a limit out of range needs its path worked out.
-        for (path, step) in all_steps_where(doc, |s| {
-            s.deadline_minutes
-                .is_some_and(|m| m.get() <= 0 || m.get() > MAX_MINUTES)
-        }) {
+        for (path, step) in all_steps_where(doc, |s| s.deadline_minutes.is_some_and(out_of_range)) {
             if let Some(m) = step.deadline_minutes {
                 found.push((path.field("deadline_minutes"), m));
             }
@@ -1275,13 +1369,26 @@ enum Namespace {
     Template,
 }
 
-fn collect_call_minutes(calls: &[Call], path: &DocPath, out: &mut Vec<(DocPath, Minutes)>) {
+/// Whether a time limit is one [`Checker::minutes`] reports: not positive,
+/// or over a year.
+fn out_of_range(m: Minutes) -> bool {
+    m.get() <= 0 || m.get() > MAX_MINUTES
+}
+
+/// The time limits out of range of the calls of a list and those under
+/// them, in order; `path` gives the path of the list, called only for
+/// those (a tree may have thousands of calls).
+fn collect_call_minutes(
+    calls: &[Call],
+    path: &dyn Fn() -> DocPath,
+    out: &mut Vec<(DocPath, Minutes)>,
+) {
     for (j, call) in calls.iter().enumerate() {
-        let p = path.index(j, None);
-        if let Some(m) = call.within_minutes {
-            out.push((p.field("within_minutes"), m));
+        let p = || path().index(j, None);
+        if let Some(m) = call.within_minutes.filter(|&m| out_of_range(m)) {
+            out.push((p().field("within_minutes"), m));
         }
-        collect_call_minutes(&call.calls, &p.field("calls"), out);
+        collect_call_minutes(&call.calls, &|| p().field("calls"), out);
     }
 }
 
@@ -1301,11 +1408,6 @@ pub(super) fn step_path(doc: &PlanDoc, fs: &FlowStep<'_>) -> DocPath {
     }
 }
 
-/// Every step in the document with its path, common steps first.
-pub(super) fn all_steps(doc: &PlanDoc) -> Vec<(DocPath, &Step)> {
-    all_steps_where(doc, |_| true)
-}
-
 /// Every step in the document, common steps first, without paths: a path
 /// is a few allocations, and a large plan has ten thousand steps.
 pub(super) fn steps_of(doc: &PlanDoc) -> impl Iterator<Item = &Step> {
@@ -1313,6 +1415,36 @@ pub(super) fn steps_of(doc: &PlanDoc) -> impl Iterator<Item = &Step> {
         .iter()
         .flat_map(|p| &p.steps)
         .chain(doc.procedures.iter().flat_map(|p| &p.steps))
+}
+
+/// Every step of the document where it is written, common steps first,
+/// without building a path for each: [`step_path`] gives one when a
+/// diagnostic needs it.
+pub(super) fn placed(doc: &PlanDoc) -> impl Iterator<Item = FlowStep<'_>> {
+    let common = doc.phases.iter().enumerate().flat_map(|(phase, p)| {
+        p.steps
+            .iter()
+            .enumerate()
+            .map(move |(index, step)| FlowStep {
+                step,
+                phase,
+                procedure: None,
+                index,
+            })
+    });
+    let own = doc.procedures.iter().enumerate().flat_map(|(pr, p)| {
+        p.steps
+            .iter()
+            .enumerate()
+            .map(move |(index, step)| FlowStep {
+                step,
+                // A procedure step's path does not name its phase.
+                phase: 0,
+                procedure: Some(pr),
+                index,
+            })
+    });
+    common.chain(own)
 }
 
 /// The steps `keep` keeps, with their paths, common steps first.
