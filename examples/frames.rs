@@ -136,6 +136,20 @@ fn open(plan: &str, data: &str, incident: &str) -> Result<Window<'static>, Strin
         std::thread::sleep(Duration::from_millis(20));
         window.step();
     }
+    // And the incident list, read on another thread too: until its row
+    // comes, the views draw one row fewer, so a measure taken before it
+    // would differ from one taken after by the time the reading took.
+    let listed = |w: &Window<'_>| {
+        let rows = w.state().rows();
+        !rows.is_empty() && rows.iter().all(|r| !r.reading)
+    };
+    while !listed(&window) {
+        if started.elapsed() > Duration::from_secs(600) {
+            return Err(format!("the incidents in {data} were not listed"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        window.step();
+    }
     Ok(window)
 }
 

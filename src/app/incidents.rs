@@ -25,9 +25,14 @@ pub(super) struct Tab {
 /// The tab an incident's folder is open in, if any (the same folder by
 /// another path too).
 pub(super) fn tab_for<'a>(tabs: &'a [Tab], dir: &Path) -> Option<&'a Tab> {
-    let wanted = dir.canonicalize().ok();
-    let same = |a: &Path| a == dir || (wanted.is_some() && a.canonicalize().ok() == wanted);
+    let same = same_folder(dir);
     tabs.iter().find(|t| same(t.live.dir()))
+}
+
+/// Whether a path names the folder `dir` names, however each is written.
+fn same_folder(dir: &Path) -> impl Fn(&Path) -> bool + '_ {
+    let wanted = dir.canonicalize().ok();
+    move |a: &Path| a == dir || (wanted.is_some() && a.canonicalize().ok() == wanted)
 }
 
 /// The overview's row for an incident in the list, open under `key` or not.
@@ -313,9 +318,17 @@ impl RunbookApp {
     pub(super) fn poll_listing(&mut self) {
         let arrived = self.listing.poll();
         if self.offer_crash && self.crash_offer.is_none() && self.tabs.is_empty() {
+            // Not the incident already being opened (a long log is read on
+            // another thread, with no tab yet): offering to resume what the
+            // operator has just resumed would be a question with no sense.
+            let opening = self.opening.as_ref().map(|o| same_folder(o.dir()));
             self.crash_offer = arrived
                 .iter()
-                .find(|r| r.crashed && matches!(&r.state, RowState::Read(h) if h.open))
+                .find(|r| {
+                    r.crashed
+                        && matches!(&r.state, RowState::Read(h) if h.open)
+                        && !opening.as_ref().is_some_and(|same| same(&r.dir))
+                })
                 .map(|r| r.dir.clone());
         }
         if !arrived.is_empty() {
