@@ -122,10 +122,6 @@ fn open(plan: &str, data: &str, incident: &str) -> Result<Window<'static>, Strin
         .build_eframe(move |cc| {
             RunbookApp::with_service(&cc.egui_ctx, settings, Some(plan), false, service)
         });
-    // No desktop notifications: whether the desktop's answer (or its
-    // absence, said in a notice) arrives during a view's frames would
-    // depend on timing, and change what the frames draw from run to run.
-    window.state_mut().set_notifier(Box::new(Quiet));
     // A long incident opens on another thread: frames run meanwhile.
     window.state_mut().resume(&PathBuf::from(incident));
     let started = Instant::now();
@@ -151,17 +147,6 @@ fn open(plan: &str, data: &str, incident: &str) -> Result<Window<'static>, Strin
         window.step();
     }
     Ok(window)
-}
-
-/// Notifications that go nowhere and never fail.
-struct Quiet;
-
-impl runbook::io::notify::Notifier for Quiet {
-    fn notify(&mut self, _: &str, _: &str, _: runbook::io::notify::Pressing, _: bool) {}
-
-    fn failure(&mut self) -> Option<String> {
-        None
-    }
 }
 
 fn show(window: &mut Window<'_>, view: View, tab: Option<Tab>) {

@@ -61,9 +61,10 @@ small=$("$runbook" generate incident --plan plans/online-education-platform.ron 
 large=$("$runbook" generate incident --plan "$work/plan.ron" --events "$events" --data-dir "$work/large")
 
 # The first quartile, median and third quartile of the numbers on stdin
-# (one a line), as "median q1 q3".
+# (one a line), as "median q1 q3"; what is not a number ("n/a": a floor
+# too quick to time) is left out, and none at all gives "n/a n/a n/a".
 stats() {
-    sort -g | awk '
+    grep -E '^[0-9]+([.][0-9]*)?$' | sort -g | awk '
         { v[NR] = $1 }
         function at(p,   x, lo, hi) {
             x = p * (NR - 1) + 1; lo = int(x); hi = (lo < NR) ? lo + 1 : lo
@@ -74,7 +75,9 @@ stats() {
         END { if (NR == 0) print "n/a n/a n/a"; else print f(at(0.5)), f(at(0.25)), f(at(0.75)) }'
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.4f", a / b; else print "n/a" }'; }
+# A ratio as the table prints it: two decimals, or "n/a" as it is.
+r2() { awk -v r="$1" 'BEGIN { if (r == "n/a" || r == "") print "n/a"; else printf "%.2f", r }'; }
 
 # Within only when the whole spread is at or under the budget, over only
 # when it is all above; a spread across the budget cannot tell.
@@ -88,7 +91,20 @@ verdict() {
 }
 
 row() { printf "%-50s %10s %10s %6s %13s %6s  %s\n" "$@"; }
-spread() { printf "%.2f–%.2f" "$1" "$2"; }
+
+# The median of column C of a file of trials.
+median() { awk -v c="$2" '{ print $c }' "$1" | stats | cut -d' ' -f1; }
+
+# A figure's row from a file of trials, one a line: LABEL BUDGET FILE and
+# the columns of runbook's numbers, the floor's and their ratios. A budget
+# of "-" gives no verdict.
+row_of() {
+    local label=$1 budget=$2 file=$3 r lo hi said=""
+    read -r r lo hi < <(awk -v c="$6" '{ print $c }' "$file" | stats)
+    [ "$budget" = "-" ] || said=$(verdict "$lo" "$hi" "$budget")
+    row "$label" "$(median "$file" "$4")" "$(median "$file" "$5")" "$(r2 "$r")" "$(spread "$lo" "$hi")" "$budget" "$said"
+}
+spread() { echo "$(r2 "$1")–$(r2 "$2")"; }
 row "figure" "runbook" "floor" "ratio" "spread" "budget" ""
 row "--------------------------------------------------" "----------" "----------" "------" "-------------" "------" ""
 
@@ -130,16 +146,10 @@ paired() {
         read -r cb mb < <(trial "$reps" "${b[@]}")
         echo "$ca $cb $(ratio "$ca" "$cb") $ma $mb" >>"$ta"
     done
-    local med_a med_b r lo hi
-    read -r med_a _ _ < <(awk '{ print $1 }' "$ta" | stats)
-    read -r med_b _ _ < <(awk '{ print $2 }' "$ta" | stats)
-    read -r r lo hi < <(awk '{ print $3 }' "$ta" | stats)
-    read -r mem_a _ _ < <(awk '{ print $4 }' "$ta" | stats)
-    read -r mem_b _ _ < <(awk '{ print $5 }' "$ta" | stats)
+    row_of "$label" "$budget" "$ta" 1 2 3
+    mem_a=$(median "$ta" 4)
+    mem_b=$(median "$ta" 5)
     rm -f "$ta"
-    local said=""
-    [ "$budget" = "-" ] || said=$(verdict "$lo" "$hi" "$budget")
-    row "$label" "$med_a" "$med_b" "$(printf %.2f "$r")" "$(spread "$lo" "$hi")" "$budget" "$said"
 }
 
 paired "2. load+validate 10,000-step plan vs ron::Value (s)" 1.5 10 \
@@ -155,11 +165,8 @@ for _ in $(seq "$trials"); do
     raw=$("$baseline" append "$d" 300 | awk '{ print $1 }')
     echo "$ours $raw $(ratio "$ours" "$raw")" >>"$appends"
 done
-read -r a _ _ < <(awk '{ print $1 }' "$appends" | stats)
-read -r b _ _ < <(awk '{ print $2 }' "$appends" | stats)
-read -r r lo hi < <(awk '{ print $3 }' "$appends" | stats)
+row_of "3. durable append vs write+sync_data (µs)" 1.15 "$appends" 1 2 3
 rm -f "$appends"
-row "3. durable append vs write+sync_data (µs)" "$a" "$b" "$(printf %.2f "$r")" "$(spread "$lo" "$hi")" 1.15 "$(verdict "$lo" "$hi" 1.15)"
 
 name=$(basename "$dir")
 RUNBOOK_DATA_DIR="$work/data" paired "4. replay $events events vs sha2+serde_json (s)" 1.2 1 \
@@ -208,10 +215,7 @@ for _ in $(seq "$trials"); do
     read -r _ large_m < <(first_frame "$runbook" --first-frame --data-dir "$home/incidents" "$work/plan.ron")
     echo "$app_s $bare_s $(ratio "$app_s" "$bare_s") $large_m $bare_m $(ratio "$large_m" "$bare_m")" >>"$starts"
 done
-read -r a _ _ < <(awk '{ print $1 }' "$starts" | stats)
-read -r b _ _ < <(awk '{ print $2 }' "$starts" | stats)
-read -r r lo hi < <(awk '{ print $3 }' "$starts" | stats)
-row "1. first frame vs a bare eframe window (s)" "$a" "$b" "$(printf %.2f "$r")" "$(spread "$lo" "$hi")" 1.2 "$(verdict "$lo" "$hi" 1.2)"
+row_of "1. first frame vs a bare eframe window (s)" 1.2 "$starts" 1 2 3
 
 # Figure 5: each view's frame, large over small, interleaved in one
 # process and timed in its thread's CPU time; the worst view counts.
@@ -234,12 +238,20 @@ if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; t
     count small plans/online-education-platform.ron "$work/small" "$small"
     count large "$work/plan.ron" "$work/large" "$large"
     counts=yes
+    # Counted only if callgrind found each view's function (a binary
+    # without its symbols has none): else the run says so, not "0.00".
+    for side in small large; do
+        if [ "$(wc -l <"$work/frames-count-$side.txt")" -ne "$(wc -l <"$work/frames-time.txt")" ]; then
+            echo "bench.sh: callgrind did not find the measure_<view> functions in $frames (stripped?): frames are not counted in instructions" >&2
+            counts=""
+        fi
+    done
 else
     echo "bench.sh: valgrind is not installed: frames are not counted in instructions (Debian package: valgrind)" >&2
 fi
 worst=0 worst_view="" worst_lo=0 worst_hi=0 worst_ir=0 worst_ir_view=""
 while read -r view large_us small_us r lo hi; do
-    row "   frame of the $view view (µs of CPU)" "$large_us" "$small_us" "$(printf %.2f "$r")" "$(spread "$lo" "$hi")" 1.5 "$(verdict "$lo" "$hi" 1.5)"
+    row "   frame of the $view view (µs of CPU)" "$large_us" "$small_us" "$(r2 "$r")" "$(spread "$lo" "$hi")" 1.5 "$(verdict "$lo" "$hi" 1.5)"
     if awk -v a="$r" -v b="$worst" 'BEGIN { exit !(a > b) }'; then
         worst=$r worst_view=$view worst_lo=$lo worst_hi=$hi
     fi
@@ -247,21 +259,18 @@ while read -r view large_us small_us r lo hi; do
         li=$(awk -v v="$view" '$1 == v { printf "%.0f", $2 }' "$work/frames-count-large.txt")
         si=$(awk -v v="$view" '$1 == v { printf "%.0f", $2 }' "$work/frames-count-small.txt")
         ir=$(ratio "$li" "$si")
-        row "      instructions a frame" "$li" "$si" "$(printf %.2f "$ir")" "exact" 1.5 "$(verdict "$ir" "$ir" 1.5)"
+        row "      instructions a frame" "$li" "$si" "$(r2 "$ir")" "exact" 1.5 "$(verdict "$ir" "$ir" 1.5)"
         if awk -v a="$ir" -v b="$worst_ir" 'BEGIN { exit !(a > b) }'; then
             worst_ir=$ir worst_ir_view=$view
         fi
     fi
 done <"$work/frames-time.txt"
-row "5. frame CPU, large vs bundled (worst view)" "" "" "$(printf %.2f "$worst")" "$(spread "$worst_lo" "$worst_hi")" 1.5 "$(verdict "$worst_lo" "$worst_hi" 1.5) ($worst_view)"
+row "5. frame CPU, large vs bundled (worst view)" "" "" "$(r2 "$worst")" "$(spread "$worst_lo" "$worst_hi")" 1.5 "$(verdict "$worst_lo" "$worst_hi" 1.5) ($worst_view)"
 if [ -n "$counts" ]; then
-    row "   frame instructions, large vs bundled (worst view)" "" "" "$(printf %.2f "$worst_ir")" "exact" 1.5 "$(verdict "$worst_ir" "$worst_ir" 1.5) ($worst_ir_view)"
+    row "   frame instructions, large vs bundled (worst view)" "" "" "$(r2 "$worst_ir")" "exact" 1.5 "$(verdict "$worst_ir" "$worst_ir" 1.5) ($worst_ir_view)"
 fi
 
-read -r a _ _ < <(awk '{ print $4 }' "$starts" | stats)
-read -r b _ _ < <(awk '{ print $5 }' "$starts" | stats)
-read -r r lo hi < <(awk '{ print $6 }' "$starts" | stats)
+row_of "6. peak memory, 10,000-step plan vs bare window (KiB)" 1.3 "$starts" 4 5 6
 rm -f "$starts"
-row "6. peak memory, 10,000-step plan vs bare window (KiB)" "$a" "$b" "$(printf %.2f "$r")" "$(spread "$lo" "$hi")" 1.3 "$(verdict "$lo" "$hi" 1.3)"
 echo
 echo "load:    $(load) (1, 5, 15 min) at the end"

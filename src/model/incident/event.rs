@@ -790,6 +790,22 @@ mod tests {
     const EVENT_MAX: usize = 64;
     const ENTRY_MAX: usize = 144;
 
+    /// The declaration is a boxed struct now, read through the newtype
+    /// variant: it is written as before, and a field nobody recorded is
+    /// still refused, not skipped.
+    #[test]
+    fn a_declaration_reads_as_written_and_refuses_an_unknown_field() {
+        let line = r#"{"type":"declared","title":"t","class":"network","level":"II","answers":[],"drill":false,"plan_version":"2.2","plan_sha256":"ab"}"#;
+        let event: Event = serde_json::from_str(line).unwrap();
+        assert!(matches!(&event, Event::Declared(d) if d.title == "t" && d.level.as_str() == "II"));
+        assert_eq!(serde_json::to_string(&event).unwrap(), line);
+        let forged = line.replace(r#""drill":false"#, r#""drill":false,"approved":true"#);
+        let refused = serde_json::from_str::<Event>(&forged)
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("approved"), "{refused}");
+    }
+
     #[test]
     fn a_commander_reads_tagged_and_as_older_logs_wrote_it() {
         let tagged = serde_json::to_string(&Commander::Person(PersonId::new("li-ming"))).unwrap();

@@ -203,15 +203,6 @@ impl<'a> CallTreeView<'a> {
 /// their numbers.
 #[must_use]
 pub fn call_tree<'a>(plan: &'a Plan, level: &'a Level) -> CallTreeView<'a> {
-    fn node<'a>(plan: &'a Plan, call: &'a Call, order: Vec<usize>) -> CallNode<'a> {
-        CallNode {
-            callee: Callee::of(plan, &call.to),
-            within: call.within_minutes,
-            fallback: call.fallback.iter().map(|t| Callee::of(plan, t)).collect(),
-            calls: nodes(plan, &call.calls, &order),
-            order,
-        }
-    }
     fn nodes<'a>(plan: &'a Plan, calls: &'a [Call], parent: &[usize]) -> Vec<CallNode<'a>> {
         calls
             .iter()
@@ -219,7 +210,9 @@ pub fn call_tree<'a>(plan: &'a Plan, level: &'a Level) -> CallTreeView<'a> {
             .map(|(i, call)| {
                 let mut order = parent.to_vec();
                 order.push(i + 1);
-                node(plan, call, order)
+                let mut node = resolved(plan, call, order);
+                node.calls = nodes(plan, &call.calls, &node.order);
+                node
             })
             .collect()
     }
@@ -280,14 +273,18 @@ pub fn call_at<'a>(plan: &'a Plan, level: &LevelId, order: &[usize]) -> Option<C
         calls = &call.calls;
         found = Some(call);
     }
-    let call = found?;
-    Some(CallNode {
-        order: order.to_vec(),
+    Some(resolved(plan, found?, order.to_vec()))
+}
+
+/// A call resolved at `order`, without the calls under it.
+fn resolved<'a>(plan: &'a Plan, call: &'a Call, order: Vec<usize>) -> CallNode<'a> {
+    CallNode {
+        order,
         callee: Callee::of(plan, &call.to),
         within: call.within_minutes,
         fallback: call.fallback.iter().map(|t| Callee::of(plan, t)).collect(),
         calls: Vec::new(),
-    })
+    }
 }
 
 /// A level name that is not in the plan; worded by `crate::i18n::plan`.
