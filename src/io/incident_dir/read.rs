@@ -53,11 +53,23 @@ pub struct Read {
 /// # Errors
 /// When a log cannot be read.
 pub fn read_all(dir: &Path) -> Result<Read, IncidentError> {
+    // A log listed a moment ago can be gone when it is opened: a sync tool
+    // (Syncthing) brings another laptop's log in under a temporary name and
+    // renames it, and may replace it again. The folder is read once more,
+    // from its listing; a log missing twice is said, as any failure.
+    let files = match read_files(dir) {
+        Err(IncidentError::Log(crate::model::notice::LogError::Read { error, .. }))
+            if error.kind == std::io::ErrorKind::NotFound =>
+        {
+            read_files(dir)?
+        }
+        read => read?,
+    };
     let Files {
         streams,
         mut notices,
         declarations,
-    } = read_files(dir)?;
+    } = files;
     let seen = merge::seen(&streams);
     let merged = merge::merge(streams);
     notices.extend(merged.skews.into_iter().map(|s| Notice::ClockSkew {
